@@ -1,0 +1,82 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { getCommunityBySlug, getMemberRoles, getStreetBySlug, isStreetAdmin, type Community } from "../models/community.server";
+import type { Role } from "../workflow/roles";
+import { ACCESS, decide, type AccessKey, type Audience, type Decision } from "./permissions";
+import type { SessionUser } from "./session.server";
+
+// Guards throw responses: a route's first line says who may be here.
+export interface GuardArgs {
+  request: Request;
+  context: AppLoadContext;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export function notFound(): never {
+  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
+function refuse(decision: Exclude<Decision, "allow">, request: Request): never {
+  if (decision === "signIn") {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (decision === "notFound") notFound();
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+export function getUser({ context }: GuardArgs): SessionUser | null {
+  return context.auth?.user ?? null;
+}
+
+export function requireUser(args: GuardArgs): SessionUser {
+  const user = getUser(args);
+  if (!user) refuse("signIn", args.request);
+  return user;
+}
+
+export interface CommunityAccess {
+  user: SessionUser;
+  community: Community;
+  roles: Role[];
+  isStreetAdmin: boolean;
+}
+
+function checkCommunity(args: GuardArgs, slug: string | undefined, audience: Audience): CommunityAccess {
+  const user = getUser(args);
+  const community = slug && SLUG.test(slug) ? getCommunityBySlug(slug) : undefined;
+  if (!user) refuse("signIn", args.request);
+  if (!community) notFound();
+  const roles = getMemberRoles({ userId: user.id, communityId: community.id });
+  const admin = isStreetAdmin({ userId: user.id, streetId: community.streetId });
+  const decision = decide(audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin: admin });
+  if (decision !== "allow") refuse(decision, args.request);
+  return { user, community, roles, isStreetAdmin: admin };
+}
+
+/** For a page of the permission matrix: `requireAccess(args, params.community, "hall")`. */
+export function requireAccess(args: GuardArgs, slug: string | undefined, key: AccessKey): CommunityAccess {
+  return checkCommunity(args, slug, ACCESS[key].audience);
+}
+
+export function requireMember(args: GuardArgs, slug: string | undefined): CommunityAccess {
+  return checkCommunity(args, slug, "member");
+}
+
+export function requireRole(args: GuardArgs, slug: string | undefined, roles: Role | readonly Role[]): CommunityAccess {
+  return checkCommunity(args, slug, { roles: typeof roles === "string" ? [roles] : roles });
+}
+
+export function requireStreetAdmin(args: GuardArgs, streetSlug: string | undefined) {
+  const user = requireUser(args);
+  const street = streetSlug && SLUG.test(streetSlug) ? getStreetBySlug(streetSlug) : undefined;
+  if (!street) notFound();
+  const decision = decide("streetAdmin", {
+    signedIn: true,
+    isMember: false,
+    roles: [],
+    isStreetAdmin: isStreetAdmin({ userId: user.id, streetId: street.id }),
+  });
+  if (decision !== "allow") refuse(decision, args.request);
+  return { user, street };
+}

@@ -1,0 +1,51 @@
+import type { Role } from "../workflow/roles";
+
+/**
+ * Who may open each page: the whole permission matrix in one table. The guards in
+ * guards.server.ts enforce it and tests/integration/permissions.test.ts walks it for every demo role.
+ *
+ * - anyone: no sign-in needed
+ * - signedIn: any signed-in person
+ * - member: a member of the community (any role), or an admin of the street it belongs to
+ * - roles: a member holding at least one of the roles
+ * - streetAdmin: an admin of the street (of the community's street, on community pages)
+ */
+export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[] };
+
+export interface RouteAccess {
+  /** A concrete path pattern; `:community` and `:street` are the only placeholders. */
+  path: string;
+  audience: Audience;
+}
+
+export const ACCESS = {
+  home: { path: "/", audience: "anyone" },
+  login: { path: "/login", audience: "anyone" },
+  join: { path: "/join", audience: "anyone" },
+  sessions: { path: "/account/sessions", audience: "signedIn" },
+  hall: { path: "/c/:community", audience: "member" },
+  ledger: { path: "/c/:community/ledger", audience: "member" },
+  rules: { path: "/c/:community/rules", audience: "member" },
+  street: { path: "/s/:street", audience: "streetAdmin" },
+  streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
+} as const satisfies Record<string, RouteAccess>;
+
+export type AccessKey = keyof typeof ACCESS;
+
+/** The pure decision the guards make once they know who is asking. */
+export type Decision = "allow" | "signIn" | "notFound" | "forbidden";
+
+export function decide(
+  audience: Audience,
+  who: { signedIn: boolean; isMember: boolean; roles: readonly Role[]; isStreetAdmin: boolean },
+): Decision {
+  if (audience === "anyone") return "allow";
+  if (!who.signedIn) return "signIn";
+  if (audience === "signedIn") return "allow";
+  const belongs = who.isMember || who.isStreetAdmin;
+  // Outsiders learn nothing, not even that the place exists.
+  if (!belongs) return "notFound";
+  if (audience === "member") return "allow";
+  if (audience === "streetAdmin") return who.isStreetAdmin ? "allow" : "forbidden";
+  return audience.roles.some((role) => who.roles.includes(role)) ? "allow" : "forbidden";
+}

@@ -1,0 +1,169 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
+import { sessions, users } from "../../db/schema";
+
+// Sessions as the Lucia project now recommends: a random token in the cookie, only its SHA-256
+// stored, sliding expiry. See docs/decisions/002-sessions.md.
+export const SESSION_COOKIE = "yst_session";
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY;
+const REFRESH_WHEN_LEFT_MS = 15 * DAY;
+const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
+const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+export interface ValidSession {
+  sessionId: string;
+  expiresAt: Date;
+  user: SessionUser;
+  /** true when the expiry moved forward and the cookie should be sent again. */
+  refreshed: boolean;
+}
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20); // 160 bits
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function createSession({
+  token,
+  userId,
+  userAgent = "",
+  ip = "",
+}: {
+  token: string;
+  userId: number;
+  userAgent?: string;
+  ip?: string;
+}) {
+  const now = new Date();
+  const row = {
+    id: sessionIdFromToken(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    userAgent: userAgent.slice(0, 300),
+    ip: ip.slice(0, 64),
+  };
+  getDb().insert(sessions).values(row).run();
+  return row;
+}
+
+const findSession = prepared((db) =>
+  db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** A malformed, unknown or expired token gives null: the request is treated as signed out. */
+export function validateSessionToken(token: string | undefined): ValidSession | null {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const row = findSession().get({ id: sessionId });
+  if (!row) return null;
+  const now = Date.now();
+  if (now >= row.expiresAt.getTime()) {
+    invalidateSession(sessionId);
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  const refreshed = expiresAt.getTime() - now < REFRESH_WHEN_LEFT_MS;
+  if (refreshed) expiresAt = new Date(now + SESSION_TTL_MS);
+  if (refreshed || now - row.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
+    getDb().update(sessions).set({ expiresAt, lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId)).run();
+  }
+  return {
+    sessionId,
+    expiresAt,
+    refreshed,
+    user: { id: row.userId, username: row.username, displayName: row.displayName },
+  };
+}
+
+export function invalidateSession(sessionId: string): void {
+  getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Revokes one of the user's own sessions; another user's session id changes nothing. */
+export function revokeUserSession({ userId, sessionId }: { userId: number; sessionId: string }): boolean {
+  const result = getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .run();
+  return result.changes > 0;
+}
+
+/** "Sign out everywhere else": every session of the user but the current one. */
+export function revokeOtherSessions({ userId, keepSessionId }: { userId: number; keepSessionId: string }): number {
+  return getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .run().changes;
+}
+
+export function listUserSessions({ userId }: { userId: number }) {
+  return getDb()
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt))
+    .all();
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Max-Age=${maxAge}`,
+    `Expires=${expiresAt.toUTCString()}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function blankSessionCookie(secure: boolean): string {
+  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+export function readSessionToken(cookieHeader: string | null | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const eqAt = part.indexOf("=");
+    if (eqAt < 0) continue;
+    if (part.slice(0, eqAt).trim() === SESSION_COOKIE) return part.slice(eqAt + 1).trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export function CommunityNav({ slug, name }: { slug: string; name: string }) {
+  const { t } = useTranslation();
+  const links = [
+    { to: `/c/${slug}`, label: t("nav.hall"), end: true },
+    { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
+    { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
+  ];
+  return (
+    <div className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <span className="font-semibold text-stone-900" data-testid="community-name">
+          {name}
+        </span>
+        <nav className="flex gap-1 overflow-x-auto text-sm">
+          {links.map((link) => (
+            <NavLink
+              key={link.to}
+              to={link.to}
+              end={link.end}
+              className={({ isActive }) =>
+                `rounded-md px-3 py-2 no-underline ${isActive ? "bg-hall-50 font-medium text-hall-700" : "text-stone-700 hover:bg-stone-100"}`
+              }
+            >
+              {link.label}
+            </NavLink>
+          ))}
+        </nav>
+      </div>
+    </div>
+  );
+}

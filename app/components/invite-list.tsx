@@ -1,0 +1,60 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "./ui/button";
+
+interface InviteRow {
+  id: number;
+  role: string;
+  codeHint: string;
+  note: string;
+  maxUses: number;
+  uses: number;
+  expiresAt: string;
+  revokedAt: string | null;
+  communityNameZh: string;
+  communityNameEn: string;
+}
+
+function stateOf(invite: InviteRow, now: number) {
+  if (invite.revokedAt) return "revoked";
+  if (new Date(invite.expiresAt).getTime() <= now) return "expired";
+  if (invite.uses >= invite.maxUses) return "usedUp";
+  return "active";
+}
+
+export function InviteList({ invites, now }: { invites: InviteRow[]; now: number }) {
+  const { t, i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  if (invites.length === 0) return <p className="text-sm text-stone-600">{t("invites.none")}</p>;
+  return (
+    <ul className="divide-y divide-stone-100" data-testid="invite-list">
+      {invites.map((invite) => {
+        const state = stateOf(invite, now);
+        return (
+          <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+            <div>
+              <div className="font-medium">
+                {i18n.language === "en" ? invite.communityNameEn : invite.communityNameZh} · {t(`roles.${invite.role}`)}
+                <span className="ml-2 font-mono text-xs text-stone-500">
+                  {t("invites.code")} …{invite.codeHint}
+                </span>
+              </div>
+              <div className="text-xs text-stone-500">
+                {t("invites.uses")} {invite.uses}/{invite.maxUses} · {t("invites.expires")} {format.format(new Date(invite.expiresAt))} ·{" "}
+                {t(`invites.state_${state}`)}
+                {invite.note ? ` · ${invite.note}` : ""}
+              </div>
+            </div>
+            {state === "active" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="inviteId" value={invite.id} />
+                <Button variant="danger">{t("invites.revoke")}</Button>
+              </Form>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

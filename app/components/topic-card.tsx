@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import type { Stage } from "~/workflow/stages";
+import { StageTimeline } from "./stage-timeline";
+
+export interface TopicCardData {
+  id: number;
+  number: number;
+  title: string;
+  stage: Stage;
+  status: string;
+  location: string;
+  stageEnteredAt: string | Date;
+  proposerName: string;
+  categoryZh: string | null;
+  categoryEn: string | null;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function TopicCard({ topic, now }: { topic: TopicCardData; now: number }) {
+  const { t, i18n } = useTranslation();
+  const days = Math.max(1, Math.ceil((now - new Date(topic.stageEnteredAt).getTime()) / DAY));
+  const category = i18n.language === "en" ? topic.categoryEn : topic.categoryZh;
+  return (
+    <article className="rounded-md border border-stone-200 bg-white p-3 shadow-sm" data-testid="topic-card">
+      <div className="flex items-center justify-between gap-2 text-xs text-stone-500">
+        <span>{t("hall.number", { number: topic.number })}</span>
+        {category ? <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{category}</span> : null}
+      </div>
+      <h3 className="mt-1 text-sm font-semibold leading-snug text-stone-900">{topic.title}</h3>
+      <p className="mt-1 text-xs text-stone-500">
+        {t("hall.proposedBy", { name: topic.proposerName })}
+        {topic.location ? ` · ${topic.location}` : ""}
+      </p>
+      <div className="mt-2">
+        <StageTimeline current={topic.stage} compact closed={topic.status === "closed"} />
+      </div>
+      <p className="mt-1 text-xs text-stone-500">{t("hall.daysInStage", { count: days })}</p>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { msg } from "./messages";
+
+const required = { error: msg("errors.required") };
+
+export const USERNAME_PATTERN = /^[a-z0-9_-]{3,32}$/;
+
+export const loginSchema = z.object({
+  username: z.string(required).trim().max(64, msg("errors.tooLong", { max: 64 })),
+  password: z.string(required).max(200, msg("errors.tooLong", { max: 200 })),
+  redirectTo: z.string().max(500).optional(),
+});
+
+const code = z.string(required).trim().max(40, msg("errors.tooLong", { max: 40 }));
+
+/** Joining as a new person: the invite fixes the community and role; the person picks the rest. */
+export const joinNewSchema = z
+  .object({
+    intent: z.literal("new"),
+    code,
+    username: z
+      .string(required)
+      .trim()
+      .toLowerCase()
+      .regex(USERNAME_PATTERN, msg("errors.username")),
+    displayName: z
+      .string(required)
+      .trim()
+      .min(1, msg("errors.required"))
+      .max(40, msg("errors.tooLong", { max: 40 })),
+    password: z
+      .string(required)
+      .min(8, msg("errors.tooShort", { min: 8 }))
+      .max(200, msg("errors.tooLong", { max: 200 })),
+    confirm: z.string(required),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: msg("errors.passwordMismatch") });
+
+/** Joining as the signed-in person: only the code. */
+export const joinExistingSchema = z.object({ intent: z.literal("existing"), code });

@@ -1,0 +1,110 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
+import { communities, memberships, streetAdmins, streets } from "../../db/schema";
+import type { Role } from "../workflow/roles";
+
+const communityBySlug = prepared((db) =>
+  db
+    .select({
+      id: communities.id,
+      slug: communities.slug,
+      nameZh: communities.nameZh,
+      nameEn: communities.nameEn,
+      kind: communities.kind,
+      streetId: communities.streetId,
+      streetSlug: streets.slug,
+    })
+    .from(communities)
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .where(eq(communities.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+export type Community = NonNullable<ReturnType<typeof getCommunityBySlug>>;
+
+export function getCommunityBySlug(slug: string) {
+  return communityBySlug().get({ slug });
+}
+
+export function getStreetBySlug(slug: string) {
+  return getDb().select().from(streets).where(eq(streets.slug, slug)).get();
+}
+
+const rolesOf = prepared((db) =>
+  db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.communityId, sql.placeholder("communityId"))))
+    .prepare(),
+);
+
+export function getMemberRoles({ userId, communityId }: { userId: number; communityId: number }): Role[] {
+  return rolesOf()
+    .all({ userId, communityId })
+    .map((r) => r.role);
+}
+
+const adminOf = prepared((db) =>
+  db
+    .select({ userId: streetAdmins.userId })
+    .from(streetAdmins)
+    .where(and(eq(streetAdmins.userId, sql.placeholder("userId")), eq(streetAdmins.streetId, sql.placeholder("streetId"))))
+    .prepare(),
+);
+
+export function isStreetAdmin({ userId, streetId }: { userId: number; streetId: number }): boolean {
+  return adminOf().get({ userId, streetId }) !== undefined;
+}
+
+/** All communities grouped under their street, for the front page (public information). */
+export function listCommunities() {
+  return getDb()
+    .select({
+      slug: communities.slug,
+      nameZh: communities.nameZh,
+      nameEn: communities.nameEn,
+      kind: communities.kind,
+      streetSlug: streets.slug,
+      streetNameZh: streets.nameZh,
+      streetNameEn: streets.nameEn,
+    })
+    .from(communities)
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .orderBy(asc(streets.slug), asc(communities.id))
+    .all();
+}
+
+export function listStreetCommunities({ streetId }: { streetId: number }) {
+  return getDb()
+    .select({ id: communities.id, slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, kind: communities.kind })
+    .from(communities)
+    .where(eq(communities.streetId, streetId))
+    .orderBy(asc(communities.id))
+    .all();
+}
+
+/** Where a signed-in person belongs: their communities (with roles) and the streets they administer. */
+export function listUserPlaces({ userId }: { userId: number }) {
+  const db = getDb();
+  const rows = db
+    .select({ slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, role: memberships.role })
+    .from(memberships)
+    .innerJoin(communities, eq(communities.id, memberships.communityId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(communities.id))
+    .all();
+  const byCommunity = new Map<string, { slug: string; nameZh: string; nameEn: string; roles: Role[] }>();
+  for (const row of rows) {
+    const entry = byCommunity.get(row.slug) ?? { slug: row.slug, nameZh: row.nameZh, nameEn: row.nameEn, roles: [] };
+    entry.roles.push(row.role);
+    byCommunity.set(row.slug, entry);
+  }
+  const adminStreets = db
+    .select({ slug: streets.slug, nameZh: streets.nameZh, nameEn: streets.nameEn })
+    .from(streetAdmins)
+    .innerJoin(streets, eq(streets.id, streetAdmins.streetId))
+    .where(eq(streetAdmins.userId, userId))
+    .all();
+  return { communities: [...byCommunity.values()], streets: adminStreets };
+}

@@ -1,0 +1,185 @@
+import { createHash, randomInt } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { communities, invites, memberships, users } from "../../db/schema";
+import { hashPassword } from "../auth/password.server";
+import type { Role } from "../workflow/roles";
+import { appendLedger, type Tx } from "./ledger.server";
+import { grantMembership } from "./membership.server";
+
+// Codes people can read aloud and type on a phone: no 0/O, 1/I/L.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const DAY = 24 * 60 * 60 * 1000;
+
+export function normaliseInviteCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+
+function hashCode(code: string): string {
+  return createHash("sha256").update(normaliseInviteCode(code)).digest("hex");
+}
+
+function generateCode(): string {
+  // 12 characters of a 31-letter alphabet: about 59 bits.
+  const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+
+/** Creates an invite; the code is returned once and only its hash is kept. */
+export function createInvite({
+  communityId,
+  role,
+  maxUses,
+  expiresInDays,
+  note,
+  createdBy,
+}: {
+  communityId: number;
+  role: Role;
+  maxUses: number;
+  expiresInDays: number;
+  note: string;
+  createdBy: number;
+}) {
+  const code = generateCode();
+  const expiresAt = new Date(Date.now() + expiresInDays * DAY);
+  const db = getDb();
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(invites)
+      .values({ communityId, role, maxUses, expiresAt, note, createdBy, codeHash: hashCode(code), codeHint: code.slice(-4) })
+      .returning({ id: invites.id })
+      .get();
+    appendLedger(tx, {
+      communityId,
+      type: "invite.issued",
+      actorId: createdBy,
+      subject: `invite:${row.id}`,
+      payload: { role, maxUses, expiresAt: expiresAt.toISOString() },
+    });
+    return row.id;
+  });
+  return { id, code, expiresAt };
+}
+
+export function listStreetInvites({ streetId }: { streetId: number }) {
+  return getDb()
+    .select({
+      id: invites.id,
+      role: invites.role,
+      codeHint: invites.codeHint,
+      note: invites.note,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+      expiresAt: invites.expiresAt,
+      revokedAt: invites.revokedAt,
+      createdAt: invites.createdAt,
+      communitySlug: communities.slug,
+      communityNameZh: communities.nameZh,
+      communityNameEn: communities.nameEn,
+    })
+    .from(invites)
+    .innerJoin(communities, eq(communities.id, invites.communityId))
+    .where(eq(communities.streetId, streetId))
+    .orderBy(desc(invites.id))
+    .limit(100)
+    .all();
+}
+
+/** Revokes an invite of this street; one of another street is left alone (false). */
+export function revokeInvite({ inviteId, streetId, actorId }: { inviteId: number; streetId: number; actorId: number }): boolean {
+  return getDb().transaction((tx) => {
+    const invite = tx
+      .select({ id: invites.id, communityId: invites.communityId })
+      .from(invites)
+      .innerJoin(communities, eq(communities.id, invites.communityId))
+      .where(and(eq(invites.id, inviteId), eq(communities.streetId, streetId), isNull(invites.revokedAt)))
+      .get();
+    if (!invite) return false;
+    tx.update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, invite.id)).run();
+    appendLedger(tx, { communityId: invite.communityId, type: "invite.revoked", actorId, subject: `invite:${invite.id}`, payload: {} });
+    return true;
+  });
+}
+
+export type InviteProblem = "invalid" | "expired" | "usedUp";
+
+/** Looks an invite up by its code, saying why it cannot be used. */
+export function checkInvite(code: string, now = new Date()) {
+  const invite = getDb()
+    .select({
+      id: invites.id,
+      communityId: invites.communityId,
+      role: invites.role,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+      expiresAt: invites.expiresAt,
+      revokedAt: invites.revokedAt,
+      communitySlug: communities.slug,
+      communityNameZh: communities.nameZh,
+      communityNameEn: communities.nameEn,
+    })
+    .from(invites)
+    .innerJoin(communities, eq(communities.id, invites.communityId))
+    .where(eq(invites.codeHash, hashCode(code)))
+    .get();
+  if (!invite || invite.revokedAt) return { problem: "invalid" as const };
+  if (invite.expiresAt <= now) return { problem: "expired" as const };
+  if (invite.uses >= invite.maxUses) return { problem: "usedUp" as const };
+  return { invite };
+}
+
+type RedeemResult =
+  | { ok: true; userId: number; communitySlug: string }
+  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" };
+
+/**
+ * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
+ * The use count only moves while the invite is valid, so concurrent redemptions cannot overshoot.
+ */
+export async function redeemInvite(
+  input: { code: string } & ({ newUser: { username: string; displayName: string; password: string } } | { userId: number }),
+): Promise<RedeemResult> {
+  const passwordHash = "newUser" in input ? await hashPassword(input.newUser.password) : null;
+  const db = getDb();
+  const now = new Date();
+  return db.transaction((tx): RedeemResult => {
+    // Every refusal happens before the first write, so a refused redemption changes nothing.
+    const checked = checkInvite(input.code, now);
+    if (!checked.invite) return { ok: false, problem: checked.problem };
+    const { invite } = checked;
+    const username = "newUser" in input ? input.newUser.username.toLowerCase() : null;
+    if (username && tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
+      return { ok: false, problem: "usernameTaken" };
+    }
+    if ("userId" in input && getMemberRolesTx(tx, input.userId, invite.communityId).includes(invite.role)) {
+      return { ok: false, problem: "alreadyMember" };
+    }
+    const used = tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, now), isNull(invites.revokedAt)))
+      .run();
+    if (used.changes === 0) return { ok: false, problem: "usedUp" };
+    const userId =
+      "newUser" in input
+        ? tx
+            .insert(users)
+            .values({ username: username!, displayName: input.newUser.displayName, passwordHash: passwordHash! })
+            .returning({ id: users.id })
+            .get().id
+        : input.userId;
+    appendLedger(tx, { communityId: invite.communityId, type: "invite.redeemed", actorId: userId, subject: `invite:${invite.id}`, payload: { userId } });
+    grantMembership(tx, { communityId: invite.communityId, userId, role: invite.role, grantedBy: null, via: `invite:${invite.id}` });
+    return { ok: true, userId, communitySlug: invite.communitySlug };
+  });
+}
+
+function getMemberRolesTx(tx: Tx, userId: number, communityId: number) {
+  return tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.communityId, communityId)))
+    .all()
+    .map((r) => r.role);
+}

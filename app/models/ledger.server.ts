@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { getDb, type Db } from "../../db/client.server";
+import { ledgerEntries, users } from "../../db/schema";
+import { canonicalJson, type JsonValue } from "./canonical-json";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** A drizzle database or the transaction handle a caller is inside. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query">;
+
+interface HashedFields {
+  communityId: number;
+  seq: number;
+  type: string;
+  actorId: number | null;
+  subject: string;
+  payload: string;
+  createdAt: string;
+  prevHash: string;
+}
+
+export function hashEntry(fields: HashedFields): string {
+  const record: JsonValue = { ...fields };
+  return createHash("sha256").update(canonicalJson(record)).digest("hex");
+}
+
+export interface AppendInput {
+  communityId: number;
+  type: string;
+  actorId: number | null;
+  subject: string;
+  payload: { [key: string]: JsonValue };
+  at?: Date;
+}
+
+/**
+ * Appends one entry to the community's chain. Call it inside the caller's transaction so the entry
+ * and the change it records commit together (better-sqlite3 transactions are serialised).
+ */
+export function appendLedger(tx: Tx, input: AppendInput) {
+  const last = tx
+    .select({ seq: ledgerEntries.seq, hash: ledgerEntries.hash })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.communityId, input.communityId))
+    .orderBy(desc(ledgerEntries.seq))
+    .limit(1)
+    .get();
+  const fields: HashedFields = {
+    communityId: input.communityId,
+    seq: (last?.seq ?? 0) + 1,
+    type: input.type,
+    actorId: input.actorId,
+    subject: input.subject,
+    payload: canonicalJson(input.payload),
+    createdAt: (input.at ?? new Date()).toISOString(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashEntry(fields);
+  tx.insert(ledgerEntries).values({ ...fields, hash }).run();
+  return { seq: fields.seq, hash };
+}
+
+export type LedgerVerdict =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; count: number; brokenSeq: number; reason: "hash" | "link" | "sequence" };
+
+/** Recomputes the whole chain in order and names the first entry that does not hold. */
+export function verifyLedger({ communityId }: { communityId: number }, db: Db = getDb()): LedgerVerdict {
+  const rows = db.$client
+    .prepare(
+      `SELECT community_id AS communityId, seq, type, actor_id AS actorId, subject, payload,
+              created_at AS createdAt, prev_hash AS prevHash, hash
+         FROM ledger_entries WHERE community_id = ? ORDER BY seq`,
+    )
+    .iterate(communityId) as IterableIterator<HashedFields & { hash: string }>;
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const row of rows) {
+    const { hash, ...fields } = row;
+    const broken = (reason: "hash" | "link" | "sequence"): LedgerVerdict => ({
+      ok: false,
+      count,
+      brokenSeq: row.seq,
+      reason,
+    });
+    if (row.seq !== expectedSeq) return broken("sequence");
+    if (row.prevHash !== expectedPrev) return broken("link");
+    if (hashEntry(fields) !== hash) return broken("hash");
+    expectedPrev = hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { ok: true, count, headHash: expectedPrev };
+}
+
+export function listLedgerEntries({ communityId, limit, beforeSeq }: { communityId: number; limit: number; beforeSeq?: number }) {
+  const conditions = [eq(ledgerEntries.communityId, communityId)];
+  if (beforeSeq !== undefined) conditions.push(lt(ledgerEntries.seq, beforeSeq));
+  return getDb()
+    .select({
+      seq: ledgerEntries.seq,
+      type: ledgerEntries.type,
+      subject: ledgerEntries.subject,
+      payload: ledgerEntries.payload,
+      createdAt: ledgerEntries.createdAt,
+      hash: ledgerEntries.hash,
+      actorName: users.displayName,
+    })
+    .from(ledgerEntries)
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(ledgerEntries.seq))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,23 @@
+import { eq, sql } from "drizzle-orm";
+import { prepared } from "../../db/prepared";
+import { users } from "../../db/schema";
+import { dummyPasswordHash, verifyPassword } from "../auth/password.server";
+
+const byUsername = prepared((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.username, sql.placeholder("username")))
+    .prepare(),
+);
+
+export function getUserByUsername(username: string) {
+  return byUsername().get({ username: username.trim().toLowerCase() });
+}
+
+/** The user when the password is right; null otherwise, with the same work done either way. */
+export async function verifyLogin({ username, password }: { username: string; password: string }) {
+  const user = getUserByUsername(username);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  return user && ok ? { id: user.id, username: user.username, displayName: user.displayName } : null;
+}

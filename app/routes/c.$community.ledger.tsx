@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Card } from "~/components/ui/card";
+import { requireAccess } from "~/auth/guards.server";
+import { listLedgerEntries, verifyLedger } from "~/models/ledger.server";
+
+const PAGE = 50;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { community } = requireAccess(args, args.params.community, "ledger");
+  const before = new URL(args.request.url).searchParams.get("before");
+  const beforeSeq = before && /^\d{1,12}$/.test(before) ? Number(before) : undefined;
+  const entries = listLedgerEntries({ communityId: community.id, limit: PAGE, beforeSeq });
+  return json({ verdict: verifyLedger({ communityId: community.id }), entries, beforeSeq: beforeSeq ?? null, hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1 });
+}
+
+export default function Ledger() {
+  const { verdict, entries, beforeSeq, hasOlder } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium" });
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+      <h1 className="text-2xl font-bold">{t("ledger.title")}</h1>
+      <p className="text-stone-600">{t("ledger.intro")}</p>
+      <Card title={t("ledger.verify")}>
+        {verdict.ok ? (
+          <Alert tone="success">
+            <span data-testid="ledger-verdict">{t("ledger.intact", { count: verdict.count })}</span>{" "}
+            <code className="break-all font-mono text-xs">{verdict.headHash}</code>
+          </Alert>
+        ) : (
+          <Alert tone="error">
+            <span data-testid="ledger-verdict">{t("ledger.broken", { seq: verdict.brokenSeq, reason: t(`ledger.reason_${verdict.reason}`) })}</span>
+          </Alert>
+        )}
+      </Card>
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-stone-100 text-left text-stone-600">
+            <tr>
+              <th className="px-3 py-2">{t("ledger.seq")}</th>
+              <th className="px-3 py-2">{t("ledger.time")}</th>
+              <th className="px-3 py-2">{t("ledger.type")}</th>
+              <th className="px-3 py-2">{t("ledger.subject")}</th>
+              <th className="px-3 py-2">{t("ledger.actor")}</th>
+              <th className="px-3 py-2">{t("ledger.hash")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {entries.map((e) => (
+              <tr key={e.seq} className="align-top">
+                <td className="px-3 py-2 tabular-nums">{e.seq}</td>
+                <td className="whitespace-nowrap px-3 py-2">{format.format(new Date(e.createdAt))}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.type}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.subject}</td>
+                <td className="px-3 py-2">{e.actorName ?? t("ledger.system")}</td>
+                <td className="px-3 py-2 font-mono text-xs" title={e.hash}>
+                  {e.hash.slice(0, 12)}…
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="flex justify-between text-sm">
+        {beforeSeq ? <Link to="?">{t("ledger.newer")}</Link> : <span />}
+        {hasOlder ? <Link to={`?before=${entries[entries.length - 1].seq}`}>{t("ledger.older")}</Link> : null}
+      </nav>
+    </main>
+  );
+}

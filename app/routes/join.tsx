@@ -1,0 +1,94 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field } from "~/components/ui/field";
+import { getUser } from "~/auth/guards.server";
+import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
+import { recordFailure, throttledFor } from "~/auth/throttle.server";
+import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
+import { translateError } from "~/forms/messages";
+import { readForm } from "~/forms/read-form.server";
+import { redeemInvite } from "~/models/invite.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = getUser(args);
+  return json({ user: user ? { displayName: user.displayName } : null });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = getUser(args);
+  const schema = user ? joinExistingSchema : joinNewSchema;
+  const submission = parseWithZod(await readForm(args.request), { schema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  const ip = args.context.clientIp;
+  if (throttledFor("address", ip) > 0) {
+    return json(submission.reply({ formErrors: ["join.throttled"], hideFields: ["password", "confirm"] }), { status: 429 });
+  }
+  const value = submission.value;
+  const result = await redeemInvite(
+    value.intent === "new" || !user
+      ? { code: value.code, newUser: value as { username: string; displayName: string; password: string } }
+      : { code: value.code, userId: user.id },
+  );
+  if (!result.ok) {
+    if (result.problem === "invalid") recordFailure("address", ip);
+    const field = result.problem === "usernameTaken" ? "username" : "code";
+    return json(
+      submission.reply({ fieldErrors: { [field]: [`join.${result.problem}`] }, hideFields: ["password", "confirm"] }),
+      { status: 400 },
+    );
+  }
+  const headers = new Headers();
+  if (!user) {
+    const token = generateSessionToken();
+    const session = createSession({ token, userId: result.userId, userAgent: args.request.headers.get("user-agent") ?? "", ip });
+    headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, new URL(args.request.url).protocol === "https:"));
+  }
+  return redirect(`/c/${result.communitySlug}`, { headers });
+}
+
+export default function Join() {
+  const { user } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const schema = user ? joinExistingSchema : joinNewSchema;
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { code: params.get("code") ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-8">
+      <Card title={<span className="text-xl">{t("join.title")}</span>}>
+        <p className="mb-4 text-sm text-stone-600">{t("join.intro")}</p>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <input type="hidden" name="intent" value={user ? "existing" : "new"} />
+          {user ? <Alert tone="info">{t("join.signedInAs", { name: user.displayName })}</Alert> : null}
+          {form.errors?.length ? <Alert tone="error">{form.errors.map((e) => translateError(t, e)).join(" ")}</Alert> : null}
+          <Field field={fields.code} label={t("join.code")} autoComplete="off" />
+          {user ? null : (
+            <>
+              <Field field={fields.username} label={t("join.username")} hint={t("join.usernameHint")} autoComplete="username" />
+              <Field field={fields.displayName} label={t("join.displayName")} hint={t("join.displayNameHint")} autoComplete="nickname" />
+              <Field field={fields.password} label={t("join.password")} hint={t("join.passwordHint")} type="password" autoComplete="new-password" />
+              <Field field={fields.confirm} label={t("join.confirm")} type="password" autoComplete="new-password" />
+            </>
+          )}
+          <Button className="w-full" disabled={navigation.state === "submitting"}>
+            {user ? t("join.submitSignedIn", { name: user.displayName }) : t("join.submit")}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

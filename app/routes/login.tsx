@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field } from "~/components/ui/field";
+import { getUser } from "~/auth/guards.server";
+import { safeRedirect } from "~/auth/redirect";
+import { signIn } from "~/auth/sign-in.server";
+import { loginSchema } from "~/forms/auth";
+import { translateError } from "~/forms/messages";
+import { readForm } from "~/forms/read-form.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  if (getUser(args)) throw redirect(safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));
+  return json({});
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const formData = await readForm(args.request);
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const result = await signIn({ ...submission.value, request: args.request, clientIp: args.context.clientIp });
+  if (!result.ok) {
+    return json(submission.reply({ formErrors: [result.error], hideFields: ["password"] }), { status: result.status });
+  }
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-8">
+      <Card title={<span className="text-xl">{t("login.title")}</span>}>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          {form.errors?.length ? <Alert tone="error" id={form.errorId}>{form.errors.map((e) => translateError(t, e)).join(" ")}</Alert> : null}
+          <Field field={fields.username} label={t("login.username")} autoComplete="username" />
+          <Field field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+          <Button className="w-full" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </Button>
+        </Form>
+        <p className="mt-4 text-sm text-stone-600">
+          {t("login.noAccount")} <Link to="/join">{t("login.joinLink")}</Link>
+        </p>
+      </Card>
+    </main>
+  );
+}

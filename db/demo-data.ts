@@ -1,0 +1,82 @@
+import type { Role } from "../app/workflow/roles";
+import type { Stage } from "../app/workflow/stages";
+
+/** Demo data as described in contracts.md. Demo only: every account's password is DEMO_PASSWORD. */
+export const DEMO_PASSWORD = "demo1234";
+
+export const DEMO_STREET = { slug: "huacheng", nameZh: "花城街道", nameEn: "Huacheng Subdistrict" };
+
+export const DEMO_COMMUNITIES = [
+  { slug: "mingyue", nameZh: "明月社区", nameEn: "Mingyue Community", kind: "urban", pack: "residents-representatives" },
+  { slug: "shiliu", nameZh: "石榴村", nameEn: "Shiliu Village", kind: "village", pack: "villagers-representatives" },
+] as const;
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  community: "mingyue" | "shiliu" | null;
+  roles: Role[];
+  streetAdmin?: boolean;
+}
+
+const reps: DemoAccount[] = Array.from({ length: 15 }, (_, i) => {
+  const n = String(i + 1).padStart(2, "0");
+  return { username: `rep${n}`, displayName: `代表${n}`, community: "mingyue", roles: ["representative", "resident"] };
+});
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: "street1", displayName: "街道管理员 王敏", community: null, roles: [], streetAdmin: true },
+  { username: "resident1", displayName: "张晓梅", community: "mingyue", roles: ["resident"] },
+  { username: "resident2", displayName: "李建国", community: "mingyue", roles: ["resident"] },
+  { username: "resident3", displayName: "陈芳", community: "mingyue", roles: ["resident"] },
+  { username: "committee1", displayName: "议事会 刘伟", community: "mingyue", roles: ["committee"] },
+  { username: "committee2", displayName: "议事会 黄丽", community: "mingyue", roles: ["committee"] },
+  { username: "convener1", displayName: "召集人 周强", community: "mingyue", roles: ["convener", "committee"] },
+  ...reps,
+  { username: "supervisor1", displayName: "监督委员 吴静", community: "mingyue", roles: ["supervisor"] },
+  { username: "executor1", displayName: "明月物业公司", community: "mingyue", roles: ["executor"] },
+  { username: "villager1", displayName: "村民 赵大山", community: "shiliu", roles: ["resident"] },
+  { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee"] },
+];
+
+export const DEMO_CATALOGUE = [
+  { code: "facilities", nameZh: "公共设施维修", nameEn: "Public facility repairs", needsVote: true, needsPublicity: true },
+  { code: "environment", nameZh: "环境卫生", nameEn: "Environment and sanitation", needsVote: true, needsPublicity: true },
+  { code: "parking", nameZh: "停车与交通", nameEn: "Parking and traffic", needsVote: true, needsPublicity: true },
+  { code: "lift", nameZh: "加装电梯", nameEn: "Lift installation", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3 },
+  { code: "fundraising", nameZh: "一事一议筹资筹劳", nameEn: "Case-by-case fund-raising (一事一议)", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3 },
+  { code: "activities", nameZh: "文体活动", nameEn: "Cultural and sports activities", needsVote: false, needsPublicity: true },
+] as const;
+
+export interface DemoTopic {
+  title: string;
+  description: string;
+  location: string;
+  category: (typeof DEMO_CATALOGUE)[number]["code"];
+  stage: Stage;
+  status?: "closed";
+  proposer: string;
+  /** Days since the topic entered its stage. */
+  daysInStage: number;
+}
+
+export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
+  mingyue: [
+    { title: "小区东门夜间照明不足", description: "东门至3号楼的人行道晚上很暗,老人出行不便,建议增加路灯。", location: "东门—3号楼人行道", category: "facilities", stage: "collection", proposer: "resident1", daysInStage: 2 },
+    { title: "3号楼申请加装电梯", description: "3号楼共7层,住户中老人较多,希望加装电梯。", location: "3号楼", category: "lift", stage: "collection", proposer: "resident2", daysInStage: 5 },
+    { title: "垃圾分类投放点异味整治", description: "北区投放点夏季异味严重,建议增加清运频次并加装除臭设备。", location: "北区垃圾投放点", category: "environment", stage: "deliberation", proposer: "resident3", daysInStage: 4 },
+    { title: "非机动车充电棚建设", description: "楼道充电存在火灾隐患,建议在南侧空地建设集中充电棚。", location: "南侧空地", category: "facilities", stage: "consultation", proposer: "resident1", daysInStage: 6 },
+    { title: "小区内部停车位重新划线", description: "现有车位划线不清,消防通道常被占用。", location: "小区主干道", category: "parking", stage: "decision", proposer: "rep03", daysInStage: 3 },
+    { title: "儿童游乐设施更新", description: "中心花园的滑梯生锈,需要更换并铺设软地垫。", location: "中心花园", category: "facilities", stage: "execution", proposer: "resident2", daysInStage: 12 },
+    { title: "2号楼化粪池堵塞疏通", description: "2号楼化粪池多次外溢,已由物业疏通,待核实。", location: "2号楼", category: "environment", stage: "supervision", proposer: "resident3", daysInStage: 1 },
+    { title: "重阳节敬老活动", description: "组织社区长者重阳节聚餐和义诊。", location: "社区活动中心", category: "activities", stage: "supervision", status: "closed", proposer: "committee1", daysInStage: 30 },
+  ],
+  shiliu: [
+    { title: "村道路灯维修", description: "村东主路有6盏路灯不亮。", location: "村东主路", category: "facilities", stage: "collection", proposer: "villager1", daysInStage: 1 },
+    { title: "村集体鱼塘承包方案", description: "鱼塘承包合同到期,需商议新的承包方式。", location: "村南鱼塘", category: "fundraising", stage: "deliberation", proposer: "vcommittee1", daysInStage: 8 },
+    { title: "一事一议:修建村口排水渠", description: "雨季村口积水严重,拟按一事一议筹资修建排水渠。", location: "村口", category: "fundraising", stage: "consultation", proposer: "villager1", daysInStage: 5 },
+    { title: "文化广场扩建", description: "扩建文化广场,增加健身器材。", location: "文化广场", category: "activities", stage: "decision", proposer: "vcommittee1", daysInStage: 2 },
+    { title: "村卫生室改造", description: "卫生室屋顶漏水,需要翻修。", location: "村卫生室", category: "facilities", stage: "execution", proposer: "villager1", daysInStage: 20 },
+    { title: "饮水管网改造", description: "老旧水管更换已完工,待村民评价。", location: "全村", category: "facilities", stage: "supervision", proposer: "vcommittee1", daysInStage: 3 },
+  ],
+};

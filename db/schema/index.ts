@@ -1,0 +1,6 @@
+export * from "./communities";
+export * from "./users";
+export * from "./memberships";
+export * from "./rules";
+export * from "./topics";
+export * from "./ledger";

@@ -1,0 +1,69 @@
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { getDb } from "../db/client.server";
+import { PROJECT_ROOT } from "../db/config";
+import { loadContext } from "./auth-context";
+import { logger } from "./logger";
+import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
+
+export interface RunningServer {
+  server: http.Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  const file = path.resolve(PROJECT_ROOT, "build/index.js");
+  return (await import(pathToFileURL(file).href)) as ServerBuild;
+}
+
+/** One HTTP server: health check, static files, the Remix app, and (later) websocket upgrades. */
+export async function startServer({ port, host = "0.0.0.0" }: { port: number; host?: string }): Promise<RunningServer> {
+  const build = await loadBuild();
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  app.use(requestLog);
+  app.use(compression());
+  app.use(securityHeaders);
+
+  app.get("/healthz", (_req, res) => {
+    try {
+      getDb().$client.prepare("SELECT 1").get();
+      res.json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  app.use("/build", express.static(path.resolve(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" }));
+  app.use(sameOriginOnly);
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
+
+  const server = http.createServer(app);
+  server.on("upgrade", (_req, socket) => {
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    server,
+    url: `http://localhost:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

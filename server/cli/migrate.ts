@@ -1,0 +1,7 @@
+import { closeDb, getDb } from "../../db/client.server";
+import { databasePath } from "../../db/config";
+import { runMigrations } from "../../db/migrate";
+
+runMigrations(getDb());
+process.stdout.write(`migrations applied to ${databasePath()}\n`);
+closeDb();

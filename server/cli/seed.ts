@@ -1,0 +1,9 @@
+import { closeDb, getDb } from "../../db/client.server";
+import { runMigrations } from "../../db/migrate";
+import { seedDemo } from "../../db/seed";
+
+const db = getDb();
+runMigrations(db);
+const seeded = await seedDemo(db);
+process.stdout.write(seeded ? "demo data seeded\n" : "database is not empty; seed skipped\n");
+closeDb();

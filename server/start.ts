@@ -1,0 +1,37 @@
+import { getDb } from "../db/client.server";
+import { databasePath } from "../db/config";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
+import { runMigrations } from "../db/migrate";
+import { seedDemo } from "../db/seed";
+import { startServer } from "./app";
+import { logger } from "./logger";
+
+const port = Number(process.env.PORT ?? 3000);
+const db = getDb();
+runMigrations(db);
+const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
+const running = await startServer({ port });
+
+const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.roles.join(" + "));
+const lines = [
+  "",
+  `  议事厅 Yishiting is running at ${running.url}`,
+  `  database: ${databasePath()}${seeded ? " (demo data seeded)" : ""}`,
+  "",
+  `  Demo accounts (password "${DEMO_PASSWORD}", demo only):`,
+  ...DEMO_ACCOUNTS.filter((a) => !/^rep(0[2-9]|1[0-5])$/.test(a.username)).map(
+    (a) => `    ${(a.username === "rep01" ? "rep01 … rep15" : a.username).padEnd(14)} ${(a.community ?? "huacheng").padEnd(9)} ${roleList(a)}`,
+  ),
+  "",
+];
+if (process.env.DEMO_SEED !== "0") process.stdout.write(lines.join("\n") + "\n");
+else logger.info({ url: running.url }, "listening");
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void running.close().then(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  });
+}
