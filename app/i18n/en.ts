@@ -183,6 +183,16 @@ const en: Resource = {
     newer: "Newest entries",
     system: "system",
   },
+  ledgerTypes: {
+    "community.created": "Community created",
+    "rules.adopted": "Rules adopted",
+    "catalogue.adopted": "Catalogue adopted",
+    "membership.granted": "Role granted",
+    "invite.issued": "Invite issued",
+    "invite.redeemed": "Invite used",
+    "invite.revoked": "Invite revoked",
+    "topic.seeded": "Topic recorded",
+  },
   street: {
     title: "{{name}} · Street dashboard",
     communities: "Communities",

@@ -180,6 +180,16 @@ const zhCN = {
     newer: "最新记录",
     system: "系统",
   },
+  ledgerTypes: {
+    "community.created": "社区建立",
+    "rules.adopted": "采用议事规则",
+    "catalogue.adopted": "采用协商事项目录",
+    "membership.granted": "授予身份",
+    "invite.issued": "发放邀请码",
+    "invite.redeemed": "使用邀请码",
+    "invite.revoked": "作废邀请码",
+    "topic.seeded": "录入议题",
+  },
   street: {
     title: "{{name}} · 街道工作台",
     communities: "辖区社区",

@@ -37,34 +37,22 @@ export default function Ledger() {
           </Alert>
         )}
       </Card>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-stone-100 text-left text-stone-600">
-            <tr>
-              <th className="px-3 py-2">{t("ledger.seq")}</th>
-              <th className="px-3 py-2">{t("ledger.time")}</th>
-              <th className="px-3 py-2">{t("ledger.type")}</th>
-              <th className="px-3 py-2">{t("ledger.subject")}</th>
-              <th className="px-3 py-2">{t("ledger.actor")}</th>
-              <th className="px-3 py-2">{t("ledger.hash")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {entries.map((e) => (
-              <tr key={e.seq} className="align-top">
-                <td className="px-3 py-2 tabular-nums">{e.seq}</td>
-                <td className="whitespace-nowrap px-3 py-2">{format.format(new Date(e.createdAt))}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.type}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.subject}</td>
-                <td className="px-3 py-2">{e.actorName ?? t("ledger.system")}</td>
-                <td className="px-3 py-2 font-mono text-xs" title={e.hash}>
-                  {e.hash.slice(0, 12)}…
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="ledger-entries">
+        {entries.map((e) => (
+          <li key={e.seq} className="grid grid-cols-[3.5rem_1fr] gap-x-3 px-3 py-2 text-sm sm:grid-cols-[3.5rem_11rem_1fr_8rem_9rem]">
+            <span className="tabular-nums text-stone-500">#{e.seq}</span>
+            <span className="text-stone-600 sm:order-none">{format.format(new Date(e.createdAt))}</span>
+            <span className="col-start-2 sm:col-start-auto">
+              <span className="font-medium">{t(`ledgerTypes.${e.type}`, { defaultValue: e.type })}</span>{" "}
+              <span className="font-mono text-xs text-stone-500">{e.subject}</span>
+            </span>
+            <span className="col-start-2 text-stone-700 sm:col-start-auto">{e.actorName ?? t("ledger.system")}</span>
+            <span className="col-start-2 truncate font-mono text-xs text-stone-500 sm:col-start-auto" title={e.hash}>
+              {e.hash.slice(0, 16)}…
+            </span>
+          </li>
+        ))}
+      </ol>
       <nav className="flex justify-between text-sm">
         {beforeSeq ? <Link to="?">{t("ledger.newer")}</Link> : <span />}
         {hasOlder ? <Link to={`?before=${entries[entries.length - 1].seq}`}>{t("ledger.older")}</Link> : null}

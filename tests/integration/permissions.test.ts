@@ -1,0 +1,78 @@
+// Walks every page of the permission matrix (app/auth/permissions.ts) for every demo account and for
+// a signed-out visitor, in both communities, over real HTTP, and checks the status each one gets.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
+import { ACCESS, type Audience } from "~/auth/permissions";
+import { useServer } from "./support/http";
+
+const http = useServer();
+
+/** What a person should get, worked out from the demo data alone (not from the guards). */
+function expectedStatus(audience: Audience, who: DemoAccount | null, community: string | null): number {
+  if (audience === "anyone") return 200;
+  if (!who) return 302;
+  if (audience === "signedIn") return 200;
+  if (community === null) return who.streetAdmin ? 200 : 404; // street pages
+  const belongs = who.community === community || Boolean(who.streetAdmin);
+  if (!belongs) return 404;
+  if (audience === "member") return 200;
+  if (audience === "streetAdmin") return who.streetAdmin ? 200 : 403;
+  return audience.roles.some((r) => who.community === community && who.roles.includes(r)) ? 200 : 403;
+}
+
+function concretePaths(pattern: string): Array<{ path: string; community: string | null }> {
+  if (pattern.includes(":community")) return DEMO_COMMUNITIES.map((c) => ({ path: pattern.replace(":community", c.slug), community: c.slug }));
+  if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug), community: null }];
+  return [{ path: pattern, community: null }];
+}
+
+const visitors: Array<DemoAccount | null> = [null, ...DEMO_ACCOUNTS];
+const cookies = new Map<string, string>();
+async function cookieFor(who: DemoAccount | null) {
+  if (!who) return undefined;
+  if (!cookies.has(who.username)) cookies.set(who.username, await http.login(who.username));
+  return cookies.get(who.username);
+}
+
+describe("permission matrix", () => {
+  it("names every page route of the app", () => {
+    // Route files → URL patterns; only the catch-all and the action-only endpoints stand outside the table.
+    const outside = new Set(["$", "language", "logout"]);
+    const patterns = fs
+      .readdirSync(path.resolve("app/routes"))
+      .map((f) => f.replace(/\.tsx?$/, ""))
+      .filter((name) => !outside.has(name))
+      .map((name) => "/" + name.replace(/\._index$|^_index$/, "").replaceAll(".", "/").replaceAll("$", ":"));
+    const known = new Set(Object.values(ACCESS).map((a) => a.path));
+    for (const pattern of patterns) expect(known, `route ${pattern} is missing from ACCESS`).toContain(pattern.replace(/\/$/, "") || "/");
+  });
+
+  for (const [key, route] of Object.entries(ACCESS)) {
+    it(`${key} (${route.path}) gives each visitor the status the table says`, async () => {
+      const failures: string[] = [];
+      for (const { path: url, community } of concretePaths(route.path)) {
+        for (const who of visitors) {
+          const res = await http.fetch(url, { cookie: await cookieFor(who) });
+          let expected = expectedStatus(route.audience, who, community);
+          if (key === "login" && who) expected = 302; // signed-in people are sent on
+          if (res.status !== expected) failures.push(`${who?.username ?? "anonymous"} ${url}: got ${res.status}, expected ${expected}`);
+          if (res.status === 302 && !who) expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe("actions are guarded like their pages", () => {
+  it("only the street admin can create invites", async () => {
+    const form = { intent: "create", community: "mingyue", role: "committee", maxUses: "1", expiresInDays: "7" };
+    for (const who of visitors) {
+      const res = await http.fetch("/s/huacheng/invites", { form, cookie: await cookieFor(who) });
+      const expected = !who ? 302 : who.streetAdmin ? 200 : 404;
+      expect(res.status, who?.username ?? "anonymous").toBe(expected);
+    }
+  });
+});
