@@ -1,0 +1,37 @@
+// Lint rules that keep the layers apart (see style.md): browser-safe code never imports server code
+// or the database, and routes reach the database only through app/models.
+import tseslint from "typescript-eslint";
+
+const serverOnly = {
+  group: ["**/*.server", "**/*.server.*", "**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*", "@node-rs/argon2"],
+  message: "Browser-safe code must not import server-only modules or the database.",
+};
+
+export default tseslint.config(
+  { ignores: ["build/**", "public/build/**", "node_modules/**", "reports/**", "test-results/**", "playwright-report/**", ".e2e/**", ".test-db/**"] },
+  {
+    files: ["**/*.{ts,tsx}"],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error"] }],
+    },
+  },
+  {
+    files: ["app/components/**", "app/workflow/**", "app/forms/**/!(*.server).ts", "app/i18n/!(*.server).ts", "app/auth/permissions.ts", "app/auth/redirect.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly] }] },
+  },
+  {
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Routes reach the database through app/models." }] },
+      ],
+    },
+  },
+  {
+    files: ["tests/**", "server/cli/**", "bench/**"],
+    rules: { "no-console": "off" },
+  },
+);
