@@ -32,9 +32,9 @@ export async function action(args: ActionFunctionArgs) {
   }
   const value = submission.value;
   const result = await redeemInvite(
-    value.intent === "new" || !user
-      ? { code: value.code, newUser: value as { username: string; displayName: string; password: string } }
-      : { code: value.code, userId: user.id },
+    value.intent === "new"
+      ? { code: value.code, newUser: { username: value.username, displayName: value.displayName, password: value.password } }
+      : { code: value.code, userId: user!.id },
   );
   if (!result.ok) {
     if (result.problem === "invalid") recordFailure("address", ip);
