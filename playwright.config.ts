@@ -1,0 +1,45 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end journeys in real Chromium (Debian's /usr/bin/chromium: browser downloads are impossible
+// here) against the real server, started on port 3100 with a fresh, demo-seeded database every run.
+// The database lives in .e2e/, not test-results/ (Playwright empties that folder).
+const PORT = 3100;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    // ensure-build is a no-op when build/ is up to date (npm test has just built it).
+    command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e && mkdir -p .e2e && NODE_ENV=production PORT=${PORT} DATABASE_PATH=.e2e/e2e.db DEMO_SEED=1 LOG_LEVEL=warn npx tsx server/start.ts`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
