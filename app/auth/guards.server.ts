@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { getCommunityBySlug, getMemberRoles, getStreetBySlug, isStreetAdmin, type Community } from "../models/community.server";
+import { getCommunityBySlug, getMemberRoles, getStreetBySlug, isStreetAdmin, isStreetMember, type Community } from "../models/community.server";
 import type { Role } from "../workflow/roles";
 import { ACCESS, decide, type AccessKey, type Audience, type Decision } from "./permissions";
 import type { SessionUser } from "./session.server";
@@ -71,9 +71,10 @@ export function requireStreetAdmin(args: GuardArgs, streetSlug: string | undefin
   const user = requireUser(args);
   const street = streetSlug && SLUG.test(streetSlug) ? getStreetBySlug(streetSlug) : undefined;
   if (!street) notFound();
+  // Residents of the street's communities learn the page exists (403); outsiders do not (404).
   const decision = decide("streetAdmin", {
     signedIn: true,
-    isMember: false,
+    isMember: isStreetMember({ userId: user.id, streetId: street.id }),
     roles: [],
     isStreetAdmin: isStreetAdmin({ userId: user.id, streetId: street.id }),
   });

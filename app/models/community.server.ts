@@ -57,6 +57,19 @@ export function isStreetAdmin({ userId, streetId }: { userId: number; streetId: 
   return adminOf().get({ userId, streetId }) !== undefined;
 }
 
+/** Does the person hold any role in a community of this street? */
+export function isStreetMember({ userId, streetId }: { userId: number; streetId: number }): boolean {
+  return (
+    getDb()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(communities, eq(communities.id, memberships.communityId))
+      .where(and(eq(memberships.userId, userId), eq(communities.streetId, streetId)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 /** All communities grouped under their street, for the front page (public information). */
 export function listCommunities() {
   return getDb()

@@ -3,6 +3,12 @@
 import { expect, login, signInWithForm, test } from "../fixtures/app";
 import type { Page } from "@playwright/test";
 
+async function expectForbidden(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBe(403);
+  await expect(page.getByRole("heading", { name: "无权操作" })).toBeVisible();
+}
+
 async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(404);
@@ -11,11 +17,13 @@ async function expectNotFound(page: Page, path: string) {
 }
 
 test.describe("access", () => {
-  test("a mingyue resident cannot see shiliu or the street", async ({ page }) => {
+  test("a mingyue resident cannot see shiliu, and may not use the street admin's pages", async ({ page }) => {
     await login(page, "resident1");
-    for (const path of ["/c/shiliu", "/c/shiliu/ledger", "/c/shiliu/rules", "/s/huacheng", "/s/huacheng/invites", "/c/no-such-place"]) {
+    for (const path of ["/c/shiliu", "/c/shiliu/ledger", "/c/shiliu/rules", "/c/no-such-place"]) {
       await expectNotFound(page, path);
     }
+    // Their street's admin pages exist for them, but their role does not allow them.
+    for (const path of ["/s/huacheng", "/s/huacheng/invites"]) await expectForbidden(page, path);
     // Nothing of shiliu's leaks through the 404 page.
     await expect(page.getByText("村道路灯维修")).toHaveCount(0);
 
@@ -28,7 +36,8 @@ test.describe("access", () => {
 
   test("a shiliu villager cannot see mingyue", async ({ page }) => {
     await login(page, "villager1");
-    for (const path of ["/c/mingyue", "/c/mingyue/ledger", "/s/huacheng"]) await expectNotFound(page, path);
+    for (const path of ["/c/mingyue", "/c/mingyue/ledger"]) await expectNotFound(page, path);
+    await expectForbidden(page, "/s/huacheng");
     await page.goto("/c/shiliu");
     await expect(page.getByTestId("community-name")).toHaveText("石榴村");
     await expect(page.getByTestId("stage-collection")).toContainText("村道路灯维修");

@@ -167,6 +167,22 @@ describe("pages and bad input", () => {
     expect((await http.fetch("/c/mingyue", { cookie: sessionCookieFrom(ok) })).status).toBe(404);
   });
 
+  it("hides a street's pages from people of another street (404) but not from its own residents (403)", async () => {
+    const db = getDb().$client;
+    const streetId = Number(db.prepare("INSERT INTO streets (slug, name_zh, name_en) VALUES ('other', '别的街道', 'Other') RETURNING id").pluck().get());
+    const communityId = Number(
+      db.prepare("INSERT INTO communities (street_id, slug, name_zh, name_en, kind) VALUES (?, 'faraway', '远方社区', 'Faraway', 'urban') RETURNING id").pluck().get(streetId),
+    );
+    const villager = Number(db.prepare("SELECT id FROM users WHERE username = 'villager1'").pluck().get());
+    db.prepare("DELETE FROM memberships WHERE user_id = ?").run(villager);
+    db.prepare("INSERT INTO memberships (community_id, user_id, role) VALUES (?, ?, 'resident')").run(communityId, villager);
+    const outsider = await http.login("villager1");
+    expect((await http.fetch("/s/huacheng", { cookie: outsider })).status).toBe(404);
+    expect((await http.fetch("/s/other", { cookie: outsider })).status).toBe(403);
+    expect((await http.fetch("/s/other", { cookie: await http.login("street1") })).status).toBe(404);
+    expect((await http.fetch("/c/faraway", { cookie: await http.login("street1") })).status).toBe(404);
+  });
+
   it("refuses an invite for a community outside the admin's street", async () => {
     const admin = await http.login("street1");
     const res = await http.fetch("/s/huacheng/invites", {

@@ -14,7 +14,9 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
   if (audience === "anyone") return 200;
   if (!who) return 302;
   if (audience === "signedIn") return 200;
-  if (community === null) return who.streetAdmin ? 200 : 404; // street pages
+  // Street pages: every demo community is in the demo street, so its members are refused (403);
+  // someone who belongs nowhere in the street would get 404.
+  if (community === null) return who.streetAdmin ? 200 : who.community ? 403 : 404;
   const belongs = who.community === community || Boolean(who.streetAdmin);
   if (!belongs) return 404;
   if (audience === "member") return 200;
@@ -71,7 +73,7 @@ describe("actions are guarded like their pages", () => {
     const form = { intent: "create", community: "mingyue", role: "committee", maxUses: "1", expiresInDays: "7" };
     for (const who of visitors) {
       const res = await http.fetch("/s/huacheng/invites", { form, cookie: await cookieFor(who) });
-      const expected = !who ? 302 : who.streetAdmin ? 200 : 404;
+      const expected = !who ? 302 : who.streetAdmin ? 200 : 403;
       expect(res.status, who?.username ?? "anonymous").toBe(expected);
     }
   });
