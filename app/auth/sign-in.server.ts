@@ -2,7 +2,7 @@ import { verifyLogin } from "../models/user.server";
 import { createSession, generateSessionToken, sessionCookie } from "./session.server";
 import { clearFailures, recordFailure, throttledFor } from "./throttle.server";
 
-type SignInResult = { ok: true; cookie: string } | { ok: false; status: 401 | 429; error: string };
+type SignInResult = { ok: true; cookie: string; userId: number } | { ok: false; status: 401 | 429; error: string };
 
 /**
  * Checks the password (rate-limited per account and per address) and opens a session.
@@ -33,5 +33,5 @@ export async function signIn({
   clearFailures("account", account);
   const token = generateSessionToken();
   const session = createSession({ token, userId: user.id, userAgent: request.headers.get("user-agent") ?? "", ip: clientIp });
-  return { ok: true, cookie: sessionCookie(token, session.expiresAt, new URL(request.url).protocol === "https:") };
+  return { ok: true, userId: user.id, cookie: sessionCookie(token, session.expiresAt, new URL(request.url).protocol === "https:") };
 }

@@ -121,3 +121,11 @@ export function listUserPlaces({ userId }: { userId: number }) {
     .all();
   return { communities: [...byCommunity.values()], streets: adminStreets };
 }
+
+/** Where a person lands after signing in: their street's dashboard, their only hall, or the home page. */
+export function landingPath({ userId }: { userId: number }): string {
+  const places = listUserPlaces({ userId });
+  if (places.streets.length === 1) return `/s/${places.streets[0].slug}`;
+  if (places.streets.length === 0 && places.communities.length === 1) return `/c/${places.communities[0].slug}`;
+  return "/";
+}

@@ -12,6 +12,7 @@ import { getUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { signIn } from "~/auth/sign-in.server";
 import { loginSchema } from "~/forms/auth";
+import { landingPath } from "~/models/community.server";
 import { translateError } from "~/forms/messages";
 import { readForm } from "~/forms/read-form.server";
 
@@ -28,7 +29,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!result.ok) {
     return json(submission.reply({ formErrors: [result.error], hideFields: ["password"] }), { status: result.status });
   }
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  const asked = safeRedirect(submission.value.redirectTo);
+  const to = asked === "/" ? landingPath({ userId: result.userId }) : asked;
+  return redirect(to, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function Login() {

@@ -71,7 +71,7 @@ test.describe("access", () => {
     await signInWithForm(page, "rep02", "demo1234");
     await expect(page.getByTestId("current-user")).toHaveText("代表02");
     expect(new URL(page.url()).origin).toBe("http://localhost:3100");
-    expect(new URL(page.url()).pathname).toBe("/");
+    expect(new URL(page.url()).pathname).toBe("/c/mingyue");
   });
 
   test("a wrong password gets one generic message, then the right one works", async ({ page }) => {

@@ -1,4 +1,4 @@
-// Journey 1: every kind of person signs in, lands on the home page with their hall(s), opens the hall
+// Journey 1: every kind of person signs in, lands in their hall (the street admin on the street dashboard), opens the hall
 // and sees their community, the six stages with the seeded topics, their roles and what needs them.
 import {
   COMMUNITIES,
@@ -60,10 +60,12 @@ test.describe("signing in by role", () => {
   for (const member of MEMBERS) {
     test(`${member.username} (${member.roles.join(" + ")}) reaches the ${member.community} hall`, async ({ page }) => {
       await login(page, member.username);
-      await expect(page).toHaveURL(/\/$/);
+      // Someone with one community lands straight in its hall.
+      await expect(page).toHaveURL(new RegExp(`/c/${member.community}$`));
       await expect(page.getByTestId("current-user")).toHaveText(member.displayName);
 
       // Home: "my halls" lists exactly this person's community, with their roles.
+      await page.goto("/");
       const mine = page.locator("section", { has: page.getByRole("heading", { name: "我的议事厅" }) });
       await expect(mine.getByRole("link")).toHaveCount(1);
       const link = mine.getByRole("link", { name: new RegExp(COMMUNITIES[member.community].nameZh) });
@@ -91,7 +93,10 @@ test.describe("signing in by role", () => {
 
   test("street1 (street admin) reaches the street dashboard and both halls", async ({ page }) => {
     await login(page, "street1");
+    // The street admin lands on the street dashboard.
+    await expect(page).toHaveURL(/\/s\/huacheng$/);
     await expect(page.getByTestId("current-user")).toHaveText("街道管理员 王敏");
+    await page.goto("/");
     const mine = page.locator("section", { has: page.getByRole("heading", { name: "我的议事厅" }) });
     await mine.getByRole("link", { name: /花城街道/ }).click();
 

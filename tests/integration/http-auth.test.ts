@@ -21,7 +21,13 @@ describe("sign-in over HTTP", () => {
 
   it("never redirects off-site after signing in", async () => {
     const res = await http.fetch("/login", { form: { username: "resident2", password: "demo1234", redirectTo: "//evil.example/x" } });
-    expect(res.headers.get("location")).toBe("/");
+    expect(res.headers.get("location")).toBe("/c/mingyue");
+  });
+
+  it("lands people in their hall, or the street admin on the street dashboard", async () => {
+    const land = async (username: string) => (await http.fetch("/login", { form: { username, password: "demo1234" } })).headers.get("location");
+    expect(await land("villager1")).toBe("/c/shiliu");
+    expect(await land("street1")).toBe("/s/huacheng");
   });
 
   it("gives one generic message for a wrong password and for an unknown user", async () => {
