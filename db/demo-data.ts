@@ -58,12 +58,16 @@ export interface DemoTopic {
   proposer: string;
   /** Days since the topic entered its stage. */
   daysInStage: number;
+  /** Residents who co-signed it. */
+  cosigners?: string[];
+  /** A state other than the stage's usual entry state. */
+  state?: "screening";
 }
 
 export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
   mingyue: [
-    { title: "小区东门夜间照明不足", description: "东门至3号楼的人行道晚上很暗,老人出行不便,建议增加路灯。", location: "东门—3号楼人行道", category: "facilities", stage: "collection", proposer: "resident1", daysInStage: 2 },
-    { title: "3号楼申请加装电梯", description: "3号楼共7层,住户中老人较多,希望加装电梯。", location: "3号楼", category: "lift", stage: "collection", proposer: "resident2", daysInStage: 5 },
+    { title: "小区东门夜间照明不足", description: "东门至3号楼的人行道晚上很暗,老人出行不便,建议增加路灯。", location: "东门—3号楼人行道", category: "facilities", stage: "collection", proposer: "resident1", daysInStage: 2, cosigners: ["resident2", "rep01", "rep02"] },
+    { title: "3号楼申请加装电梯", description: "3号楼共7层,住户中老人较多,希望加装电梯。", location: "3号楼", category: "lift", stage: "collection", proposer: "resident2", daysInStage: 5, state: "screening", cosigners: ["resident3", "rep01", "rep02", "rep03", "rep04", "rep05", "rep06", "rep07", "rep08", "rep09"] },
     { title: "垃圾分类投放点异味整治", description: "北区投放点夏季异味严重,建议增加清运频次并加装除臭设备。", location: "北区垃圾投放点", category: "environment", stage: "deliberation", proposer: "resident3", daysInStage: 4 },
     { title: "非机动车充电棚建设", description: "楼道充电存在火灾隐患,建议在南侧空地建设集中充电棚。", location: "南侧空地", category: "facilities", stage: "consultation", proposer: "resident1", daysInStage: 6 },
     { title: "小区内部停车位重新划线", description: "现有车位划线不清,消防通道常被占用。", location: "小区主干道", category: "parking", stage: "decision", proposer: "rep03", daysInStage: 3 },

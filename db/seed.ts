@@ -5,7 +5,8 @@ import { grantMembership } from "../app/models/membership.server";
 import { RULE_PACKS } from "../app/workflow/rule-packs";
 import type { Db } from "./client.server";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS } from "./demo-data";
-import { catalogueEntries, communities, rules, streetAdmins, streets, topics, users } from "./schema";
+import { catalogueEntries, communities, deadlines, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
+import { ENTRY_STATE } from "../app/workflow/states";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -103,18 +104,29 @@ export async function seedDemo(db: Db): Promise<boolean> {
             categoryId: categoryIds.get(topic.category),
             stage: topic.stage,
             status: topic.status ?? "active",
+            state: topic.status ?? topic.state ?? ENTRY_STATE[topic.stage],
+            cosignCount: topic.cosigners?.length ?? 0,
             proposerId: userIds.get(topic.proposer)!,
             createdAt: new Date(stageEnteredAt.getTime() - 10 * DAY),
             stageEnteredAt,
           })
           .returning({ id: topics.id })
           .get().id;
+        const state = topic.status ?? topic.state ?? ENTRY_STATE[topic.stage];
+        tx.insert(topicEvents).values({ topicId: id, action: "create", fromState: null, toState: state, actorId: userIds.get(topic.proposer)!, at: stageEnteredAt }).run();
+        for (const cosigner of topic.cosigners ?? []) {
+          tx.insert(topicCosigns).values({ topicId: id, userId: userIds.get(cosigner)!, createdAt: stageEnteredAt }).run();
+        }
+        if (state === "open" || state === "screening") {
+          const days = state === "open" ? pack.cosignWindowDays : pack.screeningDays;
+          tx.insert(deadlines).values({ communityId, topicId: id, kind: state === "open" ? "cosignWindow" : "screening", dueAt: new Date(stageEnteredAt.getTime() + days * DAY) }).run();
+        }
         appendLedger(tx, {
           communityId,
           type: "topic.seeded",
           actorId: userIds.get(topic.proposer)!,
           subject: `topic:${id}`,
-          payload: { title: topic.title, stage: topic.stage, status: topic.status ?? "active" },
+          payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0 },
         });
       });
     }

@@ -5,7 +5,7 @@ export const STAGES = ["collection", "deliberation", "consultation", "decision",
 export type Stage = (typeof STAGES)[number];
 
 /** Where a topic stands overall; the stage says where it is in the loop while it is active. */
-export const TOPIC_STATUSES = ["active", "closed", "rejected", "expired", "withdrawn", "merged"] as const;
+export const TOPIC_STATUSES = ["active", "closed", "rejected", "expired", "withdrawn", "merged", "failed"] as const;
 export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 
 /**

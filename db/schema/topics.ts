@@ -1,5 +1,8 @@
-import { integer, index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { integer, index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { STAGES, TOPIC_STATUSES } from "../../app/workflow/stages";
+import { TOPIC_STATES } from "../../app/workflow/states";
+import { TOPIC_ACTIONS } from "../../app/workflow/transitions";
 import { communities } from "./communities";
 import { catalogueEntries } from "./rules";
 import { users } from "./users";
@@ -20,6 +23,18 @@ export const topics = sqliteTable(
     categoryId: integer("category_id").references(() => catalogueEntries.id),
     stage: text("stage", { enum: STAGES }).notNull(),
     status: text("status", { enum: TOPIC_STATUSES }).notNull().default("active"),
+    /** Where the topic is inside its stage; stage and status follow from it (app/workflow/states.ts). */
+    state: text("state", { enum: TOPIC_STATES }).notNull().default("open"),
+    cosignCount: integer("cosign_count").notNull().default(0),
+    /** Screening is past the rules' deadline (set by the scheduler, cleared when the topic moves). */
+    overdue: integer("overdue", { mode: "boolean" }).notNull().default(false),
+    mergedIntoId: integer("merged_into_id"),
+    /** The public reason of the last move that needed one (rejection, withdrawal, sending back). */
+    publicReason: text("public_reason").notNull().default(""),
+    showProposerName: integer("show_proposer_name", { mode: "boolean" }).notNull().default(false),
+    source: text("source", { enum: ["resident", "committee", "hotline"] }).notNull().default("resident"),
+    /** The hotline (12345) ticket number for imported topics. */
+    externalRef: text("external_ref"),
     proposerId: integer("proposer_id")
       .notNull()
       .references(() => users.id),
@@ -30,4 +45,108 @@ export const topics = sqliteTable(
     uniqueIndex("topics_number_unique").on(t.communityId, t.number),
     index("topics_stage_idx").on(t.communityId, t.status, t.stage),
   ],
+);
+
+/** 附议: one row per resident per topic; the primary key makes a second co-sign impossible. */
+export const topicCosigns = sqliteTable(
+  "topic_cosigns",
+  {
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.userId] }), index("topic_cosigns_user_idx").on(t.userId)],
+);
+
+/** The stage history: every move, who made it, when and why. */
+export const topicEvents = sqliteTable(
+  "topic_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id),
+    action: text("action", { enum: [...TOPIC_ACTIONS, "create"] }).notNull(),
+    fromState: text("from_state", { enum: TOPIC_STATES }),
+    toState: text("to_state", { enum: TOPIC_STATES }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    reason: text("reason").notNull().default(""),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("topic_events_topic_idx").on(t.topicId)],
+);
+
+export const topicComments = sqliteTable(
+  "topic_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("topic_comments_topic_idx").on(t.topicId)],
+);
+
+/** Photos of a topic, stored outside public/ under their content hash. */
+export const topicPhotos = sqliteTable(
+  "topic_photos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id),
+    sha256: text("sha256").notNull(),
+    mime: text("mime", { enum: ["image/jpeg", "image/png", "image/webp"] }).notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("topic_photos_topic_idx").on(t.topicId)],
+);
+
+/**
+ * Deadlines the scheduler acts on. They live here, not in timers: on start-up the scheduler reads
+ * the due rows, so a restart loses nothing.
+ */
+export const deadlines = sqliteTable(
+  "deadlines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    communityId: integer("community_id")
+      .notNull()
+      .references(() => communities.id),
+    topicId: integer("topic_id").references(() => topics.id),
+    kind: text("kind", { enum: ["cosignWindow", "screening"] }).notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("deadlines_due_idx").on(t.doneAt, t.dueAt), index("deadlines_topic_idx").on(t.topicId)],
+);
+
+/** In-app notifications: the proposer and co-signers hear of every move of their topic. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    communityId: integer("community_id")
+      .notNull()
+      .references(() => communities.id),
+    topicId: integer("topic_id").references(() => topics.id),
+    kind: text("kind").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
 );

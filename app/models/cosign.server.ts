@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { topicCosigns, topics } from "../../db/schema";
+import { can } from "../workflow/capabilities";
+import type { Role } from "../workflow/roles";
+import { now } from "./clock.server";
+import { appendLedger } from "./ledger.server";
+import { settleCosigns } from "./workflow.server";
+
+export type CosignProblem = "notFound" | "notCollecting" | "ownTopic" | "notResident" | "already" | "notCosigned";
+type CosignResult = { ok: true; count: number; threshold: number; moved: boolean } | { ok: false; problem: CosignProblem };
+
+/**
+ * 附议: once per resident per topic (the primary key guarantees it, however many requests race),
+ * never one's own topic, only while the topic collects co-signs. Reaching the threshold moves the
+ * topic to screening in the same transaction.
+ */
+export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: number; communityId: number; userId: number; roles: readonly Role[] }): CosignResult {
+  return getDb().transaction((tx): CosignResult => {
+    const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
+    if (!topic) return { ok: false, problem: "notFound" };
+    if (topic.state !== "open") return { ok: false, problem: "notCollecting" };
+    if (topic.proposerId === userId) return { ok: false, problem: "ownTopic" };
+    if (!can("cosign", topic.state, roles)) return { ok: false, problem: "notResident" };
+    const at = now();
+    const inserted = tx.insert(topicCosigns).values({ topicId, userId, createdAt: at }).onConflictDoNothing().run();
+    if (inserted.changes === 0) return { ok: false, problem: "already" };
+    appendLedger(tx, { communityId, type: "topic.cosigned", actorId: userId, subject: `topic:${topicId}`, payload: {}, at });
+    return { ok: true, ...settleCosigns(tx, topicId, communityId) };
+  });
+}
+
+/** Withdrawing a co-sign is possible only while the topic still collects (before the threshold). */
+export function withdrawCosign({ topicId, communityId, userId }: { topicId: number; communityId: number; userId: number }): CosignResult {
+  return getDb().transaction((tx): CosignResult => {
+    const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
+    if (!topic) return { ok: false, problem: "notFound" };
+    if (topic.state !== "open") return { ok: false, problem: "notCollecting" };
+    const removed = tx
+      .delete(topicCosigns)
+      .where(and(eq(topicCosigns.topicId, topicId), eq(topicCosigns.userId, userId)))
+      .run();
+    if (removed.changes === 0) return { ok: false, problem: "notCosigned" };
+    appendLedger(tx, { communityId, type: "topic.cosignWithdrawn", actorId: userId, subject: `topic:${topicId}`, payload: {} });
+    return { ok: true, ...settleCosigns(tx, topicId, communityId) };
+  });
+}
+
+export function hasCosigned({ topicId, userId }: { topicId: number; userId: number }): boolean {
+  return (
+    getDb()
+      .select({ userId: topicCosigns.userId })
+      .from(topicCosigns)
+      .where(and(eq(topicCosigns.topicId, topicId), eq(topicCosigns.userId, userId)))
+      .get() !== undefined
+  );
+}

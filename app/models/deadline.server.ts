@@ -1,0 +1,38 @@
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { deadlines, topics } from "../../db/schema";
+import { now } from "./clock.server";
+import { appendLedger } from "./ledger.server";
+import { advanceInTx } from "./workflow.server";
+
+/**
+ * Acts on every deadline that is due: an unfinished co-sign window expires its topic; a screening
+ * deadline that passed flags the topic overdue. Each deadline is settled in its own transaction;
+ * the rows are the schedule, so a restart picks up exactly where the last run stopped.
+ */
+export function runDueDeadlines(at: Date = now()): number {
+  const db = getDb();
+  const due = db
+    .select()
+    .from(deadlines)
+    .where(and(isNull(deadlines.doneAt), lte(deadlines.dueAt, at)))
+    .orderBy(asc(deadlines.dueAt))
+    .limit(500)
+    .all();
+  for (const deadline of due) {
+    db.transaction((tx) => {
+      const still = tx.select({ doneAt: deadlines.doneAt }).from(deadlines).where(eq(deadlines.id, deadline.id)).get();
+      if (!still || still.doneAt) return;
+      const topic = deadline.topicId ? tx.select().from(topics).where(eq(topics.id, deadline.topicId)).get() : undefined;
+      if (topic && deadline.kind === "cosignWindow" && topic.state === "open") {
+        advanceInTx(tx, { topicId: topic.id, communityId: topic.communityId, action: "expire", actor: "system" });
+      }
+      if (topic && deadline.kind === "screening" && topic.state === "screening" && !topic.overdue) {
+        tx.update(topics).set({ overdue: true }).where(eq(topics.id, topic.id)).run();
+        appendLedger(tx, { communityId: topic.communityId, type: "topic.screeningOverdue", actorId: null, subject: `topic:${topic.id}`, payload: {}, at });
+      }
+      tx.update(deadlines).set({ doneAt: at }).where(and(eq(deadlines.id, deadline.id), isNull(deadlines.doneAt))).run();
+    });
+  }
+  return due.length;
+}

@@ -1,0 +1,51 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { notifications, topicCosigns, topics } from "../../db/schema";
+import { canonicalJson, type JsonValue } from "./canonical-json";
+import type { Tx } from "./ledger.server";
+
+/** Tells the proposer and every co-signer of a topic (but not the person who acted) what happened. */
+export function notifyTopicFollowers(
+  tx: Tx,
+  { topicId, communityId, kind, payload, exceptUserId }: { topicId: number; communityId: number; kind: string; payload: { [k: string]: JsonValue }; exceptUserId: number | null },
+): number {
+  const proposer = tx.select({ userId: topics.proposerId }).from(topics).where(eq(topics.id, topicId)).get();
+  const cosigners = tx.select({ userId: topicCosigns.userId }).from(topicCosigns).where(eq(topicCosigns.topicId, topicId)).all();
+  const recipients = new Set([proposer?.userId, ...cosigners.map((c) => c.userId)].filter((id): id is number => id !== undefined && id !== exceptUserId));
+  if (recipients.size === 0) return 0;
+  const text = canonicalJson(payload);
+  tx.insert(notifications)
+    .values([...recipients].map((userId) => ({ userId, communityId, topicId, kind, payload: text })))
+    .run();
+  return recipients.size;
+}
+
+export function countUnread({ userId }: { userId: number }): number {
+  return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+export function listNotifications({ userId, limit = 50 }: { userId: number; limit?: number }) {
+  return getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      topicId: notifications.topicId,
+      communityId: notifications.communityId,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all();
+}
+
+export function markAllRead({ userId }: { userId: number }): number {
+  return getDb()
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run().changes;
+}

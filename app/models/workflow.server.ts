@@ -1,0 +1,148 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { deadlines, rules, topicCosigns, topicEvents, topics } from "../../db/schema";
+import type { Role } from "../workflow/roles";
+import { STATE_INFO, type TopicState } from "../workflow/states";
+import { checkTransition, type TopicAction, type TransitionCheck } from "../workflow/transitions";
+import { DAY_MS, now } from "./clock.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { notifyTopicFollowers } from "./notification.server";
+
+export type Actor = { userId: number; roles: readonly Role[] } | "system";
+
+export type WorkflowProblem = Extract<TransitionCheck, { ok: false }>["problem"] | "notFound" | "mergeTarget";
+
+/** A refused move: nothing was written. `problem` is a key under `workflow.problems` in the translations. */
+export class WorkflowError extends Error {
+  constructor(readonly problem: WorkflowProblem) {
+    super(`workflow: ${problem}`);
+  }
+}
+
+export interface AdvanceInput {
+  topicId: number;
+  communityId: number;
+  action: TopicAction | string;
+  actor: Actor;
+  reason?: string | null;
+  mergeIntoId?: number | null;
+}
+
+/**
+ * The only way a topic changes state: checks the move and the actor's role against the transition
+ * table, updates the topic, records the history, appends to the ledger, reschedules deadlines and
+ * notifies the proposer and co-signers — all in one transaction.
+ */
+export function advanceTopic(input: AdvanceInput) {
+  return getDb().transaction((tx) => advanceInTx(tx, input));
+}
+
+export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to: TopicState } {
+  const topic = tx
+    .select()
+    .from(topics)
+    .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
+    .get();
+  if (!topic) throw new WorkflowError("notFound");
+  const movers = input.actor === "system" ? (["system"] as const) : input.actor.roles;
+  const check = checkTransition({ action: input.action, from: topic.state, movers, reason: input.reason });
+  if (!check.ok) throw new WorkflowError(check.problem);
+  const { transition } = check;
+  const actorId = input.actor === "system" ? null : input.actor.userId;
+  const at = now();
+
+  let mergedIntoId: number | null = null;
+  if (transition.action === "merge") mergedIntoId = mergeInto(tx, topic, input.mergeIntoId ?? null, actorId, at);
+
+  const info = STATE_INFO[transition.to];
+  const stage = info.stage ?? topic.stage;
+  const reason = input.reason?.trim() ?? "";
+  tx.update(topics)
+    .set({
+      state: transition.to,
+      stage,
+      status: info.status,
+      stageEnteredAt: stage !== topic.stage ? at : topic.stageEnteredAt,
+      overdue: false,
+      ...(transition.needsReason ? { publicReason: reason } : {}),
+      ...(mergedIntoId ? { mergedIntoId } : {}),
+    })
+    .where(eq(topics.id, topic.id))
+    .run();
+  tx.insert(topicEvents).values({ topicId: topic.id, action: transition.action, fromState: topic.state, toState: transition.to, actorId, reason, at }).run();
+  appendLedger(tx, {
+    communityId: topic.communityId,
+    type: `topic.${transition.action}`,
+    actorId,
+    subject: `topic:${topic.id}`,
+    payload: { from: topic.state, to: transition.to, ...(reason ? { reason } : {}), ...(mergedIntoId ? { mergedInto: mergedIntoId } : {}) },
+    at,
+  });
+  // Deadlines belong to a state: leaving it settles them; entering screening starts its clock.
+  tx.update(deadlines)
+    .set({ doneAt: at })
+    .where(and(eq(deadlines.topicId, topic.id), isNull(deadlines.doneAt)))
+    .run();
+  if (transition.to === "screening") scheduleScreeningDeadline(tx, topic.communityId, topic.id, at);
+  notifyTopicFollowers(tx, {
+    topicId: topic.id,
+    communityId: topic.communityId,
+    kind: "topic.moved",
+    payload: { action: transition.action, to: transition.to, number: topic.number, title: topic.title, ...(reason ? { reason } : {}) },
+    exceptUserId: actorId,
+  });
+  return { from: topic.state, to: transition.to };
+}
+
+function rulesOf(tx: Tx, communityId: number) {
+  const row = tx.select().from(rules).where(eq(rules.communityId, communityId)).get();
+  if (!row) throw new Error(`community ${communityId} has no rules`);
+  return row;
+}
+
+export function scheduleCosignWindow(tx: Tx, communityId: number, topicId: number, from: Date) {
+  const { cosignWindowDays } = rulesOf(tx, communityId);
+  tx.insert(deadlines).values({ communityId, topicId, kind: "cosignWindow", dueAt: new Date(from.getTime() + cosignWindowDays * DAY_MS) }).run();
+}
+
+export function scheduleScreeningDeadline(tx: Tx, communityId: number, topicId: number, from: Date) {
+  const { screeningDays } = rulesOf(tx, communityId);
+  tx.insert(deadlines).values({ communityId, topicId, kind: "screening", dueAt: new Date(from.getTime() + screeningDays * DAY_MS) }).run();
+}
+
+/** Recounts a topic's co-signs and moves it to screening when the rules' threshold is reached. */
+export function settleCosigns(tx: Tx, topicId: number, communityId: number): { count: number; threshold: number; moved: boolean } {
+  const count = tx.select({ n: sql<number>`count(*)` }).from(topicCosigns).where(eq(topicCosigns.topicId, topicId)).get()!.n;
+  tx.update(topics).set({ cosignCount: count }).where(eq(topics.id, topicId)).run();
+  const { cosignThreshold } = rulesOf(tx, communityId);
+  const topic = tx.select({ state: topics.state }).from(topics).where(eq(topics.id, topicId)).get()!;
+  if (topic.state === "open" && count >= cosignThreshold) {
+    advanceInTx(tx, { topicId, communityId, action: "reachThreshold", actor: "system" });
+    return { count, threshold: cosignThreshold, moved: true };
+  }
+  return { count, threshold: cosignThreshold, moved: false };
+}
+
+/** Merging carries the co-signers (and the proposer) over to the target, which is told. */
+function mergeInto(tx: Tx, topic: typeof topics.$inferSelect, targetId: number | null, actorId: number | null, at: Date): number {
+  const target = targetId
+    ? tx.select().from(topics).where(and(eq(topics.id, targetId), eq(topics.communityId, topic.communityId))).get()
+    : undefined;
+  if (!target || target.id === topic.id || !["open", "screening", "drafting", "consulting"].includes(target.state)) {
+    throw new WorkflowError("mergeTarget");
+  }
+  const carried = [topic.proposerId, ...tx.select({ userId: topicCosigns.userId }).from(topicCosigns).where(eq(topicCosigns.topicId, topic.id)).all().map((r) => r.userId)];
+  for (const userId of new Set(carried)) {
+    if (userId === target.proposerId) continue;
+    tx.insert(topicCosigns).values({ topicId: target.id, userId, createdAt: at }).onConflictDoNothing().run();
+  }
+  notifyTopicFollowers(tx, {
+    topicId: target.id,
+    communityId: target.communityId,
+    kind: "topic.mergedIn",
+    payload: { number: target.number, title: target.title, fromNumber: topic.number, fromTitle: topic.title },
+    exceptUserId: actorId,
+  });
+  settleCosigns(tx, target.id, target.communityId);
+  return target.id;
+}

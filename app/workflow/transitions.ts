@@ -1,0 +1,95 @@
+import type { Role } from "./roles";
+import type { TopicState } from "./states";
+
+/** Who can make a move: a role of the community, or the system (thresholds, deadlines, vote results). */
+export type Mover = Role | "system";
+
+export const TOPIC_ACTIONS = [
+  "reachThreshold",
+  "expire",
+  "accept",
+  "reject",
+  "merge",
+  "startConsultation",
+  "withdraw",
+  "sendBack",
+  "freeze",
+  "decideByCommittee",
+  "pass",
+  "fail",
+  "failAndRevise",
+  "endPublicity",
+  "reportCompletion",
+  "close",
+  "reopen",
+] as const;
+export type TopicAction = (typeof TOPIC_ACTIONS)[number];
+
+export interface Transition {
+  action: TopicAction;
+  from: readonly TopicState[];
+  to: TopicState;
+  by: readonly Mover[];
+  /** The move must say why (shown publicly). */
+  needsReason?: boolean;
+}
+
+/**
+ * Every move a topic can make, in the order of the 116 method. Nothing changes a topic's state
+ * except advanceTopic (app/models/workflow.server.ts), and it only makes the moves listed here.
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  // 1 议题收集
+  { action: "reachThreshold", from: ["open"], to: "screening", by: ["system"] },
+  { action: "expire", from: ["open"], to: "expired", by: ["system"] },
+  { action: "accept", from: ["screening"], to: "drafting", by: ["committee"] },
+  { action: "reject", from: ["open", "screening"], to: "rejected", by: ["committee"], needsReason: true },
+  { action: "merge", from: ["open", "screening"], to: "merged", by: ["committee"], needsReason: true },
+  // 2 酝酿
+  { action: "startConsultation", from: ["drafting"], to: "consulting", by: ["committee"] },
+  { action: "withdraw", from: ["drafting"], to: "withdrawn", by: ["committee"], needsReason: true },
+  // 3 协商
+  { action: "sendBack", from: ["consulting"], to: "drafting", by: ["committee"], needsReason: true },
+  { action: "freeze", from: ["consulting"], to: "onAgenda", by: ["committee"] },
+  { action: "decideByCommittee", from: ["consulting"], to: "executing", by: ["committee"] },
+  // 4 决策
+  { action: "pass", from: ["onAgenda"], to: "publicity", by: ["system"] },
+  { action: "fail", from: ["onAgenda"], to: "failed", by: ["system"] },
+  { action: "failAndRevise", from: ["onAgenda"], to: "drafting", by: ["system"] },
+  { action: "endPublicity", from: ["publicity"], to: "executing", by: ["system"] },
+  // 5 执行
+  { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"] },
+  // 6 监督
+  { action: "close", from: ["verifying"], to: "closed", by: ["system"] },
+  { action: "reopen", from: ["verifying"], to: "executing", by: ["system", "supervisor"], needsReason: true },
+];
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition }
+  | { ok: false; problem: "unknownAction" | "wrongState" | "wrongRole" | "reasonRequired" };
+
+/** The pure check advanceTopic makes before it writes anything. */
+export function checkTransition({
+  action,
+  from,
+  movers,
+  reason,
+}: {
+  action: string;
+  from: TopicState;
+  movers: readonly Mover[];
+  reason?: string | null;
+}): TransitionCheck {
+  const candidates = TRANSITIONS.filter((t) => t.action === action);
+  if (candidates.length === 0) return { ok: false, problem: "unknownAction" };
+  const transition = candidates.find((t) => t.from.includes(from));
+  if (!transition) return { ok: false, problem: "wrongState" };
+  if (!transition.by.some((m) => movers.includes(m))) return { ok: false, problem: "wrongRole" };
+  if (transition.needsReason && !reason?.trim()) return { ok: false, problem: "reasonRequired" };
+  return { ok: true, transition };
+}
+
+/** The moves a person could make on a topic in this state (for the buttons on the topic page). */
+export function availableActions(from: TopicState, movers: readonly Mover[]): Transition[] {
+  return TRANSITIONS.filter((t) => t.from.includes(from) && t.by.some((m) => m !== "system" && movers.includes(m)));
+}
