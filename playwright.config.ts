@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end journeys in real Chromium (Debian's /usr/bin/chromium: browser downloads are impossible
 // here) against the real server, started on port 3100 with a fresh, demo-seeded database every run.
 // The database lives in .e2e/, not test-results/ (Playwright empties that folder).
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",

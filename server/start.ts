@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { startServer } from "./app";
+import { startScheduler } from "./scheduler";
 import { logger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -11,6 +12,7 @@ const db = getDb();
 runMigrations(db);
 const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
 const running = await startServer({ port });
+const scheduler = startScheduler();
 
 const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.roles.join(" + "));
 const lines = [
@@ -29,6 +31,7 @@ else logger.info({ url: running.url }, "listening");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    scheduler.stop();
     void running.close().then(() => {
       db.$client.close();
       process.exit(0);

@@ -1,4 +1,4 @@
-import type { Resource } from "./zh-CN";
+import type { Resource } from "../zh-CN/common";
 
 const en: Resource = {
   app: {

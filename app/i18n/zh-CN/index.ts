@@ -1,0 +1,7 @@
+// The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
+import common from "./common";
+
+const zhCN = { ...common };
+
+export default zhCN;
+export type Resources = typeof zhCN;
