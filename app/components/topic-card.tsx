@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Stage } from "~/workflow/stages";
 import { StageTimeline } from "./stage-timeline";
@@ -17,7 +18,7 @@ export interface TopicCardData {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function TopicCard({ topic, now }: { topic: TopicCardData; now: number }) {
+export function TopicCard({ topic, now, communitySlug }: { topic: TopicCardData; now: number; communitySlug: string }) {
   const { t, i18n } = useTranslation();
   const days = Math.max(1, Math.ceil((now - new Date(topic.stageEnteredAt).getTime()) / DAY));
   const category = i18n.language === "en" ? topic.categoryEn : topic.categoryZh;
@@ -27,7 +28,11 @@ export function TopicCard({ topic, now }: { topic: TopicCardData; now: number })
         <span>{t("hall.number", { number: topic.number })}</span>
         {category ? <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{category}</span> : null}
       </div>
-      <h3 className="mt-1 text-sm font-semibold leading-snug text-stone-900">{topic.title}</h3>
+      <h3 className="mt-1 text-sm font-semibold leading-snug">
+        <Link to={`/c/${communitySlug}/topics/${topic.id}`} className="text-stone-900">
+          {topic.title}
+        </Link>
+      </h3>
       <p className="mt-1 text-xs text-stone-500">
         {t("hall.proposedBy", { name: topic.proposerName })}
         {topic.location ? ` · ${topic.location}` : ""}

@@ -44,7 +44,7 @@ export default function Hall() {
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="needs-me">
             {needsMe.map((topic) => (
               <li key={topic.id}>
-                <TopicCard topic={topic} now={now} />
+                <TopicCard topic={topic} now={now} communitySlug={community.slug} />
               </li>
             ))}
           </ul>
@@ -55,7 +55,7 @@ export default function Hall() {
           <StageColumn key={stage} stage={stage} total={byStage[stage].total} shown={byStage[stage].topics.length}>
             {byStage[stage].topics.map((topic) => (
               <li key={topic.id}>
-                <TopicCard topic={topic} now={now} />
+                <TopicCard topic={topic} now={now} communitySlug={community.slug} />
               </li>
             ))}
           </StageColumn>
