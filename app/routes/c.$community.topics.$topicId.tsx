@@ -37,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function TopicPage() {
   const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
   const cosignProblem = refused?.intent === "cosign" || refused?.intent === "withdrawCosign" ? refused.problem : null;
   const moveRefusal = refused?.intent === "move" && refused.action ? { action: refused.action, problem: refused.problem, fieldErrors: result?.error ?? {} } : null;
@@ -48,12 +48,17 @@ export default function TopicPage() {
       {strayRefusal ? <Alert tone="error">{t(`topic.problems.${strayRefusal}`)}</Alert> : null}
       <TopicHeader topic={topic} lastAction={events.at(-1)?.action} slug={slug} />
       <Card title={t("topic.timelineTitle")}>
-        <StageTimeline current={topic.stage} closed={topic.state === "closed"} marks={marks} />
+        {/* English stage names are long: on a phone the timeline scrolls inside its card rather than overlap. */}
+        <div className="overflow-x-auto">
+          <div className={i18n.language === "en" ? "min-w-[34rem] sm:min-w-0" : undefined}>
+            <StageTimeline current={topic.stage} closed={topic.state === "closed"} marks={marks} />
+          </div>
+        </div>
       </Card>
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
-          <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} />
+          {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}
           <CommentSection
             comments={comments.comments}
             total={comments.total}
