@@ -1,9 +1,12 @@
 // The topic page over real HTTP: who may see it, co-signing through its action (also 50 times at
 // once), comments and what they may contain, and ids that must be "not found".
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ledgerEntries, topicComments, topicCosigns, topics } from "../../db/schema";
+import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
+import { addComment } from "~/models/comment.server";
+import { runDueDeadlines } from "~/models/deadline.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { createTopic } from "~/models/topic-create.server";
 import { communityId, userId } from "./support/db";
@@ -30,6 +33,8 @@ function propose(proposer = "resident1", title = "楼道灯坏了") {
   return createTopic({ communityId: communityId("mingyue"), proposerId: userId(proposer), title, description: "三楼楼道灯不亮\n晚上看不见", location: "5号楼", categoryId: null, source: "resident" });
 }
 
+afterEach(() => resetClock());
+
 const page = (id: number | string, slug = "mingyue") => `/c/${slug}/topics/${id}`;
 const post = async (username: string, id: number, form: Record<string, string>) => http.fetch(page(id), { cookie: await as(username), form });
 
@@ -46,6 +51,20 @@ describe("the topic page", () => {
     expect(html).toContain("议题记录");
     expect(html).toContain('aria-label="六环节进度"');
     expect(html).toMatch(/value="cosign"/);
+  });
+
+  it("counts the days left from the co-sign window on the shared clock, and flags overdue screening", async () => {
+    const { id } = propose();
+    const cookie = await as("rep09");
+    expect(await (await http.fetch(page(id), { cookie })).text()).toMatch(/0 \/ 10 附议(<!-- -->)?,还剩 14 天/);
+    shiftClock(3 * DAY_MS + 60_000);
+    expect(await (await http.fetch(page(id), { cookie })).text()).toMatch(/0 \/ 10 附议(<!-- -->)?,还剩 11 天/);
+    resetClock();
+    const filed = createTopic({ communityId: communityId("mingyue"), proposerId: userId("committee1"), title: "议事会提出", description: "", location: "", categoryId: null, source: "committee" });
+    expect(await (await http.fetch(page(filed.id), { cookie })).text()).not.toContain("筛选已超期");
+    shiftClock(8 * DAY_MS);
+    runDueDeadlines();
+    expect(await (await http.fetch(page(filed.id), { cookie })).text()).toContain("筛选已超期");
   });
 
   it("is the same page in English", async () => {
@@ -199,5 +218,26 @@ describe("comments", () => {
     expect((await post("street1", id, { intent: "comment", body: "街道来看看" })).status).toBe(403);
     expect(getDb().select().from(topicComments).where(eq(topicComments.topicId, closed.id)).all()).toEqual([]);
     expect(getDb().select().from(topicComments).where(eq(topicComments.topicId, id)).all()).toEqual([]);
+  });
+
+  it("shows the newest 100 comments and links to older ones", async () => {
+    const { id } = propose();
+    for (let i = 1; i <= 105; i++) {
+      expect(addComment({ communityId: communityId("mingyue"), topicId: id, authorId: userId("resident2"), roles: ["resident"], body: `第${i}条意见。` }).ok).toBe(true);
+    }
+    const newest = await (await http.fetch(page(id), { cookie: await as("resident3") })).text();
+    expect(newest).toContain("共 105 条");
+    expect(newest).toContain("第105条意见。");
+    expect(newest).toContain("第6条意见。");
+    expect(newest).not.toContain("第5条意见。");
+    const older = newest.match(/href="\/c\/mingyue\/topics\/\d+(\?commentsBefore=\d+)#comments"/)?.[1];
+    expect(older).toBeDefined();
+    const olderPage = await (await http.fetch(`${page(id)}${older}`, { cookie: await as("resident3") })).text();
+    expect(olderPage).toContain("第1条意见。");
+    expect(olderPage).toContain("第5条意见。");
+    expect(olderPage).not.toContain("第6条意见。");
+    expect(olderPage).not.toContain("更早的评论");
+    expect(olderPage).toContain("最新评论");
+    expect((await http.fetch(`${page(id)}?commentsBefore=abc`, { cookie: await as("resident3") })).status).toBe(200);
   });
 });
