@@ -17,6 +17,7 @@ import { ErrorPage } from "./components/error-page";
 import { SiteHeader } from "./components/site-header";
 import { DEFAULT_LANGUAGE } from "./i18n/config";
 import { i18n } from "./i18n/i18next.server";
+import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -29,7 +30,9 @@ export const meta: MetaFunction = () => [{ title: "议事厅 · Yishiting" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
   const user = context.auth?.user ?? null;
-  return json({ locale, user });
+  // One indexed count per request: the bell's number.
+  const unread = user ? countUnread({ userId: user.id }) : 0;
+  return json({ locale, user, unread });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -49,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
           {t("app.skipToContent")}
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
         {children}
         <ScrollRestoration />
         <Scripts />

@@ -13,7 +13,7 @@ import type { Role } from "../workflow/roles";
 export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[] };
 
 export interface RouteAccess {
-  /** A concrete path pattern; `:community` and `:street` are the only placeholders. */
+  /** A concrete path pattern; placeholders: `:community`, `:street`, `:topicId`. */
   path: string;
   audience: Audience;
 }
@@ -23,9 +23,11 @@ export const ACCESS = {
   login: { path: "/login", audience: "anyone" },
   join: { path: "/join", audience: "anyone" },
   sessions: { path: "/account/sessions", audience: "signedIn" },
+  notifications: { path: "/notifications", audience: "signedIn" },
   hall: { path: "/c/:community", audience: "member" },
   ledger: { path: "/c/:community/ledger", audience: "member" },
   rules: { path: "/c/:community/rules", audience: "member" },
+  topic: { path: "/c/:community/topics/:topicId", audience: "member" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;

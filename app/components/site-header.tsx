@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "./topic/notification-bell";
 
-export function SiteHeader({ user }: { user: { displayName: string; username: string } | null }) {
+export function SiteHeader({ user, unread = 0 }: { user: { displayName: string; username: string } | null; unread?: number }) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-hall-700 bg-hall-600 text-white">
@@ -15,6 +16,7 @@ export function SiteHeader({ user }: { user: { displayName: string; username: st
           <LanguageSwitch />
           {user ? (
             <>
+              <NotificationBell unread={unread} />
               <Link to="/account/sessions" className="px-1 text-white" data-testid="current-user">
                 {user.displayName}
               </Link>

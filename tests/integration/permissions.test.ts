@@ -3,8 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, DEMO_TOPICS, type DemoAccount } from "../../db/demo-data";
+import { topics } from "../../db/schema";
 import { ACCESS, type Audience } from "~/auth/permissions";
+import { communityId } from "./support/db";
 import { useServer } from "./support/http";
 
 const http = useServer();
@@ -25,7 +29,15 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
 }
 
 function concretePaths(pattern: string): Array<{ path: string; community: string | null }> {
-  if (pattern.includes(":community")) return DEMO_COMMUNITIES.map((c) => ({ path: pattern.replace(":community", c.slug), community: c.slug }));
+  // :topicId is filled with the community's first seeded topic, looked up by its title in the test database.
+  const topicId = (slug: keyof typeof DEMO_TOPICS) => {
+    const title = DEMO_TOPICS[slug][0].title;
+    const row = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.title, title), eq(topics.communityId, communityId(slug)))).get();
+    return String(row!.id);
+  };
+  if (pattern.includes(":community")) {
+    return DEMO_COMMUNITIES.map((c) => ({ path: pattern.replace(":community", c.slug).replace(":topicId", () => topicId(c.slug as keyof typeof DEMO_TOPICS)), community: c.slug }));
+  }
   if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug), community: null }];
   return [{ path: pattern, community: null }];
 }

@@ -1,7 +1,9 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
 import common from "./common";
+import notifications from "./notifications";
+import topic from "./topic";
 
-const zhCN = { ...common };
+const zhCN = { ...common, ...topic, ...notifications };
 
 export default zhCN;
 export type Resources = typeof zhCN;

@@ -1,0 +1,77 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+
+export interface CosignData {
+  collecting: boolean;
+  threshold: number;
+  daysLeft: number | null;
+  cosigners: Array<{ id: number; name: string }>;
+  cosigned: boolean;
+  mayCosign: boolean;
+  mayWithdraw: boolean;
+}
+
+/** 附议: progress towards the rules' threshold, the button for those who may, and who co-signed. */
+export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; count: number; problem: string | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const intent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = intent === "cosign" || intent === "withdrawCosign";
+  const pct = cosign.threshold > 0 ? Math.min(100, Math.round((count / cosign.threshold) * 100)) : 0;
+  const days = cosign.daysLeft === null ? "" : cosign.daysLeft > 0 ? t("topic.cosign.daysLeft", { count: cosign.daysLeft }) : t("topic.cosign.lastDay");
+  return (
+    <Card title={t("topic.cosign.title")}>
+      <div id="cosign" className="space-y-3">
+        {cosign.collecting ? (
+          <div className="space-y-1">
+            <div
+              className="h-3 overflow-hidden rounded-full bg-stone-200"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={cosign.threshold}
+              aria-valuenow={count}
+              aria-label={t("topic.cosign.title")}
+            >
+              <div className="h-3 rounded-full bg-hall-600" style={{ width: `${pct}%` }} />
+            </div>
+            <p className="text-sm font-medium" data-testid="cosign-progress">
+              {t("topic.cosign.progress", { count, threshold: cosign.threshold })}
+              {days}
+            </p>
+          </div>
+        ) : (
+          <p className="text-sm text-stone-700" data-testid="cosign-progress">
+            {t("topic.cosign.closed", { count })}
+          </p>
+        )}
+        {problem ? <Alert tone="error">{t(`topic.cosign.problems.${problem}`)}</Alert> : null}
+        {cosign.cosigned ? <p className="text-sm text-green-800">✓ {t("topic.cosign.youCosigned")}</p> : null}
+        {cosign.mayCosign || cosign.mayWithdraw ? (
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value={cosign.mayCosign ? "cosign" : "withdrawCosign"} />
+            <Button variant={cosign.mayCosign ? "primary" : "secondary"} disabled={busy} className="w-full sm:w-auto" data-testid="cosign-button">
+              {t(cosign.mayCosign ? "topic.cosign.submit" : "topic.cosign.withdraw")}
+            </Button>
+          </Form>
+        ) : null}
+        <div>
+          <h3 className="text-sm font-semibold text-stone-700">{t("topic.cosign.cosigners")}</h3>
+          {cosign.cosigners.length ? (
+            <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="cosigners">
+              {cosign.cosigners.map((c) => (
+                <li key={c.id} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800">
+                  {c.name}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-sm text-stone-500">{t("topic.cosign.none")}</p>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,83 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { addComment } from "../models/comment.server";
+import { coSignTopic, withdrawCosign, type CosignProblem } from "../models/cosign.server";
+import { findTopicIdByNumber } from "../models/topic-page.server";
+import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
+import type { Role } from "../workflow/roles";
+import { readForm } from "./read-form.server";
+import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
+
+const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
+  ownTopic: 403,
+  notResident: 403,
+  notCollecting: 409,
+  already: 409,
+  notCosigned: 409,
+};
+
+// Refused moves: the wrong person or the wrong moment is 403; a form that lacks something is 400.
+const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
+  wrongRole: 403,
+  wrongState: 403,
+  reasonRequired: 400,
+  mergeTarget: 400,
+  unknownAction: 400,
+};
+
+interface TopicActionInput {
+  request: Request;
+  communityId: number;
+  communitySlug: string;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+}
+
+/**
+ * Every post of the topic page: co-signing, comments and moves. The models decide again whatever
+ * the page chose to show; success redirects back to the page (post/redirect/get), a refusal answers
+ * with its status and the problem's key for the page to translate.
+ */
+export async function handleTopicAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicActionInput) {
+  const formData = await readForm(request);
+  const intent = topicIntent(formData.get("intent"));
+  const back = `/c/${communitySlug}/topics/${topicId}`;
+
+  if (intent === "cosign" || intent === "withdrawCosign") {
+    const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId });
+    if (result.ok) return redirect(back);
+    if (result.problem === "notFound") notFound();
+    return json({ intent, problem: result.problem, action: null, result: null }, { status: COSIGN_STATUS[result.problem] });
+  }
+
+  if (intent === "comment") {
+    const submission = parseWithZod(formData, { schema: commentSchema });
+    if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
+    const added = addComment({ communityId, topicId, authorId: userId, roles, body: submission.value.body });
+    if (added.ok) return redirect(`${back}#comments`);
+    if (added.problem === "notFound") notFound();
+    return json({ intent, problem: added.problem, action: null, result: submission.reply() }, { status: 403 });
+  }
+
+  if (intent === "move") {
+    const submission = parseWithZod(formData, { schema: moveSchema });
+    const posted = String(formData.get("action") ?? "").slice(0, 40);
+    if (submission.status !== "success") return json({ intent, problem: null, action: posted, result: submission.reply() }, { status: 400 });
+    const { action, reason, mergeNumber } = submission.value;
+    const mergeIntoId = action === "merge" && mergeNumber ? findTopicIdByNumber({ communityId, number: mergeNumber }) : null;
+    try {
+      advanceTopic({ topicId, communityId, action, actor: { userId, roles }, reason, mergeIntoId });
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error;
+      if (error.problem === "notFound") notFound();
+      return json({ intent, problem: error.problem, action, result: submission.reply() }, { status: MOVE_STATUS[error.problem] });
+    }
+    return redirect(back);
+  }
+
+  return json({ intent: null, problem: "badRequest" as const, action: null, result: null }, { status: 400 });
+}
+
+export type TopicActionData = Awaited<ReturnType<typeof handleTopicAction>>;

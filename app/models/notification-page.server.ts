@@ -1,0 +1,47 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { communities, notifications } from "../../db/schema";
+
+export const NOTIFICATIONS_PER_PAGE = 50;
+
+export interface NotificationRow {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  readAt: Date | null;
+  topicId: number | null;
+  communitySlug: string;
+}
+
+function parsePayload(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The signed-in person's own notifications, newest first, a page at a time (older: before an id). */
+export function listMyNotifications({ userId, beforeId, limit = NOTIFICATIONS_PER_PAGE }: { userId: number; beforeId?: number; limit?: number }) {
+  const mine = eq(notifications.userId, userId);
+  const rows = getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      topicId: notifications.topicId,
+      communitySlug: communities.slug,
+    })
+    .from(notifications)
+    .innerJoin(communities, eq(communities.id, notifications.communityId))
+    .where(beforeId ? and(mine, lt(notifications.id, beforeId)) : mine)
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1)
+    .all();
+  const items: NotificationRow[] = rows.slice(0, limit).map((r) => ({ ...r, payload: parsePayload(r.payload) }));
+  return { items, hasOlder: rows.length > limit };
+}

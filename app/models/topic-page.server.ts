@@ -1,0 +1,118 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
+import { catalogueEntries, deadlines, rules, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
+
+/** Ids in URLs are checked before they reach a query: anything else is simply "not found". */
+export function parseTopicId(raw: string | undefined): number | null {
+  if (!raw || !/^[1-9]\d{0,11}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+const topicById = prepared((db) => {
+  const target = alias(topics, "target");
+  return db
+    .select({
+      id: topics.id,
+      number: topics.number,
+      title: topics.title,
+      description: topics.description,
+      location: topics.location,
+      stage: topics.stage,
+      status: topics.status,
+      state: topics.state,
+      cosignCount: topics.cosignCount,
+      overdue: topics.overdue,
+      publicReason: topics.publicReason,
+      source: topics.source,
+      proposerId: topics.proposerId,
+      proposerName: users.displayName,
+      createdAt: topics.createdAt,
+      stageEnteredAt: topics.stageEnteredAt,
+      categoryZh: catalogueEntries.nameZh,
+      categoryEn: catalogueEntries.nameEn,
+      mergedIntoId: target.id,
+      mergedIntoNumber: target.number,
+      mergedIntoTitle: target.title,
+    })
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.proposerId))
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    // The merge target is joined within the same community only.
+    .leftJoin(target, and(eq(target.id, topics.mergedIntoId), eq(target.communityId, topics.communityId)))
+    .where(and(eq(topics.id, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
+    .prepare();
+});
+
+export type TopicPageTopic = NonNullable<ReturnType<typeof getTopicForPage>>;
+
+/** One topic of one community, with what its page header shows. */
+export function getTopicForPage({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return topicById().get({ communityId, topicId });
+}
+
+/** The open co-sign window's deadline and the rules' threshold, for the progress bar. */
+export function getCosignProgress({ communityId, topicId }: { communityId: number; topicId: number }) {
+  const db = getDb();
+  const threshold = db.select({ n: rules.cosignThreshold }).from(rules).where(eq(rules.communityId, communityId)).get()?.n ?? 0;
+  const window = db
+    .select({ dueAt: deadlines.dueAt })
+    .from(deadlines)
+    .where(and(eq(deadlines.communityId, communityId), eq(deadlines.topicId, topicId), eq(deadlines.kind, "cosignWindow"), isNull(deadlines.doneAt)))
+    .get();
+  return { threshold, dueAt: window?.dueAt ?? null };
+}
+
+/** Who co-signed, in the order they did (members see names). */
+export function listCosigners({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return getDb()
+    .select({ userId: topicCosigns.userId, name: users.displayName, at: topicCosigns.createdAt })
+    .from(topicCosigns)
+    .innerJoin(topics, eq(topics.id, topicCosigns.topicId))
+    .innerJoin(users, eq(users.id, topicCosigns.userId))
+    .where(and(eq(topicCosigns.topicId, topicId), eq(topics.communityId, communityId)))
+    .orderBy(asc(topicCosigns.createdAt), asc(topicCosigns.userId))
+    .all();
+}
+
+/** The topic's history, oldest first, with the names of those who moved it (null: the system). */
+export function listTopicEvents({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return getDb()
+    .select({
+      id: topicEvents.id,
+      action: topicEvents.action,
+      fromState: topicEvents.fromState,
+      toState: topicEvents.toState,
+      reason: topicEvents.reason,
+      at: topicEvents.at,
+      actorName: users.displayName,
+    })
+    .from(topicEvents)
+    .innerJoin(topics, eq(topics.id, topicEvents.topicId))
+    .leftJoin(users, eq(users.id, topicEvents.actorId))
+    .where(and(eq(topicEvents.topicId, topicId), eq(topics.communityId, communityId)))
+    .orderBy(asc(topicEvents.at), asc(topicEvents.id))
+    .all();
+}
+
+export function listTopicPhotos({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return getDb()
+    .select({ id: topicPhotos.id })
+    .from(topicPhotos)
+    .innerJoin(topics, eq(topics.id, topicPhotos.topicId))
+    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId)))
+    .orderBy(asc(topicPhotos.id))
+    .all();
+}
+
+/** The committee types a topic NUMBER to merge into; it means a topic of the same community only. */
+export function findTopicIdByNumber({ communityId, number }: { communityId: number; number: number }): number | null {
+  return (
+    getDb()
+      .select({ id: topics.id })
+      .from(topics)
+      .where(and(eq(topics.communityId, communityId), eq(topics.number, number)))
+      .get()?.id ?? null
+  );
+}

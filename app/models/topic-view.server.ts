@@ -1,0 +1,65 @@
+import { can } from "../workflow/capabilities";
+import type { Role } from "../workflow/roles";
+import { stageIndex, type Stage } from "../workflow/stages";
+import { STATE_INFO } from "../workflow/states";
+import { availableActions } from "../workflow/transitions";
+import { DAY_MS, now } from "./clock.server";
+import { listComments } from "./comment.server";
+import { getCosignProgress, getTopicForPage, listCosigners, listTopicEvents, listTopicPhotos } from "./topic-page.server";
+
+type TopicEvent = ReturnType<typeof listTopicEvents>[number];
+
+/** For each stage the topic reached: when it last entered it and who moved it there (null: the system). */
+export function stageMarks(events: TopicEvent[], current: Stage, closed: boolean) {
+  const marks = new Map<Stage, { stage: Stage; at: Date; by: string | null }>();
+  for (const event of events) {
+    const to = STATE_INFO[event.toState].stage;
+    const from = event.fromState ? STATE_INFO[event.fromState].stage : null;
+    if (to && to !== from) marks.set(to, { stage: to, at: event.at, by: event.actorName });
+  }
+  return [...marks.values()].filter((m) => closed || stageIndex(m.stage) <= stageIndex(current));
+}
+
+/** Everything the topic page shows to one person, or undefined when the topic is not this community's. */
+export function loadTopicPage({
+  communityId,
+  topicId,
+  userId,
+  roles,
+  commentsBefore,
+}: {
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+  commentsBefore?: number;
+}) {
+  const topic = getTopicForPage({ communityId, topicId });
+  if (!topic) return undefined;
+  const events = listTopicEvents({ communityId, topicId });
+  const collecting = topic.state === "open";
+  const progress = getCosignProgress({ communityId, topicId });
+  const daysLeft = progress.dueAt ? Math.max(0, Math.ceil((progress.dueAt.getTime() - now().getTime()) / DAY_MS)) : null;
+  const cosigners = listCosigners({ communityId, topicId }).map(({ userId: id, name }) => ({ id, name }));
+  const cosigned = cosigners.some((c) => c.id === userId);
+  return {
+    topic,
+    events,
+    marks: stageMarks(events, topic.stage, topic.state === "closed"),
+    photos: listTopicPhotos({ communityId, topicId }),
+    cosign: {
+      collecting,
+      threshold: progress.threshold,
+      daysLeft: collecting ? daysLeft : null,
+      cosigners,
+      cosigned,
+      // The server decides again on every post; these only choose which button to show.
+      mayCosign: collecting && !cosigned && topic.proposerId !== userId && can("cosign", topic.state, roles),
+      mayWithdraw: collecting && cosigned,
+    },
+    comments: { ...listComments({ communityId, topicId, beforeId: commentsBefore }), mayComment: can("comment", topic.state, roles) },
+    moves: availableActions(topic.state, roles).map((t) => ({ action: t.action, needsReason: Boolean(t.needsReason) })),
+  };
+}
+
+export type TopicPageData = NonNullable<ReturnType<typeof loadTopicPage>>;

@@ -1,0 +1,79 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StageTimeline } from "~/components/stage-timeline";
+import { CommentSection } from "~/components/topic/comment-section";
+import { CosignPanel } from "~/components/topic/cosign-panel";
+import { MoveForms } from "~/components/topic/move-forms";
+import { TopicBody } from "~/components/topic/topic-body";
+import { TopicHeader } from "~/components/topic/topic-header";
+import { TopicHistory } from "~/components/topic/topic-history";
+import { Alert } from "~/components/ui/alert";
+import { Card } from "~/components/ui/card";
+import { notFound, requireAccess } from "~/auth/guards.server";
+import { handleTopicAction } from "~/forms/topic-actions.server";
+import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
+import { loadTopicPage } from "~/models/topic-view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 议事厅` : "议事厅" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "topic");
+  const topicId = parseTopicId(args.params.topicId) ?? notFound();
+  const commentsBefore = parseTopicId(new URL(args.request.url).searchParams.get("commentsBefore") ?? undefined) ?? undefined;
+  const page = loadTopicPage({ communityId: community.id, topicId, userId: user.id, roles, commentsBefore }) ?? notFound();
+  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, ...page });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "topic");
+  const topicId = parseTopicId(args.params.topicId) ?? notFound();
+  if (!getTopicForPage({ communityId: community.id, topicId })) notFound();
+  return handleTopicAction({ request: args.request, communityId: community.id, communitySlug: community.slug, topicId, userId: user.id, roles });
+}
+
+export default function TopicPage() {
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
+  const cosignProblem = refused?.intent === "cosign" || refused?.intent === "withdrawCosign" ? refused.problem : null;
+  const moveRefusal = refused?.intent === "move" && refused.action ? { action: refused.action, problem: refused.problem, fieldErrors: result?.error ?? {} } : null;
+  // A refused move without a form on this page (the state moved on, or it was never this person's) is said at the top.
+  const strayRefusal = moveRefusal && !moves.some((m) => m.action === moveRefusal.action) ? (moveRefusal.problem ?? "unknownAction") : null;
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+      {strayRefusal ? <Alert tone="error">{t(`topic.problems.${strayRefusal}`)}</Alert> : null}
+      <TopicHeader topic={topic} lastAction={events.at(-1)?.action} slug={slug} />
+      <Card title={t("topic.timelineTitle")}>
+        {/* English stage names are long: on a phone the timeline scrolls inside its card rather than overlap. */}
+        <div className="overflow-x-auto">
+          <div className={i18n.language === "en" ? "min-w-[34rem] sm:min-w-0" : undefined}>
+            <StageTimeline current={topic.stage} closed={topic.state === "closed"} marks={marks} />
+          </div>
+        </div>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
+          {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}
+          <CommentSection
+            comments={comments.comments}
+            total={comments.total}
+            hasOlder={comments.hasOlder}
+            olderPage={commentsBefore !== null}
+            mayComment={comments.mayComment}
+            lastResult={refused?.intent === "comment" ? result : null}
+            refused={refused?.intent === "comment" && refused.problem === "notAllowed"}
+          />
+        </div>
+        <div className="min-w-0 space-y-4">
+          {moves.length ? <MoveForms moves={moves} refusal={moveRefusal} /> : null}
+          <TopicHistory events={events} />
+        </div>
+      </div>
+    </main>
+  );
+}
