@@ -107,13 +107,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
             state: topic.status ?? topic.state ?? ENTRY_STATE[topic.stage],
             cosignCount: topic.cosigners?.length ?? 0,
             proposerId: userIds.get(topic.proposer)!,
-            createdAt: new Date(stageEnteredAt.getTime() - 10 * DAY),
+            createdAt: topic.stage === "collection" && !topic.state ? stageEnteredAt : new Date(stageEnteredAt.getTime() - 10 * DAY),
             stageEnteredAt,
           })
           .returning({ id: topics.id })
           .get().id;
         const state = topic.status ?? topic.state ?? ENTRY_STATE[topic.stage];
-        tx.insert(topicEvents).values({ topicId: id, action: "create", fromState: null, toState: state, actorId: userIds.get(topic.proposer)!, at: stageEnteredAt }).run();
+        const createdAt = state === "open" ? stageEnteredAt : new Date(stageEnteredAt.getTime() - 10 * DAY);
+        const committeeId = userIds.get(c.slug === "mingyue" ? "committee1" : "vcommittee1")!;
+        const moverIds = { system: null, committee: committeeId, executor: userIds.get(c.slug === "mingyue" ? "executor1" : "vcommittee1")! };
+        for (const event of seedHistory(state, createdAt, stageEnteredAt)) {
+          tx.insert(topicEvents)
+            .values({ topicId: id, action: event.action, fromState: event.from, toState: event.to, actorId: event.by === "proposer" ? userIds.get(topic.proposer)! : moverIds[event.by], at: event.at })
+            .run();
+        }
         for (const cosigner of topic.cosigners ?? []) {
           tx.insert(topicCosigns).values({ topicId: id, userId: userIds.get(cosigner)!, createdAt: stageEnteredAt }).run();
         }
@@ -136,4 +143,31 @@ export async function seedDemo(db: Db): Promise<boolean> {
 
 export function communityIdBySlug(db: Db, slug: string): number | undefined {
   return db.select({ id: communities.id }).from(communities).where(eq(communities.slug, slug)).get()?.id;
+}
+
+/** The usual road to a state, so seeded topics show a believable history on their timeline. */
+const ROAD = [
+  { action: "create", to: "open", by: "proposer" },
+  { action: "reachThreshold", to: "screening", by: "system" },
+  { action: "accept", to: "drafting", by: "committee" },
+  { action: "startConsultation", to: "consulting", by: "committee" },
+  { action: "freeze", to: "onAgenda", by: "committee" },
+  { action: "pass", to: "publicity", by: "system" },
+  { action: "endPublicity", to: "executing", by: "system" },
+  { action: "reportCompletion", to: "verifying", by: "executor" },
+  { action: "close", to: "closed", by: "system" },
+] as const;
+
+function seedHistory(state: string, createdAt: Date, enteredAt: Date) {
+  const last = ROAD.findIndex((step) => step.to === state);
+  const steps = ROAD.slice(0, last + 1);
+  const span = enteredAt.getTime() - createdAt.getTime();
+  return steps.map((step, i) => ({
+    action: step.action,
+    by: step.by,
+    from: i === 0 ? null : steps[i - 1].to,
+    to: step.to,
+    // Spread the earlier moves over the time before the topic entered its present state.
+    at: i === steps.length - 1 ? enteredAt : new Date(createdAt.getTime() + (span * i) / Math.max(1, steps.length - 1)),
+  }));
 }

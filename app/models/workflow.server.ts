@@ -12,7 +12,7 @@ export type Actor = { userId: number; roles: readonly Role[] } | "system";
 
 export type WorkflowProblem = Extract<TransitionCheck, { ok: false }>["problem"] | "notFound" | "mergeTarget";
 
-/** A refused move: nothing was written. `problem` is a key under `workflow.problems` in the translations. */
+/** A refused move: nothing was written. `problem` is a key under `topic.problems` in the translations. */
 export class WorkflowError extends Error {
   constructor(readonly problem: WorkflowProblem) {
     super(`workflow: ${problem}`);
