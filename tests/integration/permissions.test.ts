@@ -2,12 +2,31 @@
 // a signed-out visitor, in both communities, over real HTTP, and checks the status each one gets.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
 import { ACCESS, type Audience } from "~/auth/permissions";
+import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
+import { makePng } from "../fixtures/propose";
+import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
+import { useOwnUploadsDir } from "./support/propose";
 
+useOwnUploadsDir();
 const http = useServer();
+
+/** A real id per community for id placeholders: `:photoId` → a photo of a topic of that community. */
+const ids = new Map<string, number>();
+beforeAll(async () => {
+  for (const c of DEMO_COMMUNITIES) {
+    const proposer = DEMO_ACCOUNTS.find((a) => a.community === c.slug && a.roles.includes("resident"))!.username;
+    const { photos } = await checkPhotos([new File([new Uint8Array(makePng({ seed: c.slug.length }))], "p.png")]);
+    const topic = createTopicWithPhotos({
+      topic: { communityId: communityId(c.slug), proposerId: userId(proposer), title: "权限测试照片", description: "", location: "", categoryId: null, source: "resident" },
+      photos,
+    });
+    ids.set(`photoId:${c.slug}`, listTopicPhotos({ topicId: topic.id, communityId: communityId(c.slug) })[0].id);
+  }
+});
 
 /** What a person should get, worked out from the demo data alone (not from the guards). */
 function expectedStatus(audience: Audience, who: DemoAccount | null, community: string | null): number {
@@ -25,7 +44,12 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
 }
 
 function concretePaths(pattern: string): Array<{ path: string; community: string | null }> {
-  if (pattern.includes(":community")) return DEMO_COMMUNITIES.map((c) => ({ path: pattern.replace(":community", c.slug), community: c.slug }));
+  if (pattern.includes(":community")) {
+    return DEMO_COMMUNITIES.map((c) => ({
+      path: pattern.replace(":community", c.slug).replace(":photoId", String(ids.get(`photoId:${c.slug}`))),
+      community: c.slug,
+    }));
+  }
   if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug), community: null }];
   return [{ path: pattern, community: null }];
 }
