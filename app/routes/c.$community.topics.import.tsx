@@ -51,7 +51,7 @@ export default function ImportHotline() {
             <label htmlFor="file" className="block text-sm font-medium text-stone-800">
               {t("propose.import.file")}
             </label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3" />
+            <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800" />
           </div>
           <Button disabled={navigation.state === "submitting"} data-testid="import-submit">
             {t("propose.import.submit")}

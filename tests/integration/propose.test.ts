@@ -199,6 +199,12 @@ describe("refusals: 400 with the translated message, and nothing created", () =>
     expect(await res.text()).toContain("Fill this in.");
   });
 
+  it("a body with more parts than any form of ours has", async () => {
+    const before = snapshot(uploads);
+    const extra = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`x${i}`, "y"]));
+    await expectRefused(await propose("resident1", fields(extra)), "无法读取提交的内容", before);
+  });
+
   it("a body that is not valid multipart: 400, never 500", async () => {
     const before = snapshot(uploads);
     const res = await http.fetch(NEW, {

@@ -31,7 +31,7 @@ export function PhotoInput({ name, max, maxBytes, sizeLabel, errors }: { name: s
         onChange={onChange}
         aria-describedby={shown.length ? "photos-hint photos-error" : "photos-hint"}
         aria-invalid={shown.length ? true : undefined}
-        className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:text-sm"
+        className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800 file:text-sm"
       />
       <p id="photos-hint" className="text-xs text-stone-500">
         {t("propose.photosHint", { max, size: sizeLabel })}
