@@ -1,16 +1,14 @@
-import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./i18n/config";
 import { i18n } from "./i18n/i18next.server";
 
-const ABORT_DELAY = 5_000;
-
+// Pages are rendered to a string, not streamed: React 18.3's renderToPipeableStream can emit NUL
+// bytes where a multi-byte (Chinese) character meets its 2 KB chunk boundary (react#31134), and
+// this app uses no deferred data that streaming would help with. See docs/decisions/005.
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,31 +18,11 @@ export default async function handleRequest(
   const instance = createInstance();
   const lng = await i18n.getLocale(request);
   await instance.use(initReactI18next).init({ ...i18nOptions, lng });
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
-      {
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <I18nextProvider i18n={instance}>
+      <RemixServer context={remixContext} url={request.url} />
+    </I18nextProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

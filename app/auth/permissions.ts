@@ -28,6 +28,9 @@ export const ACCESS = {
   ledger: { path: "/c/:community/ledger", audience: "member" },
   rules: { path: "/c/:community/rules", audience: "member" },
   topic: { path: "/c/:community/topics/:topicId", audience: "member" },
+  proposeTopic: { path: "/c/:community/topics/new", audience: { roles: ["resident", "committee"] } },
+  importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
+  photo: { path: "/c/:community/photos/:photoId", audience: "member" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;

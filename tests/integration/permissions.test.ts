@@ -2,16 +2,32 @@
 // a signed-out visitor, in both communities, over real HTTP, and checks the status each one gets.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, DEMO_TOPICS, type DemoAccount } from "../../db/demo-data";
-import { topics } from "../../db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
 import { ACCESS, type Audience } from "~/auth/permissions";
-import { communityId } from "./support/db";
+import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
+import { makePng } from "../fixtures/propose";
+import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
+import { useOwnUploadsDir } from "./support/propose";
 
+useOwnUploadsDir();
 const http = useServer();
+
+/** A real id per community for id placeholders: `:topicId` → a topic of that community, `:photoId` → its photo. */
+const ids = new Map<string, number>();
+beforeAll(async () => {
+  for (const c of DEMO_COMMUNITIES) {
+    const proposer = DEMO_ACCOUNTS.find((a) => a.community === c.slug && a.roles.includes("resident"))!.username;
+    const { photos } = await checkPhotos([new File([new Uint8Array(makePng({ seed: c.slug.length }))], "p.png")]);
+    const topic = createTopicWithPhotos({
+      topic: { communityId: communityId(c.slug), proposerId: userId(proposer), title: "权限测试照片", description: "", location: "", categoryId: null, source: "resident" },
+      photos,
+    });
+    ids.set(`topicId:${c.slug}`, topic.id);
+    ids.set(`photoId:${c.slug}`, listTopicPhotos({ topicId: topic.id, communityId: communityId(c.slug) })[0].id);
+  }
+});
 
 /** What a person should get, worked out from the demo data alone (not from the guards). */
 function expectedStatus(audience: Audience, who: DemoAccount | null, community: string | null): number {
@@ -29,14 +45,14 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
 }
 
 function concretePaths(pattern: string): Array<{ path: string; community: string | null }> {
-  // :topicId is filled with the community's first seeded topic, looked up by its title in the test database.
-  const topicId = (slug: keyof typeof DEMO_TOPICS) => {
-    const title = DEMO_TOPICS[slug][0].title;
-    const row = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.title, title), eq(topics.communityId, communityId(slug)))).get();
-    return String(row!.id);
-  };
   if (pattern.includes(":community")) {
-    return DEMO_COMMUNITIES.map((c) => ({ path: pattern.replace(":community", c.slug).replace(":topicId", () => topicId(c.slug as keyof typeof DEMO_TOPICS)), community: c.slug }));
+    return DEMO_COMMUNITIES.map((c) => ({
+      path: pattern
+        .replace(":community", c.slug)
+        .replace(":topicId", String(ids.get(`topicId:${c.slug}`)))
+        .replace(":photoId", String(ids.get(`photoId:${c.slug}`))),
+      community: c.slug,
+    }));
   }
   if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug), community: null }];
   return [{ path: pattern, community: null }];
