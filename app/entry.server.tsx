@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -10,6 +10,19 @@ import { i18nOptions } from "./i18n/config";
 import { i18n } from "./i18n/i18next.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's renderToPipeableStream sends its whole 2 KB buffer when a multi-byte character does not
+ * fit at its end, so NUL bytes appear in the middle of Chinese text (facebook/react#31134, fixed in
+ * React 19). NUL is never part of a UTF-8 sequence and never belongs in our HTML: drop it.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -31,7 +44,7 @@ export default async function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
