@@ -53,6 +53,7 @@ const en: Resource = {
     expired: "Expired",
     withdrawn: "Withdrawn",
     merged: "Merged",
+    failed: "Not passed",
   },
   home: {
     title: "Community deliberation halls",
@@ -111,19 +112,6 @@ const en: Resource = {
     revokeOthers: "Sign out all other devices",
     revoked: "Signed out {{count}} session(s).",
     signOutEverywhere: "Sign out everywhere (including here)",
-  },
-  hall: {
-    title: "{{name}} · Hall",
-    needsMe: "Needs me",
-    needsMeEmpty: "Nothing is waiting for you right now.",
-    myRoles: "My roles",
-    topicsInStage: "{{count}} topics",
-    emptyStage: "No topics",
-    more: "{{count}} more",
-    daysInStage: "day {{count}} in this stage",
-    proposedBy: "proposed by {{name}}",
-    number: "Topic #{{number}}",
-    streetAdminView: "You are viewing as the street admin.",
   },
   timeline: {
     label: "Progress through the six stages",

@@ -51,6 +51,7 @@ const zhCN = {
     expired: "已过期",
     withdrawn: "已撤回",
     merged: "已合并",
+    failed: "未通过",
   },
   home: {
     title: "社区议事厅",
@@ -108,19 +109,6 @@ const zhCN = {
     revokeOthers: "退出其他所有设备",
     revoked: "已退出 {{count}} 个登录。",
     signOutEverywhere: "在所有设备上退出(包括本机)",
-  },
-  hall: {
-    title: "{{name}} · 议事厅",
-    needsMe: "待我处理",
-    needsMeEmpty: "暂时没有需要您处理的事项。",
-    myRoles: "我的身份",
-    topicsInStage: "{{count}} 个议题",
-    emptyStage: "暂无议题",
-    more: "还有 {{count}} 个",
-    daysInStage: "本环节第 {{count}} 天",
-    proposedBy: "{{name}} 提出",
-    number: "议题 #{{number}}",
-    streetAdminView: "您以街道管理员身份查看。",
   },
   timeline: {
     label: "六环节进度",

@@ -1,7 +1,8 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
 import common from "./common";
+import hall from "./hall";
 
-const zhCN = { ...common };
+const zhCN = { ...common, ...hall };
 
 export default zhCN;
 export type Resources = typeof zhCN;
