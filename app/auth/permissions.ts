@@ -26,11 +26,15 @@ export const ACCESS = {
   hall: { path: "/c/:community", audience: "member" },
   ledger: { path: "/c/:community/ledger", audience: "member" },
   rules: { path: "/c/:community/rules", audience: "member" },
+  board: { path: "/c/:community/board", audience: "anyone" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;
+
+/** Pages anyone may open, signed in or not. */
+export type PublicAccessKey = { [K in AccessKey]: (typeof ACCESS)[K]["audience"] extends "anyone" ? K : never }[AccessKey];
 
 /** The pure decision the guards make once they know who is asking. */
 export type Decision = "allow" | "signIn" | "notFound" | "forbidden";

@@ -17,6 +17,7 @@ const en: Resource = {
     hall: "Hall",
     rules: "Rules",
     ledger: "Ledger",
+    board: "Public board",
     street: "Street dashboard",
     invites: "Invites",
     menu: "Menu",

@@ -15,6 +15,7 @@ const zhCN = {
     hall: "议事厅",
     rules: "议事规则",
     ledger: "台账",
+    board: "公示栏",
     street: "街道工作台",
     invites: "邀请码",
     menu: "菜单",

@@ -1,8 +1,9 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
+import board from "./board";
 import common from "./common";
 import hall from "./hall";
 
-const zhCN = { ...common, ...hall };
+const zhCN = { ...common, ...hall, ...board };
 
 export default zhCN;
 export type Resources = typeof zhCN;
