@@ -181,6 +181,10 @@ const en: Resource = {
     "invite.redeemed": "Invite used",
     "invite.revoked": "Invite revoked",
     "topic.seeded": "Topic recorded",
+    "rules.changed": "Rules changed",
+    "catalogue.added": "Category added",
+    "catalogue.changed": "Category changed",
+    "catalogue.removed": "Category removed",
   },
   street: {
     title: "{{name}} · Street dashboard",

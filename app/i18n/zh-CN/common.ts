@@ -178,6 +178,10 @@ const zhCN = {
     "invite.redeemed": "使用邀请码",
     "invite.revoked": "作废邀请码",
     "topic.seeded": "录入议题",
+    "rules.changed": "修改议事规则",
+    "catalogue.added": "增加目录类别",
+    "catalogue.changed": "修改目录类别",
+    "catalogue.removed": "删除目录类别",
   },
   street: {
     title: "{{name}} · 街道工作台",

@@ -2,8 +2,9 @@
 import board from "./board";
 import common from "./common";
 import hall from "./hall";
+import rulesEdit from "./rulesEdit";
 
-const zhCN = { ...common, ...hall, ...board };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit };
 
 export default zhCN;
 export type Resources = typeof zhCN;
