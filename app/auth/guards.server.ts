@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getCommunityBySlug, getMemberRoles, getStreetBySlug, isStreetAdmin, isStreetMember, type Community } from "../models/community.server";
 import type { Role } from "../workflow/roles";
-import { ACCESS, decide, type AccessKey, type Audience, type Decision } from "./permissions";
+import { ACCESS, decide, type AccessKey, type Audience, type Decision, type PublicAccessKey } from "./permissions";
 import type { SessionUser } from "./session.server";
 
 // Guards throw responses: a route's first line says who may be here.
@@ -57,6 +57,26 @@ function checkCommunity(args: GuardArgs, slug: string | undefined, audience: Aud
 /** For a page of the permission matrix: `requireAccess(args, params.community, "hall")`. */
 export function requireAccess(args: GuardArgs, slug: string | undefined, key: AccessKey): CommunityAccess {
   return checkCommunity(args, slug, ACCESS[key].audience);
+}
+
+/**
+ * The community exists (its name is public: the home page lists it); nobody needs to be signed in.
+ * Tells who is asking, if anyone, and what they hold there. The community layout uses it; every page
+ * below it still guards itself.
+ */
+export function requireCommunity(args: GuardArgs, slug: string | undefined) {
+  const user = getUser(args);
+  const community = slug && SLUG.test(slug) ? getCommunityBySlug(slug) : undefined;
+  if (!community) notFound();
+  const roles = user ? getMemberRoles({ userId: user.id, communityId: community.id }) : [];
+  const admin = user ? isStreetAdmin({ userId: user.id, streetId: community.streetId }) : false;
+  return { user, community, roles, isStreetAdmin: admin };
+}
+
+/** For a public page of a community (audience "anyone" in ACCESS, e.g. the board). */
+export function requirePublicAccess(args: GuardArgs, slug: string | undefined, key: PublicAccessKey) {
+  if (ACCESS[key].audience !== "anyone") throw new Error(`${key} is not a public page`);
+  return requireCommunity(args, slug);
 }
 
 export function requireMember(args: GuardArgs, slug: string | undefined): CommunityAccess {

@@ -31,11 +31,15 @@ export const ACCESS = {
   proposeTopic: { path: "/c/:community/topics/new", audience: { roles: ["resident", "committee"] } },
   importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
   photo: { path: "/c/:community/photos/:photoId", audience: "member" },
+  board: { path: "/c/:community/board", audience: "anyone" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;
+
+/** Pages anyone may open, signed in or not. */
+export type PublicAccessKey = { [K in AccessKey]: (typeof ACCESS)[K]["audience"] extends "anyone" ? K : never }[AccessKey];
 
 /** The pure decision the guards make once they know who is asking. */
 export type Decision = "allow" | "signIn" | "notFound" | "forbidden";

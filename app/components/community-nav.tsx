@@ -1,13 +1,18 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export function CommunityNav({ slug, name }: { slug: string; name: string }) {
+/** The community's pages; visitors who do not belong there see only the public board. */
+export function CommunityNav({ slug, name, belongs = true }: { slug: string; name: string; belongs?: boolean }) {
   const { t } = useTranslation();
-  const links = [
-    { to: `/c/${slug}`, label: t("nav.hall"), end: true },
-    { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
-    { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
-  ];
+  const board = { to: `/c/${slug}/board`, label: t("nav.board"), end: false };
+  const links = belongs
+    ? [
+        { to: `/c/${slug}`, label: t("nav.hall"), end: true },
+        board,
+        { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
+        { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
+      ]
+    : [board];
   return (
     <div className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">

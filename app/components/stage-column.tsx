@@ -1,8 +1,9 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { stageIndex, type Stage } from "~/workflow/stages";
 
-export function StageColumn({ stage, total, shown, children }: { stage: Stage; total: number; shown: number; children: ReactNode }) {
+export function StageColumn({ stage, total, shown, moreHref, children }: { stage: Stage; total: number; shown: number; moreHref?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section className="flex flex-col rounded-lg border border-stone-200 bg-stone-100/60 p-3" data-testid={`stage-${stage}`} aria-labelledby={`stage-${stage}-title`}>
@@ -15,7 +16,17 @@ export function StageColumn({ stage, total, shown, children }: { stage: Stage; t
         <p className="mt-1 text-xs text-stone-500">{t(`stageHints.${stage}`)}</p>
       </header>
       {total === 0 ? <p className="text-sm text-stone-500">{t("hall.emptyStage")}</p> : <ul className="space-y-2">{children}</ul>}
-      {total > shown ? <p className="mt-2 text-xs text-stone-500">{t("hall.more", { count: total - shown })}</p> : null}
+      {total > shown ? (
+        <p className="mt-2 text-sm">
+          {moreHref ? (
+            <Link to={moreHref} className="inline-flex min-h-[44px] items-center" data-testid={`more-${stage}`}>
+              {t("hall.more", { count: total - shown })}
+            </Link>
+          ) : (
+            <span className="text-stone-500">{t("hall.more", { count: total - shown })}</span>
+          )}
+        </p>
+      ) : null}
     </section>
   );
 }

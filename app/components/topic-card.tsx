@@ -14,6 +14,8 @@ export interface TopicCardData {
   proposerName: string;
   categoryZh: string | null;
   categoryEn: string | null;
+  /** Screening is past the rules' deadline. */
+  overdue?: boolean;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,7 +42,15 @@ export function TopicCard({ topic, now, communitySlug }: { topic: TopicCardData;
       <div className="mt-2">
         <StageTimeline current={topic.stage} compact closed={topic.status === "closed"} />
       </div>
-      <p className="mt-1 text-xs text-stone-500">{t("hall.daysInStage", { count: days })}</p>
+      <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
+        {t("hall.daysInStage", { count: days })}
+        {topic.status !== "active" ? <span className="rounded bg-stone-100 px-1.5 py-0.5 font-medium text-stone-700">{t(`status.${topic.status}`)}</span> : null}
+        {topic.overdue ? (
+          <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-800" data-testid="overdue-badge">
+            {t("hall.overdue")}
+          </span>
+        ) : null}
+      </p>
     </article>
   );
 }

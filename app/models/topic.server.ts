@@ -1,9 +1,15 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, topics, users } from "../../db/schema";
+import { catalogueEntries, topicCosigns, topics, users } from "../../db/schema";
+import type { HallFilters } from "../forms/hall-filters";
+import { needsMeRules, type NeedsMeTask } from "../workflow/needs-me";
+import type { Role } from "../workflow/roles";
 import { STAGES, type Stage } from "../workflow/stages";
+import type { TopicState } from "../workflow/states";
 
 export const HALL_TOPICS_PER_STAGE = 10;
+export const HALL_PAGE_SIZE = 20;
+export const NEEDS_ME_LIMIT = 8;
 
 const topicCard = {
   id: topics.id,
@@ -11,6 +17,8 @@ const topicCard = {
   title: topics.title,
   stage: topics.stage,
   status: topics.status,
+  state: topics.state,
+  overdue: topics.overdue,
   location: topics.location,
   stageEnteredAt: topics.stageEnteredAt,
   createdAt: topics.createdAt,
@@ -25,6 +33,8 @@ export type TopicCard = {
   title: string;
   stage: Stage;
   status: string;
+  state: TopicState;
+  overdue: boolean;
   location: string;
   stageEnteredAt: Date;
   createdAt: Date;
@@ -33,25 +43,23 @@ export type TopicCard = {
   categoryEn: string | null;
 };
 
+function selectCards(where: SQL | undefined) {
+  return getDb()
+    .select(topicCard)
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.proposerId))
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(where);
+}
+
 /** The hall: active topics grouped by stage, newest movement first, a page per stage, with counts. */
 export function listHallTopics({ communityId }: { communityId: number }) {
-  const db = getDb();
   const active = and(eq(topics.communityId, communityId), eq(topics.status, "active"));
-  const counts = db
-    .select({ stage: topics.stage, n: count() })
-    .from(topics)
-    .where(active)
-    .groupBy(topics.stage)
-    .all();
+  const counts = getDb().select({ stage: topics.stage, n: count() }).from(topics).where(active).groupBy(topics.stage).all();
   const byStage = Object.fromEntries(
     STAGES.map((stage) => {
-      const rows: TopicCard[] = db
-        .select(topicCard)
-        .from(topics)
-        .innerJoin(users, eq(users.id, topics.proposerId))
-        .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
-        .where(and(active, eq(topics.stage, stage)))
-        .orderBy(desc(topics.stageEnteredAt))
+      const rows: TopicCard[] = selectCards(and(active, eq(topics.stage, stage)))
+        .orderBy(desc(topics.stageEnteredAt), desc(topics.id))
         .limit(HALL_TOPICS_PER_STAGE)
         .all();
       const total = counts.find((c) => c.stage === stage)?.n ?? 0;
@@ -61,18 +69,78 @@ export function listHallTopics({ communityId }: { communityId: number }) {
   return byStage;
 }
 
-/** Active topics in the given stages, for the "needs me" list. */
-export function listTopicsInStages({ communityId, stages, limit = 8 }: { communityId: number; stages: Stage[]; limit?: number }): TopicCard[] {
-  if (stages.length === 0) return [];
-  return getDb()
-    .select(topicCard)
-    .from(topics)
-    .innerJoin(users, eq(users.id, topics.proposerId))
-    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
-    .where(and(eq(topics.communityId, communityId), eq(topics.status, "active"), inArray(topics.stage, stages)))
-    .orderBy(topics.stageEnteredAt)
+function cosignedBy(userId: number) {
+  return exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(topicCosigns)
+      .where(and(eq(topicCosigns.topicId, topics.id), eq(topicCosigns.userId, userId))),
+  );
+}
+
+/**
+ * Topics whose title, description (or, for 3+ characters, location) contain the text. The trigram
+ * index answers 3+ characters; the input is quoted as one phrase so no character is an operator.
+ * Shorter input falls back to LIKE with its wildcards escaped.
+ */
+export function matchTopicText(q: string): SQL {
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replaceAll('"', '""')}"`;
+    return sql`${topics.id} IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ${phrase})`;
+  }
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(${topics.title} LIKE ${pattern} ESCAPE '\\' OR ${topics.description} LIKE ${pattern} ESCAPE '\\')`;
+}
+
+/** The hall's filtered list: one page of 20, newest movement first, with the total and page count. */
+export function listFilteredTopics({
+  communityId,
+  userId,
+  filters,
+  perPage = HALL_PAGE_SIZE,
+}: {
+  communityId: number;
+  userId: number;
+  filters: HallFilters;
+  perPage?: number;
+}) {
+  const conditions: SQL[] = [eq(topics.communityId, communityId)];
+  if (filters.stage) conditions.push(eq(topics.stage, filters.stage));
+  if (filters.status) conditions.push(eq(topics.status, filters.status));
+  if (filters.category) conditions.push(eq(topics.categoryId, filters.category));
+  if (filters.mine) conditions.push(or(eq(topics.proposerId, userId), cosignedBy(userId))!);
+  if (filters.q) conditions.push(matchTopicText(filters.q));
+  const where = and(...conditions);
+  const total = getDb().select({ n: count() }).from(topics).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(filters.page, pages);
+  const rows: TopicCard[] = selectCards(where)
+    .orderBy(desc(topics.stageEnteredAt), desc(topics.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { topics: rows, total, page, pages };
+}
+
+export type NeedsMeCard = TopicCard & { task: NeedsMeTask };
+
+/**
+ * "Needs me" (待我处理): the community's topics waiting on this person's roles (app/workflow/needs-me.ts),
+ * overdue first, then the longest waiting; at most eight.
+ */
+export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT }: { communityId: number; userId: number; roles: readonly Role[]; limit?: number }): NeedsMeCard[] {
+  const rules = needsMeRules(roles);
+  if (rules.length === 0) return [];
+  const byState = or(
+    ...rules.map((rule) =>
+      rule.notMine ? and(eq(topics.state, rule.state), ne(topics.proposerId, userId), not(cosignedBy(userId))) : eq(topics.state, rule.state),
+    ),
+  );
+  const rows: TopicCard[] = selectCards(and(eq(topics.communityId, communityId), eq(topics.status, "active"), byState))
+    .orderBy(desc(topics.overdue), asc(topics.stageEnteredAt), asc(topics.id))
     .limit(limit)
     .all();
+  return rows.map((row) => ({ ...row, task: rules.find((r) => r.state === row.state)!.task }));
 }
 
 export function countTopicsByStage({ communityId }: { communityId: number }) {

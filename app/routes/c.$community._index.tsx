@@ -2,32 +2,41 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StageColumn } from "~/components/stage-column";
-import { TopicCard } from "~/components/topic-card";
+import { HallFilterForm } from "~/components/hall/hall-filters";
+import { NeedsMe } from "~/components/hall/needs-me";
+import { StageColumns } from "~/components/hall/stage-columns";
+import { TopicList } from "~/components/hall/topic-list";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
-import { listHallTopics, listTopicsInStages } from "~/models/topic.server";
-import { STAGES, stagesWaitingOn } from "~/workflow/stages";
+import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
+import { listCatalogue } from "~/models/rules.server";
+import { listFilteredTopics, listHallTopics, listNeedsMe } from "~/models/topic.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 议事厅` : "议事厅" }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
+  const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
+  const filters = parseHallFilters(new URL(args.request.url).searchParams);
+  const filtered = hasHallFilters(filters) ? listFilteredTopics({ communityId: community.id, userId: user.id, filters }) : null;
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     roles,
     isStreetAdmin,
-    byStage: listHallTopics({ communityId: community.id }),
-    needsMe: listTopicsInStages({ communityId: community.id, stages: stagesWaitingOn(roles) }),
+    filters: { ...filters, page: filtered?.page ?? 1 },
+    filtered,
+    byStage: filtered ? null : listHallTopics({ communityId: community.id }),
+    needsMe: listNeedsMe({ communityId: community.id, userId: user.id, roles }),
+    categories: listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
     now: Date.now(),
   });
 }
 
 export default function Hall() {
-  const { community, roles, isStreetAdmin, byStage, needsMe, now } = useLoaderData<typeof loader>();
+  const { community, roles, isStreetAdmin, filters, filtered, byStage, needsMe, categories, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
+  const basePath = `/c/${community.slug}`;
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-5 px-4 py-5">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -37,30 +46,15 @@ export default function Hall() {
         </p>
       </div>
       {isStreetAdmin && roles.length === 0 ? <Alert tone="info">{t("hall.streetAdminView")}</Alert> : null}
-      <Card title={t("hall.needsMe")}>
-        {needsMe.length === 0 ? (
-          <p className="text-sm text-stone-600">{t("hall.needsMeEmpty")}</p>
-        ) : (
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="needs-me">
-            {needsMe.map((topic) => (
-              <li key={topic.id}>
-                <TopicCard topic={topic} now={now} communitySlug={community.slug} />
-              </li>
-            ))}
-          </ul>
-        )}
+      <NeedsMe topics={needsMe} now={now} communitySlug={community.slug} />
+      <Card title={t("hall.filters")}>
+        <HallFilterForm filters={filters} categories={categories} active={filtered !== null} basePath={basePath} />
       </Card>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {STAGES.map((stage) => (
-          <StageColumn key={stage} stage={stage} total={byStage[stage].total} shown={byStage[stage].topics.length}>
-            {byStage[stage].topics.map((topic) => (
-              <li key={topic.id}>
-                <TopicCard topic={topic} now={now} communitySlug={community.slug} />
-              </li>
-            ))}
-          </StageColumn>
-        ))}
-      </div>
+      {filtered ? (
+        <TopicList {...filtered} filters={filters} basePath={basePath} now={now} communitySlug={community.slug} />
+      ) : byStage ? (
+        <StageColumns byStage={byStage} now={now} communitySlug={community.slug} />
+      ) : null}
     </main>
   );
 }

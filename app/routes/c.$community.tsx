@@ -3,19 +3,24 @@ import { json } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunityNav } from "~/components/community-nav";
-import { requireMember } from "~/auth/guards.server";
+import { requireCommunity } from "~/auth/guards.server";
 
+// The layout only needs the community to exist: the public board lives below it. Each page guards
+// itself (members-only pages send visitors to sign in, outsiders get 404).
 export async function loader(args: LoaderFunctionArgs) {
-  const { community } = requireMember(args, args.params.community);
-  return json({ community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn } });
+  const { community, roles, isStreetAdmin } = requireCommunity(args, args.params.community);
+  return json({
+    community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    belongs: roles.length > 0 || isStreetAdmin,
+  });
 }
 
 export default function CommunityLayout() {
-  const { community } = useLoaderData<typeof loader>();
+  const { community, belongs } = useLoaderData<typeof loader>();
   const { i18n } = useTranslation();
   return (
     <>
-      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} />
+      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} />
       <Outlet />
     </>
   );

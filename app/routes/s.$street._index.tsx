@@ -2,25 +2,32 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OverdueList } from "~/components/hall/overdue-list";
 import { Card } from "~/components/ui/card";
 import { requireStreetAdmin } from "~/auth/guards.server";
 import { listStreetCommunities } from "~/models/community.server";
+import { countOverdueByCommunity, listOverdueScreening } from "~/models/street.server";
 import { countTopicsByStage } from "~/models/topic.server";
 import { STAGES } from "~/workflow/stages";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { street } = requireStreetAdmin(args, args.params.street);
+  const overdue = countOverdueByCommunity({ streetId: street.id });
   const communities = listStreetCommunities({ streetId: street.id }).map((c) => {
     const counts = countTopicsByStage({ communityId: c.id });
     const active = Object.fromEntries(STAGES.map((s) => [s, counts.filter((r) => r.stage === s && r.status === "active").reduce((a, r) => a + r.n, 0)]));
     const closed = counts.filter((r) => r.status === "closed").reduce((a, r) => a + r.n, 0);
-    return { slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, active, closed };
+    return { slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, active, closed, overdue: overdue[c.slug] ?? 0 };
   });
-  return json({ street: { slug: street.slug, nameZh: street.nameZh, nameEn: street.nameEn }, communities });
+  return json({
+    street: { slug: street.slug, nameZh: street.nameZh, nameEn: street.nameEn },
+    communities,
+    overdueScreening: listOverdueScreening({ streetId: street.id }),
+  });
 }
 
 export default function StreetDashboard() {
-  const { street, communities } = useLoaderData<typeof loader>();
+  const { street, communities, overdueScreening } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   return (
@@ -42,7 +49,8 @@ export default function StreetDashboard() {
                     {t(`stages.${s}`)}
                   </th>
                 ))}
-                <th className="py-2 text-right">{t("street.closed")}</th>
+                <th className="py-2 pr-3 text-right">{t("street.closed")}</th>
+                <th className="py-2 text-right">{t("hall.overdueCount")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -57,12 +65,18 @@ export default function StreetDashboard() {
                       {c.active[s]}
                     </td>
                   ))}
-                  <td className="py-2 text-right tabular-nums">{c.closed}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{c.closed}</td>
+                  <td className={`py-2 text-right tabular-nums ${c.overdue ? "font-semibold text-red-700" : ""}`} data-testid={`overdue-count-${c.slug}`}>
+                    {c.overdue}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      </Card>
+      <Card title={t("hall.overdueTitle")}>
+        <OverdueList rows={overdueScreening} />
       </Card>
     </main>
   );

@@ -1,0 +1,65 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { addCatalogueEntry, applyRulePack, removeCatalogueEntry, updateCatalogueEntry, updateRules } from "../models/rules.server";
+import { msg } from "./messages";
+import { catalogueAddSchema, catalogueEditSchema, catalogueRemoveSchema, packSchema, RULES_INTENTS, rulesSchema, type RulesIntent } from "./rules";
+
+export interface RulesActionData {
+  intent: RulesIntent | null;
+  /** The catalogue entry an edit was about, so the page opens its form again with the errors. */
+  id: number | null;
+  ok: boolean;
+  /** A message key (with parameters, see msg()) for the banner. */
+  message: string | null;
+  result: SubmissionResult<string[]> | null;
+}
+
+/**
+ * The street admin's changes on the rules page: validates the form of the submitted intent and calls
+ * the model. Invalid forms answer 400 with field errors; nothing is written then.
+ */
+export function handleRulesAction({ formData, communityId, actorId }: { formData: FormData; communityId: number; actorId: number }): { status: number; data: RulesActionData } {
+  const raw = formData.get("intent");
+  const intent = RULES_INTENTS.find((i) => i === raw) ?? null;
+  const reply = (status: number, data: Partial<RulesActionData>) => ({ status, data: { intent, id: null, ok: status < 300, message: null, result: null, ...data } });
+  if (intent === "rules") {
+    const submission = parseWithZod(formData, { schema: rulesSchema });
+    if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
+    const { intent: _i, ...values } = submission.value;
+    const done = updateRules({ communityId, actorId, values });
+    if (!done.ok) return reply(404, { message: "errors.notFound" });
+    return reply(200, { message: done.changed.length ? msg("rulesEdit.saved", { count: done.changed.length }) : "rulesEdit.unchanged", result: submission.reply() });
+  }
+  if (intent === "pack") {
+    const submission = parseWithZod(formData, { schema: packSchema });
+    if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
+    const done = applyRulePack({ communityId, actorId, packId: submission.value.pack });
+    if (!done.ok) return reply(404, { message: "errors.notFound" });
+    return reply(200, { message: done.changed.length ? msg("rulesEdit.packApplied", { count: done.changed.length }) : "rulesEdit.unchanged" });
+  }
+  if (intent === "catalogueAdd") {
+    const submission = parseWithZod(formData, { schema: catalogueAddSchema });
+    if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
+    const { intent: _i, ...values } = submission.value;
+    addCatalogueEntry({ communityId, actorId, values });
+    return reply(200, { message: "rulesEdit.catalogueAdded", result: submission.reply({ resetForm: true }) });
+  }
+  if (intent === "catalogueEdit") {
+    const submission = parseWithZod(formData, { schema: catalogueEditSchema });
+    const id = Number(formData.get("id")) || null;
+    if (submission.status !== "success") return reply(400, { id, message: "errors.formInvalid", result: submission.reply() });
+    const { intent: _i, id: entryId, ...values } = submission.value;
+    const done = updateCatalogueEntry({ communityId, actorId, id: entryId, values });
+    if (!done.ok) return reply(404, { id: entryId, message: "rulesEdit.notFound" });
+    return reply(200, { id: entryId, message: done.changed.length ? "rulesEdit.catalogueSaved" : "rulesEdit.unchanged" });
+  }
+  if (intent === "catalogueRemove") {
+    const submission = parseWithZod(formData, { schema: catalogueRemoveSchema });
+    if (submission.status !== "success") return reply(400, { message: "rulesEdit.notFound" });
+    const done = removeCatalogueEntry({ communityId, actorId, id: submission.value.id });
+    if (done.ok) return reply(200, { message: "rulesEdit.catalogueRemoved" });
+    if (done.problem === "inUse") return reply(409, { id: submission.value.id, message: msg("rulesEdit.inUse", { count: done.topics }) });
+    return reply(404, { id: submission.value.id, message: "rulesEdit.notFound" });
+  }
+  return reply(400, { message: "errors.formInvalid" });
+}

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BoardSection } from "~/components/board/board-section";
+import { DecisionList } from "~/components/board/decision-list";
+import { Pagination } from "~/components/hall/pagination";
+import { requirePublicAccess } from "~/auth/guards.server";
+import { listBoardDecisions } from "~/models/board.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" }];
+
+function pageParam(url: string): number {
+  const raw = new URL(url).searchParams.get("page") ?? "";
+  return /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
+}
+
+// Public: anyone, signed in or not. Only what the 116 method publishes, and no personal data.
+export async function loader(args: LoaderFunctionArgs) {
+  const { community } = requirePublicAccess(args, args.params.community, "board");
+  return json({
+    community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
+  });
+}
+
+export default function Board() {
+  const { community, decisions } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const name = i18n.language === "en" ? community.nameEn : community.nameZh;
+  return (
+    <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
+      <div>
+        <h1 className="text-2xl font-bold">{t("board.title", { name })}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("board.intro")}</p>
+      </div>
+      <BoardSection id="decisions" title={t("board.decisions")} hint={`${t("board.decisionsHint")} ${t("board.count", { count: decisions.total })}`}>
+        <DecisionList items={decisions.items} />
+        <Pagination page={decisions.page} pages={decisions.pages} hrefFor={(p) => `/c/${community.slug}/board${p > 1 ? `?page=${p}` : ""}`} />
+      </BoardSection>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+// "Needs me" (待我处理) for every demo role: the model's answer on the seeded data, the same list in
+// the hall over HTTP, overdue screening first, at most eight, never another community's topics.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../../db/demo-data";
+import { getDb } from "../../db/client.server";
+import { topics } from "../../db/schema";
+import { getMemberRoles } from "~/models/community.server";
+import { createTopic } from "~/models/topic-create.server";
+import { listNeedsMe } from "~/models/topic.server";
+import { communityId, userId } from "./support/db";
+import { useServer } from "./support/http";
+
+const http = useServer();
+
+const T = {
+  light: "小区东门夜间照明不足", // open; proposed by resident1, co-signed by resident2, rep01, rep02
+  lift: "3号楼申请加装电梯", // screening
+  waste: "垃圾分类投放点异味整治", // drafting
+  charging: "非机动车充电棚建设", // consulting
+  parking: "小区内部停车位重新划线", // onAgenda; proposed by rep03
+  playground: "儿童游乐设施更新", // executing
+  sewage: "2号楼化粪池堵塞疏通", // verifying
+  shiliuLamp: "村道路灯维修", // open; proposed by villager1
+  shiliuPond: "村集体鱼塘承包方案", // drafting
+  shiliuDrain: "一事一议:修建村口排水渠", // consulting
+  shiliuWater: "饮水管网改造", // verifying
+};
+
+/** What each demo account is asked to do, in order (overdue first, then the longest waiting). */
+const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[string, string]> }> = {
+  resident1: { community: "mingyue", items: [[T.sewage, "rate"]] },
+  resident2: { community: "mingyue", items: [[T.sewage, "rate"]] },
+  resident3: { community: "mingyue", items: [[T.light, "cosign"], [T.sewage, "rate"]] },
+  committee1: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"]] },
+  committee2: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"]] },
+  convener1: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"], [T.parking, "vote"]] },
+  // rep01 and rep02 co-signed #1; the other representatives (residents too) are asked to co-sign it.
+  ...Object.fromEntries(
+    Array.from({ length: 15 }, (_, i) => {
+      const rep = `rep${String(i + 1).padStart(2, "0")}`;
+      const cosigned = rep === "rep01" || rep === "rep02";
+      const items: Array<[string, string]> = cosigned ? [[T.parking, "vote"], [T.sewage, "rate"]] : [[T.parking, "vote"], [T.light, "cosign"], [T.sewage, "rate"]];
+      return [rep, { community: "mingyue" as const, items }];
+    }),
+  ),
+  supervisor1: { community: "mingyue", items: [[T.playground, "superviseExecution"], [T.sewage, "verify"]] },
+  executor1: { community: "mingyue", items: [[T.playground, "execute"]] },
+  villager1: { community: "shiliu", items: [[T.shiliuWater, "rate"]] },
+  vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"]] },
+};
+
+function needsMe(username: string, slug: "mingyue" | "shiliu") {
+  const cid = communityId(slug);
+  const uid = userId(username);
+  return listNeedsMe({ communityId: cid, userId: uid, roles: getMemberRoles({ userId: uid, communityId: cid }) }).map((t) => [t.title, t.task]);
+}
+
+describe("needs me, per demo role (model)", () => {
+  for (const [username, { community, items }] of Object.entries(EXPECTED)) {
+    it(`${username}`, () => {
+      expect(needsMe(username, community)).toEqual(items);
+    });
+  }
+
+  it("every demo member is covered", () => {
+    const members = DEMO_ACCOUNTS.filter((a) => a.community).map((a) => a.username);
+    for (const username of members) expect(Object.keys(EXPECTED)).toContain(username);
+  });
+
+  it("the street admin without a role is asked for nothing", () => {
+    expect(listNeedsMe({ communityId: communityId("mingyue"), userId: userId("street1"), roles: [] })).toEqual([]);
+  });
+
+  it("is scoped to the community asked about", () => {
+    // A committee member's roles applied to the other community's id still only see that community's rows.
+    const shiliu = listNeedsMe({ communityId: communityId("shiliu"), userId: userId("committee1"), roles: ["committee"] }).map((t) => t.title);
+    expect(shiliu).toEqual([T.shiliuPond, T.shiliuDrain]);
+    expect(shiliu).not.toContain(T.lift);
+  });
+});
+
+describe("needs me in the hall (HTTP)", () => {
+  for (const username of ["resident3", "committee1", "supervisor1", "vcommittee1"]) {
+    it(`${username} sees the same list`, async () => {
+      const { community, items } = EXPECTED[username];
+      const res = await http.fetch(`/c/${community}?_data=${encodeURIComponent("routes/c.$community._index")}`, { cookie: await http.login(username) });
+      expect(res.status).toBe(200);
+      const data = (await res.json()) as { needsMe: Array<{ title: string; task: string }> };
+      expect(data.needsMe.map((t) => [t.title, t.task])).toEqual(items);
+      const html = await (await http.fetch(`/c/${community}`, { cookie: await http.login(username) })).text();
+      const block = html.slice(html.indexOf('data-testid="needs-me"'));
+      for (const [title] of items) expect(block).toContain(title);
+    });
+  }
+});
+
+describe("needs me ordering and limit", () => {
+  it("puts overdue screening first", () => {
+    const lift = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, communityId("mingyue")), eq(topics.number, 2))).get()!;
+    getDb().update(topics).set({ overdue: true }).where(eq(topics.id, lift.id)).run();
+    try {
+      expect(needsMe("committee1", "mingyue")).toEqual([
+        [T.lift, "screen"],
+        [T.charging, "consult"],
+        [T.waste, "draft"],
+      ]);
+    } finally {
+      getDb().update(topics).set({ overdue: false }).where(eq(topics.id, lift.id)).run();
+    }
+  });
+
+  it("shows at most eight; a resident's own and co-signed topics are not asked of them", () => {
+    for (let i = 1; i <= 12; i++) {
+      createTopic({ communityId: communityId("mingyue"), proposerId: userId("resident2"), title: `待附议测试 ${i}`, description: "", location: "", categoryId: null, source: "resident" });
+    }
+    const forResident3 = needsMe("resident3", "mingyue");
+    expect(forResident3).toHaveLength(8);
+    expect(forResident3.every(([, task]) => task === "cosign" || task === "rate")).toBe(true);
+    // resident2 proposed all twelve: none of them is asked of resident2.
+    expect(needsMe("resident2", "mingyue")).toEqual([[T.sewage, "rate"]]);
+  });
+});
