@@ -73,22 +73,31 @@ function selectHits(where: SQL | undefined, limit: number, order: SQL[] = []) {
 }
 
 /**
+ * The condition "every word of the query is in the topic's title, description or location": words of
+ * three or more characters use the trigram index (topics_fts), shorter ones LIKE; the text is always
+ * taken literally. Undefined when the query has no words. The hall's search uses it too.
+ */
+export function topicTextCondition(query: string): SQL | undefined {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return undefined;
+  const long = terms.filter((t) => Array.from(t).length >= 3);
+  const short = terms.filter((t) => Array.from(t).length < 3);
+  const fts = long.length ? sql`${topics.id} IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ${long.map(ftsPhrase).join(" AND ")})` : undefined;
+  return and(fts, ...short.map(likeTerm));
+}
+
+/**
  * Active topics of one community matching every word of `query`, newest first. Words of three or
  * more characters use the trigram full-text index (topics_fts); shorter ones fall back to LIKE.
  * With `similar`, topics sharing at least two (and a quarter) of the query's pieces (CJK character pairs, words) are
  * added after the exact matches, most pieces first — for spotting duplicates worded differently.
  */
 export function searchTopics({ communityId, query, limit = 20, similar = false }: { communityId: number; query: string; limit?: number; similar?: boolean }): SearchHit[] {
-  const terms = searchTerms(query);
+  const text = topicTextCondition(query);
   const max = Math.max(1, Math.min(Math.trunc(limit) || 1, 100));
-  if (terms.length === 0) return [];
+  if (!text) return [];
   const scope = and(eq(topics.communityId, communityId), eq(topics.status, "active"));
-  const long = terms.filter((t) => Array.from(t).length >= 3);
-  const short = terms.filter((t) => Array.from(t).length < 3);
-  const fts = long.length
-    ? sql`${topics.id} IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ${long.map(ftsPhrase).join(" AND ")})`
-    : undefined;
-  const exact = selectHits(and(scope, fts, ...short.map(likeTerm)), max);
+  const exact = selectHits(and(scope, text), max);
   if (!similar || exact.length >= max) return exact;
 
   const grams = similarityGrams(query);

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { topicTextCondition } from "./topic-search.server";
 import { catalogueEntries, topicCosigns, topics, users } from "../../db/schema";
 import type { HallFilters } from "../forms/hall-filters";
 import { needsMeRules, type NeedsMeTask } from "../workflow/needs-me";
@@ -78,20 +79,6 @@ function cosignedBy(userId: number) {
   );
 }
 
-/**
- * Topics whose title, description (or, for 3+ characters, location) contain the text. The trigram
- * index answers 3+ characters; the input is quoted as one phrase so no character is an operator.
- * Shorter input falls back to LIKE with its wildcards escaped.
- */
-export function matchTopicText(q: string): SQL {
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    return sql`${topics.id} IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ${phrase})`;
-  }
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${topics.title} LIKE ${pattern} ESCAPE '\\' OR ${topics.description} LIKE ${pattern} ESCAPE '\\')`;
-}
-
 /** The hall's filtered list: one page of 20, newest movement first, with the total and page count. */
 export function listFilteredTopics({
   communityId,
@@ -109,7 +96,8 @@ export function listFilteredTopics({
   if (filters.status) conditions.push(eq(topics.status, filters.status));
   if (filters.category) conditions.push(eq(topics.categoryId, filters.category));
   if (filters.mine) conditions.push(or(eq(topics.proposerId, userId), cosignedBy(userId))!);
-  if (filters.q) conditions.push(matchTopicText(filters.q));
+  const text = filters.q ? topicTextCondition(filters.q) : undefined;
+  if (text) conditions.push(text);
   const where = and(...conditions);
   const total = getDb().select({ n: count() }).from(topics).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / perPage));
