@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HallFilterForm } from "~/components/hall/hall-filters";
 import { NeedsMe } from "~/components/hall/needs-me";
@@ -46,6 +46,18 @@ export default function Hall() {
         </p>
       </div>
       {isStreetAdmin && roles.length === 0 ? <Alert tone="info">{t("hall.streetAdminView")}</Alert> : null}
+      {roles.includes("resident") || roles.includes("committee") ? (
+        <div className="flex flex-wrap gap-3">
+          <Link to={`${basePath}/topics/new`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 font-medium text-white no-underline hover:bg-hall-700" data-testid="propose-link">
+            {t("propose.link")}
+          </Link>
+          {roles.includes("committee") ? (
+            <Link to={`${basePath}/topics/import`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+              {t("propose.import.link")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       <NeedsMe topics={needsMe} now={now} communitySlug={community.slug} />
       <Card title={t("hall.filters")}>
         <HallFilterForm filters={filters} categories={categories} active={filtered !== null} basePath={basePath} />
