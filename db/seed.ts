@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { appendLedger } from "../app/models/ledger.server";
 import { grantMembership } from "../app/models/membership.server";
-import { RULE_PACKS } from "../app/workflow/rule-packs";
+import { RULE_PACKS, settingsFromPack } from "../app/workflow/rule-packs";
 import type { Db } from "./client.server";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS } from "./demo-data";
 import { catalogueEntries, communities, deadlines, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
@@ -41,30 +41,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .get().id;
       appendLedger(tx, { communityId, type: "community.created", actorId: adminId, subject: `community:${c.slug}`, payload: { slug: c.slug, nameZh: c.nameZh, kind: c.kind } });
       const pack = RULE_PACKS[c.pack];
-      tx.insert(rules)
-        .values({
-          communityId,
-          pack: pack.id,
-          quorumNum: pack.quorum.num,
-          quorumDen: pack.quorum.den,
-          quorumInclusive: pack.quorum.inclusive,
-          passNum: pack.pass.num,
-          passDen: pack.pass.den,
-          passInclusive: pack.pass.inclusive,
-          meetingRequestNum: pack.meetingRequest.num,
-          meetingRequestDen: pack.meetingRequest.den,
-          cosignThreshold: pack.cosignThreshold,
-          cosignWindowDays: pack.cosignWindowDays,
-          screeningDays: pack.screeningDays,
-          publicityDays: pack.publicityDays,
-          meetingNoticeDays: pack.meetingNoticeDays,
-          ratingWindowDays: pack.ratingWindowDays,
-          satisfactionThresholdPct: pack.satisfactionThresholdPct,
-          stalledDays: pack.stalledDays,
-          basisZh: pack.basisZh,
-          basisEn: pack.basisEn,
-        })
-        .run();
+      tx.insert(rules).values({ communityId, ...settingsFromPack(pack) }).run();
       appendLedger(tx, { communityId, type: "rules.adopted", actorId: adminId, subject: `rules:${c.slug}`, payload: { pack: pack.id } });
       const categoryIds = new Map<string, number>();
       DEMO_CATALOGUE.forEach((entry, i) => {

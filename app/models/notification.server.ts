@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { notifications, topicCosigns, topics } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
@@ -22,24 +22,6 @@ export function notifyTopicFollowers(
 
 export function countUnread({ userId }: { userId: number }): number {
   return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
-}
-
-export function listNotifications({ userId, limit = 50 }: { userId: number; limit?: number }) {
-  return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      payload: notifications.payload,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
-      topicId: notifications.topicId,
-      communityId: notifications.communityId,
-    })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.id))
-    .limit(limit)
-    .all();
 }
 
 export function markAllRead({ userId }: { userId: number }): number {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
-import { RULE_PACKS, type RulePack } from "../workflow/rule-packs";
+import { RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
 import type { JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
@@ -71,27 +71,7 @@ export function updateRules({ communityId, actorId, values }: { communityId: num
 /** Switches to a named rule pack: every number back to the pack's defaults, with its legal basis. */
 export function applyRulePack({ communityId, actorId, packId }: { communityId: number; actorId: number; packId: RulePack["id"] }) {
   const pack = RULE_PACKS[packId];
-  const next = {
-    pack: pack.id,
-    quorumNum: pack.quorum.num,
-    quorumDen: pack.quorum.den,
-    quorumInclusive: pack.quorum.inclusive,
-    passNum: pack.pass.num,
-    passDen: pack.pass.den,
-    passInclusive: pack.pass.inclusive,
-    meetingRequestNum: pack.meetingRequest.num,
-    meetingRequestDen: pack.meetingRequest.den,
-    cosignThreshold: pack.cosignThreshold,
-    cosignWindowDays: pack.cosignWindowDays,
-    screeningDays: pack.screeningDays,
-    publicityDays: pack.publicityDays,
-    meetingNoticeDays: pack.meetingNoticeDays,
-    ratingWindowDays: pack.ratingWindowDays,
-    satisfactionThresholdPct: pack.satisfactionThresholdPct,
-    stalledDays: pack.stalledDays,
-    basisZh: pack.basisZh,
-    basisEn: pack.basisEn,
-  };
+  const next = settingsFromPack(pack);
   return getDb().transaction((tx) => changeRules(tx, communityId, actorId, next, { pack: pack.id }));
 }
 

@@ -67,3 +67,28 @@ export function meetsRatio(part: number, whole: number, ratio: Ratio): boolean {
   const rhs = whole * ratio.num;
   return ratio.inclusive ? lhs >= rhs : lhs > rhs;
 }
+
+/** A community's rule settings as a pack sets them (the columns of the `rules` table, less its keys). */
+export function settingsFromPack(pack: RulePack) {
+  return {
+    pack: pack.id,
+    quorumNum: pack.quorum.num,
+    quorumDen: pack.quorum.den,
+    quorumInclusive: pack.quorum.inclusive,
+    passNum: pack.pass.num,
+    passDen: pack.pass.den,
+    passInclusive: pack.pass.inclusive,
+    meetingRequestNum: pack.meetingRequest.num,
+    meetingRequestDen: pack.meetingRequest.den,
+    cosignThreshold: pack.cosignThreshold,
+    cosignWindowDays: pack.cosignWindowDays,
+    screeningDays: pack.screeningDays,
+    publicityDays: pack.publicityDays,
+    meetingNoticeDays: pack.meetingNoticeDays,
+    ratingWindowDays: pack.ratingWindowDays,
+    satisfactionThresholdPct: pack.satisfactionThresholdPct,
+    stalledDays: pack.stalledDays,
+    basisZh: pack.basisZh,
+    basisEn: pack.basisEn,
+  };
+}

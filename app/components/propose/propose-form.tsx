@@ -11,7 +11,7 @@ import { translateError } from "~/forms/messages";
 import { proposeSchema } from "~/forms/topic";
 import { PhotoInput } from "./photo-input";
 import { SimilarTopics, type SimilarTopic } from "./similar-topics";
-import { TextAreaField } from "./text-area-field";
+import { TextareaField } from "../ui/textarea-field";
 import { useSimilarTopics } from "./use-similar-topics";
 
 export interface ProposeFormProps {
@@ -52,7 +52,7 @@ export function ProposeForm({ slug, catalogue, fileAsChoices, draft, similar, ph
       <Button variant="secondary" formMethod="get" formNoValidate formAction={path} data-testid="find-similar">
         {t("propose.similarFind")}
       </Button>
-      <TextAreaField field={fields.description} label={t("propose.description")} hint={t("propose.descriptionHint")} />
+      <TextareaField field={fields.description} label={t("propose.description")} hint={t("propose.descriptionHint")} rows={6} />
       <SelectField
         field={fields.category}
         label={t("propose.category")}

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { COMMENT_MAX, commentSchema } from "~/forms/topic-actions";
 import { isoOf, useFormats, type Instant } from "./formats";
-import { TextareaField } from "./textarea-field";
+import { TextareaField } from "../ui/textarea-field";
 
 export interface CommentData {
   id: number;
