@@ -4,3 +4,4 @@ export * from "./memberships";
 export * from "./rules";
 export * from "./topics";
 export * from "./ledger";
+export * from "./drafts";
