@@ -15,23 +15,18 @@ export function draftIntent(value: FormDataEntryValue | null): DraftIntent | nul
   return typeof value === "string" && (DRAFT_INTENTS as readonly string[]).includes(value) ? (value as DraftIntent) : null;
 }
 
+// The text is cleaned and trimmed first, then checked: conform turns an empty string into "missing",
+// so the checks run on the transformed value rather than on a piped z.string().
 const text = (max: number, required: boolean) =>
   z
     .string()
     .optional()
-    .transform((v) => cleanText(v ?? ""))
-    .pipe(
-      required
-        ? z
-            .string()
-            .trim()
-            .min(1, msg("errors.required"))
-            .max(max, msg("errors.tooLong", { max }))
-        : z
-            .string()
-            .trim()
-            .max(max, msg("errors.tooLong", { max })),
-    );
+    .transform((value, ctx) => {
+      const cleaned = cleanText(value ?? "").trim();
+      if (required && !cleaned) ctx.addIssue({ code: "custom", message: msg("errors.required") });
+      else if (cleaned.length > max) ctx.addIssue({ code: "custom", message: msg("errors.tooLong", { max }) });
+      return cleaned;
+    });
 
 const id = z.coerce
   .number({ error: msg("errors.integer") })
