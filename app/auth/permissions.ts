@@ -28,6 +28,7 @@ export const ACCESS = {
   ledger: { path: "/c/:community/ledger", audience: "member" },
   rules: { path: "/c/:community/rules", audience: "member" },
   topic: { path: "/c/:community/topics/:topicId", audience: "member" },
+  draft: { path: "/c/:community/topics/:topicId/draft", audience: "member" },
   proposeTopic: { path: "/c/:community/topics/new", audience: { roles: ["resident", "committee"] } },
   importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
   photo: { path: "/c/:community/photos/:photoId", audience: "member" },

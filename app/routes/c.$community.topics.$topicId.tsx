@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { StageTimeline } from "~/components/stage-timeline";
 import { CommentSection } from "~/components/topic/comment-section";
 import { CosignPanel } from "~/components/topic/cosign-panel";
+import { DraftLink } from "~/components/topic/draft-link";
 import { MoveForms } from "~/components/topic/move-forms";
 import { TopicBody } from "~/components/topic/topic-body";
 import { TopicHeader } from "~/components/topic/topic-header";
@@ -57,6 +58,7 @@ export default function TopicPage() {
       </Card>
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
+          <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
           {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}
           <CommentSection

@@ -173,6 +173,9 @@ const en: Resource = {
     system: "system",
   },
   ledgerTypes: {
+    "draft.versionSaved": "Draft version saved",
+    "draft.commented": "Comment on the draft",
+    "draft.commentAnswered": "Draft comment answered",
     "community.created": "Community created",
     "rules.adopted": "Rules adopted",
     "catalogue.adopted": "Catalogue adopted",

@@ -170,6 +170,9 @@ const zhCN = {
     system: "系统",
   },
   ledgerTypes: {
+    "draft.versionSaved": "保存草案版本",
+    "draft.commented": "对草案提出意见",
+    "draft.commentAnswered": "答复草案意见",
     "community.created": "社区建立",
     "rules.adopted": "采用议事规则",
     "catalogue.adopted": "采用协商事项目录",

@@ -1,0 +1,63 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { addDraftComment, answerDraftComment, type DraftCommentProblem } from "../models/draft-comment.server";
+import { saveDraftVersion } from "../models/draft-version.server";
+import type { Role } from "../workflow/roles";
+import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "./draft";
+import { readForm } from "./read-form.server";
+
+const STATUS: Record<Exclude<DraftCommentProblem, "notFound">, number> = { notAllowed: 403, badParent: 400 };
+
+interface DraftActionInput {
+  request: Request;
+  communityId: number;
+  communitySlug: string;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+}
+
+/**
+ * Every post of the drafting page: saving a version, commenting and answering comments. The models
+ * decide again who may; success redirects back (post/redirect/get), a refusal answers with its
+ * status and the problem's key, a bad form with 400 and its field errors.
+ */
+export async function handleDraftAction({ request, communityId, communitySlug, topicId, userId, roles }: DraftActionInput) {
+  const formData = await readForm(request);
+  const intent = draftIntent(formData.get("intent"));
+  const back = `/c/${communitySlug}/topics/${topicId}/draft`;
+
+  if (intent === "saveVersion") {
+    const submission = parseWithZod(formData, { schema: saveVersionSchema });
+    if (submission.status !== "success") return json({ intent, problem: null, target: null, result: submission.reply() }, { status: 400 });
+    const saved = saveDraftVersion({ communityId, topicId, userId, roles, note: submission.value.note });
+    if (saved.ok) return redirect(`${back}?version=${saved.number}&against=current`);
+    if (saved.problem === "notFound") notFound();
+    return json({ intent, problem: saved.problem, target: null, result: submission.reply() }, { status: 403 });
+  }
+
+  if (intent === "comment") {
+    const submission = parseWithZod(formData, { schema: draftCommentSchema });
+    const target = String(formData.get("parentId") ?? "").slice(0, 20) || null;
+    if (submission.status !== "success") return json({ intent, problem: null, target, result: submission.reply() }, { status: 400 });
+    const { body, quote, parentId } = submission.value;
+    const added = addDraftComment({ communityId, topicId, authorId: userId, roles, body, quote, parentId });
+    if (added.ok) return redirect(`${back}#draft-comment-${added.commentId}`);
+    if (added.problem === "notFound") notFound();
+    return json({ intent, problem: added.problem, target, result: submission.reply() }, { status: STATUS[added.problem] });
+  }
+
+  if (intent === "answer") {
+    const submission = parseWithZod(formData, { schema: answerSchema });
+    const target = String(formData.get("commentId") ?? "").slice(0, 20) || null;
+    if (submission.status !== "success") return json({ intent, problem: null, target, result: submission.reply() }, { status: 400 });
+    const { commentId, status, reply } = submission.value;
+    const answered = answerDraftComment({ communityId, topicId, commentId, userId, roles, status, reply });
+    if (answered.ok) return redirect(`${back}#draft-comment-${commentId}`);
+    if (answered.problem === "notFound") notFound();
+    return json({ intent, problem: answered.problem, target, result: submission.reply() }, { status: STATUS[answered.problem] });
+  }
+
+  return json({ intent: null, problem: "badRequest" as const, target: null, result: null }, { status: 400 });
+}
