@@ -81,8 +81,8 @@ export function upgradeStatus(url: string, { cookie, origin }: { cookie?: string
 }
 
 /** A raw socket (for sending hand-made frames), open. */
-export async function rawSocket(httpUrl: string, topicId: number, cookie: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${wsBase(httpUrl)}/topic-${topicId}`, { headers: { cookie }, origin: httpUrl });
+export async function rawSocket(httpUrl: string, topicId: number, cookie: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+  const ws = new WebSocket(`${wsBase(httpUrl)}/topic-${topicId}`, { headers: { cookie }, origin: httpUrl, ...options });
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
