@@ -9,10 +9,15 @@ export type UpgradeDecision =
   | { ok: true; topicId: number; communityId: number; userId: number; access: Exclude<DraftAccess, "none"> }
   | { ok: false; status: 401 | 403 | 404 };
 
-/** Is the upgrade's Origin our own host? (Browsers always send it; a foreign page must not reach in.) */
+/**
+ * Is the upgrade's Origin our own host? Browsers always send it on websockets, and cookies ride along
+ * on cross-site ones, so a foreign page must be stopped here. Behind a trusted proxy (TRUST_PROXY=1)
+ * the forwarded host counts, as for the app's own same-origin check.
+ */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  const host = req.headers.host;
+  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : undefined;
+  const host = (typeof forwarded === "string" && forwarded) || req.headers.host;
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;

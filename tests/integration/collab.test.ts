@@ -50,6 +50,8 @@ describe("collaborative drafting over websockets", () => {
     expect(await upgradeStatus(url(`topic-${topic}`), { origin: http.url })).toBe(401);
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: "yst_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", origin: http.url })).toBe(401);
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("villager1"), origin: http.url })).toBe(403);
+    expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("street1"), origin: http.url })).toBe(101);
+    expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("resident1"), origin: http.url })).toBe(101);
     for (const bad of ["topic-abc", "topic-0", "topic--1", "topic-99999999999999999999", "topic-99999", "x"]) {
       expect(await upgradeStatus(url(bad), { cookie: committee, origin: http.url }), bad).toBe(404);
     }
