@@ -87,6 +87,17 @@ describe("collaborative drafting over websockets", () => {
     expect(getDraftText(topic)).not.toContain("冻结后");
   });
 
+  it("locks editors when the move comes through the topic page (the Remix build's copy of the event bus)", async () => {
+    const topic = topicIn("consulting");
+    const editor = await client(topic, "committee1");
+    const observer = await client(topic, "committee2");
+    const res = await http.fetch(`/c/mingyue/topics/${topic}`, { cookie: await http.login("committee2"), form: { intent: "move", action: "freeze" } });
+    expect(res.status).toBeLessThan(400);
+    appendParagraph(editor.doc, "页面冻结后");
+    await fence(editor, observer, "after-page-freeze");
+    expect(getDraftText(topic)).not.toContain("页面冻结后");
+  });
+
   it("turns an editor read-only when their committee role is revoked", async () => {
     const topic = topicIn("drafting");
     const editor = await client(topic, "committee2");
