@@ -130,6 +130,7 @@ function session(db: ReturnType<typeof getDb>, username: string): string {
 }
 
 async function main() {
+  const loadBefore = os.loadavg();
   const db = getDb();
   runMigrations(db);
   await seedDemo(db);
@@ -162,7 +163,8 @@ async function main() {
   const ratio = (readers: number) => Math.round((pooled("yishiting", readers).p99_ms / pooled("plain", readers).p99_ms) * 100) / 100;
   const cpus = os.cpus();
   const result = {
-    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version },
+    // Load averages (1/5/15 min) before and after: on a shared machine they say how far to trust the run.
+    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version, loadavg_before: loadBefore, loadavg_after: os.loadavg() },
     at: new Date().toISOString(),
     raw,
     figures: { yjs_p99_ratio_50: ratio(50), yjs_p99_ratio_200: ratio(200), target: 1.5 },
