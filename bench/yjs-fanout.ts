@@ -102,7 +102,7 @@ async function run(target: Target, readers: number) {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 function summary(latencies: number[]) {
   const sorted = latencies.slice().sort((a, b) => a - b);
-  return { samples: sorted.length, p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)), max_ms: round(sorted[sorted.length - 1] ?? NaN) };
+  return { samples: sorted.length, p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), p99_ms: round(percentile(sorted, 99)), max_ms: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
 async function plainServer(): Promise<{ url: string; close: () => Promise<void> }> {
