@@ -8,6 +8,7 @@ import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
 import { loadContext } from "./auth-context";
+import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
 
@@ -48,7 +49,9 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
 
   const server = http.createServer(app);
-  server.on("upgrade", (_req, socket) => {
+  const collab = attachCollab(server);
+  server.on("upgrade", (req, socket, head) => {
+    if ((req.url ?? "").startsWith(YJS_PREFIX)) return collab.handleUpgrade(req, socket, head);
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,6 +65,7 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
     url: `http://localhost:${actualPort}`,
     close: () =>
       new Promise<void>((resolve) => {
+        collab.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

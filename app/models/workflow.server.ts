@@ -5,6 +5,7 @@ import type { Role } from "../workflow/roles";
 import { STATE_INFO, type TopicState } from "../workflow/states";
 import { checkTransition, type TopicAction, type TransitionCheck } from "../workflow/transitions";
 import { DAY_MS, now } from "./clock.server";
+import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { notifyTopicFollowers } from "./notification.server";
 
@@ -34,7 +35,9 @@ export interface AdvanceInput {
  * notifies the proposer and co-signers — all in one transaction.
  */
 export function advanceTopic(input: AdvanceInput) {
-  return getDb().transaction((tx) => advanceInTx(tx, input));
+  const moved = getDb().transaction((tx) => advanceInTx(tx, input));
+  emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, ...moved });
+  return moved;
 }
 
 export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to: TopicState } {

@@ -1,0 +1,39 @@
+import { EventEmitter } from "node:events";
+import type { TopicState } from "../workflow/states";
+
+/**
+ * A process-wide event bus for things the collaborative server must react to. The Remix build and
+ * the server loaded by tsx are separate module instances, so the emitter lives on `globalThis`
+ * under a registry symbol: every copy of this module finds the same one.
+ */
+export interface DraftEvents {
+  /** A topic changed state (emitted after the move's transaction committed). */
+  topicMoved: { topicId: number; communityId: number; from: TopicState; to: TopicState };
+  /** A person's roles in a community changed (granted or revoked). */
+  rolesChanged: { communityId: number; userId: number };
+}
+
+type Name = keyof DraftEvents;
+const KEY = Symbol.for("yishiting.draftEvents");
+const holder = globalThis as typeof globalThis & { [KEY]?: EventEmitter };
+
+function bus(): EventEmitter {
+  if (!holder[KEY]) {
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    holder[KEY] = emitter;
+  }
+  return holder[KEY];
+}
+
+export function emitDraftEvent<N extends Name>(name: N, payload: DraftEvents[N]): void {
+  bus().emit(name, payload);
+}
+
+/** Subscribes; returns the function that unsubscribes. */
+export function onDraftEvent<N extends Name>(name: N, listener: (payload: DraftEvents[N]) => void): () => void {
+  bus().on(name, listener);
+  return () => {
+    bus().off(name, listener);
+  };
+}

@@ -1,0 +1,101 @@
+import type { RawData, WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { logger } from "../logger";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
+
+/** Close codes: 1003 unsupported data (text frames), 1008 policy/protocol violation, 1009 too big. */
+export const CLOSE_UNSUPPORTED = 1003;
+export const CLOSE_PROTOCOL = 1008;
+
+class ProtocolError extends Error {}
+
+function toBytes(data: RawData): Uint8Array {
+  // A fresh copy: ws may hand out views into a pooled buffer, and lib0's bounds checks rely on the
+  // underlying ArrayBuffer ending where the message ends.
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data);
+}
+
+function awarenessMessage(entry: LiveDoc, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(entry.awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** One message of the y-websocket protocol. Throws ProtocolError (or a decoding error) on garbage. */
+function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
+  const decoder = decoding.createDecoder(bytes);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(encoder, entry.doc, stateVector);
+        send(conn, encoding.toUint8Array(encoder));
+      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        // Read-only sockets: dropped — not applied, not stored, not relayed.
+        if (conn.canEdit) Y.applyUpdate(entry.doc, update, conn);
+      } else {
+        throw new ProtocolError(`unknown sync message ${syncType}`);
+      }
+      return;
+    }
+    case MESSAGE_AWARENESS:
+      awarenessProtocol.applyAwarenessUpdate(entry.awareness, decoding.readVarUint8Array(decoder), conn);
+      return;
+    case MESSAGE_QUERY_AWARENESS:
+      send(conn, awarenessMessage(entry, [...entry.awareness.getStates().keys()]));
+      return;
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+}
+
+/** Runs the protocol loop for one accepted socket on a topic's document. */
+export function serveConnection(ws: WebSocket, { topicId, communityId, userId, canEdit }: { topicId: number; communityId: number; userId: number; canEdit: boolean }): void {
+  let entry: LiveDoc;
+  try {
+    entry = openDocument(topicId, communityId);
+  } catch (error) {
+    logger.error({ err: error, topicId }, "yjs: loading the document failed");
+    ws.close(1011, "load failed");
+    return;
+  }
+  const conn: Conn = { ws, userId, canEdit, awarenessIds: new Set() };
+  entry.conns.set(ws, conn);
+  const log = logger.child({ topicId, userId });
+
+  let refused = false;
+  const refuse = (code: number, reason: string, error?: unknown) => {
+    refused = true;
+    log.warn({ err: error, code }, `yjs: ${reason}; closing the connection`);
+    ws.close(code, reason);
+  };
+  ws.on("message", (data, isBinary) => {
+    if (refused) return;
+    if (!isBinary) return refuse(CLOSE_UNSUPPORTED, "binary frames only");
+    try {
+      handleMessage(entry, conn, toBytes(data));
+    } catch (error) {
+      refuse(CLOSE_PROTOCOL, "malformed message", error);
+    }
+  });
+  ws.on("error", (error) => log.warn({ err: error }, "yjs: socket error"));
+  ws.on("close", () => releaseConnection(entry, conn));
+
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, entry.doc);
+  send(conn, encoding.toUint8Array(encoder));
+  const present = [...entry.awareness.getStates().keys()];
+  if (present.length > 0) send(conn, awarenessMessage(entry, present));
+}

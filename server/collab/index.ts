@@ -1,0 +1,97 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { getDraftAccess } from "../../app/models/draft-access.server";
+import { onDraftEvent } from "../../app/models/draft-events.server";
+import { logger } from "../logger";
+import { authenticateUpgrade, YJS_PREFIX } from "./authenticate";
+import { serveConnection } from "./connection";
+import { closeAllDocuments, liveDocuments, type LiveDoc } from "./documents";
+
+export { documentsInMemory } from "./documents";
+export { YJS_PREFIX };
+
+const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" } as const;
+
+function envInt(name: string, fallback: number): number {
+  const n = Number(process.env[name] ?? fallback);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Re-decides every socket of a document (the topic moved, or someone's roles changed). */
+function reevaluate(entry: LiveDoc, onlyUserId?: number): void {
+  for (const conn of entry.conns.values()) {
+    if (onlyUserId !== undefined && conn.userId !== onlyUserId) continue;
+    const found = getDraftAccess({ topicId: entry.topicId, userId: conn.userId, communityId: entry.communityId });
+    const access = found?.access ?? "none";
+    if (access === "none") conn.ws.close(1008, "access revoked");
+    conn.canEdit = access === "edit";
+  }
+}
+
+export interface CollabServer {
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  close: () => void;
+}
+
+/** The collaborative-drafting websocket endpoint (/yjs/topic-<id>) on the app's own HTTP server. */
+export function attachCollab(server: Server): CollabServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: envInt("YJS_MAX_FRAME_BYTES", 1024 * 1024) });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const keepalive = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, envInt("YJS_PING_MS", 30_000));
+  keepalive.unref();
+
+  const unsubscribe = [
+    onDraftEvent("topicMoved", ({ topicId }) => {
+      for (const entry of liveDocuments()) if (entry.topicId === topicId) reevaluate(entry);
+    }),
+    onDraftEvent("rolesChanged", ({ communityId, userId }) => {
+      for (const entry of liveDocuments()) if (entry.communityId === communityId) reevaluate(entry, userId);
+    }),
+  ];
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    let decision;
+    try {
+      decision = authenticateUpgrade(req);
+    } catch (error) {
+      logger.error({ err: error, url: req.url }, "yjs: upgrade check failed");
+      socket.end("HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n");
+      socket.destroy();
+      return;
+    }
+    if (!decision.ok) {
+      logger.info({ url: req.url, status: decision.status }, "yjs: upgrade refused");
+      socket.end(`HTTP/1.1 ${decision.status} ${STATUS_TEXT[decision.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+      return;
+    }
+    const { topicId, communityId, userId, access } = decision;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on("pong", () => alive.set(ws, true));
+      serveConnection(ws, { topicId, communityId, userId, canEdit: access === "edit" });
+    });
+  };
+
+  server.on("close", () => clearInterval(keepalive));
+  return {
+    handleUpgrade,
+    close: () => {
+      clearInterval(keepalive);
+      for (const off of unsubscribe) off();
+      closeAllDocuments();
+      wss.close();
+    },
+  };
+}
