@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { draftDocuments, draftUpdates } from "../../db/schema";
 import { draftText } from "./draft-text";
 
@@ -38,11 +39,14 @@ export function ensureDraftDocument(topicId: number, initial: () => Uint8Array):
   return loadDraftUpdate(topicId)!;
 }
 
+// The hot path of live editing: statements prepared once per connection, not rebuilt per update.
+const insertUpdate = prepared((db) => db.$client.prepare("INSERT INTO draft_updates (topic_id, \"update\", user_id, created_at) VALUES (?, ?, ?, ?)"));
+const countUpdates = prepared((db) => db.$client.prepare("SELECT count(*) FROM draft_updates WHERE topic_id = ?").pluck());
+
 /** Appends one accepted update to the log; returns the log's length for this topic. */
 export function appendDraftUpdate({ topicId, update, userId }: { topicId: number; update: Uint8Array; userId: number | null }): number {
-  const db = getDb();
-  db.insert(draftUpdates).values({ topicId, update: Buffer.from(update), userId }).run();
-  return db.$client.prepare("SELECT count(*) FROM draft_updates WHERE topic_id = ?").pluck().get(topicId) as number;
+  insertUpdate().run(topicId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, Date.now());
+  return countUpdates().get(topicId) as number;
 }
 
 /** Folds the log into the stored state, in one transaction; the text is unchanged by construction. */
