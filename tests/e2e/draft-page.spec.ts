@@ -2,13 +2,12 @@
 // the committee saves named versions and reads their differences, residents comment with a quote and
 // the committee adopts. Live two-editor editing is not tested here (it needs the websocket server).
 import { expect, login, newPage, test } from "../fixtures/app";
-import { createDraftingTopic, expectTemplateHeadings, stubDraftSocket } from "../fixtures/draft";
+import { createDraftingTopic, expectTemplateHeadings } from "../fixtures/draft";
 import { openSeededTopic } from "../fixtures/topic";
 
 const unique = (testInfo: { workerIndex: number }) => `${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`;
 
 test("a resident reads seeded #3's draft from the topic page, with and without JavaScript", async ({ page, browser }) => {
-  await stubDraftSocket(page);
   await login(page, "resident1");
   await openSeededTopic(page, "垃圾分类投放点异味整治");
   await page.getByTestId("draft-link").getByRole("link").click();
@@ -30,7 +29,6 @@ test("a resident reads seeded #3's draft from the topic page, with and without J
 });
 
 test("the committee saves a named version of its own topic's draft and reads the difference", async ({ page }, testInfo) => {
-  await stubDraftSocket(page);
   await login(page, "committee1");
   const draftPath = await createDraftingTopic(page, `健身器材维护方案 ${unique(testInfo)}`);
   // The editing area (with its connection status) and the save form are there for the committee.
@@ -57,15 +55,15 @@ test("the committee saves a named version of its own topic's draft and reads the
 });
 
 test("a resident comments on the draft quoting a passage, and the committee adopts it", async ({ page, browser }, testInfo) => {
-  await stubDraftSocket(page);
   await login(page, "committee2");
   const draftPath = await createDraftingTopic(page, `垃圾桶清洗方案 ${unique(testInfo)}`);
 
   const resident = await newPage(browser);
-  await stubDraftSocket(resident.page);
   await login(resident.page, "resident3", { redirectTo: draftPath });
-  // Select the first heading's text in the draft, then quote it.
-  await resident.page.getByTestId("draft-text").getByRole("heading", { name: "背景" }).selectText();
+  // Once the live (read-only) editor has replaced the server-rendered text, select the first
+  // heading's text in it, then quote it.
+  await expect(resident.page.getByTestId("draft-editor")).toBeVisible();
+  await resident.page.getByTestId("draft-editor").getByRole("heading", { name: "背景" }).selectText();
   await resident.page.getByTestId("quote-selection").click();
   const form = resident.page.getByTestId("draft-comment-form");
   await expect(form.locator('textarea[name="quote"]')).toHaveValue("背景");
@@ -92,7 +90,6 @@ test("a resident comments on the draft quoting a passage, and the committee adop
 });
 
 test("the drafting page fits a phone: no sideways scroll at 390px", async ({ page }) => {
-  await stubDraftSocket(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "committee1");
   await openSeededTopic(page, "垃圾分类投放点异味整治");
