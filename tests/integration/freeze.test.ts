@@ -108,7 +108,9 @@ describe("freezing the draft", () => {
     expect(html).toContain("核验失败");
   });
 
-  it("leaves the community's ledger verifiable after several freezes", () => {
+  it("leaves the community's ledger verifiable after several freezes, the entries named on its page", async () => {
     expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
+    const html = await (await http.fetch("/c/mingyue/ledger", { cookie: await as("resident1") })).text();
+    expect(html).toContain("议案定稿");
   });
 });

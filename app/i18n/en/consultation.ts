@@ -91,4 +91,12 @@ const en: typeof import("../zh-CN/consultation").default = {
   },
 };
 
+export const consultationLedgerTypes: typeof import("../zh-CN/consultation").consultationLedgerTypes = {
+  "consultation.opened": "Opinion solicitation opened",
+  "consultation.closed": "Opinion solicitation ended",
+  "consultation.summarised": "Solicitation results attached to the topic",
+  "consultation.meetingRecorded": "Consultation meeting recorded",
+  "draft.frozen": "Proposal text frozen",
+};
+
 export default en;

@@ -91,4 +91,13 @@ const zhCN = {
   },
 };
 
+/** Names of the ledger entries this feature writes (merged into `ledgerTypes` by the index). */
+export const consultationLedgerTypes = {
+  "consultation.opened": "发起征求意见",
+  "consultation.closed": "结束征求意见",
+  "consultation.summarised": "征求意见结果附入议题",
+  "consultation.meetingRecorded": "记录议事协商会",
+  "draft.frozen": "议案定稿",
+};
+
 export default zhCN;

@@ -1,14 +1,14 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
 import board from "./board";
 import common from "./common";
-import consultation from "./consultation";
+import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
 import notifications from "./notifications";
 import propose from "./propose";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...consultation };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...consultation, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;
