@@ -222,7 +222,8 @@ export function loadConsultationPage({ communityId, topicId, userId, roles }: { 
     topic: { id: topic.id, number: topic.number, title: topic.title, state: topic.state },
     consulting,
     // Names of those who answered are for the community's members only (not the street's admins).
-    solicitations: listSolicitations({ communityId, topicId, userId, showNames: roles.length > 0 }),
+    // Once the topic has left consultation no solicitation takes answers, whatever its deadline.
+    solicitations: listSolicitations({ communityId, topicId, userId, showNames: roles.length > 0 }).map((s) => ({ ...s, open: s.open && consulting })),
     meetings: listMeetings({ communityId, topicId }),
     freeze: getFreeze({ communityId, topicId }),
     draftText: committee && consulting ? getDraftText(topicId) : null,

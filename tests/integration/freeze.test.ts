@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { draftFreezes, ledgerEntries, topics } from "../../db/schema";
+import { consultations, draftFreezes, ledgerEntries, topics } from "../../db/schema";
 import { getDraftText } from "~/models/draft-store.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { consultingTopic } from "./support/consultation";
@@ -85,6 +85,9 @@ describe("freezing the draft", () => {
 
   it("refuses a second freeze, residents and representatives (403), other communities (404)", async () => {
     const { id } = consultingTopic({ text: "一次" });
+    const deadline = new Date(Date.now() + 5 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await http.fetch(`/c/mingyue/topics/${id}/consultation`, { cookie: await as("committee1"), form: { intent: "open", question: "问", deadline } });
+    const sid = getDb().select().from(consultations).where(eq(consultations.topicId, id)).get()!.id;
     const resident = await freeze("resident1", id);
     expect(resident.status).toBe(403);
     expect(await resident.text()).toContain("您的身份不能进行此操作。");
@@ -92,6 +95,10 @@ describe("freezing the draft", () => {
     expect(frozenRow(id)).toBeUndefined();
     expect((await freeze("committee1", id)).status).toBe(302);
     const first = frozenRow(id)!;
+    // Answers stop with the freeze: the topic has left consultation.
+    const late = await http.fetch(`/c/mingyue/topics/${id}/consultation`, { cookie: await as("resident2"), form: { intent: "answer", consultationId: String(sid), stance: "support" } });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("议题当前所处的阶段不允许此操作。");
     const again = await freeze("committee2", id);
     expect(again.status).toBe(409);
     expect(frozenRow(id)).toEqual(first);
