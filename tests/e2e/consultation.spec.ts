@@ -100,9 +100,11 @@ test("solicitation → two answers → results; a meeting and its minutes; freez
   await expect(page).toHaveURL(/\/minutes\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("议事协商会会议纪要");
   await expect(page.getByText("会议商定充电棚选址于5号楼北侧。")).toBeVisible();
+  await expect(page.getByTestId("print")).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("banner").first()).toBeHidden();
   await expect(page.getByTestId("community-name")).toBeHidden();
+  await expect(page.getByTestId("print")).toBeHidden();
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
   await page.emulateMedia({ media: "screen" });
 

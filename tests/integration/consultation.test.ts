@@ -49,6 +49,9 @@ describe("opening a solicitation", () => {
     expect(html).toContain("您是否同意在3号楼北侧建设充电棚?");
     expect(html).toContain(`id="solicitation-${sid}"`);
     expect(html).toContain('data-testid="answer-form"');
+    // The topic page leads there while the topic is in consultation.
+    const topicPage = await (await http.fetch(`/c/mingyue/topics/${id}`, { cookie: await as("resident1") })).text();
+    expect(topicPage).toContain(`href="/c/mingyue/topics/${id}/consultation"`);
   });
 
   it("refuses a resident (403, translated) and a second open one (409); nothing stored", async () => {
