@@ -206,7 +206,7 @@ export function getMeeting({ communityId, topicId, meetingId }: { communityId: n
 }
 
 /** Everything the consultation page shows to one person, or undefined when the topic is not this community's. */
-export function loadConsultationPage({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }) {
+export function loadConsultationPage({ communityId, topicId, userId, roles, verify = false }: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; verify?: boolean }) {
   const topic = getTopicForPage({ communityId, topicId });
   if (!topic) return undefined;
   const consulting = topic.state === "consulting";
@@ -225,7 +225,7 @@ export function loadConsultationPage({ communityId, topicId, userId, roles }: { 
     // Once the topic has left consultation no solicitation takes answers, whatever its deadline.
     solicitations: listSolicitations({ communityId, topicId, userId, showNames: roles.length > 0 }).map((s) => ({ ...s, open: s.open && consulting })),
     meetings: listMeetings({ communityId, topicId }),
-    freeze: getFreeze({ communityId, topicId }),
+    freeze: getFreeze({ communityId, topicId, verify }),
     draftText: committee && consulting ? getDraftText(topicId) : null,
     needsVote,
     may: {

@@ -20,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "consultation");
   const topicId = parseTopicId(args.params.topicId) ?? notFound();
-  const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles }) ?? notFound();
   const params = new URL(args.request.url).searchParams;
+  const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles, verify: params.has("verify") }) ?? notFound();
   const notice = params.has("answered") ? "answered" : params.has("summarised") ? "summarised" : null;
   return json({ slug: community.slug, notice, ...page } as const);
 }

@@ -55,6 +55,9 @@ describe("freezing the draft", () => {
     expect(html).not.toContain('data-testid="verify-result"');
     const verified = await (await http.fetch(`/c/mingyue/topics/${id}?verify=1`, { cookie: await as("resident1") })).text();
     expect(verified).toContain("核验通过");
+    const english = await (await http.fetch(`/c/mingyue/topics/${id}/consultation?verify=1`, { cookie: `${await as("resident1")}; ${await http.english()}` })).text();
+    expect(english).toContain("Verified: the text");
+    expect(english).toContain("Opinion solicitation");
   });
 
   it("moves an activities topic (needsVote = false) straight to execution", async () => {
