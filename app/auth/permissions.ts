@@ -13,7 +13,7 @@ import type { Role } from "../workflow/roles";
 export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[] };
 
 export interface RouteAccess {
-  /** A concrete path pattern; placeholders: `:community`, `:street`, `:topicId`. */
+  /** A concrete path pattern; placeholders: `:community`, `:street`, `:topicId`, `:photoId`, `:meetingId`. */
   path: string;
   audience: Audience;
 }
@@ -29,6 +29,8 @@ export const ACCESS = {
   rules: { path: "/c/:community/rules", audience: "member" },
   topic: { path: "/c/:community/topics/:topicId", audience: "member" },
   draft: { path: "/c/:community/topics/:topicId/draft", audience: "member" },
+  consultation: { path: "/c/:community/topics/:topicId/consultation", audience: "member" },
+  minutes: { path: "/c/:community/topics/:topicId/minutes/:meetingId", audience: "member" },
   proposeTopic: { path: "/c/:community/topics/new", audience: { roles: ["resident", "committee"] } },
   importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
   photo: { path: "/c/:community/photos/:photoId", audience: "member" },

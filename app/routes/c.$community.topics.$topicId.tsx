@@ -5,8 +5,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StageTimeline } from "~/components/stage-timeline";
 import { CommentSection } from "~/components/topic/comment-section";
+import { ConsultationLink } from "~/components/topic/consultation-link";
 import { CosignPanel } from "~/components/topic/cosign-panel";
 import { DraftLink } from "~/components/topic/draft-link";
+import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
 import { TopicBody } from "~/components/topic/topic-body";
 import { TopicHeader } from "~/components/topic/topic-header";
@@ -15,6 +17,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleTopicAction } from "~/forms/topic-actions.server";
+import { getFreeze } from "~/models/freeze.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { loadTopicPage } from "~/models/topic-view.server";
 
@@ -23,9 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "topic");
   const topicId = parseTopicId(args.params.topicId) ?? notFound();
-  const commentsBefore = parseTopicId(new URL(args.request.url).searchParams.get("commentsBefore") ?? undefined) ?? undefined;
+  const search = new URL(args.request.url).searchParams;
+  const commentsBefore = parseTopicId(search.get("commentsBefore") ?? undefined) ?? undefined;
   const page = loadTopicPage({ communityId: community.id, topicId, userId: user.id, roles, commentsBefore }) ?? notFound();
-  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, ...page });
+  const freeze = getFreeze({ communityId: community.id, topicId, verify: search.has("verify") });
+  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -36,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -60,6 +65,8 @@ export default function TopicPage() {
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
+          {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}
+          {freeze ? <FrozenText freeze={freeze} /> : null}
           {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}
           <CommentSection
             comments={comments.comments}

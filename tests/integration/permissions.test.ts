@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
+import { getDb } from "../../db/client.server";
+import { consultationMeetings } from "../../db/schema";
 import { ACCESS, type Audience } from "~/auth/permissions";
 import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
 import { makePng } from "../fixtures/propose";
@@ -14,7 +16,7 @@ import { useOwnUploadsDir } from "./support/propose";
 useOwnUploadsDir();
 const http = useServer();
 
-/** A real id per community for id placeholders: `:topicId` → a topic of that community, `:photoId` → its photo. */
+/** A real id per community for id placeholders: `:topicId` → a topic of that community, `:photoId` → its photo, `:meetingId` → a meeting on it. */
 const ids = new Map<string, number>();
 beforeAll(async () => {
   for (const c of DEMO_COMMUNITIES) {
@@ -26,6 +28,12 @@ beforeAll(async () => {
     });
     ids.set(`topicId:${c.slug}`, topic.id);
     ids.set(`photoId:${c.slug}`, listTopicPhotos({ topicId: topic.id, communityId: communityId(c.slug) })[0].id);
+    const meeting = getDb()
+      .insert(consultationMeetings)
+      .values({ topicId: topic.id, heldAt: new Date(), place: "议事室", participants: "居民", createdBy: userId(proposer) })
+      .returning({ id: consultationMeetings.id })
+      .get();
+    ids.set(`meetingId:${c.slug}`, meeting.id);
   }
 });
 
@@ -50,7 +58,8 @@ function concretePaths(pattern: string): Array<{ path: string; community: string
       path: pattern
         .replace(":community", c.slug)
         .replace(":topicId", String(ids.get(`topicId:${c.slug}`)))
-        .replace(":photoId", String(ids.get(`photoId:${c.slug}`))),
+        .replace(":photoId", String(ids.get(`photoId:${c.slug}`)))
+        .replace(":meetingId", String(ids.get(`meetingId:${c.slug}`))),
       community: c.slug,
     }));
   }

@@ -2,12 +2,13 @@ import type { Resources } from "../zh-CN";
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
+import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
 import notifications from "./notifications";
 import propose from "./propose";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

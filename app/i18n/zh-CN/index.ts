@@ -2,13 +2,14 @@
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
+import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
 import notifications from "./notifications";
 import propose from "./propose";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

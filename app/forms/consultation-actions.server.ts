@@ -1,0 +1,99 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { now } from "../models/clock.server";
+import { answerSolicitation, closeSolicitation, openSolicitation, recordMeeting, summariseSolicitation } from "../models/consultation.server";
+import { freezeDraft } from "../models/freeze.server";
+import type { Role } from "../workflow/roles";
+import {
+  answerSchema,
+  closeSchema,
+  consultationIntent,
+  daysBetween,
+  DEADLINE_MAX_DAYS,
+  DEADLINE_MIN_DAYS,
+  endOfLocalDay,
+  localDate,
+  meetingSchema,
+  openSchema,
+  startOfLocalDay,
+  summariseSchema,
+} from "./consultation";
+import { msg } from "./messages";
+import { readForm } from "./read-form.server";
+
+// The wrong person is 403; the wrong moment (state, a closed solicitation, a second one) is 409.
+const STATUS: Record<string, number> = {
+  wrongRole: 403,
+  wrongState: 409,
+  alreadyOpen: 409,
+  closed: 409,
+  emptyDraft: 409,
+  unknownAction: 400,
+  reasonRequired: 400,
+  mergeTarget: 400,
+};
+
+interface Input {
+  request: Request;
+  communityId: number;
+  communitySlug: string;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+}
+
+/** Every post of the consultation page; success redirects back (post/redirect/get). */
+export async function handleConsultationAction({ request, communityId, communitySlug, topicId, userId, roles }: Input) {
+  const formData = await readForm(request);
+  const intent = consultationIntent(formData.get("intent"));
+  const back = `/c/${communitySlug}/topics/${topicId}/consultation`;
+  const actor = { communityId, topicId, userId, roles };
+  const refuse = (problem: string, result: unknown = null) => {
+    if (problem === "notFound") notFound();
+    return json({ intent, problem, result }, { status: STATUS[problem] ?? 400 });
+  };
+  const invalid = (result: unknown) => json({ intent, problem: null, result }, { status: 400 });
+
+  switch (intent) {
+    case "open": {
+      const submission = parseWithZod(formData, { schema: openSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const days = daysBetween(localDate(now()), submission.value.deadline);
+      if (!(days >= DEADLINE_MIN_DAYS && days <= DEADLINE_MAX_DAYS)) {
+        return invalid(submission.reply({ fieldErrors: { deadline: [msg("consultation.errors.deadlineRange", { min: DEADLINE_MIN_DAYS, max: DEADLINE_MAX_DAYS })] } }));
+      }
+      const r = openSolicitation({ ...actor, question: submission.value.question, deadline: endOfLocalDay(submission.value.deadline) });
+      return r.ok ? redirect(`${back}#solicitation-${r.id}`) : refuse(r.problem, submission.reply());
+    }
+    case "answer": {
+      const submission = parseWithZod(formData, { schema: answerSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const r = answerSolicitation({ ...actor, ...submission.value });
+      return r.ok ? redirect(`${back}?answered=1#solicitation-${submission.value.consultationId}`) : refuse(r.problem, submission.reply());
+    }
+    case "close":
+    case "summarise": {
+      const submission = parseWithZod(formData, { schema: intent === "close" ? closeSchema : summariseSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const v = submission.value;
+      const r = "note" in v ? summariseSolicitation({ ...actor, consultationId: v.consultationId, note: v.note }) : closeSolicitation({ ...actor, consultationId: v.consultationId });
+      return r.ok ? redirect(`${back}${intent === "summarise" ? "?summarised=1" : ""}#solicitation-${v.consultationId}`) : refuse(r.problem, submission.reply());
+    }
+    case "meeting": {
+      const submission = parseWithZod(formData, { schema: meetingSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const { heldAt, intent: _, ...rest } = submission.value;
+      const r = recordMeeting({ ...actor, meeting: { ...rest, heldAt: startOfLocalDay(heldAt) } });
+      return r.ok ? redirect(`${back}#meeting-${r.id}`) : refuse(r.problem, submission.reply());
+    }
+    case "freeze": {
+      const r = freezeDraft(actor);
+      return r.ok ? redirect(`/c/${communitySlug}/topics/${topicId}#frozen`) : refuse(r.problem);
+    }
+    default:
+      return json({ intent: null, problem: "badRequest", result: null }, { status: 400 });
+  }
+}
+
+export type ConsultationActionData = Awaited<ReturnType<typeof handleConsultationAction>>;

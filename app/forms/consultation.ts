@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { msg } from "./messages";
+import { cleanText } from "./topic-actions";
+
+export const QUESTION_MAX = 200;
+export const ANSWER_MAX = 1000;
+export const PLACE_MAX = 100;
+export const PARTICIPANTS_MAX = 2000;
+export const OPINIONS_MAX = 4000;
+export const MINUTES_MAX = 8000;
+export const SUMMARY_MAX = 1000;
+export const DEADLINE_MIN_DAYS = 1;
+export const DEADLINE_MAX_DAYS = 60;
+
+export const STANCES = ["support", "supportWithChanges", "oppose"] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** What the consultation page's forms post as `intent`. */
+export const CONSULTATION_INTENTS = ["open", "answer", "close", "summarise", "meeting", "freeze"] as const;
+export type ConsultationIntent = (typeof CONSULTATION_INTENTS)[number];
+
+export function consultationIntent(value: FormDataEntryValue | null): ConsultationIntent | null {
+  return typeof value === "string" && (CONSULTATION_INTENTS as readonly string[]).includes(value) ? (value as ConsultationIntent) : null;
+}
+
+const required = { error: msg("errors.required") };
+const text = (min: number, max: number) =>
+  z
+    .string(required)
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(min, msg("errors.required"))
+        .max(max, msg("errors.tooLong", { max })),
+    );
+const optionalText = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().max(max, msg("errors.tooLong", { max }))).optional().default("");
+const id = z.number({ error: msg("errors.integer") }).int(msg("errors.integer")).min(1, msg("errors.integer")).max(999999999999, msg("errors.integer"));
+const isoDate = z
+  .string(required)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("consultation.errors.date"))
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), msg("consultation.errors.date"));
+
+export const openSchema = z.object({ intent: z.literal("open"), question: text(1, QUESTION_MAX), deadline: isoDate });
+
+export const answerSchema = z.object({
+  intent: z.literal("answer"),
+  consultationId: id,
+  stance: z.enum(STANCES, { error: msg("consultation.errors.stance") }),
+  text: optionalText(ANSWER_MAX),
+});
+
+export const closeSchema = z.object({ intent: z.literal("close"), consultationId: id });
+
+export const summariseSchema = z.object({ intent: z.literal("summarise"), consultationId: id, note: optionalText(SUMMARY_MAX) });
+
+export const meetingSchema = z.object({
+  intent: z.literal("meeting"),
+  heldAt: isoDate,
+  place: text(1, PLACE_MAX),
+  participants: text(1, PARTICIPANTS_MAX),
+  opinions: optionalText(OPINIONS_MAX),
+  minutes: optionalText(MINUTES_MAX),
+});
+
+export const freezeSchema = z.object({ intent: z.literal("freeze") });
+
+/** Whole days from `today` to `date` (both "YYYY-MM-DD"). */
+export function daysBetween(today: string, date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A date's "YYYY-MM-DD" in the communities' time zone (UTC+8, no summer time). */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The end of a local day (23:59:59.999 UTC+8) as an instant: a deadline set to a date lasts through it. */
+export function endOfLocalDay(date: string): Date {
+  return new Date(Date.parse(`${date}T23:59:59.999Z`) - 8 * 3_600_000);
+}
+
+/** The start of a local day (00:00 UTC+8), when a meeting is recorded by its date. */
+export function startOfLocalDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 8 * 3_600_000);
+}
+
+/** A draft with nothing but its headings (and blank lines) has nothing to freeze. */
+export function isEmptyDraft(canonical: string): boolean {
+  return canonical.split("\n").every((line) => line.trim() === "" || /^#{1,6} /.test(line));
+}

@@ -1,0 +1,241 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, consultationAnswers, consultationMeetings, consultations, topicComments, topics, users } from "../../db/schema";
+import type { Stance } from "../forms/consultation";
+import { can } from "../workflow/capabilities";
+import type { Role } from "../workflow/roles";
+import { now } from "./clock.server";
+import { getDraftText } from "./draft-store.server";
+import { getFreeze } from "./freeze.server";
+import { appendLedger } from "./ledger.server";
+import { getTopicForPage } from "./topic-page.server";
+
+/**
+ * 征求意见: online opinion solicitations on a topic in consultation. Every function is scoped by
+ * community (through the topic) and answers refusals as `{ ok: false, problem }`; the page translates
+ * `problem` under `consultation.problems`.
+ */
+export type ConsultationProblem = "notFound" | "wrongRole" | "wrongState" | "alreadyOpen" | "closed";
+type Result<T = object> = ({ ok: true } & T) | { ok: false; problem: ConsultationProblem };
+
+interface Actor {
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+}
+
+function topicOf(communityId: number, topicId: number) {
+  return getDb()
+    .select({ id: topics.id, state: topics.state })
+    .from(topics)
+    .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+    .get();
+}
+
+function solicitationOf(communityId: number, topicId: number, consultationId: number) {
+  return getDb()
+    .select({ id: consultations.id, question: consultations.question, deadline: consultations.deadline, closedAt: consultations.closedAt, state: topics.state })
+    .from(consultations)
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
+    .where(and(eq(consultations.id, consultationId), eq(consultations.topicId, topicId), eq(topics.communityId, communityId)))
+    .get();
+}
+
+const isCommittee = (roles: readonly Role[]) => roles.includes("committee");
+const isOpen = (s: { deadline: Date; closedAt: Date | null }, at: Date) => !s.closedAt && s.deadline.getTime() > at.getTime();
+
+/** Opens a solicitation: the committee, while the topic is in consultation, one open at a time. */
+export function openSolicitation({ communityId, topicId, userId, roles, question, deadline }: Actor & { question: string; deadline: Date }): Result<{ id: number }> {
+  const topic = topicOf(communityId, topicId);
+  if (!topic) return { ok: false, problem: "notFound" };
+  if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
+  if (topic.state !== "consulting") return { ok: false, problem: "wrongState" };
+  const at = now();
+  return getDb().transaction((tx) => {
+    const running = tx.select({ deadline: consultations.deadline, closedAt: consultations.closedAt }).from(consultations).where(eq(consultations.topicId, topicId)).all();
+    if (running.some((s) => isOpen(s, at))) return { ok: false, problem: "alreadyOpen" } as const;
+    const row = tx.insert(consultations).values({ topicId, question, deadline, createdBy: userId, createdAt: at }).returning({ id: consultations.id }).get();
+    appendLedger(tx, { communityId, type: "consultation.opened", actorId: userId, subject: `topic:${topicId}`, payload: { consultation: row.id, question, deadline: deadline.toISOString() }, at });
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+/** One answer per person: a second answer before the deadline replaces the first. */
+export function answerSolicitation({ communityId, topicId, userId, roles, consultationId, stance, text }: Actor & { consultationId: number; stance: Stance; text: string }): Result {
+  const s = solicitationOf(communityId, topicId, consultationId);
+  if (!s) return { ok: false, problem: "notFound" };
+  if (!can("answerConsultation", "consulting", roles)) return { ok: false, problem: "wrongRole" };
+  if (s.state !== "consulting") return { ok: false, problem: "wrongState" };
+  const at = now();
+  if (!isOpen(s, at)) return { ok: false, problem: "closed" };
+  getDb()
+    .insert(consultationAnswers)
+    .values({ consultationId, userId, stance, text, createdAt: at })
+    .onConflictDoUpdate({ target: [consultationAnswers.consultationId, consultationAnswers.userId], set: { stance, text, createdAt: at } })
+    .run();
+  return { ok: true };
+}
+
+/** The committee ends a solicitation before its deadline. */
+export function closeSolicitation({ communityId, topicId, userId, roles, consultationId }: Actor & { consultationId: number }): Result {
+  const s = solicitationOf(communityId, topicId, consultationId);
+  if (!s) return { ok: false, problem: "notFound" };
+  if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
+  const at = now();
+  if (!isOpen(s, at)) return { ok: false, problem: "closed" };
+  getDb().transaction((tx) => {
+    tx.update(consultations).set({ closedAt: at }).where(eq(consultations.id, consultationId)).run();
+    appendLedger(tx, { communityId, type: "consultation.closed", actorId: userId, subject: `topic:${topicId}`, payload: { consultation: consultationId }, at });
+  });
+  return { ok: true };
+}
+
+export type StanceCounts = Record<Stance, number>;
+
+export function countAnswers(consultationId: number): StanceCounts {
+  const rows = getDb()
+    .select({ stance: consultationAnswers.stance, n: sql<number>`count(*)` })
+    .from(consultationAnswers)
+    .where(eq(consultationAnswers.consultationId, consultationId))
+    .groupBy(consultationAnswers.stance)
+    .all();
+  const counts: StanceCounts = { support: 0, supportWithChanges: 0, oppose: 0 };
+  for (const r of rows) counts[r.stance] = r.n;
+  return counts;
+}
+
+/** Attaches the results to the topic: a comment with the counts (and the committee's note) and a ledger entry. */
+export function summariseSolicitation({ communityId, topicId, userId, roles, consultationId, note }: Actor & { consultationId: number; note: string }): Result {
+  const s = solicitationOf(communityId, topicId, consultationId);
+  if (!s) return { ok: false, problem: "notFound" };
+  if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
+  const counts = countAnswers(consultationId);
+  const at = now();
+  const body = [`【征求意见小结】${s.question}`, `支持 ${counts.support} · 修改后支持 ${counts.supportWithChanges} · 反对 ${counts.oppose}`, note].filter(Boolean).join("\n");
+  getDb().transaction((tx) => {
+    tx.insert(topicComments).values({ topicId, authorId: userId, body, createdAt: at }).run();
+    appendLedger(tx, { communityId, type: "consultation.summarised", actorId: userId, subject: `topic:${topicId}`, payload: { consultation: consultationId, ...counts, ...(note ? { note } : {}) }, at });
+  });
+  return { ok: true };
+}
+
+/** Every solicitation of the topic, newest first, with counts, the opinions and this person's own answer. */
+export function listSolicitations({ communityId, topicId, userId, showNames }: { communityId: number; topicId: number; userId: number; showNames: boolean }) {
+  const db = getDb();
+  const at = now();
+  const rows = db
+    .select({ id: consultations.id, question: consultations.question, deadline: consultations.deadline, closedAt: consultations.closedAt, createdAt: consultations.createdAt })
+    .from(consultations)
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
+    .where(and(eq(consultations.topicId, topicId), eq(topics.communityId, communityId)))
+    .orderBy(desc(consultations.id))
+    .all();
+  return rows.map((s) => {
+    const answers = db
+      .select({ userId: consultationAnswers.userId, name: users.displayName, stance: consultationAnswers.stance, text: consultationAnswers.text, at: consultationAnswers.createdAt })
+      .from(consultationAnswers)
+      .innerJoin(users, eq(users.id, consultationAnswers.userId))
+      .where(eq(consultationAnswers.consultationId, s.id))
+      .orderBy(asc(consultationAnswers.id))
+      .all();
+    const mine = answers.find((a) => a.userId === userId) ?? null;
+    return {
+      ...s,
+      open: isOpen(s, at),
+      counts: countAnswers(s.id),
+      mine: mine ? { stance: mine.stance, text: mine.text } : null,
+      opinions: answers.map((a, i) => ({ key: i, name: showNames ? a.name : null, stance: a.stance, text: a.text, at: a.at })),
+    };
+  });
+}
+
+export interface MeetingInput {
+  heldAt: Date;
+  place: string;
+  participants: string;
+  opinions: string;
+  minutes: string;
+}
+
+/** 议事协商会: the committee records a meeting held on the topic (in consultation). */
+export function recordMeeting({ communityId, topicId, userId, roles, meeting }: Actor & { meeting: MeetingInput }): Result<{ id: number }> {
+  const topic = topicOf(communityId, topicId);
+  if (!topic) return { ok: false, problem: "notFound" };
+  if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
+  if (topic.state !== "consulting") return { ok: false, problem: "wrongState" };
+  const at = now();
+  return getDb().transaction((tx) => {
+    const row = tx.insert(consultationMeetings).values({ topicId, ...meeting, createdBy: userId, createdAt: at }).returning({ id: consultationMeetings.id }).get();
+    appendLedger(tx, { communityId, type: "consultation.meetingRecorded", actorId: userId, subject: `topic:${topicId}`, payload: { meeting: row.id, heldAt: meeting.heldAt.toISOString(), place: meeting.place }, at });
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+const meetingColumns = {
+  id: consultationMeetings.id,
+  heldAt: consultationMeetings.heldAt,
+  place: consultationMeetings.place,
+  participants: consultationMeetings.participants,
+  opinions: consultationMeetings.opinions,
+  minutes: consultationMeetings.minutes,
+  recorderName: users.displayName,
+  createdAt: consultationMeetings.createdAt,
+};
+
+export function listMeetings({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return getDb()
+    .select(meetingColumns)
+    .from(consultationMeetings)
+    .innerJoin(topics, eq(topics.id, consultationMeetings.topicId))
+    .innerJoin(users, eq(users.id, consultationMeetings.createdBy))
+    .where(and(eq(consultationMeetings.topicId, topicId), eq(topics.communityId, communityId)))
+    .orderBy(desc(consultationMeetings.heldAt), desc(consultationMeetings.id))
+    .all();
+}
+
+/** One meeting of one topic of one community, with the topic's number and title for the minutes' heading. */
+export function getMeeting({ communityId, topicId, meetingId }: { communityId: number; topicId: number; meetingId: number }) {
+  return getDb()
+    .select({ ...meetingColumns, topicNumber: topics.number, topicTitle: topics.title })
+    .from(consultationMeetings)
+    .innerJoin(topics, eq(topics.id, consultationMeetings.topicId))
+    .innerJoin(users, eq(users.id, consultationMeetings.createdBy))
+    .where(and(eq(consultationMeetings.id, meetingId), eq(consultationMeetings.topicId, topicId), eq(topics.communityId, communityId)))
+    .get();
+}
+
+/** Everything the consultation page shows to one person, or undefined when the topic is not this community's. */
+export function loadConsultationPage({ communityId, topicId, userId, roles, verify = false }: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; verify?: boolean }) {
+  const topic = getTopicForPage({ communityId, topicId });
+  if (!topic) return undefined;
+  const consulting = topic.state === "consulting";
+  const committee = isCommittee(roles);
+  const needsVote =
+    getDb()
+      .select({ needsVote: catalogueEntries.needsVote })
+      .from(topics)
+      .innerJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+      .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+      .get()?.needsVote ?? true;
+  return {
+    topic: { id: topic.id, number: topic.number, title: topic.title, state: topic.state },
+    consulting,
+    // Names of those who answered are for the community's members only (not the street's admins).
+    // Once the topic has left consultation no solicitation takes answers, whatever its deadline.
+    solicitations: listSolicitations({ communityId, topicId, userId, showNames: roles.length > 0 }).map((s) => ({ ...s, open: s.open && consulting })),
+    meetings: listMeetings({ communityId, topicId }),
+    freeze: getFreeze({ communityId, topicId, verify }),
+    draftText: committee && consulting ? getDraftText(topicId) : null,
+    needsVote,
+    may: {
+      open: committee && consulting,
+      answer: consulting && can("answerConsultation", "consulting", roles),
+      manage: committee,
+      record: committee && consulting,
+      freeze: committee && consulting,
+    },
+  };
+}
+
+export type ConsultationPage = NonNullable<ReturnType<typeof loadConsultationPage>>;

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, draftFreezes, draftVersions, topics, users } from "../../db/schema";
+import { isEmptyDraft } from "../forms/consultation";
+import type { Role } from "../workflow/roles";
+import { now } from "./clock.server";
+import { ensureDraftDocument, getDraftText } from "./draft-store.server";
+import { templateUpdate } from "./draft-text";
+import { appendLedger } from "./ledger.server";
+import { advanceInTx, WorkflowError, type WorkflowProblem } from "./workflow.server";
+
+/** The SHA-256 of a text's UTF-8 bytes, as lower-case hex: what is published and voted on. */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export type FreezeProblem = WorkflowProblem | "emptyDraft";
+
+class EmptyDraftError extends Error {}
+
+/**
+ * 定稿: stores the draft's canonical text and its SHA-256, appends `draft.frozen` and moves the topic —
+ * to the representatives' vote (freeze → onAgenda) when its catalogue entry needs one (or it has no
+ * category), otherwise to execution (decideByCommittee) — all in one transaction.
+ */
+export function freezeDraft({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }):
+  | { ok: true; sha256: string; to: string }
+  | { ok: false; problem: FreezeProblem } {
+  const db = getDb();
+  const topic = db
+    .select({ id: topics.id, state: topics.state, needsVote: catalogueEntries.needsVote })
+    .from(topics)
+    .leftJoin(catalogueEntries, and(eq(catalogueEntries.id, topics.categoryId), eq(catalogueEntries.communityId, topics.communityId)))
+    .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+    .get();
+  if (!topic) return { ok: false, problem: "notFound" };
+  const action = topic.needsVote === false ? "decideByCommittee" : "freeze";
+  try {
+    return db.transaction((tx) => {
+      // The move is checked first: the wrong person or the wrong moment is refused before the text is read.
+      const { to } = advanceInTx(tx, { topicId, communityId, action, actor: { userId, roles } });
+      ensureDraftDocument(topicId, templateUpdate);
+      const text = getDraftText(topicId);
+      // Throwing rolls the move back: nothing is written.
+      if (isEmptyDraft(text)) throw new EmptyDraftError();
+      const sha256 = sha256Hex(text);
+      const version = tx.select({ id: draftVersions.id }).from(draftVersions).where(eq(draftVersions.topicId, topicId)).orderBy(desc(draftVersions.number)).limit(1).get();
+      const at = now();
+      tx.insert(draftFreezes).values({ topicId, versionId: version?.id ?? null, text, sha256, frozenBy: userId, frozenAt: at }).run();
+      appendLedger(tx, { communityId, type: "draft.frozen", actorId: userId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: version?.id ?? null, to }, at });
+      return { ok: true, sha256, to } as const;
+    });
+  } catch (error) {
+    if (error instanceof WorkflowError) return { ok: false, problem: error.problem };
+    if (error instanceof EmptyDraftError) return { ok: false, problem: "emptyDraft" };
+    throw error;
+  }
+}
+
+/** The frozen text of a topic, with who froze it; `verified` re-hashes the stored text on request. */
+export function getFreeze({ communityId, topicId, verify = false }: { communityId: number; topicId: number; verify?: boolean }) {
+  const row = getDb()
+    .select({ text: draftFreezes.text, sha256: draftFreezes.sha256, frozenAt: draftFreezes.frozenAt, frozenBy: users.displayName })
+    .from(draftFreezes)
+    .innerJoin(topics, eq(topics.id, draftFreezes.topicId))
+    .innerJoin(users, eq(users.id, draftFreezes.frozenBy))
+    .where(and(eq(draftFreezes.topicId, topicId), eq(topics.communityId, communityId)))
+    .get();
+  if (!row) return null;
+  return { ...row, verified: verify ? sha256Hex(row.text) === row.sha256 : null };
+}

@@ -1,0 +1,60 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FreezeCard } from "~/components/consultation/freeze-card";
+import { MeetingForm } from "~/components/consultation/meeting-form";
+import { MeetingList } from "~/components/consultation/meeting-list";
+import { SolicitationSection } from "~/components/consultation/solicitation-section";
+import { FrozenText } from "~/components/topic/frozen-text";
+import { Alert } from "~/components/ui/alert";
+import { Card } from "~/components/ui/card";
+import { notFound, requireAccess } from "~/auth/guards.server";
+import { handleConsultationAction } from "~/forms/consultation-actions.server";
+import { loadConsultationPage } from "~/models/consultation.server";
+import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 协商 · 议事厅` : "议事厅" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "consultation");
+  const topicId = parseTopicId(args.params.topicId) ?? notFound();
+  const params = new URL(args.request.url).searchParams;
+  const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles, verify: params.has("verify") }) ?? notFound();
+  const notice = params.has("answered") ? "answered" : params.has("summarised") ? "summarised" : null;
+  return json({ slug: community.slug, notice, ...page } as const);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "consultation");
+  const topicId = parseTopicId(args.params.topicId) ?? notFound();
+  if (!getTopicForPage({ communityId: community.id, topicId })) notFound();
+  return handleConsultationAction({ request: args.request, communityId: community.id, communitySlug: community.slug, topicId, userId: user.id, roles });
+}
+
+export default function ConsultationPage() {
+  const { slug, notice, topic, consulting, solicitations, meetings, freeze, draftText, needsVote, may } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
+  return (
+    <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
+      <Link to={`/c/${slug}/topics/${topic.id}`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
+        ← {t("consultation.backToTopic")}
+      </Link>
+      <h1 className="break-words text-xl font-semibold text-stone-900">{t("consultation.pageTitle", { number: topic.number, title: topic.title })}</h1>
+      {data?.problem ? <Alert tone="error">{t(`consultation.problems.${data.problem}`)}</Alert> : null}
+      {!consulting ? <Alert tone="info">{t("consultation.notConsulting")}</Alert> : null}
+      {freeze ? <FrozenText freeze={freeze} /> : null}
+      <SolicitationSection solicitations={solicitations} may={may} notice={notice} lastOpen={resultOf("open")} lastAnswer={resultOf("answer")} />
+      <Card title={t("consultation.meetings.title")}>
+        <div className="space-y-4">
+          <MeetingList meetings={meetings} slug={slug} topicId={topic.id} />
+          {may.record ? <MeetingForm lastResult={resultOf("meeting")} /> : null}
+        </div>
+      </Card>
+      {may.freeze && draftText !== null ? <FreezeCard draftText={draftText} needsVote={needsVote} /> : null}
+    </main>
+  );
+}
