@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, login, newPage, test } from "../fixtures/app";
-import { writeDraftParagraphInDb } from "../fixtures/consultation";
 
 const BACKGROUND = "非机动车在楼道充电,存在火灾隐患。";
 // The canonical text of the template with one paragraph under 背景 (see app/models/draft-text.ts).
@@ -49,11 +48,17 @@ test("solicitation → two answers → results; a meeting and its minutes; freez
   test.setTimeout(90_000);
   const title = `楼道充电整治 ${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`;
   const topic = await consultingTopic(baseURL!, title);
-  writeDraftParagraphInDb(".e2e/e2e.db", topic.id, BACKGROUND);
   const consultationPath = `${topic.path}/consultation`;
 
   // The committee finds the consultation page from the topic page and opens a solicitation.
   await login(page, "committee1", { redirectTo: topic.path });
+  // First the committee writes the background into the live draft; a reload shows it was stored.
+  await page.goto(`${topic.path}/draft`);
+  await page.getByTestId("draft-editor").locator("p").first().click();
+  await page.keyboard.type(BACKGROUND);
+  await page.reload();
+  await expect(page.locator('[data-testid="draft-text"], [data-testid="draft-editor"]').first()).toContainText(BACKGROUND);
+  await page.goto(topic.path);
   await page.getByTestId("consultation-link").click();
   await expect(page).toHaveURL(new RegExp(`${consultationPath}$`));
   const open = page.getByTestId("open-form");
