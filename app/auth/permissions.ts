@@ -37,6 +37,7 @@ export const ACCESS = {
   board: { path: "/c/:community/board", audience: "anyone" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
+  streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

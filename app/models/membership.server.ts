@@ -1,5 +1,8 @@
-import { memberships } from "../../db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { communities, memberships, users } from "../../db/schema";
 import type { Role } from "../workflow/roles";
+import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, type Tx } from "./ledger.server";
 
 /** Grants a role in a community and records it in the community's ledger (inside the caller's transaction). */
@@ -21,4 +24,61 @@ export function grantMembership(
     payload: { userId, role, via },
   });
   return true;
+}
+
+/**
+ * Revokes one role of a person in a community of the street, with a ledger entry; open editing
+ * connections of that person re-check their access once the change has committed.
+ */
+export function revokeMembership({
+  streetId,
+  communitySlug,
+  userId,
+  role,
+  actorId,
+}: {
+  streetId: number;
+  communitySlug: string;
+  userId: number;
+  role: Role;
+  actorId: number;
+}): { communityId: number } | null {
+  const result = getDb().transaction((tx) => {
+    const community = tx
+      .select({ id: communities.id })
+      .from(communities)
+      .where(and(eq(communities.slug, communitySlug), eq(communities.streetId, streetId)))
+      .get();
+    if (!community) return null;
+    const removed = tx
+      .delete(memberships)
+      .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, userId), eq(memberships.role, role)))
+      .run();
+    if (removed.changes === 0) return null;
+    appendLedger(tx, { communityId: community.id, type: "membership.revoked", actorId, subject: `user:${userId}`, payload: { userId, role } });
+    return { communityId: community.id };
+  });
+  if (result) emitDraftEvent("rolesChanged", { communityId: result.communityId, userId });
+  return result;
+}
+
+/** Everyone holding a role in the street's communities, by community and name. */
+export function listStreetMembers({ streetId }: { streetId: number }) {
+  return getDb()
+    .select({
+      communitySlug: communities.slug,
+      communityNameZh: communities.nameZh,
+      communityNameEn: communities.nameEn,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(communities, eq(communities.id, memberships.communityId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(communities.streetId, streetId))
+    .orderBy(asc(communities.id), asc(users.username), asc(memberships.role))
+    .limit(2000)
+    .all();
 }

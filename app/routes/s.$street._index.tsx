@@ -34,9 +34,14 @@ export default function StreetDashboard() {
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("street.title", { name: en ? street.nameEn : street.nameZh })}</h1>
-        <Link to={`/s/${street.slug}/invites`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 text-white no-underline hover:bg-hall-700">
-          {t("street.invites")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/s/${street.slug}/invites`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 text-white no-underline hover:bg-hall-700">
+            {t("street.invites")}
+          </Link>
+          <Link to={`/s/${street.slug}/members`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+            {t("members.link")}
+          </Link>
+        </div>
       </div>
       <Card title={t("street.communities")}>
         <div className="overflow-x-auto">

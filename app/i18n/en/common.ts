@@ -179,6 +179,7 @@ const en: Resource = {
     "community.created": "Community created",
     "rules.adopted": "Rules adopted",
     "catalogue.adopted": "Catalogue adopted",
+    "membership.revoked": "Role revoked",
     "membership.granted": "Role granted",
     "invite.issued": "Invite issued",
     "invite.redeemed": "Invite used",

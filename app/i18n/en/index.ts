@@ -4,11 +4,12 @@ import common from "./common";
 import draft from "./draft";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

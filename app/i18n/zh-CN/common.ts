@@ -176,6 +176,7 @@ const zhCN = {
     "community.created": "社区建立",
     "rules.adopted": "采用议事规则",
     "catalogue.adopted": "采用协商事项目录",
+    "membership.revoked": "撤销身份",
     "membership.granted": "授予身份",
     "invite.issued": "发放邀请码",
     "invite.redeemed": "使用邀请码",

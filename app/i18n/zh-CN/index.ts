@@ -4,12 +4,13 @@ import common from "./common";
 import draft from "./draft";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;
