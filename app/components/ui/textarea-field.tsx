@@ -1,35 +1,18 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getTextareaProps } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
-import { translateError } from "~/forms/messages";
+import { controlClass, describedBy, FieldShell } from "./field-shell";
 
 /** A labelled textarea bound to a conform field, with its hint and translated errors. */
 export function TextareaField({ field, label, hint, rows = 4, maxLength }: { field: FieldMetadata<string | undefined>; label: string; hint?: string; rows?: number; maxLength?: number }) {
-  const { t } = useTranslation();
-  const errors = field.errors ?? [];
-  const describedBy = [hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={field.id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
+    <FieldShell field={field} label={label} hint={hint}>
       <textarea
-        {...getTextareaProps(field, { ariaDescribedBy: describedBy })}
+        {...getTextareaProps(field, { ariaDescribedBy: describedBy(field, hint) })}
         key={field.key}
         rows={rows}
         maxLength={maxLength}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-hall-500 ${errors.length ? "border-red-500" : "border-stone-300"}`}
+        className={controlClass(field, "")}
       />
-      {hint ? (
-        <p id={`${field.id}-hint`} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      ) : null}
-      {errors.length ? (
-        <p id={field.errorId} className="text-sm text-red-700">
-          {errors.map((e) => translateError(t, e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
