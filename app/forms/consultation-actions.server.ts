@@ -4,7 +4,6 @@ import { notFound } from "../auth/guards.server";
 import { now } from "../models/clock.server";
 import { answerSolicitation, closeSolicitation, openSolicitation, recordMeeting, summariseSolicitation } from "../models/consultation.server";
 import { freezeDraft } from "../models/freeze.server";
-import type { Role } from "../workflow/roles";
 import {
   answerSchema,
   closeSchema,
@@ -21,6 +20,7 @@ import {
 } from "./consultation";
 import { msg } from "./messages";
 import { readForm } from "./read-form.server";
+import type { TopicPostInput } from "./topic-post";
 
 // The wrong person is 403; the wrong moment (state, a closed solicitation, a second one) is 409.
 const STATUS: Record<string, number> = {
@@ -34,17 +34,8 @@ const STATUS: Record<string, number> = {
   mergeTarget: 400,
 };
 
-interface Input {
-  request: Request;
-  communityId: number;
-  communitySlug: string;
-  topicId: number;
-  userId: number;
-  roles: readonly Role[];
-}
-
 /** Every post of the consultation page; success redirects back (post/redirect/get). */
-export async function handleConsultationAction({ request, communityId, communitySlug, topicId, userId, roles }: Input) {
+export async function handleConsultationAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
   const formData = await readForm(request);
   const intent = consultationIntent(formData.get("intent"));
   const back = `/c/${communitySlug}/topics/${topicId}/consultation`;

@@ -3,27 +3,18 @@ import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addDraftComment, answerDraftComment, type DraftCommentProblem } from "../models/draft-comment.server";
 import { saveDraftVersion } from "../models/draft-version.server";
-import type { Role } from "../workflow/roles";
 import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "./draft";
 import { readForm } from "./read-form.server";
+import type { TopicPostInput } from "./topic-post";
 
 const STATUS: Record<Exclude<DraftCommentProblem, "notFound">, number> = { notAllowed: 403, badParent: 400 };
-
-interface DraftActionInput {
-  request: Request;
-  communityId: number;
-  communitySlug: string;
-  topicId: number;
-  userId: number;
-  roles: readonly Role[];
-}
 
 /**
  * Every post of the drafting page: saving a version, commenting and answering comments. The models
  * decide again who may; success redirects back (post/redirect/get), a refusal answers with its
  * status and the problem's key, a bad form with 400 and its field errors.
  */
-export async function handleDraftAction({ request, communityId, communitySlug, topicId, userId, roles }: DraftActionInput) {
+export async function handleDraftAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
   const formData = await readForm(request);
   const intent = draftIntent(formData.get("intent"));
   const back = `/c/${communitySlug}/topics/${topicId}/draft`;

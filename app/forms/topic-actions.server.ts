@@ -5,9 +5,9 @@ import { addComment } from "../models/comment.server";
 import { coSignTopic, withdrawCosign, type CosignProblem } from "../models/cosign.server";
 import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
-import type { Role } from "../workflow/roles";
 import { readForm } from "./read-form.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
+import type { TopicPostInput } from "./topic-post";
 
 const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
   ownTopic: 403,
@@ -26,21 +26,12 @@ const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
   unknownAction: 400,
 };
 
-interface TopicActionInput {
-  request: Request;
-  communityId: number;
-  communitySlug: string;
-  topicId: number;
-  userId: number;
-  roles: readonly Role[];
-}
-
 /**
  * Every post of the topic page: co-signing, comments and moves. The models decide again whatever
  * the page chose to show; success redirects back to the page (post/redirect/get), a refusal answers
  * with its status and the problem's key for the page to translate.
  */
-export async function handleTopicAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicActionInput) {
+export async function handleTopicAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
   const formData = await readForm(request);
   const intent = topicIntent(formData.get("intent"));
   const back = `/c/${communitySlug}/topics/${topicId}`;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import type { BoardDecision } from "./board-decision";
 import { getDb } from "../../db/client.server";
 import { catalogueEntries, topics, users } from "../../db/schema";
-import type { Stage, TopicStatus } from "../workflow/stages";
 import type { TopicState } from "../workflow/states";
 import { maskName } from "./mask-name";
 
@@ -10,19 +10,6 @@ export const BOARD_PAGE_SIZE = 20;
 /** States a topic reaches only after the committee accepted it (drafting … closed). */
 export const ACCEPTED_STATES = ["drafting", "consulting", "onAgenda", "publicity", "executing", "verifying", "closed"] as const satisfies readonly TopicState[];
 
-/** A public line of the board: nothing personal but the proposer's name, masked unless they chose otherwise. */
-export interface BoardDecision {
-  number: number;
-  title: string;
-  kind: "accepted" | "rejected";
-  stage: Stage;
-  status: TopicStatus;
-  reason: string;
-  decidedAt: string;
-  proposer: string;
-  categoryZh: string | null;
-  categoryEn: string | null;
-}
 
 // When the committee's decision was recorded: the rejection, or the first move out of collection.
 const decidedAt = sql<number>`coalesce(CASE WHEN ${topics.state} = 'rejected'

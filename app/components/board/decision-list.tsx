@@ -1,21 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { Stage, TopicStatus } from "~/workflow/stages";
+import type { BoardDecision } from "~/models/board-decision";
 
-export interface BoardDecisionData {
-  number: number;
-  title: string;
-  kind: "accepted" | "rejected";
-  stage: Stage;
-  status: TopicStatus;
-  reason: string;
-  decidedAt: string;
-  proposer: string;
-  categoryZh: string | null;
-  categoryEn: string | null;
-}
 
 /** Screening decisions: what was accepted (and where it stands) and what was not (and why). */
-export function DecisionList({ items }: { items: BoardDecisionData[] }) {
+export function DecisionList({ items }: { items: BoardDecision[] }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   // One time zone on server and browser, so the rendered date never differs between them.
