@@ -35,6 +35,13 @@ export const ACCESS = {
   importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
   photo: { path: "/c/:community/photos/:photoId", audience: "member" },
   board: { path: "/c/:community/board", audience: "anyone" },
+  meetings: { path: "/c/:community/meetings", audience: "member" },
+  meeting: { path: "/c/:community/meetings/:meetingId", audience: "member" },
+  // The projector in the hall: counts only (no names), so anyone in the room may open it.
+  meetingScreen: { path: "/c/:community/meetings/:meetingId/screen", audience: "anyone" },
+  meetingEvents: { path: "/c/:community/meetings/:meetingId/events", audience: "anyone" },
+  meetingMinutes: { path: "/c/:community/meetings/:meetingId/minutes", audience: "member" },
+  meetingBallots: { path: "/c/:community/meetings/:meetingId/ballots.csv", audience: "member" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },

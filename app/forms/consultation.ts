@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg } from "./messages";
-import { cleanText } from "./topic-actions";
+import { optionalText, recordId, requiredText } from "./fields";
 
 export const QUESTION_MAX = 200;
 export const ANSWER_MAX = 1000;
@@ -24,19 +24,8 @@ export function consultationIntent(value: FormDataEntryValue | null): Consultati
 }
 
 const required = { error: msg("errors.required") };
-const text = (min: number, max: number) =>
-  z
-    .string(required)
-    .transform(cleanText)
-    .pipe(
-      z
-        .string()
-        .trim()
-        .min(min, msg("errors.required"))
-        .max(max, msg("errors.tooLong", { max })),
-    );
-const optionalText = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().max(max, msg("errors.tooLong", { max }))).optional().default("");
-const id = z.number({ error: msg("errors.integer") }).int(msg("errors.integer")).min(1, msg("errors.integer")).max(999999999999, msg("errors.integer"));
+const text = requiredText;
+const id = recordId;
 const isoDate = z
   .string(required)
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg("consultation.errors.date"))

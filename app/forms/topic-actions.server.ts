@@ -7,6 +7,7 @@ import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
 import { readForm } from "./read-form.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
+import { isDedicated } from "../workflow/transitions";
 import type { TopicPostInput } from "./topic-post";
 
 const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
@@ -57,6 +58,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
     const posted = String(formData.get("action") ?? "").slice(0, 40);
     if (submission.status !== "success") return json({ intent, problem: null, action: posted, result: submission.reply() }, { status: 400 });
     const { action, reason, mergeNumber } = submission.value;
+    if (isDedicated(action)) return json({ intent, problem: "unknownAction" as const, action, result: submission.reply() }, { status: 400 });
     const mergeIntoId = action === "merge" && mergeNumber ? findTopicIdByNumber({ communityId, number: mergeNumber }) : null;
     try {
       advanceTopic({ topicId, communityId, action, actor: { userId, roles }, reason, mergeIntoId });

@@ -2,7 +2,9 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { deadlines, topics } from "../../db/schema";
 import { now } from "./clock.server";
+import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger } from "./ledger.server";
+import { settlePublicity } from "./resolution.server";
 import { advanceInTx } from "./workflow.server";
 
 /**
@@ -19,6 +21,7 @@ export function runDueDeadlines(at: Date = now()): number {
     .orderBy(asc(deadlines.dueAt))
     .limit(500)
     .all();
+  const moved: { topicId: number; communityId: number }[] = [];
   for (const deadline of due) {
     db.transaction((tx) => {
       const still = tx.select({ doneAt: deadlines.doneAt }).from(deadlines).where(eq(deadlines.id, deadline.id)).get();
@@ -27,6 +30,12 @@ export function runDueDeadlines(at: Date = now()): number {
       if (topic && deadline.kind === "cosignWindow" && topic.state === "open") {
         advanceInTx(tx, { topicId: topic.id, communityId: topic.communityId, action: "expire", actor: "system" });
       }
+      // The end of 公示 waits while an objection is unanswered: the deadline stays due until it is settled.
+      if (topic && deadline.kind === "publicity" && topic.state === "publicity") {
+        if (!settlePublicity(tx, { communityId: topic.communityId, topicId: topic.id, at })) return;
+        moved.push({ topicId: topic.id, communityId: topic.communityId });
+        return;
+      }
       if (topic && deadline.kind === "screening" && topic.state === "screening" && !topic.overdue) {
         tx.update(topics).set({ overdue: true }).where(eq(topics.id, topic.id)).run();
         appendLedger(tx, { communityId: topic.communityId, type: "topic.screeningOverdue", actorId: null, subject: `topic:${topic.id}`, payload: {}, at });
@@ -34,5 +43,6 @@ export function runDueDeadlines(at: Date = now()): number {
       tx.update(deadlines).set({ doneAt: at }).where(and(eq(deadlines.id, deadline.id), isNull(deadlines.doneAt))).run();
     });
   }
+  for (const m of moved) emitDraftEvent("topicMoved", { ...m, from: "publicity", to: "executing" });
   return due.length;
 }

@@ -11,6 +11,8 @@ export interface DraftEvents {
   topicMoved: { topicId: number; communityId: number; from: TopicState; to: TopicState };
   /** A person's roles in a community changed (granted or revoked). */
   rolesChanged: { communityId: number; userId: number };
+  /** Attendance, a vote or a motion of a meeting changed (after the commit): projector screens refresh. */
+  meetingChanged: { communityId: number; meetingId: number };
 }
 
 type Name = keyof DraftEvents;

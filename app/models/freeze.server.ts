@@ -47,7 +47,10 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
       const sha256 = sha256Hex(text);
       const version = tx.select({ id: draftVersions.id }).from(draftVersions).where(eq(draftVersions.topicId, topicId)).orderBy(desc(draftVersions.number)).limit(1).get();
       const at = now();
-      tx.insert(draftFreezes).values({ topicId, versionId: version?.id ?? null, text, sha256, frozenBy: userId, frozenAt: at }).run();
+      // A text sent back after a failed vote is frozen again: the new text replaces the old here (the
+      // motion that was voted on keeps its own copy and hash, and the ledger keeps both freezes).
+      const frozen = { versionId: version?.id ?? null, text, sha256, frozenBy: userId, frozenAt: at };
+      tx.insert(draftFreezes).values({ topicId, ...frozen }).onConflictDoUpdate({ target: draftFreezes.topicId, set: frozen }).run();
       appendLedger(tx, { communityId, type: "draft.frozen", actorId: userId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: version?.id ?? null, to }, at });
       return { ok: true, sha256, to } as const;
     });

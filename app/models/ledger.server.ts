@@ -3,6 +3,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
 import { ledgerEntries, users } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
+import { firstDisagreeingRecord } from "./ledger-records.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -63,7 +64,7 @@ export function appendLedger(tx: Tx, input: AppendInput) {
 
 export type LedgerVerdict =
   | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; brokenSeq: number; reason: "hash" | "link" | "sequence" };
+  | { ok: false; count: number; brokenSeq: number; reason: "hash" | "link" | "sequence" | "record" };
 
 /** Recomputes the whole chain in order and names the first entry that does not hold. */
 export function verifyLedger({ communityId }: { communityId: number }, db: Db = getDb()): LedgerVerdict {
@@ -92,6 +93,8 @@ export function verifyLedger({ communityId }: { communityId: number }, db: Db = 
     expectedSeq += 1;
     count += 1;
   }
+  const disagreeing = firstDisagreeingRecord(db, communityId);
+  if (disagreeing !== null) return { ok: false, count: disagreeing - 1, brokenSeq: disagreeing, reason: "record" };
   return { ok: true, count, headHash: expectedPrev };
 }
 

@@ -31,3 +31,17 @@ export function markAllRead({ userId }: { userId: number }): number {
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run().changes;
 }
+
+/** Tells each of `userIds` (less the person who acted) something that is not about one topic's followers. */
+export function notifyUsers(
+  tx: Tx,
+  { userIds, communityId, topicId = null, kind, payload, exceptUserId = null }: { userIds: readonly number[]; communityId: number; topicId?: number | null; kind: string; payload: { [k: string]: JsonValue }; exceptUserId?: number | null },
+): number {
+  const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
+  if (recipients.length === 0) return 0;
+  const text = canonicalJson(payload);
+  tx.insert(notifications)
+    .values(recipients.map((userId) => ({ userId, communityId, topicId, kind, payload: text })))
+    .run();
+  return recipients.length;
+}

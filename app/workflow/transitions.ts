@@ -19,6 +19,7 @@ export const TOPIC_ACTIONS = [
   "fail",
   "failAndRevise",
   "endPublicity",
+  "upholdObjection",
   "reportCompletion",
   "close",
   "reopen",
@@ -32,6 +33,11 @@ export interface Transition {
   by: readonly Mover[];
   /** The move must say why (shown publicly). */
   needsReason?: boolean;
+  /**
+   * Made only through its own form, which writes more than the move (the frozen text, the answer to
+   * an objection): never offered or accepted as a plain move on the topic page.
+   */
+  dedicated?: boolean;
 }
 
 /**
@@ -50,13 +56,15 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "withdraw", from: ["drafting"], to: "withdrawn", by: ["committee"], needsReason: true },
   // 3 协商
   { action: "sendBack", from: ["consulting"], to: "drafting", by: ["committee"], needsReason: true },
-  { action: "freeze", from: ["consulting"], to: "onAgenda", by: ["committee"] },
-  { action: "decideByCommittee", from: ["consulting"], to: "executing", by: ["committee"] },
+  { action: "freeze", from: ["consulting"], to: "onAgenda", by: ["committee"], dedicated: true },
+  { action: "decideByCommittee", from: ["consulting"], to: "executing", by: ["committee"], dedicated: true },
   // 4 决策
   { action: "pass", from: ["onAgenda"], to: "publicity", by: ["system"] },
   { action: "fail", from: ["onAgenda"], to: "failed", by: ["system"] },
   { action: "failAndRevise", from: ["onAgenda"], to: "drafting", by: ["system"] },
   { action: "endPublicity", from: ["publicity"], to: "executing", by: ["system"] },
+  // An objection upheld during 公示 revokes the resolution: the text goes back to be redrafted.
+  { action: "upholdObjection", from: ["publicity"], to: "drafting", by: ["committee"], needsReason: true, dedicated: true },
   // 5 执行
   { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"] },
   // 6 监督
@@ -91,5 +99,10 @@ export function checkTransition({
 
 /** The moves a person could make on a topic in this state (for the buttons on the topic page). */
 export function availableActions(from: TopicState, movers: readonly Mover[]): Transition[] {
-  return TRANSITIONS.filter((t) => t.from.includes(from) && t.by.some((m) => m !== "system" && movers.includes(m)));
+  return TRANSITIONS.filter((t) => !t.dedicated && t.from.includes(from) && t.by.some((m) => m !== "system" && movers.includes(m)));
+}
+
+/** Moves that only their own form may make (see Transition.dedicated). */
+export function isDedicated(action: string): boolean {
+  return TRANSITIONS.some((t) => t.action === action && t.dedicated);
 }

@@ -5,3 +5,4 @@ export * from "./rules";
 export * from "./topics";
 export * from "./ledger";
 export * from "./drafts";
+export * from "./meetings";

@@ -124,7 +124,7 @@ export const deadlines = sqliteTable(
       .notNull()
       .references(() => communities.id),
     topicId: integer("topic_id").references(() => topics.id),
-    kind: text("kind", { enum: ["cosignWindow", "screening"] }).notNull(),
+    kind: text("kind", { enum: ["cosignWindow", "screening", "publicity"] }).notNull(),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
   },

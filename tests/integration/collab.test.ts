@@ -88,10 +88,10 @@ describe("collaborative drafting over websockets", () => {
   });
 
   it("locks editors when the move comes through the topic page (the Remix build's copy of the event bus)", async () => {
-    const topic = topicIn("consulting");
+    const topic = topicIn("drafting");
     const editor = await client(topic, "committee1");
     const observer = await client(topic, "committee2");
-    const res = await http.fetch(`/c/mingyue/topics/${topic}`, { cookie: await http.login("committee2"), form: { intent: "move", action: "freeze" } });
+    const res = await http.fetch(`/c/mingyue/topics/${topic}`, { cookie: await http.login("committee2"), form: { intent: "move", action: "withdraw", reason: "不再需要" } });
     expect(res.status).toBeLessThan(400);
     appendParagraph(editor.doc, "页面冻结后");
     await fence(editor, observer, "after-page-freeze");

@@ -4,12 +4,15 @@ import common from "./common";
 import draft from "./draft";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import meetingRecords from "./meetingRecords";
+import meetings from "./meetings";
 import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
+import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

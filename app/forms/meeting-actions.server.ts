@@ -1,0 +1,117 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { castBallot, closeVote, openVote } from "../models/ballot.server";
+import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
+import { cancelMeeting, checkIn, endMeeting, scheduleMeeting, startMeeting, tableMotion, withdrawMotion, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
+import type { Role } from "../workflow/roles";
+import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
+import { readForm } from "./read-form.server";
+
+interface Poster {
+  request: Request;
+  communityId: number;
+  communitySlug: string;
+  userId: number;
+  roles: readonly Role[];
+}
+
+// Not allowed for this person: 403. Allowed but not now (closed, not open, not checked in, already done): 409.
+const STATUS: Partial<Record<MeetingProblem, number>> = { wrongRole: 403, notRepresentative: 403 };
+
+function refusal(intent: string | null, problem: MeetingProblem, result: unknown = null) {
+  if (problem === "notFound") notFound();
+  return json({ intent, problem, result }, { status: STATUS[problem] ?? 409 });
+}
+
+const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, result }, { status: 400 });
+
+function settle<T extends object>(intent: string, r: MeetingResult<T>, to: string, result: unknown = null) {
+  return r.ok ? redirect(to) : refusal(intent, r.problem, result);
+}
+
+/** Posts of `/c/:community/meetings`: schedule a meeting, ask for one, sign a request. */
+export async function handleMeetingsAction({ request, communityId, communitySlug, userId, roles }: Poster) {
+  const formData = await readForm(request);
+  const intent = pickIntent(MEETINGS_INTENTS, formData.get("intent"));
+  const actor = { communityId, userId, roles };
+  const base = `/c/${communitySlug}/meetings`;
+  switch (intent) {
+    case "schedule": {
+      const submission = parseWithZod(formData, { schema: scheduleSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const { title, place, scheduledAt, requestId, acceptShortNotice } = submission.value;
+      const r = scheduleMeeting({ ...actor, title, place, scheduledAt, requestId: requestId ?? null, acceptShortNotice });
+      return r.ok ? redirect(`${base}/${r.id}`) : refusal(intent, r.problem, submission.reply());
+    }
+    case "request": {
+      const submission = parseWithZod(formData, { schema: requestSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const r = createMeetingRequest({ ...actor, reason: submission.value.reason });
+      return r.ok ? redirect(`${base}#request-${r.id}`) : refusal(intent, r.problem, submission.reply());
+    }
+    case "sign": {
+      const submission = parseWithZod(formData, { schema: signSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      return settle(intent, signMeetingRequest({ ...actor, requestId: submission.value.requestId }), `${base}#request-${submission.value.requestId}`);
+    }
+    default:
+      return invalid(null, null);
+  }
+}
+
+/** Posts of `/c/:community/meetings/:meetingId`: agenda, session, roll call and votes. */
+export async function handleMeetingAction({ request, communityId, communitySlug, userId, roles, meetingId }: Poster & { meetingId: number }) {
+  const formData = await readForm(request);
+  const intent = pickIntent(MEETING_INTENTS, formData.get("intent"));
+  const actor = { communityId, userId, roles, meetingId };
+  const page = `/c/${communitySlug}/meetings/${meetingId}`;
+  switch (intent) {
+    case "table": {
+      const submission = parseWithZod(formData, { schema: tableSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const r = tableMotion({ ...actor, ...submission.value });
+      return settle(intent, r, r.ok ? `${page}#motion-${r.id}` : page, submission.reply());
+    }
+    case "withdrawMotion": {
+      const submission = parseWithZod(formData, { schema: withdrawMotionSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      return settle(intent, withdrawMotion({ ...actor, motionId: submission.value.motionId }), `${page}#agenda`);
+    }
+    case "start":
+    case "end": {
+      const submission = parseWithZod(formData, { schema: sessionSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      return settle(intent, intent === "start" ? startMeeting(actor) : endMeeting(actor), page);
+    }
+    case "cancel": {
+      const submission = parseWithZod(formData, { schema: cancelSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      return settle(intent, cancelMeeting({ ...actor, reason: submission.value.reason }), page, submission.reply());
+    }
+    case "checkIn": {
+      const submission = parseWithZod(formData, { schema: checkInSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const forUserId = submission.value.forUserId ?? null;
+      return settle(intent, checkIn({ ...actor, forUserId }), forUserId ? `${page}#roster` : `${page}#attendance`);
+    }
+    case "open":
+    case "close": {
+      const submission = parseWithZod(formData, { schema: motionSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const { motionId } = submission.value;
+      return settle(intent, intent === "open" ? openVote({ ...actor, motionId }) : closeVote({ ...actor, motionId }), `${page}#motion-${motionId}`);
+    }
+    case "vote": {
+      const submission = parseWithZod(formData, { schema: voteSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const { motionId, choice, forUserId } = submission.value;
+      return settle(intent, castBallot({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);
+    }
+    default:
+      return invalid(null, null);
+  }
+}
+
+export type MeetingActionData = Awaited<ReturnType<typeof handleMeetingAction>>;
+export type MeetingsActionData = Awaited<ReturnType<typeof handleMeetingsAction>>;

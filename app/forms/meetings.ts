@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
+import { recordId, requiredText } from "./fields";
+import { msg } from "./messages";
+
+export const MEETING_TITLE_MAX = 80;
+export const MEETING_PLACE_MAX = 100;
+export const REQUEST_REASON_MAX = 500;
+export const CANCEL_REASON_MAX = 300;
+export const OBJECTION_MAX = 2000;
+export const OBJECTION_ANSWER_MAX = 2000;
+
+/** The posts of the meetings list page. */
+export const MEETINGS_INTENTS = ["schedule", "request", "sign"] as const;
+/** The posts of one meeting's page. */
+export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "open", "vote", "close"] as const;
+/** The posts about a resolution, on its topic's page. */
+export const RESOLUTION_INTENTS = ["object", "answerObjection"] as const;
+
+export function pickIntent<T extends readonly string[]>(intents: T, value: FormDataEntryValue | null): T[number] | null {
+  return typeof value === "string" && (intents as readonly string[]).includes(value) ? (value as T[number]) : null;
+}
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** "YYYY-MM-DDTHH:MM" from a datetime-local input, read as China time (UTC+8). */
+const localDateTime = z
+  .string({ error: msg("errors.required") })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg("meetings.errors.dateTime"))
+  .refine((v) => !Number.isNaN(Date.parse(`${v}:00+08:00`)), msg("meetings.errors.dateTime"))
+  .transform((v) => new Date(Date.parse(`${v}:00+08:00`)));
+
+export const scheduleSchema = z.object({
+  intent: z.literal("schedule"),
+  title: requiredText(1, MEETING_TITLE_MAX),
+  place: requiredText(1, MEETING_PLACE_MAX),
+  scheduledAt: localDateTime,
+  requestId: recordId.optional(),
+  acceptShortNotice: checkbox,
+});
+
+export const requestSchema = z.object({ intent: z.literal("request"), reason: requiredText(1, REQUEST_REASON_MAX) });
+export const signSchema = z.object({ intent: z.literal("sign"), requestId: recordId });
+
+export const tableSchema = z.object({
+  intent: z.literal("table"),
+  topicId: recordId,
+  secret: checkbox,
+  onFail: z.enum(ON_FAIL, { error: msg("errors.choice") }).default("revise"),
+});
+export const withdrawMotionSchema = z.object({ intent: z.literal("withdrawMotion"), motionId: recordId });
+export const sessionSchema = z.object({ intent: z.enum(["start", "end"]) });
+export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredText(1, CANCEL_REASON_MAX) });
+export const checkInSchema = z.object({ intent: z.literal("checkIn"), forUserId: recordId.optional() });
+export const motionSchema = z.object({ intent: z.enum(["open", "close"]), motionId: recordId });
+export const voteSchema = z.object({
+  intent: z.literal("vote"),
+  motionId: recordId,
+  choice: z.enum(BALLOT_CHOICES, { error: msg("meetings.errors.choice") }),
+  forUserId: recordId.optional(),
+});
+
+export const objectSchema = z.object({ intent: z.literal("object"), body: requiredText(1, OBJECTION_MAX) });
+export const answerObjectionSchema = z.object({
+  intent: z.literal("answerObjection"),
+  objectionId: recordId,
+  answer: requiredText(1, OBJECTION_ANSWER_MAX),
+  upheld: z.enum(["yes", "no"], { error: msg("errors.choice") }).transform((v) => v === "yes"),
+});

@@ -1,0 +1,5 @@
+const meetingRecords: typeof import("../zh-CN/meetingRecords").default = {
+  meetingRecords: {},
+};
+
+export default meetingRecords;

@@ -1,0 +1,5 @@
+const resolutions: typeof import("../zh-CN/resolutions").default = {
+  resolutions: {},
+};
+
+export default resolutions;

@@ -1,0 +1,5 @@
+const meetingRecords = {
+  meetingRecords: {},
+};
+
+export default meetingRecords;

@@ -1,0 +1,5 @@
+const resolutions = {
+  resolutions: {},
+};
+
+export default resolutions;

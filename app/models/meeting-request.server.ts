@@ -1,0 +1,80 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { meetingRequests, meetingRequestSignatures, users } from "../../db/schema";
+import { minimumFor } from "../workflow/tally";
+import { now } from "./clock.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { listConvenerIds, MeetingError, meetingWrite, REPRESENTATIVE, representativeIds, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { notifyUsers } from "./notification.server";
+
+/** How many representatives must sign a request: the rules' share (1/5 by law) of all representatives. */
+export function requestThreshold(tx: Tx, communityId: number) {
+  const r = rulesRow(tx, communityId);
+  const members = representativeIds(tx, communityId).length;
+  return { members, needed: minimumFor(members, { num: r.meetingRequestNum, den: r.meetingRequestDen, inclusive: true }), num: r.meetingRequestNum, den: r.meetingRequestDen };
+}
+
+function signatures(tx: Tx, requestId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(meetingRequestSignatures).where(eq(meetingRequestSignatures.requestId, requestId)).get()?.n ?? 0;
+}
+
+/** Signs (or starts, with its first signature) a request; at the threshold it turns pending and the conveners are told. */
+function sign(tx: Tx, actor: MeetingActor, requestId: number) {
+  const request = tx.select().from(meetingRequests).where(and(eq(meetingRequests.id, requestId), eq(meetingRequests.communityId, actor.communityId))).get();
+  if (!request) throw new MeetingError("notFound");
+  if (request.status !== "collecting") throw new MeetingError("wrongStatus");
+  const added = tx.insert(meetingRequestSignatures).values({ requestId, userId: actor.userId, createdAt: now() }).onConflictDoNothing().run();
+  if (added.changes === 0) throw new MeetingError("alreadySigned");
+  const count = signatures(tx, requestId);
+  const { needed, members } = requestThreshold(tx, actor.communityId);
+  appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.signed", actorId: actor.userId, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
+  if (count >= needed) {
+    tx.update(meetingRequests).set({ status: "pending", pendingAt: now() }).where(eq(meetingRequests.id, requestId)).run();
+    appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.pending", actorId: null, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
+    notifyUsers(tx, { userIds: listConvenerIds(tx, actor.communityId), communityId: actor.communityId, kind: "meeting.requested", payload: { requestId, signatures: count, reason: request.reason } });
+  }
+  return { signatures: count, needed };
+}
+
+/** 提议召开: a representative asks for a meeting, with a reason; their signature is the first. */
+export function createMeetingRequest(input: MeetingActor & { reason: string }): MeetingResult<{ id: number; signatures: number; needed: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: null }, (tx) => {
+    requireRoleIn(input, REPRESENTATIVE);
+    const row = tx.insert(meetingRequests).values({ communityId: input.communityId, reason: input.reason, createdBy: input.userId, createdAt: now() }).returning({ id: meetingRequests.id }).get();
+    appendLedger(tx, { communityId: input.communityId, type: "meetingRequest.created", actorId: input.userId, subject: `meetingRequest:${row.id}`, payload: { reason: input.reason }, at: now() });
+    return { id: row.id, ...sign(tx, input, row.id) };
+  });
+}
+
+export function signMeetingRequest(input: MeetingActor & { requestId: number }): MeetingResult<{ signatures: number; needed: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: null }, (tx) => {
+    requireRoleIn(input, REPRESENTATIVE);
+    return sign(tx, input, input.requestId);
+  });
+}
+
+/** Open and pending requests first, then the last answered ones, each with who signed. */
+export function listMeetingRequests({ communityId, userId }: { communityId: number; userId: number }) {
+  const db = getDb();
+  const threshold = requestThreshold(db, communityId);
+  const rows = db
+    .select({ id: meetingRequests.id, reason: meetingRequests.reason, status: meetingRequests.status, createdAt: meetingRequests.createdAt, pendingAt: meetingRequests.pendingAt, meetingId: meetingRequests.meetingId, author: users.displayName })
+    .from(meetingRequests)
+    .innerJoin(users, eq(users.id, meetingRequests.createdBy))
+    .where(eq(meetingRequests.communityId, communityId))
+    .orderBy(sql`case ${meetingRequests.status} when 'pending' then 0 when 'collecting' then 1 else 2 end`, desc(meetingRequests.createdAt))
+    .limit(30)
+    .all();
+  return {
+    threshold,
+    requests: rows.map((r) => {
+      const signers = db
+        .select({ userId: meetingRequestSignatures.userId, name: users.displayName })
+        .from(meetingRequestSignatures)
+        .innerJoin(users, eq(users.id, meetingRequestSignatures.userId))
+        .where(eq(meetingRequestSignatures.requestId, r.id))
+        .all();
+      return { ...r, signatures: signers.length, signers: signers.map((s) => s.name), signed: signers.some((s) => s.userId === userId) };
+    }),
+  };
+}

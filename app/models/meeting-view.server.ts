@@ -1,0 +1,127 @@
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "../../db/client.server";
+import { ballots, meetingAttendance, meetings, motions, resolutions, topics, users } from "../../db/schema";
+import type { BallotChoice } from "../workflow/meetings";
+import { evaluateMotion, type MotionResult, type QuorumResult } from "../workflow/tally";
+import { votedCount } from "./ballot.server";
+import { quorumOf, rulesRow } from "./meeting.server";
+
+const recorder = alias(users, "recorder");
+
+/**
+ * Everything about one meeting that its pages show (the meeting page, the projector screen, the
+ * minutes): the roll call with the quorum and its legal basis, and each motion with its count. A
+ * named motion's ballots (who chose what) are only given once its vote is closed; a secret motion's
+ * never exist. `forUserId` adds what that person has done (checked in? voted?).
+ */
+export function getMeetingView({ communityId, meetingId, forUserId = null }: { communityId: number; meetingId: number; forUserId?: number | null }) {
+  const db = getDb();
+  const meeting = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.communityId, communityId)))
+    .get();
+  if (!meeting) return null;
+  const r = rulesRow(db, communityId);
+  const roster = db
+    .select({ userId: meetingAttendance.userId, name: users.displayName, checkedInAt: meetingAttendance.checkedInAt, checkedInBy: recorder.displayName })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .leftJoin(recorder, eq(recorder.id, meetingAttendance.checkedInBy))
+    .where(eq(meetingAttendance.meetingId, meeting.id))
+    .orderBy(asc(users.displayName))
+    .all();
+  const quorum: QuorumResult | null = meeting.members === null ? null : quorumOf(db, communityId, meeting);
+  const rows = db
+    .select({ motion: motions, topicNumber: topics.number, topicTitle: topics.title, topicState: topics.state, resolutionId: resolutions.id, resolutionYear: resolutions.year, resolutionNumber: resolutions.number })
+    .from(motions)
+    .innerJoin(topics, eq(topics.id, motions.topicId))
+    .leftJoin(resolutions, eq(resolutions.motionId, motions.id))
+    .where(eq(motions.meetingId, meeting.id))
+    .orderBy(asc(motions.position))
+    .all();
+  const me = forUserId === null ? null : roster.find((p) => p.userId === forUserId) ?? null;
+  const agenda = rows.map(({ motion, ...topic }) => {
+    const closed = motion.status === "closed";
+    const voted = votedCount(db, motion.id);
+    const rule = { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
+    const result: MotionResult | null = closed ? evaluateMotion({ present: motion.present ?? 0, yes: motion.yes, no: motion.no, abstain: motion.abstain, rule }) : null;
+    const named = closed && !motion.secret ? namedBallots(motion.id) : [];
+    const mine = forUserId === null ? null : db.select({ choice: ballots.choice }).from(ballots).where(and(eq(ballots.motionId, motion.id), eq(ballots.userId, forUserId))).get() ?? null;
+    return {
+      id: motion.id,
+      position: motion.position,
+      topicId: motion.topicId,
+      ...topic,
+      text: motion.text,
+      sha256: motion.sha256,
+      secret: motion.secret,
+      onFail: motion.onFail,
+      status: motion.status,
+      rule,
+      openedAt: motion.openedAt,
+      closedAt: motion.closedAt,
+      voted,
+      result,
+      named,
+      /** Whether this person has voted, and (named motions only) how. */
+      myBallot: mine ? { choice: mine.choice } : null,
+      /** Who has voted while the vote is open (never how). */
+      votedUserIds: motion.status === "voting" ? db.select({ userId: ballots.userId }).from(ballots).where(eq(ballots.motionId, motion.id)).all().map((b) => b.userId) : [],
+    };
+  });
+  return {
+    meeting,
+    rules: { quorum: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive }, basisZh: r.basisZh, basisEn: r.basisEn, pack: r.pack },
+    quorum,
+    roster,
+    agenda,
+    me: me ? { onRoster: true, checkedIn: me.checkedInAt !== null } : { onRoster: false, checkedIn: false },
+  };
+}
+
+/** Who chose what on a closed named motion, with who recorded a hand vote. */
+export function namedBallots(motionId: number) {
+  return getDb()
+    .select({ userId: ballots.userId, name: users.displayName, choice: ballots.choice, castAt: ballots.castAt, recordedBy: recorder.displayName })
+    .from(ballots)
+    .innerJoin(users, eq(users.id, ballots.userId))
+    .leftJoin(recorder, eq(recorder.id, ballots.recordedBy))
+    .where(eq(ballots.motionId, motionId))
+    .orderBy(asc(users.displayName))
+    .all()
+    .map((b) => ({ ...b, choice: b.choice as BallotChoice }));
+}
+
+/** The live counts the projector shows: attendance, quorum, how many have voted; the tally once closed. */
+export function getScreenState({ communityId, meetingId }: { communityId: number; meetingId: number }) {
+  const view = getMeetingView({ communityId, meetingId });
+  if (!view) return null;
+  const current = view.agenda.find((m) => m.status === "voting") ?? [...view.agenda].reverse().find((m) => m.status === "closed") ?? view.agenda[0] ?? null;
+  return {
+    meeting: { id: view.meeting.id, number: view.meeting.number, title: view.meeting.title, place: view.meeting.place, status: view.meeting.status, scheduledAt: view.meeting.scheduledAt.toISOString() },
+    rules: view.rules,
+    quorum: view.quorum,
+    present: view.roster.filter((p) => p.checkedInAt).length,
+    members: view.meeting.members ?? view.roster.length,
+    motion: current
+      ? {
+          id: current.id,
+          position: current.position,
+          topicNumber: current.topicNumber,
+          topicTitle: current.topicTitle,
+          sha256: current.sha256,
+          secret: current.secret,
+          status: current.status,
+          voted: current.voted,
+          result: current.result,
+          rule: current.rule,
+        }
+      : null,
+    motions: view.agenda.map((m) => ({ id: m.id, position: m.position, topicNumber: m.topicNumber, topicTitle: m.topicTitle, status: m.status, passed: m.result?.passed ?? null })),
+  };
+}
+
+export type MeetingView = NonNullable<ReturnType<typeof getMeetingView>>;
+export type ScreenState = NonNullable<ReturnType<typeof getScreenState>>;

@@ -1,0 +1,361 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, draftFreezes, meetingAttendance, meetingRequests, meetings, memberships, motions, rules, topics } from "../../db/schema";
+import { MEETING_ALLOWS, noticeDays, type OnFail } from "../workflow/meetings";
+import type { Role } from "../workflow/roles";
+import { evaluateQuorum } from "../workflow/tally";
+import { now } from "./clock.server";
+import { emitDraftEvent } from "./draft-events.server";
+import { durably } from "./durable.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { notifyUsers } from "./notification.server";
+
+/** A refused meeting action; `problem` is a key under `meetings.problems` in the translations. */
+export type MeetingProblem =
+  | "notFound"
+  | "wrongRole"
+  | "wrongStatus"
+  | "shortNotice"
+  | "inPast"
+  | "requestNotPending"
+  | "topicNotReady"
+  | "alreadyTabled"
+  | "emptyAgenda"
+  | "notOnRoster"
+  | "alreadyCheckedIn"
+  | "quorumNotMet"
+  | "anotherVoteOpen"
+  | "voteNotOpen"
+  | "votingClosed"
+  | "notCheckedIn"
+  | "notRepresentative"
+  | "alreadyVoted"
+  | "alreadySigned"
+  | "motionOpen";
+
+export class MeetingError extends Error {
+  constructor(readonly problem: MeetingProblem) {
+    super(`meeting: ${problem}`);
+  }
+}
+
+export type MeetingResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: MeetingProblem };
+
+export interface MeetingActor {
+  communityId: number;
+  userId: number;
+  roles: readonly Role[];
+}
+
+export const CONVENER: Role = "convener";
+export const REPRESENTATIVE: Role = "representative";
+
+/** Runs a durable transaction, turning a MeetingError into a refusal; tells screens after the commit. */
+export function meetingWrite<T extends object>(meeting: { communityId: number; meetingId: number | null }, fn: (tx: Tx) => T): MeetingResult<T> {
+  try {
+    const value = durably(fn);
+    if (meeting.meetingId !== null) emitDraftEvent("meetingChanged", { communityId: meeting.communityId, meetingId: meeting.meetingId });
+    return { ok: true, ...value };
+  } catch (error) {
+    if (error instanceof MeetingError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
+export function requireRoleIn(actor: MeetingActor, role: Role) {
+  if (!actor.roles.includes(role)) throw new MeetingError("wrongRole");
+}
+
+export function meetingRow(tx: Tx, communityId: number, meetingId: number) {
+  const row = tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.communityId, communityId)))
+    .get();
+  if (!row) throw new MeetingError("notFound");
+  return row;
+}
+
+export function rulesRow(tx: Tx, communityId: number) {
+  const row = tx.select().from(rules).where(eq(rules.communityId, communityId)).get();
+  if (!row) throw new Error(`community ${communityId} has no rules`);
+  return row;
+}
+
+export function representativeIds(tx: Tx, communityId: number): number[] {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.role, REPRESENTATIVE)))
+    .all()
+    .map((r) => r.userId);
+}
+
+function conveners(tx: Tx, communityId: number): number[] {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.role, CONVENER)))
+    .all()
+    .map((r) => r.userId);
+}
+
+export interface ScheduleInput extends MeetingActor {
+  title: string;
+  place: string;
+  scheduledAt: Date;
+  requestId: number | null;
+  /** The convener saw the warning that the notice is shorter than the rules ask, and goes ahead. */
+  acceptShortNotice: boolean;
+}
+
+/** The notice a meeting at `scheduledAt` would give, against what the rules ask. */
+export function noticeCheck({ communityId, scheduledAt }: { communityId: number; scheduledAt: Date }) {
+  const required = rulesRow(getDb(), communityId).meetingNoticeDays;
+  const given = noticeDays(now(), scheduledAt);
+  return { required, given, short: given < required };
+}
+
+/** 召集: the convener schedules a meeting; representatives are told; a pending request it answers is settled. */
+export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: number; notice: { required: number; given: number; short: boolean } }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: null }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const at = now();
+    if (input.scheduledAt.getTime() <= at.getTime()) throw new MeetingError("inPast");
+    const required = rulesRow(tx, input.communityId).meetingNoticeDays;
+    const given = noticeDays(at, input.scheduledAt);
+    const short = given < required;
+    if (short && !input.acceptShortNotice) throw new MeetingError("shortNotice");
+    if (input.requestId !== null) {
+      const request = tx
+        .select({ status: meetingRequests.status })
+        .from(meetingRequests)
+        .where(and(eq(meetingRequests.id, input.requestId), eq(meetingRequests.communityId, input.communityId)))
+        .get();
+      if (!request || request.status !== "pending") throw new MeetingError("requestNotPending");
+    }
+    const number = (tx.select({ n: sql<number>`coalesce(max(${meetings.number}), 0)` }).from(meetings).where(eq(meetings.communityId, input.communityId)).get()?.n ?? 0) + 1;
+    const row = tx
+      .insert(meetings)
+      .values({
+        communityId: input.communityId,
+        number,
+        title: input.title,
+        place: input.place,
+        scheduledAt: input.scheduledAt,
+        noticeDaysRequired: required,
+        shortNotice: short,
+        requestId: input.requestId,
+        createdBy: input.userId,
+        createdAt: at,
+      })
+      .returning({ id: meetings.id })
+      .get();
+    if (input.requestId !== null) {
+      tx.update(meetingRequests).set({ status: "answered", meetingId: row.id }).where(eq(meetingRequests.id, input.requestId)).run();
+    }
+    appendLedger(tx, {
+      communityId: input.communityId,
+      type: "meeting.scheduled",
+      actorId: input.userId,
+      subject: `meeting:${row.id}`,
+      payload: { number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), noticeDays: given, noticeDaysRequired: required, ...(input.requestId !== null ? { request: input.requestId } : {}) },
+      at,
+    });
+    notifyUsers(tx, {
+      userIds: representativeIds(tx, input.communityId),
+      communityId: input.communityId,
+      kind: "meeting.scheduled",
+      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString() },
+      exceptUserId: input.userId,
+    });
+    return { id: row.id, notice: { required, given, short } };
+  });
+}
+
+/** Topics whose frozen text may be tabled: waiting for the vote and on no other open agenda. */
+export function listTableableTopics({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} <> 'closed'`));
+  return db
+    .select({ id: topics.id, number: topics.number, title: topics.title, sha256: draftFreezes.sha256 })
+    .from(topics)
+    .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
+    .where(and(eq(topics.communityId, communityId), eq(topics.state, "onAgenda"), sql`${topics.id} not in ${open}`))
+    .orderBy(asc(topics.number))
+    .all();
+}
+
+/** Puts a topic's frozen text on a scheduled meeting's agenda, with the pass rule that will apply. */
+export function tableMotion(input: MeetingActor & { meetingId: number; topicId: number; secret: boolean; onFail: OnFail }): MeetingResult<{ id: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    const topic = tx
+      .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen })
+      .from(topics)
+      .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
+      .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+      .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
+      .get();
+    if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
+    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} <> 'closed'`)).get();
+    if (tabled) throw new MeetingError("alreadyTabled");
+    const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
+    const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
+    const row = tx
+      .insert(motions)
+      .values({ communityId: input.communityId, meetingId: meeting.id, topicId: topic.id, position, text: topic.text, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, ...rule })
+      .returning({ id: motions.id })
+      .get();
+    appendLedger(tx, {
+      communityId: input.communityId,
+      type: "motion.tabled",
+      actorId: input.userId,
+      subject: `motion:${row.id}`,
+      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: `${rule.passInclusive ? ">=" : ">"}${rule.passNum}/${rule.passDen}` },
+      at: now(),
+    });
+    return { id: row.id };
+  });
+}
+
+/** The rules' pass share, or the catalogue entry's when that asks for more. */
+function passRule(tx: Tx, communityId: number, entryNum: number | null, entryDen: number | null) {
+  const r = rulesRow(tx, communityId);
+  const base = { passNum: r.passNum, passDen: r.passDen, passInclusive: r.passInclusive };
+  if (!entryNum || !entryDen) return base;
+  // The entry's share applies when it is higher (an inclusive entry share of exactly the base share is stricter too).
+  const higher = entryNum * r.passDen > r.passNum * entryDen || (entryNum * r.passDen === r.passNum * entryDen && !r.passInclusive);
+  return higher ? { passNum: entryNum, passDen: entryDen, passInclusive: true } : base;
+}
+
+/** Takes a motion off a meeting that has not started. */
+export function withdrawMotion(input: MeetingActor & { meetingId: number; motionId: number }): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
+    if (!motion) throw new MeetingError("notFound");
+    tx.delete(motions).where(eq(motions.id, motion.id)).run();
+    appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
+    return {};
+  });
+}
+
+/** 开会: opens the session and takes the roster (every representative now) that the quorum counts against. */
+export function startMeeting(input: MeetingActor & { meetingId: number }): MeetingResult<{ members: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
+    const agenda = tx.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
+    if (agenda === 0) throw new MeetingError("emptyAgenda");
+    const roster = representativeIds(tx, input.communityId);
+    const at = now();
+    if (roster.length > 0) tx.insert(meetingAttendance).values(roster.map((userId) => ({ meetingId: meeting.id, userId }))).run();
+    tx.update(meetings).set({ status: "inSession", members: roster.length, startedAt: at }).where(eq(meetings.id, meeting.id)).run();
+    appendLedger(tx, { communityId: input.communityId, type: "meeting.started", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { members: roster.length, roster: [...roster].sort((a, b) => a - b) }, at });
+    return { members: roster.length };
+  });
+}
+
+/** 散会: ends the session once no vote is open. */
+export function endMeeting(input: MeetingActor & { meetingId: number }): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
+    const voting = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
+    if (voting) throw new MeetingError("motionOpen");
+    const at = now();
+    tx.update(meetings).set({ status: "ended", endedAt: at }).where(eq(meetings.id, meeting.id)).run();
+    const present = countPresent(tx, meeting.id);
+    appendLedger(tx, { communityId: input.communityId, type: "meeting.ended", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { present, members: meeting.members ?? 0 }, at });
+    return {};
+  });
+}
+
+/** Calls off a meeting that has not started; its motions go back to waiting for an agenda. */
+export function cancelMeeting(input: MeetingActor & { meetingId: number; reason: string }): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
+    tx.delete(motions).where(eq(motions.meetingId, meeting.id)).run();
+    tx.update(meetings).set({ status: "cancelled", endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
+    appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });
+    notifyUsers(tx, {
+      userIds: representativeIds(tx, input.communityId),
+      communityId: input.communityId,
+      kind: "meeting.cancelled",
+      payload: { meetingId: meeting.id, number: meeting.number, title: meeting.title, reason: input.reason },
+      exceptUserId: input.userId,
+    });
+    return {};
+  });
+}
+
+export function countPresent(tx: Tx, meetingId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), isNotNull(meetingAttendance.checkedInAt))).get()?.n ?? 0;
+}
+
+/**
+ * 签到: a representative checks in on their phone, or the convener (as secretary) checks one in from
+ * the roster (`forUserId`), which is recorded as checked in by them.
+ */
+export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: number | null }): MeetingResult<{ present: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
+    requireRoleIn(input, onBehalf ? CONVENER : REPRESENTATIVE);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (!MEETING_ALLOWS[meeting.status].checkIn) throw new MeetingError("wrongStatus");
+    const userId = onBehalf ? input.forUserId! : input.userId;
+    const row = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId))).get();
+    if (!row) throw new MeetingError("notOnRoster");
+    if (row.checkedInAt) throw new MeetingError("alreadyCheckedIn");
+    const at = now();
+    const done = tx
+      .update(meetingAttendance)
+      .set({ checkedInAt: at, checkedInBy: onBehalf ? input.userId : null })
+      .where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId), sql`${meetingAttendance.checkedInAt} is null`))
+      .run();
+    if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");
+    const present = countPresent(tx, meeting.id);
+    appendLedger(tx, {
+      communityId: input.communityId,
+      type: "attendance.checkedIn",
+      actorId: input.userId,
+      subject: `meeting:${meeting.id}`,
+      payload: { representative: userId, ...(onBehalf ? { by: input.userId } : {}), present, members: meeting.members ?? 0 },
+      at,
+    });
+    return { present };
+  });
+}
+
+export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null }) {
+  const r = rulesRow(tx, communityId);
+  const present = countPresent(tx, meeting.id);
+  return evaluateQuorum({ present, members: meeting.members ?? 0, rule: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive } });
+}
+
+export function listMeetings({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const rows = db.select().from(meetings).where(eq(meetings.communityId, communityId)).orderBy(desc(meetings.scheduledAt)).limit(100).all();
+  const ids = rows.map((m) => m.id);
+  const agenda = ids.length
+    ? db
+        .select({ meetingId: motions.meetingId, id: motions.id, topicId: motions.topicId, number: topics.number, title: topics.title, status: motions.status, passed: motions.passed })
+        .from(motions)
+        .innerJoin(topics, eq(topics.id, motions.topicId))
+        .where(inArray(motions.meetingId, ids))
+        .orderBy(asc(motions.position))
+        .all()
+    : [];
+  return rows.map((m) => ({ ...m, motions: agenda.filter((a) => a.meetingId === m.id) }));
+}
+
+export { conveners as listConvenerIds };

@@ -1,0 +1,205 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, deadlines, memberships, objections, resolutions, topics, users } from "../../db/schema";
+import type { Role } from "../workflow/roles";
+import { DAY_MS, now } from "./clock.server";
+import { emitDraftEvent } from "./draft-events.server";
+import { durably } from "./durable.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { rulesRow } from "./meeting.server";
+import { notifyUsers } from "./notification.server";
+import { advanceInTx, WorkflowError } from "./workflow.server";
+
+/** The year a resolution is numbered in: the calendar year in China (UTC+8, no daylight saving). */
+export function resolutionYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
+interface PassedMotion {
+  id: number;
+  topicId: number;
+  sha256: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  present: number;
+  passNum: number;
+  passDen: number;
+  passInclusive: boolean;
+}
+
+/**
+ * 决议: numbers a passed motion, moves its topic to 公示 and schedules the end of the period. A
+ * category that needs no 公示 takes effect at once. Runs inside the closing transaction.
+ */
+export function publishResolution(tx: Tx, { communityId, motion, at }: { communityId: number; motion: PassedMotion; at: Date }): number {
+  const year = resolutionYear(at);
+  const number = (tx.select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` }).from(resolutions).where(and(eq(resolutions.communityId, communityId), eq(resolutions.year, year))).get()?.n ?? 0) + 1;
+  const { publicityDays } = rulesRow(tx, communityId);
+  const category = tx
+    .select({ needsPublicity: catalogueEntries.needsPublicity })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(eq(topics.id, motion.topicId))
+    .get();
+  const needsPublicity = category?.needsPublicity !== false;
+  const publicityEndsAt = new Date(at.getTime() + (needsPublicity ? publicityDays : 0) * DAY_MS);
+  const row = tx
+    .insert(resolutions)
+    .values({ communityId, year, number, motionId: motion.id, topicId: motion.topicId, sha256: motion.sha256, publishedAt: at, publicityEndsAt })
+    .returning({ id: resolutions.id })
+    .get();
+  appendLedger(tx, {
+    communityId,
+    type: "resolution.published",
+    actorId: null,
+    subject: `resolution:${row.id}`,
+    payload: {
+      year,
+      number,
+      motion: motion.id,
+      topic: motion.topicId,
+      sha256: motion.sha256,
+      present: motion.present,
+      yes: motion.yes,
+      no: motion.no,
+      abstain: motion.abstain,
+      rule: `${motion.passInclusive ? ">=" : ">"}${motion.passNum}/${motion.passDen}`,
+      publicityEndsAt: publicityEndsAt.toISOString(),
+    },
+    at,
+  });
+  advanceInTx(tx, { topicId: motion.topicId, communityId, action: "pass", actor: "system" });
+  if (needsPublicity) tx.insert(deadlines).values({ communityId, topicId: motion.topicId, kind: "publicity", dueAt: publicityEndsAt }).run();
+  else settlePublicity(tx, { communityId, topicId: motion.topicId, at });
+  return row.id;
+}
+
+function openObjections(tx: Tx, resolutionId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(objections).where(and(eq(objections.resolutionId, resolutionId), isNull(objections.answeredAt))).get()?.n ?? 0;
+}
+
+function currentResolution(tx: Tx, communityId: number, topicId: number) {
+  return tx
+    .select()
+    .from(resolutions)
+    .where(and(eq(resolutions.communityId, communityId), eq(resolutions.topicId, topicId), eq(resolutions.status, "publicity")))
+    .get();
+}
+
+/**
+ * The end of 公示: the resolution takes effect and the topic moves to execution — unless an objection
+ * is still unanswered, in which case it waits (returns false) until the committee answers the last one.
+ */
+export function settlePublicity(tx: Tx, { communityId, topicId, at }: { communityId: number; topicId: number; at: Date }): boolean {
+  const resolution = currentResolution(tx, communityId, topicId);
+  if (!resolution) return false;
+  if (resolution.publicityEndsAt.getTime() > at.getTime()) return false;
+  if (openObjections(tx, resolution.id) > 0) return false;
+  tx.update(resolutions).set({ status: "effective", effectiveAt: at }).where(eq(resolutions.id, resolution.id)).run();
+  appendLedger(tx, { communityId, type: "resolution.effective", actorId: null, subject: `resolution:${resolution.id}`, payload: { topic: topicId }, at });
+  advanceInTx(tx, { topicId, communityId, action: "endPublicity", actor: "system" });
+  return true;
+}
+
+export type ObjectionProblem = "notFound" | "wrongRole" | "periodOver" | "answered";
+type ObjectionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: ObjectionProblem };
+
+class ObjectionError extends Error {
+  constructor(readonly problem: ObjectionProblem) {
+    super(`objection: ${problem}`);
+  }
+}
+
+function objectionWrite<T extends object>(fn: (tx: Tx) => T): ObjectionResult<T> {
+  try {
+    return { ok: true, ...durably(fn) };
+  } catch (error) {
+    if (error instanceof ObjectionError) return { ok: false, problem: error.problem };
+    if (error instanceof WorkflowError) return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : "answered" };
+    throw error;
+  }
+}
+
+const MAY_OBJECT: readonly Role[] = ["resident", "representative"];
+
+/** 公示异议: a resident objects to a resolution while it is published; the committee is told. */
+export function lodgeObjection(input: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; body: string }): ObjectionResult<{ id: number }> {
+  return objectionWrite((tx) => {
+    if (!input.roles.some((r) => MAY_OBJECT.includes(r))) throw new ObjectionError("wrongRole");
+    const resolution = currentResolution(tx, input.communityId, input.topicId);
+    if (!resolution) throw new ObjectionError("periodOver");
+    const at = now();
+    if (resolution.publicityEndsAt.getTime() <= at.getTime()) throw new ObjectionError("periodOver");
+    const row = tx.insert(objections).values({ resolutionId: resolution.id, userId: input.userId, body: input.body, createdAt: at }).returning({ id: objections.id }).get();
+    appendLedger(tx, { communityId: input.communityId, type: "objection.lodged", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: row.id, topic: input.topicId }, at });
+    const committee = tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.communityId, input.communityId), eq(memberships.role, "committee")))
+      .all()
+      .map((r) => r.userId);
+    const topic = tx.select({ number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, input.topicId)).get()!;
+    notifyUsers(tx, { userIds: committee, communityId: input.communityId, topicId: input.topicId, kind: "objection.lodged", payload: { number: topic.number, title: topic.title }, exceptUserId: input.userId });
+    return { id: row.id };
+  });
+}
+
+/**
+ * The committee answers an objection. Upheld: the resolution is revoked and the topic goes back to be
+ * redrafted. Not upheld: when the period is over and nothing else is open, the resolution takes effect now.
+ */
+export function answerObjection(input: { communityId: number; topicId: number; objectionId: number; userId: number; roles: readonly Role[]; answer: string; upheld: boolean }): ObjectionResult<{ settled: boolean }> {
+  let movedTo: "drafting" | "executing" | null = null;
+  const result = objectionWrite((tx) => {
+    if (!input.roles.includes("committee")) throw new ObjectionError("wrongRole");
+    const resolution = currentResolution(tx, input.communityId, input.topicId);
+    const objection = resolution
+      ? tx.select().from(objections).where(and(eq(objections.id, input.objectionId), eq(objections.resolutionId, resolution.id))).get()
+      : undefined;
+    if (!resolution || !objection) throw new ObjectionError("notFound");
+    if (objection.answeredAt) throw new ObjectionError("answered");
+    const at = now();
+    tx.update(objections).set({ answer: input.answer, upheld: input.upheld, answeredBy: input.userId, answeredAt: at }).where(eq(objections.id, objection.id)).run();
+    appendLedger(tx, { communityId: input.communityId, type: "objection.answered", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, upheld: input.upheld }, at });
+    notifyUsers(tx, { userIds: [objection.userId], communityId: input.communityId, topicId: input.topicId, kind: "objection.answered", payload: { upheld: input.upheld, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
+    if (input.upheld) {
+      tx.update(resolutions).set({ status: "revoked" }).where(eq(resolutions.id, resolution.id)).run();
+      appendLedger(tx, { communityId: input.communityId, type: "resolution.revoked", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, topic: input.topicId }, at });
+      advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "upholdObjection", actor: { userId: input.userId, roles: input.roles }, reason: input.answer });
+      movedTo = "drafting";
+      return { settled: true };
+    }
+    const settled = settlePublicity(tx, { communityId: input.communityId, topicId: input.topicId, at });
+    if (settled) movedTo = "executing";
+    return { settled };
+  });
+  if (result.ok && movedTo) emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, from: "publicity", to: movedTo });
+  return result;
+}
+
+function topicRef(tx: Tx, topicId: number) {
+  const t = tx.select({ number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()!;
+  return { number: t.number, title: t.title };
+}
+
+/** Every resolution of a topic (a revoked one stays on record), with its objections and their answers. */
+export function listTopicResolutions({ communityId, topicId }: { communityId: number; topicId: number }) {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(resolutions)
+    .where(and(eq(resolutions.communityId, communityId), eq(resolutions.topicId, topicId)))
+    .orderBy(desc(resolutions.publishedAt))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    objections: db
+      .select({ id: objections.id, body: objections.body, createdAt: objections.createdAt, answer: objections.answer, upheld: objections.upheld, answeredAt: objections.answeredAt, author: users.displayName })
+      .from(objections)
+      .innerJoin(users, eq(users.id, objections.userId))
+      .where(eq(objections.resolutionId, r.id))
+      .orderBy(asc(objections.createdAt))
+      .all(),
+  }));
+}

@@ -1,0 +1,41 @@
+/**
+ * The representatives' meeting as data (no I/O): its statuses, a motion's statuses, the three
+ * choices of a ballot and what happens to a topic whose motion fails. The database columns and the
+ * form schemas both take their values from these tuples.
+ */
+export const MEETING_STATUSES = ["scheduled", "inSession", "ended", "cancelled"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MOTION_STATUSES = ["pending", "voting", "closed"] as const;
+export type MotionStatus = (typeof MOTION_STATUSES)[number];
+
+/** 同意 / 反对 / 弃权 */
+export const BALLOT_CHOICES = ["yes", "no", "abstain"] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+
+/** A failed motion sends its topic back to deliberation once ("revise"), or closes it. */
+export const ON_FAIL = ["revise", "close"] as const;
+export type OnFail = (typeof ON_FAIL)[number];
+
+export const RESOLUTION_STATUSES = ["publicity", "effective", "revoked"] as const;
+export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
+
+export const MEETING_REQUEST_STATUSES = ["collecting", "pending", "answered"] as const;
+export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];
+
+export function isBallotChoice(value: unknown): value is BallotChoice {
+  return typeof value === "string" && (BALLOT_CHOICES as readonly string[]).includes(value);
+}
+
+/** What may happen in a meeting of each status. */
+export const MEETING_ALLOWS: Record<MeetingStatus, { checkIn: boolean; vote: boolean; editAgenda: boolean }> = {
+  scheduled: { checkIn: false, vote: false, editAgenda: true },
+  inSession: { checkIn: true, vote: true, editAgenda: false },
+  ended: { checkIn: false, vote: false, editAgenda: false },
+  cancelled: { checkIn: false, vote: false, editAgenda: false },
+};
+
+/** Whole days of notice between scheduling and the meeting, counted the way the rules count them. */
+export function noticeDays(scheduledOn: Date, meetingAt: Date): number {
+  return Math.floor((meetingAt.getTime() - scheduledOn.getTime()) / 86_400_000);
+}
