@@ -359,3 +359,20 @@ export function listMeetings({ communityId }: { communityId: number }) {
 }
 
 export { conveners as listConvenerIds };
+
+/** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). */
+export function currentMeeting({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const pick = (status: "inSession" | "scheduled") =>
+    db
+      .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status })
+      .from(meetings)
+      .where(and(eq(meetings.communityId, communityId), eq(meetings.status, status), status === "scheduled" ? sql`${meetings.scheduledAt} > ${now().getTime()}` : sql`1`))
+      .orderBy(asc(meetings.scheduledAt))
+      .limit(1)
+      .get();
+  const meeting = pick("inSession") ?? pick("scheduled");
+  if (!meeting) return null;
+  const agenda = db.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
+  return { ...meeting, agenda };
+}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HallFilterForm } from "~/components/hall/hall-filters";
+import { MeetingBanner } from "~/components/hall/meeting-banner";
 import { NeedsMe } from "~/components/hall/needs-me";
 import { StageColumns } from "~/components/hall/stage-columns";
 import { TopicList } from "~/components/hall/topic-list";
@@ -10,6 +11,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
+import { currentMeeting } from "~/models/meeting.server";
 import { listCatalogue } from "~/models/rules.server";
 import { listFilteredTopics, listHallTopics, listNeedsMe } from "~/models/topic.server";
 
@@ -27,13 +29,14 @@ export async function loader(args: LoaderFunctionArgs) {
     filtered,
     byStage: filtered ? null : listHallTopics({ communityId: community.id }),
     needsMe: listNeedsMe({ communityId: community.id, userId: user.id, roles }),
+    meeting: currentMeeting({ communityId: community.id }),
     categories: listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
     now: Date.now(),
   });
 }
 
 export default function Hall() {
-  const { community, roles, isStreetAdmin, filters, filtered, byStage, needsMe, categories, now } = useLoaderData<typeof loader>();
+  const { community, roles, isStreetAdmin, filters, filtered, byStage, needsMe, meeting, categories, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   const basePath = `/c/${community.slug}`;
@@ -58,6 +61,7 @@ export default function Hall() {
           ) : null}
         </div>
       ) : null}
+      {meeting ? <MeetingBanner meeting={meeting} communitySlug={community.slug} isRepresentative={roles.includes("representative")} /> : null}
       <NeedsMe topics={needsMe} now={now} communitySlug={community.slug} />
       <Card title={t("hall.filters")}>
         <HallFilterForm filters={filters} categories={categories} active={filtered !== null} basePath={basePath} />

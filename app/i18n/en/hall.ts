@@ -1,6 +1,15 @@
 const hall: typeof import("../zh-CN/hall").default = {
   hall: {
     title: "{{name}} · Hall",
+    meeting: {
+      label: "Representatives' meeting",
+      live: "A representatives' meeting is in session",
+      next: "Next representatives' meeting",
+      name: "Meeting no. {{number}}: {{title}}",
+      agenda: "{{count}} motion(s) on the agenda",
+      join: "Check in and vote",
+      open: "Open the meeting",
+    },
     needsMe: "Needs me",
     needsMeEmpty: "Nothing is waiting for you right now.",
     myRoles: "My roles",

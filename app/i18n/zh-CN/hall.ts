@@ -1,6 +1,15 @@
 const hall = {
   hall: {
     title: "{{name}} · 议事厅",
+    meeting: {
+      label: "代表会议",
+      live: "代表会议正在进行",
+      next: "下一次代表会议",
+      name: "第{{number}}次代表会议:{{title}}",
+      agenda: "{{count}} 项表决事项",
+      join: "签到与表决",
+      open: "查看会议",
+    },
     needsMe: "待我处理",
     needsMeEmpty: "暂时没有需要您处理的事项。",
     myRoles: "我的身份",
