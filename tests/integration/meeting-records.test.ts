@@ -143,6 +143,8 @@ describe("the projector screen", () => {
       expect(html).toContain("城市居民委员会组织法");
       expect(html).toMatch(/data-testid="screen-voted">2 \/ 14</);
       expect(html).toContain('http-equiv="refresh" content="10"');
+      // The page's own CSS (hiding the site's header on a projector) arrives unescaped, or the browser drops it.
+      expect(html).toContain("<style>body > header,");
       for (const mark of NAME_MARKS) expect(html, mark).not.toContain(mark);
     }
   });
@@ -232,6 +234,7 @@ describe("the minutes", () => {
     const html = await res.text();
     const view = getMeetingView({ communityId: cid(), meetingId })!;
     expect(html).toContain("会议记录");
+    expect(html).toMatch(/<style>@media print \{\n {2}body > header/);
     expect(html).toContain("召集人 周强");
     expect(html).toContain("社区议事厅");
     // 14 present of 15; rep15 absent; rep10 and rep11 checked in by the convener.

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
-import { PrintButton, printCss } from "~/components/ui/print";
+import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 
 interface Meeting {
   heldAt: Instant;
@@ -32,7 +32,7 @@ export function MinutesView({ slug, communityName, topicId, meeting }: { slug: s
   const { date } = useFormats();
   return (
     <main id="minutes" className="mx-auto max-w-3xl space-y-5 bg-white px-4 py-6 text-stone-900">
-      <style>{PRINT_CSS}</style>
+      <PageStyle css={PRINT_CSS} />
       <p className="no-print flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link to={`/c/${slug}/topics/${topicId}/consultation`} className="inline-flex min-h-[44px] items-center">
           ← {t("consultation.title")}

@@ -43,7 +43,7 @@ export function AttendancePanel({ state }: { state: ScreenState }) {
           {t("meetingRecords.screen.quorum")} · {t("meetingRecords.screen.rule", { ratio: words.ratio(rules.quorum) })}
         </p>
         <p data-testid="screen-basis">
-          {t("meetingRecords.screen.basis")}: {words.basis(rules)}
+          {t("meetingRecords.labelled", { label: t("meetingRecords.screen.basis"), value: words.basis(rules) })}
         </p>
       </div>
     </Panel>

@@ -1,12 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { isoOf, useFormats } from "~/components/topic/formats";
+import { isoOf } from "~/components/topic/formats";
 import type { RecordedMeeting } from "./record-types";
 import { useRecordWords } from "./use-record-words";
 
 /** 出席情况: members, present (with check-in times and who checked them in), absent, and the quorum with its rule and basis. */
 export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormats();
   const words = useRecordWords();
   const present = record.roster.filter((p) => p.checkedInAt !== null);
   const absent = record.roster.filter((p) => p.checkedInAt === null);
@@ -30,7 +29,7 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
             ))}
           </dl>
           <p className="font-medium" data-testid="minutes-quorum">
-            {t("meetingRecords.minutes.quorum")}: {words.quorumArithmetic(record.quorum)}
+            {t("meetingRecords.labelled", { label: t("meetingRecords.minutes.quorum"), value: words.quorumArithmetic(record.quorum) })}
           </p>
         </>
       ) : (
@@ -38,7 +37,7 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
       )}
       <p className="text-sm">{t("meetingRecords.screen.rule", { ratio: words.ratio(record.rules.quorum) })}</p>
       <p className="text-sm">
-        {t("meetingRecords.minutes.basis")}: {words.basis(record.rules)}
+        {t("meetingRecords.labelled", { label: t("meetingRecords.minutes.basis"), value: words.basis(record.rules) })}
       </p>
       {record.quorum ? (
         <>
@@ -55,9 +54,9 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
               <tbody>
                 {present.map((p) => (
                   <tr key={p.userId} className="border-b border-stone-200">
-                    <td className="py-1 pr-2">{p.name}</td>
+                    <td className="whitespace-nowrap py-1 pr-2">{p.name}</td>
                     <td className="py-1 pr-2">
-                      <time dateTime={isoOf(p.checkedInAt!)}>{dateTime.format(new Date(p.checkedInAt!))}</time>
+                      <time dateTime={isoOf(p.checkedInAt!)}>{words.clock.format(new Date(p.checkedInAt!))}</time>
                     </td>
                     <td className="py-1">{p.checkedInBy ?? t("meetingRecords.minutes.self")}</td>
                   </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { PageStyle } from "~/components/ui/print";
 import type { ScreenState } from "~/models/meeting-screen";
 import { AttendancePanel } from "./attendance-panel";
 import { MotionPanel } from "./motion-panel";
@@ -26,13 +27,17 @@ function AgendaList({ motions }: { motions: ScreenState["motions"] }) {
         {motions.map((m) => {
           const chip = m.status === "closed" ? (m.passed ? "passed" : "failed") : m.status;
           return (
-            <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2 text-lg lg:text-2xl" data-status={chip}>
+            <li key={m.id} className="flex gap-3 py-2 text-lg lg:text-2xl" data-status={chip}>
               <span className="w-8 shrink-0 tabular-nums text-stone-400">{m.position}.</span>
-              <span className="min-w-0 flex-1 break-words">
-                #{m.topicNumber} {m.topicTitle}
-              </span>
-              {m.resolution ? <span className="text-base text-stone-300 lg:text-lg">{words.resolution(m.resolution)}</span> : null}
-              <span className={`rounded-full px-3 py-1 text-base font-semibold lg:text-lg ${CHIP[chip]}`}>{words.motionStatus(m.status, m.passed)}</span>
+              <div className="flex min-w-0 flex-1 flex-wrap items-center justify-between gap-x-4 gap-y-1">
+                <span className="min-w-0 flex-[1_1_12rem] break-words">
+                  #{m.topicNumber} {m.topicTitle}
+                </span>
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  {m.resolution ? <span className="text-base text-stone-300 lg:text-lg">{words.resolution(m.resolution)}</span> : null}
+                  <span className={`rounded-full px-3 py-1 text-base font-semibold lg:text-lg ${CHIP[chip]}`}>{words.motionStatus(m.status, m.passed)}</span>
+                </span>
+              </div>
             </li>
           );
         })}
@@ -59,7 +64,7 @@ export function MeetingScreen({ initial, communityName, eventsUrl, meetingUrl }:
   const { meeting } = state;
   return (
     <main id="main" className="min-h-screen bg-stone-950 text-white" data-testid="meeting-screen">
-      <style>{SCREEN_CSS}</style>
+      <PageStyle css={SCREEN_CSS} />
       <noscript>
         <meta httpEquiv="refresh" content="10" />
       </noscript>
@@ -71,7 +76,7 @@ export function MeetingScreen({ initial, communityName, eventsUrl, meetingUrl }:
             </p>
             <h1 className="break-words text-3xl font-bold lg:text-6xl">{meeting.title}</h1>
           </div>
-          <div className="flex flex-col items-end gap-1">
+          <div className="flex flex-col items-start gap-1 sm:items-end">
             <span className="rounded-full bg-hall-600 px-4 py-1 text-lg font-semibold lg:text-2xl" data-testid="screen-status">
               {t(`meetingRecords.meetingStatus.${meeting.status}`)}
             </span>

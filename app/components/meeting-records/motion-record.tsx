@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { isoOf, useFormats } from "~/components/topic/formats";
+import { isoOf } from "~/components/topic/formats";
 import type { RecordedMotion } from "./record-types";
 import { useRecordWords } from "./use-record-words";
 
@@ -29,7 +29,7 @@ function Counts({ motion }: { motion: RecordedMotion }) {
         </tbody>
       </table>
       <p className="font-medium" data-testid="minutes-arithmetic">
-        {t("meetingRecords.minutes.result")}: {words.arithmetic(result)}
+        {t("meetingRecords.labelled", { label: t("meetingRecords.minutes.result"), value: words.arithmetic(result) })}
       </p>
     </>
   );
@@ -37,12 +37,12 @@ function Counts({ motion }: { motion: RecordedMotion }) {
 
 function NamedVotes({ motion }: { motion: RecordedMotion }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormats();
+  const { clock } = useRecordWords();
   return (
     <table className="w-full border-collapse text-sm" data-testid="minutes-named">
       <caption className="py-1 text-left font-semibold">{t("meetingRecords.minutes.namedVotes")}</caption>
       <thead>
-        <tr className="border-b border-stone-400 text-left">
+        <tr className="whitespace-nowrap border-b border-stone-400 text-left">
           <th className="py-1 pr-2">{t("meetingRecords.minutes.name")}</th>
           <th className="py-1 pr-2">{t("meetingRecords.minutes.choiceColumn")}</th>
           <th className="py-1 pr-2">{t("meetingRecords.minutes.recordedBy")}</th>
@@ -52,11 +52,11 @@ function NamedVotes({ motion }: { motion: RecordedMotion }) {
       <tbody>
         {motion.named.map((b) => (
           <tr key={b.userId} className="border-b border-stone-200" data-choice={b.choice}>
-            <td className="py-1 pr-2">{b.name}</td>
+            <td className="whitespace-nowrap py-1 pr-2">{b.name}</td>
             <td className="py-1 pr-2 font-medium">{t(`meetingRecords.choice.${b.choice}`)}</td>
             <td className="py-1 pr-2">{b.recordedBy ?? t("meetingRecords.minutes.self")}</td>
             <td className="py-1">
-              <time dateTime={isoOf(b.castAt)}>{dateTime.format(new Date(b.castAt))}</time>
+              <time dateTime={isoOf(b.castAt)}>{clock.format(new Date(b.castAt))}</time>
             </td>
           </tr>
         ))}
@@ -73,13 +73,13 @@ export function MotionRecord({ motion }: { motion: RecordedMotion }) {
   return (
     <section className="motion-record space-y-3" data-testid="minutes-motion" data-motion-id={motion.id}>
       <h2 className="border-b border-stone-300 pb-1 text-lg font-bold">
-        {t("meetingRecords.motionLabel", { position: motion.position })}: #{motion.topicNumber} {motion.topicTitle}
+        {t("meetingRecords.labelled", { label: t("meetingRecords.motionLabel", { position: motion.position }), value: `#${motion.topicNumber} ${motion.topicTitle}` })}
       </h2>
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
         <dt className="font-semibold">{t("meetingRecords.minutes.frozenHash")}</dt>
         <dd className="break-all font-mono text-xs">{motion.sha256}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.rule")}</dt>
-        <dd>{t("meetingRecords.screen.passRule", { ratio: words.ratio(motion.rule) })}</dd>
+        <dd>{t("meetingRecords.minutes.ruleValue", { ratio: words.ratio(motion.rule) })}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.voting")}</dt>
         <dd>{t(motion.secret ? "meetingRecords.secret" : "meetingRecords.named")}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.status")}</dt>

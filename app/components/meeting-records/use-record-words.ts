@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { TIME_ZONE } from "~/components/topic/formats";
 import type { MotionStatus } from "~/workflow/meetings";
 import type { Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
@@ -19,6 +20,8 @@ export function useRecordWords() {
       rule.inclusive ? t("meetingRecords.threshold.atLeast", { value: minimum }) : t("meetingRecords.threshold.moreThan", { value: figure.format(threshold) });
     const verdict = (passed: boolean) => t(passed ? "meetingRecords.motionStatus.passed" : "meetingRecords.motionStatus.failed");
     return {
+      /** 13:47 — the hour of a check-in or a ballot (the minutes give the meeting's date once). */
+      clock: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
       ratio,
       verdict,
       arithmetic: (r: MotionResult) => t("meetingRecords.arithmetic", { present: r.present, yes: r.yes, needed: needed(r.rule, r.threshold, r.minimumYes), verdict: verdict(r.passed) }),

@@ -13,6 +13,14 @@ export function printCss(id: string): string {
 }`;
 }
 
+/**
+ * A page's own style sheet. React escapes a <style> element's text ("body > header" would arrive as
+ * "body &gt; header" and the rule would be dropped), so the constant CSS goes in as it is.
+ */
+export function PageStyle({ css }: { css: string }) {
+  return <style dangerouslySetInnerHTML={{ __html: css }} />;
+}
+
 /** A print button once the page runs scripts (without them, the browser's own print does the same). */
 export function PrintButton({ label }: { label: string }) {
   const [hydrated, setHydrated] = useState(false);

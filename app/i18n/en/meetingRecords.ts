@@ -24,7 +24,7 @@ const meetingRecords: typeof import("../zh-CN/meetingRecords").default = {
     sha256: "SHA-256",
     secret: "Secret ballot",
     named: "Named vote",
-    people: "{{count}}",
+    labelled: "{{label}}: {{value}}",
     threshold: {
       moreThan: "more than {{value}}",
       atLeast: "at least {{value}}",
@@ -84,6 +84,7 @@ const meetingRecords: typeof import("../zh-CN/meetingRecords").default = {
       none: "none",
       quorum: "Quorum",
       rule: "Pass rule",
+      ruleValue: "{{ratio}} of those present agree",
       basis: "Legal basis",
       topic: "Topic",
       frozenHash: "SHA-256 of the frozen text",
