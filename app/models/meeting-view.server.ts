@@ -5,6 +5,7 @@ import { ballots, meetingAttendance, meetings, motions, resolutions, topics, use
 import type { BallotChoice } from "../workflow/meetings";
 import { evaluateMotion, type MotionResult, type QuorumResult } from "../workflow/tally";
 import { votedCount } from "./ballot.server";
+import type { ScreenState } from "./meeting-screen";
 import { quorumOf, rulesRow } from "./meeting.server";
 
 const recorder = alias(users, "recorder");
@@ -94,11 +95,12 @@ export function namedBallots(motionId: number) {
     .map((b) => ({ ...b, choice: b.choice as BallotChoice }));
 }
 
-/** The live counts the projector shows: attendance, quorum, how many have voted; the tally once closed. */
-export function getScreenState({ communityId, meetingId }: { communityId: number; meetingId: number }) {
+/** The live counts the projector shows: attendance, quorum, how many have voted; the tally once closed. No names. */
+export function getScreenState({ communityId, meetingId }: { communityId: number; meetingId: number }): ScreenState | null {
   const view = getMeetingView({ communityId, meetingId });
   if (!view) return null;
   const current = view.agenda.find((m) => m.status === "voting") ?? [...view.agenda].reverse().find((m) => m.status === "closed") ?? view.agenda[0] ?? null;
+  const resolutionOf = (m: MeetingView["agenda"][number]) => (m.resolutionYear !== null && m.resolutionNumber !== null ? { year: m.resolutionYear, number: m.resolutionNumber } : null);
   return {
     meeting: { id: view.meeting.id, number: view.meeting.number, title: view.meeting.title, place: view.meeting.place, status: view.meeting.status, scheduledAt: view.meeting.scheduledAt.toISOString() },
     rules: view.rules,
@@ -117,11 +119,12 @@ export function getScreenState({ communityId, meetingId }: { communityId: number
           voted: current.voted,
           result: current.result,
           rule: current.rule,
+          resolution: resolutionOf(current),
         }
       : null,
-    motions: view.agenda.map((m) => ({ id: m.id, position: m.position, topicNumber: m.topicNumber, topicTitle: m.topicTitle, status: m.status, passed: m.result?.passed ?? null })),
+    motions: view.agenda.map((m) => ({ id: m.id, position: m.position, topicNumber: m.topicNumber, topicTitle: m.topicTitle, status: m.status, passed: m.result?.passed ?? null, resolution: resolutionOf(m) })),
   };
 }
 
 export type MeetingView = NonNullable<ReturnType<typeof getMeetingView>>;
-export type ScreenState = NonNullable<ReturnType<typeof getScreenState>>;
+export type { ScreenState };

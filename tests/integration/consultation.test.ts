@@ -201,6 +201,7 @@ describe("consultation meetings", () => {
     expect(html).toContain("议事协商会会议纪要");
     expect(html).toContain("会议讨论了充电棚选址。");
     expect(html).toContain("@media print");
+    expect(html, "the print CSS arrives unescaped (a direct load must print without the site's header)").toContain("body > header");
   });
 
   it("refuses residents (403), bad forms (400) and wrong ids (404)", async () => {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
+import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 
 interface Meeting {
   heldAt: Instant;
@@ -14,13 +14,7 @@ interface Meeting {
   topicTitle: string;
 }
 
-// Printed, the minutes stand alone: the site header, the community bar and the page's links go; black on white.
-const PRINT_CSS = `@media print {
-  body > header, body > a, div:has(> div > [data-testid="community-name"]), .no-print { display: none !important; }
-  html, body { background: #fff !important; color: #000 !important; }
-  #minutes, #minutes * { color: #000 !important; background: #fff !important; border-color: #000 !important; box-shadow: none !important; }
-  #minutes { max-width: none; padding: 0; }
-}`;
+const PRINT_CSS = printCss("minutes");
 
 function Block({ label, text }: { label: string; text: string }) {
   const { t } = useTranslation();
@@ -32,31 +26,18 @@ function Block({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** A print button once the page runs scripts (without them, the browser's own print does the same). */
-function PrintButton() {
-  const { t } = useTranslation();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  if (!hydrated) return null;
-  return (
-    <button type="button" onClick={() => window.print()} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 text-sm" data-testid="print">
-      {t("consultation.meetings.print")}
-    </button>
-  );
-}
-
 /** 会议纪要: a consultation meeting's record, laid out to be printed and signed. */
 export function MinutesView({ slug, communityName, topicId, meeting }: { slug: string; communityName: string; topicId: number; meeting: Meeting }) {
   const { t } = useTranslation();
   const { date } = useFormats();
   return (
     <main id="minutes" className="mx-auto max-w-3xl space-y-5 bg-white px-4 py-6 text-stone-900">
-      <style>{PRINT_CSS}</style>
+      <PageStyle css={PRINT_CSS} />
       <p className="no-print flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link to={`/c/${slug}/topics/${topicId}/consultation`} className="inline-flex min-h-[44px] items-center">
           ← {t("consultation.title")}
         </Link>
-        <PrintButton />
+        <PrintButton label={t("consultation.meetings.print")} />
       </p>
       <header className="space-y-1 border-b border-stone-300 pb-3 text-center">
         <p className="text-sm">{communityName}</p>

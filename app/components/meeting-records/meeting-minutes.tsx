@@ -1,0 +1,74 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
+import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
+import { AttendanceRecord } from "./attendance-record";
+import { MotionRecord } from "./motion-record";
+import type { RecordedMeeting } from "./record-types";
+
+// Each motion starts a new sheet; a table row never splits across two, and a heading stays with what follows it.
+const MINUTES_CSS = `${printCss("meeting-minutes")}
+@media print {
+  #meeting-minutes .motion-record + .motion-record { break-before: page; }
+  #meeting-minutes tr, #meeting-minutes dl { break-inside: avoid; }
+  #meeting-minutes h2, #meeting-minutes h3 { break-after: avoid; }
+}`;
+
+function When({ at }: { at: Instant }) {
+  const { dateTime } = useFormats();
+  return <time dateTime={isoOf(at)}>{dateTime.format(new Date(at))}</time>;
+}
+
+/** 会议记录: a representatives' meeting as it is filed and signed — attendance, each motion, each result, the votes. */
+export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { record: RecordedMeeting; communityName: string; meetingUrl: string; csvUrl: string }) {
+  const { t } = useTranslation();
+  const { meeting } = record;
+  return (
+    <main id="meeting-minutes" className="mx-auto max-w-3xl space-y-6 bg-white px-4 py-6 text-stone-900">
+      <PageStyle css={MINUTES_CSS} />
+      <p className="no-print flex flex-wrap items-center justify-between gap-3 text-sm">
+        <Link to={meetingUrl} className="inline-flex min-h-[44px] items-center">
+          ← {t("meetingRecords.minutes.back")}
+        </Link>
+        <span className="flex flex-wrap items-center gap-3">
+          <a href={csvUrl} download className="inline-flex min-h-[44px] items-center" data-testid="download-csv">
+            {t("meetingRecords.minutes.download")}
+          </a>
+          <PrintButton label={t("meetingRecords.minutes.print")} />
+        </span>
+      </p>
+      <header className="space-y-1 border-b-2 border-stone-800 pb-3 text-center">
+        <p className="text-sm">{communityName}</p>
+        <h1 className="text-2xl font-bold">
+          {t("meetingRecords.meetingNumber", { number: meeting.number })} {t("meetingRecords.minutes.title")}
+        </h1>
+        <p className="break-words">{meeting.title}</p>
+      </header>
+      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm" data-testid="minutes-meeting">
+        <dt className="font-semibold">{t("meetingRecords.minutes.meetingTitle")}</dt>
+        <dd className="break-words">{meeting.title}</dd>
+        <dt className="font-semibold">{t("meetingRecords.minutes.time")}</dt>
+        <dd>
+          <When at={meeting.startedAt ?? meeting.scheduledAt} />
+          {meeting.endedAt ? (
+            <>
+              {" — "}
+              <When at={meeting.endedAt} />
+            </>
+          ) : null}
+        </dd>
+        <dt className="font-semibold">{t("meetingRecords.minutes.place")}</dt>
+        <dd className="break-words">{meeting.place}</dd>
+        <dt className="font-semibold">{t("meetingRecords.minutes.convener")}</dt>
+        <dd>{record.convener}</dd>
+        <dt className="font-semibold">{t("meetingRecords.minutes.status")}</dt>
+        <dd>{t(`meetingRecords.meetingStatus.${meeting.status}`)}</dd>
+      </dl>
+      <AttendanceRecord record={record} />
+      {record.agenda.map((motion) => (
+        <MotionRecord key={motion.id} motion={motion} />
+      ))}
+      <p className="pt-8 text-right text-sm">{t("meetingRecords.minutes.signatures")}</p>
+    </main>
+  );
+}

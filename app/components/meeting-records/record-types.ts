@@ -1,0 +1,41 @@
+import type { Instant } from "~/components/topic/formats";
+import type { BallotChoice, MeetingStatus, MotionStatus } from "~/workflow/meetings";
+import type { Ratio } from "~/workflow/rule-packs";
+import type { MotionResult, QuorumResult } from "~/workflow/tally";
+
+/** The minutes as the page receives them (getMeetingRecord, dates as they travel). */
+export interface RecordedMeeting {
+  meeting: { id: number; number: number; title: string; place: string; status: MeetingStatus; members: number | null; scheduledAt: Instant; startedAt: Instant | null; endedAt: Instant | null };
+  convener: string;
+  rules: { quorum: Ratio; basisZh: string; basisEn: string };
+  quorum: QuorumResult | null;
+  roster: RosterLine[];
+  agenda: RecordedMotion[];
+}
+
+export interface RosterLine {
+  userId: number;
+  name: string;
+  checkedInAt: Instant | null;
+  /** The secretary who checked this representative in; null when they did it themselves. */
+  checkedInBy: string | null;
+}
+
+export interface RecordedMotion {
+  id: number;
+  position: number;
+  topicId: number;
+  topicNumber: number;
+  topicTitle: string;
+  sha256: string;
+  secret: boolean;
+  status: MotionStatus;
+  rule: Ratio;
+  voted: number;
+  result: MotionResult | null;
+  named: Array<{ userId: number; name: string; choice: BallotChoice; recordedBy: string | null; castAt: Instant }>;
+  /** Secret motions: who voted, in name order (how is never stored). */
+  voters: string[];
+  resolutionYear: number | null;
+  resolutionNumber: number | null;
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requirePublicAccess } from "~/auth/guards.server";
+import { getScreenState } from "~/models/meeting-view.server";
+import { screenEventStream } from "~/models/screen-events.server";
+import { parseTopicId } from "~/models/topic-page.server";
+
+// The projector's live feed (Server-Sent Events): counts only, so anyone may listen, like the screen.
+export async function loader(args: LoaderFunctionArgs) {
+  const { community } = requirePublicAccess(args, args.params.community, "meetingEvents");
+  const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
+  if (!getScreenState({ communityId: community.id, meetingId })) notFound();
+  return screenEventStream({ communityId: community.id, meetingId, signal: args.request.signal });
+}
