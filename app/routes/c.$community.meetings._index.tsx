@@ -55,7 +55,16 @@ export default function MeetingsPage() {
         <h1 className="text-2xl font-bold text-stone-900">{t("meetings.listTitle")}</h1>
         <p className="max-w-3xl text-sm text-stone-600">{t("meetings.listIntro")}</p>
       </header>
-      {data?.problem && !refusedShort ? <Alert tone="error">{t(`meetings.problems.${data.problem}`)}</Alert> : null}
+      {data?.problem ? (
+        <Alert tone="error">
+          {t(`meetings.problems.${data.problem}`)}
+          {refusedShort ? (
+            <a href="#schedule" className="ml-2 font-medium">
+              {t("meetings.schedule.confirmBelow")}
+            </a>
+          ) : null}
+        </Alert>
+      ) : null}
       {isConvener && pending.length ? <Alert tone="info">{t("meetings.requests.pendingForConvener")}</Alert> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">

@@ -6,6 +6,8 @@ import { Card } from "~/components/ui/card";
 import { quorumRule } from "./rule-words";
 import type { MeetingData, QuorumResult, RosterEntry, RulesData, Viewer } from "./types";
 
+const percent = (part: number, whole: number) => (whole ? Math.min(100, Math.round((part / whole) * 100)) : 0);
+
 interface Props {
   meeting: MeetingData;
   quorum: QuorumResult | null;
@@ -43,14 +45,16 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine }: Props)
                 {quorum.met ? `✓ ${t("meetings.attendance.met")}` : t("meetings.attendance.notMet")}
               </span>
             </div>
-            <div className="h-2 overflow-hidden rounded bg-stone-200" aria-hidden="true">
-              <div className={`h-full ${quorum.met ? "bg-green-600" : "bg-amber-500"}`} style={{ width: `${quorum.members ? Math.round((quorum.present / quorum.members) * 100) : 0}%` }} />
+            <div className="relative h-2 rounded bg-stone-200" aria-hidden="true">
+              <div className={`h-full rounded ${quorum.met ? "bg-green-600" : "bg-amber-500"}`} style={{ width: `${percent(quorum.present, quorum.members)}%` }} />
+              {/* The line the roll call has to reach. */}
+              <div className="absolute -top-1 h-4 w-0.5 bg-stone-700" style={{ left: `${percent(quorum.minimumPresent, quorum.members)}%` }} />
             </div>
             <p className="text-stone-700">{t("meetings.attendance.minimum", { count: quorum.minimumPresent })}</p>
           </>
-        ) : (
+        ) : meeting.status === "scheduled" ? (
           <p className="text-stone-600">{t("meetings.attendance.notStarted")}</p>
-        )}
+        ) : null}
         <dl className="space-y-1 rounded-md bg-stone-50 p-3">
           <dt className="text-xs font-medium text-stone-500">{t("meetings.attendance.rule")}</dt>
           <dd className="font-medium text-stone-900" data-testid="quorum-rule">

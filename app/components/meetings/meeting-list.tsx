@@ -33,7 +33,7 @@ export function MeetingList({ meetings, slug, empty }: { meetings: MeetingListIt
         <li key={m.id} className="min-w-0">
           <Link
             to={`/c/${slug}/meetings/${m.id}`}
-            className="block h-full rounded-md border border-stone-200 bg-white p-3 no-underline shadow-sm transition-colors hover:border-hall-500"
+            className={`block h-full rounded-md border bg-white p-3 no-underline shadow-sm transition-colors hover:border-hall-500 ${m.status === "inSession" ? "border-green-600 ring-1 ring-green-600" : "border-stone-200"}`}
             data-testid="meeting-item"
           >
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-stone-500">

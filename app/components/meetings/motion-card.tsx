@@ -7,7 +7,7 @@ import { MotionResultView } from "./motion-result";
 import { passRule } from "./rule-words";
 import type { MotionItem } from "./types";
 
-const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-600 text-white", closed: "bg-stone-200 text-stone-800" } as const;
+const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-600 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800" } as const;
 
 function MotionButton({ intent, motionId, variant = "primary", children }: { intent: string; motionId: number; variant?: "primary" | "secondary" | "danger"; children: ReactNode }) {
   return (
@@ -41,7 +41,7 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <span className="font-medium text-stone-600">{t("meetings.agenda.item", { position: motion.position })}</span>
-          <span className={`rounded px-2 py-0.5 font-medium ${STATUS_TONE[motion.status]}`}>
+          <span className={`rounded px-2 py-0.5 font-medium ${STATUS_TONE[status ?? (motion.status === "voting" ? "voting" : "pending")]}`}>
             {status ? t(`meetings.agenda.${status}`) : t(motion.status === "voting" ? "meetings.agenda.statusVoting" : "meetings.agenda.statusPending")}
           </span>
           <span className={`rounded border px-2 py-0.5 ${motion.secret ? "border-violet-300 bg-violet-50 text-violet-900" : "border-sky-300 bg-sky-50 text-sky-900"}`} data-testid="ballot-kind">

@@ -37,7 +37,7 @@ export function MotionResultView({ motion, result, slug }: { motion: MotionItem;
       {motion.secret ? <p className="text-xs text-stone-500">{t("meetings.result.secretNote")}</p> : null}
       {motion.named.length ? (
         <details className="rounded-md border border-stone-200 p-3 text-sm">
-          <summary className="cursor-pointer font-medium text-stone-900">{t("meetings.result.namedTitle")}</summary>
+          <summary className="cursor-pointer font-medium text-stone-900">{t("meetings.result.namedTitle", { count: motion.named.length })}</summary>
           <ul className="mt-2 divide-y divide-stone-100" data-testid="named-ballots">
             {motion.named.map((b) => (
               <li key={b.userId} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
