@@ -11,7 +11,7 @@ import { Roster } from "~/components/meetings/roster";
 import { useLiveMeeting } from "~/components/meetings/use-live-meeting";
 import { VotingNow } from "~/components/meetings/voting-now";
 import { Alert } from "~/components/ui/alert";
-import { notFound, requireAccess, type GuardArgs } from "~/auth/guards.server";
+import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleMeetingAction } from "~/forms/meeting-actions.server";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { listTableableTopics } from "~/models/meeting.server";
@@ -20,16 +20,11 @@ import { noticeDays } from "~/workflow/meetings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · 代表会议 · 议事厅` : "议事厅" }];
 
-/** The guard, the meeting id (anything but a plain positive number is 404) and the meeting, of this community only. */
-function meetingOf(args: GuardArgs & { params: { community?: string; meetingId?: string } }) {
-  const access = requireAccess(args, args.params.community, "meeting");
-  const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
-  const view = getMeetingView({ communityId: access.community.id, meetingId, forUserId: access.user.id }) ?? notFound();
-  return { ...access, view };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, user, roles, view } = meetingOf(args);
+  const { community, user, roles } = requireAccess(args, args.params.community, "meeting");
+  // Anything but a plain positive number is 404, and so is a meeting of another community.
+  const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
+  const view = getMeetingView({ communityId: community.id, meetingId, forUserId: user.id }) ?? notFound();
   const { meeting, rules, quorum, roster, agenda, me } = view;
   const isConvener = roles.includes("convener");
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
@@ -49,9 +44,12 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
+// Posts skip the page's view (a vote storm should cost a ballot, not a page): every model looks the
+// meeting up within this community itself and answers another community's or a missing one with 404.
 export async function action(args: ActionFunctionArgs) {
-  const { community, user, roles, view } = meetingOf(args);
-  return handleMeetingAction({ request: args.request, communityId: community.id, communitySlug: community.slug, userId: user.id, roles, meetingId: view.meeting.id });
+  const { community, user, roles } = requireAccess(args, args.params.community, "meeting");
+  const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
+  return handleMeetingAction({ request: args.request, communityId: community.id, communitySlug: community.slug, userId: user.id, roles, meetingId });
 }
 
 export default function MeetingPage() {

@@ -210,6 +210,10 @@ describe("one meeting's page", () => {
     expect((await page(`/c/shiliu/meetings/${meetingId}`, "villager1")).status).toBe(404);
     expect((await page(`/c/shiliu/meetings/${meetingId}`, "street1")).status).toBe(404);
     expect((await http.fetch(`/c/shiliu/meetings/${meetingId}`, { cookie: await as("vcommittee1"), form: { intent: "checkIn" } })).status).toBe(404);
+    expect((await http.fetch(`/c/shiliu/meetings/${meetingId}`, { cookie: await as("vcommittee1"), form: { intent: "garbage" } })).status).toBe(404);
+    for (const id of ["abc", "999999999999", String(meetingId + 1000)]) {
+      expect((await post(`/c/mingyue/meetings/${id}`, "convener1", { intent: "start" })).status, id).toBe(404);
+    }
   });
 
   it("answers garbage posts with 400 and refusals with a translated problem, never 500", async () => {
