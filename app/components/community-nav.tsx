@@ -8,6 +8,7 @@ export function CommunityNav({ slug, name, belongs = true }: { slug: string; nam
   const links = belongs
     ? [
         { to: `/c/${slug}`, label: t("nav.hall"), end: true },
+        { to: `/c/${slug}/meetings`, label: t("meetings.nav"), end: false },
         board,
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
@@ -26,7 +27,7 @@ export function CommunityNav({ slug, name, belongs = true }: { slug: string; nam
               to={link.to}
               end={link.end}
               className={({ isActive }) =>
-                `rounded-md px-3 py-2 no-underline ${isActive ? "bg-hall-50 font-medium text-hall-700" : "text-stone-700 hover:bg-stone-100"}`
+                `shrink-0 whitespace-nowrap rounded-md px-3 py-2 no-underline ${isActive ? "bg-hall-50 font-medium text-hall-700" : "text-stone-700 hover:bg-stone-100"}`
               }
             >
               {link.label}

@@ -1,9 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
+import { getDb } from "../../db/client.server";
 import { notFound } from "../auth/guards.server";
 import { castBallot, closeVote, openVote } from "../models/ballot.server";
 import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
-import { cancelMeeting, checkIn, endMeeting, scheduleMeeting, startMeeting, tableMotion, withdrawMotion, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
+import { cancelMeeting, checkIn, endMeeting, MeetingError, meetingRow, scheduleMeeting, startMeeting, tableMotion, withdrawMotion, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import type { Role } from "../workflow/roles";
 import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
 import { readForm } from "./read-form.server";
@@ -60,8 +61,19 @@ export async function handleMeetingsAction({ request, communityId, communitySlug
   }
 }
 
+/** Another community's (or no) meeting is 404 whatever the post, before any check of role or form could answer otherwise. */
+function requireMeeting(communityId: number, meetingId: number) {
+  try {
+    meetingRow(getDb(), communityId, meetingId);
+  } catch (error) {
+    if (error instanceof MeetingError) notFound();
+    throw error;
+  }
+}
+
 /** Posts of `/c/:community/meetings/:meetingId`: agenda, session, roll call and votes. */
 export async function handleMeetingAction({ request, communityId, communitySlug, userId, roles, meetingId }: Poster & { meetingId: number }) {
+  requireMeeting(communityId, meetingId);
   const formData = await readForm(request);
   const intent = pickIntent(MEETING_INTENTS, formData.get("intent"));
   const actor = { communityId, userId, roles, meetingId };

@@ -14,6 +14,7 @@ export function useFormats() {
     () => ({
       date: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: TIME_ZONE }),
       dateTime: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }),
+      time: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
     }),
     [language],
   );

@@ -8,7 +8,7 @@ export function SelectField({
   hint,
   options,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: FieldMetadata<string | number | undefined>;
   label: string;
   hint?: string;
   options: Array<{ value: string; label: string }>;

@@ -1,0 +1,54 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field } from "~/components/ui/field";
+import { cancelSchema } from "~/forms/meetings";
+import type { MeetingStatus } from "~/workflow/meetings";
+
+/** 主持会议 (convener): start a scheduled meeting or call it off with a reason; close a session. */
+export function ChairControls({ status, lastCancel }: { status: MeetingStatus; lastCancel: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "cancel-meeting",
+    lastResult: lastCancel,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (status !== "scheduled" && status !== "inSession") return null;
+  return (
+    <Card title={t("meetings.chair.title")}>
+      <div className="space-y-3 text-sm" data-testid="chair">
+        {status === "scheduled" ? (
+          <>
+            <Form method="post" className="space-y-1">
+              <input type="hidden" name="intent" value="start" />
+              <Button className="w-full" data-testid="start">
+                {t("meetings.chair.start")}
+              </Button>
+              <p className="text-xs text-stone-500">{t("meetings.chair.startHint")}</p>
+            </Form>
+            <details className="rounded-md border border-stone-200 p-3" open={Boolean(lastCancel)}>
+              <summary className="min-h-[28px] cursor-pointer font-medium text-red-700">{t("meetings.chair.cancel")}</summary>
+              <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
+                <input type="hidden" name="intent" value="cancel" />
+                <Field field={fields.reason} label={t("meetings.chair.cancelReason")} />
+                <Button variant="danger">{t("meetings.chair.cancel")}</Button>
+              </Form>
+            </details>
+          </>
+        ) : (
+          <Form method="post" className="space-y-1">
+            <input type="hidden" name="intent" value="end" />
+            <Button variant="secondary" className="w-full" data-testid="end">
+              {t("meetings.chair.end")}
+            </Button>
+            <p className="text-xs text-stone-500">{t("meetings.chair.endHint")}</p>
+          </Form>
+        )}
+      </div>
+    </Card>
+  );
+}

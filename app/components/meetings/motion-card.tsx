@@ -1,0 +1,101 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import type { MeetingStatus } from "~/workflow/meetings";
+import { MotionResultView } from "./motion-result";
+import { passRule } from "./rule-words";
+import type { MotionItem } from "./types";
+
+const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-600 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800" } as const;
+
+function MotionButton({ intent, motionId, variant = "primary", children }: { intent: string; motionId: number; variant?: "primary" | "secondary" | "danger"; children: ReactNode }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="motionId" value={motionId} />
+      <Button variant={variant} data-testid={intent}>
+        {children}
+      </Button>
+    </Form>
+  );
+}
+
+interface Props {
+  motion: MotionItem;
+  meetingStatus: MeetingStatus;
+  slug: string;
+  isConvener: boolean;
+  /** Another motion of this meeting is being voted on. */
+  otherVoting: boolean;
+  /** The vote panel, shown while this motion is being voted on. */
+  children?: ReactNode;
+}
+
+/** One motion: its topic, the frozen text and hash, named or secret, the pass rule, what failure does; its controls and result. */
+export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVoting, children }: Props) {
+  const { t, i18n } = useTranslation();
+  const status = motion.status === "closed" && motion.result ? (motion.result.passed ? "passed" : "failed") : null;
+  return (
+    <article id={`motion-${motion.id}`} className={`scroll-mt-4 space-y-3 rounded-lg border bg-white p-4 sm:p-5 ${motion.status === "voting" ? "border-green-600 shadow-md ring-1 ring-green-600" : "border-stone-200 shadow-sm"}`} data-testid="motion" data-status={motion.status}>
+      <header className="space-y-1">
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          <span className="font-medium text-stone-600">{t("meetings.agenda.item", { position: motion.position })}</span>
+          <span className={`rounded px-2 py-0.5 font-medium ${STATUS_TONE[status ?? (motion.status === "voting" ? "voting" : "pending")]}`}>
+            {status ? t(`meetings.agenda.${status}`) : t(motion.status === "voting" ? "meetings.agenda.statusVoting" : "meetings.agenda.statusPending")}
+          </span>
+          <span className={`rounded border px-2 py-0.5 ${motion.secret ? "border-violet-300 bg-violet-50 text-violet-900" : "border-sky-300 bg-sky-50 text-sky-900"}`} data-testid="ballot-kind">
+            {t(motion.secret ? "meetings.agenda.secret" : "meetings.agenda.named")}
+          </span>
+        </div>
+        <h3 className="break-words text-lg font-semibold leading-snug">
+          <Link to={`/c/${slug}/topics/${motion.topicId}`} className="text-stone-900 underline decoration-stone-300 underline-offset-4 hover:decoration-hall-500">
+            <span className="text-stone-500">#{motion.topicNumber}</span> {motion.topicTitle}
+          </Link>
+        </h3>
+      </header>
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-stone-500">{t("meetings.agenda.passRule")}</dt>
+        <dd className="font-medium text-stone-900" data-testid="pass-rule">
+          {passRule(t, i18n.language, motion.rule)}
+        </dd>
+        <dt className="text-stone-500">{t("meetings.agenda.onFail")}</dt>
+        <dd className="text-stone-800">{t(motion.onFail === "revise" ? "meetings.agenda.onFailRevise" : "meetings.agenda.onFailClose")}</dd>
+      </dl>
+      {motion.secret ? <p className="text-xs text-stone-500">{t("meetings.agenda.secretHint")}</p> : null}
+      <details className="rounded-md bg-stone-50 p-3 text-sm">
+        <summary className="cursor-pointer font-medium text-stone-800">{t("meetings.agenda.text")}</summary>
+        <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words font-sans text-stone-800" data-testid="motion-text">
+          {motion.text}
+        </pre>
+      </details>
+      <p className="text-xs text-stone-600">
+        {t("meetings.agenda.sha256")}:{" "}
+        <code className="break-all font-mono text-stone-800" data-testid="motion-sha256">
+          {motion.sha256}
+        </code>
+      </p>
+      {children}
+      {motion.result ? <MotionResultView motion={motion} result={motion.result} slug={slug} /> : null}
+      {isConvener ? (
+        <div className="flex flex-wrap gap-2 empty:hidden">
+          {meetingStatus === "scheduled" && motion.status === "pending" ? (
+            <MotionButton intent="withdrawMotion" motionId={motion.id} variant="danger">
+              {t("meetings.agenda.withdraw")}
+            </MotionButton>
+          ) : null}
+          {meetingStatus === "inSession" && motion.status === "pending" && !otherVoting ? (
+            <MotionButton intent="open" motionId={motion.id}>
+              {t("meetings.agenda.openVote")}
+            </MotionButton>
+          ) : null}
+          {motion.status === "voting" ? (
+            <MotionButton intent="close" motionId={motion.id}>
+              {t("meetings.agenda.closeVote")}
+            </MotionButton>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { controlClass, describedBy, FieldShell } from "~/components/ui/field-shell";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select-field";
+import { scheduleSchema } from "~/forms/meetings";
+import { noticeDays } from "~/workflow/meetings";
+
+interface Props {
+  lastResult: SubmissionResult<string[]> | null;
+  /** The server refused the last submit for short notice: ask for the confirmation. */
+  refusedShort: boolean;
+  noticeDaysRequired: number;
+  pendingRequests: Array<{ id: number; reason: string }>;
+  answering: number | null;
+}
+
+/** Whether a "YYYY-MM-DDTHH:MM" (China time) gives less notice than the rules ask, seen from now. */
+function isShort(value: string, required: number): boolean {
+  const at = Date.parse(`${value}:00+08:00`);
+  return !Number.isNaN(at) && noticeDays(new Date(), new Date(at)) < required;
+}
+
+/** 召集会议: title, time (China time), place, and the pending request it answers; short notice needs a confirmation. */
+export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pendingRequests, answering }: Props) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "schedule-meeting",
+    lastResult,
+    defaultValue: answering ? { requestId: String(answering) } : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: scheduleSchema }),
+    shouldValidate: "onBlur",
+  });
+  // With scripts, warn as soon as the date is chosen; without, the server's refusal says it.
+  const [liveShort, setLiveShort] = useState<boolean | null>(null);
+  const short = liveShort ?? refusedShort;
+  const at = fields.scheduledAt;
+  const hint = t("meetings.schedule.noticeHint", { days: noticeDaysRequired });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3" data-testid="schedule-form">
+      <input type="hidden" name="intent" value="schedule" />
+      <Field field={fields.title} label={t("meetings.schedule.meetingTitle")} />
+      <FieldShell field={at} label={t("meetings.schedule.scheduledAt")} hint={hint}>
+        <input
+          {...getInputProps(at, { type: "datetime-local", ariaDescribedBy: describedBy(at, hint) })}
+          key={at.key}
+          onChange={(event) => setLiveShort(event.currentTarget.value ? isShort(event.currentTarget.value, noticeDaysRequired) : null)}
+          className={controlClass(at)}
+        />
+      </FieldShell>
+      <Field field={fields.place} label={t("meetings.schedule.place")} />
+      {pendingRequests.length ? (
+        <SelectField
+          field={fields.requestId}
+          label={t("meetings.schedule.request")}
+          options={[{ value: "", label: t("meetings.schedule.noRequest") }, ...pendingRequests.map((r) => ({ value: String(r.id), label: t("meetings.schedule.requestOption", { id: r.id, reason: r.reason.slice(0, 40) }) }))]}
+        />
+      ) : null}
+      {short ? (
+        <div className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" role="alert" data-testid="short-notice">
+          <p>{refusedShort && liveShort === null ? t("meetings.problems.shortNotice") : t("meetings.schedule.shortWarning", { required: noticeDaysRequired })}</p>
+          <label className="flex min-h-[44px] items-center gap-3 font-medium">
+            <input type="checkbox" name="acceptShortNotice" value="on" className="h-5 w-5 accent-hall-600" />
+            {t("meetings.schedule.acceptShortNotice")}
+          </label>
+        </div>
+      ) : null}
+      <Button>{t("meetings.schedule.submit")}</Button>
+    </Form>
+  );
+}

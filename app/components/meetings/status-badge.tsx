@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+import type { MeetingStatus } from "~/workflow/meetings";
+
+const TONE: Record<MeetingStatus, string> = {
+  scheduled: "bg-amber-100 text-amber-900",
+  inSession: "bg-green-100 text-green-800",
+  ended: "bg-stone-200 text-stone-800",
+  cancelled: "bg-stone-100 text-stone-600 line-through",
+};
+
+/** 待召开 / 进行中 / 已散会 / 已取消 */
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-medium ${TONE[status]}`} data-testid="meeting-status" data-status={status}>
+      {status === "inSession" ? <span className="h-2 w-2 rounded-full bg-green-600" aria-hidden="true" /> : null}
+      {t(`meetings.status.${status}`)}
+    </span>
+  );
+}

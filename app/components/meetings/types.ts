@@ -1,0 +1,70 @@
+import type { Instant } from "~/components/topic/formats";
+import type { BallotChoice, MeetingStatus, MotionStatus, OnFail } from "~/workflow/meetings";
+import type { Ratio } from "~/workflow/rule-packs";
+import type { MotionResult, QuorumResult } from "~/workflow/tally";
+
+/** The shapes of the meeting page's data as they arrive in the browser (see getMeetingView). */
+export interface MeetingData {
+  id: number;
+  number: number;
+  title: string;
+  place: string;
+  scheduledAt: Instant;
+  createdAt: Instant;
+  status: MeetingStatus;
+  members: number | null;
+  noticeDaysRequired: number;
+  shortNotice: boolean;
+}
+
+export interface RulesData {
+  quorum: Ratio;
+  basisZh: string;
+  basisEn: string;
+}
+
+export interface RosterEntry {
+  userId: number;
+  name: string;
+  checkedInAt: Instant | null;
+  checkedInBy: string | null;
+}
+
+export interface NamedBallot {
+  userId: number;
+  name: string;
+  choice: BallotChoice;
+  recordedBy: string | null;
+}
+
+export interface MotionItem {
+  id: number;
+  position: number;
+  topicId: number;
+  topicNumber: number;
+  topicTitle: string;
+  topicState: string;
+  resolutionYear: number | null;
+  resolutionNumber: number | null;
+  text: string;
+  sha256: string;
+  secret: boolean;
+  onFail: OnFail;
+  status: MotionStatus;
+  rule: Ratio;
+  voted: number;
+  result: MotionResult | null;
+  named: NamedBallot[];
+  myBallot: { choice: BallotChoice | null } | null;
+  votedUserIds: number[];
+}
+
+/** Who is looking, and what they may do here. */
+export interface Viewer {
+  isConvener: boolean;
+  isRepresentative: boolean;
+  onRoster: boolean;
+  checkedIn: boolean;
+}
+
+export type { QuorumResult };

@@ -1,0 +1,94 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Agenda } from "~/components/meetings/agenda";
+import { AttendancePanel } from "~/components/meetings/attendance-panel";
+import { ChairControls } from "~/components/meetings/chair-controls";
+import { MeetingHeader } from "~/components/meetings/meeting-header";
+import { Roster } from "~/components/meetings/roster";
+import { useLiveMeeting } from "~/components/meetings/use-live-meeting";
+import { VotingNow } from "~/components/meetings/voting-now";
+import { Alert } from "~/components/ui/alert";
+import { notFound, requireAccess } from "~/auth/guards.server";
+import { handleMeetingAction } from "~/forms/meeting-actions.server";
+import { getMeetingView } from "~/models/meeting-view.server";
+import { listTableableTopics } from "~/models/meeting.server";
+import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
+import { noticeDays } from "~/workflow/meetings";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · 代表会议 · 议事厅` : "议事厅" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "meeting");
+  // Anything but a plain positive number is 404, and so is a meeting of another community.
+  const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
+  const view = getMeetingView({ communityId: community.id, meetingId, forUserId: user.id }) ?? notFound();
+  const { meeting, rules, quorum, roster, agenda, me } = view;
+  const isConvener = roles.includes("convener");
+  const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
+  return json({
+    slug: community.slug,
+    meeting,
+    rules,
+    quorum,
+    // The roster is the convener's tool; others only need their own line.
+    roster: isConvener ? roster : roster.filter((p) => p.userId === user.id),
+    agenda,
+    viewer: { isConvener, isRepresentative: roles.includes("representative"), onRoster: me.onRoster, checkedIn: me.checkedIn },
+    noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
+    tableable: isConvener && meeting.status === "scheduled" ? listTableableTopics({ communityId: community.id }) : null,
+    votedMotionId: voted,
+    userId: user.id,
+  });
+}
+
+// Posts skip the page's view (a vote storm should cost a ballot, not a page): every model looks the
+// meeting up within this community itself and answers another community's or a missing one with 404.
+export async function action(args: ActionFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "meeting");
+  const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
+  return handleMeetingAction({ request: args.request, communityId: community.id, communitySlug: community.slug, userId: user.id, roles, meetingId });
+}
+
+export default function MeetingPage() {
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
+  const inSession = meeting.status === "inSession";
+  useLiveMeeting(inSession);
+  const voting = agenda.find((m) => m.status === "voting");
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+      <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
+        ← {t("meetings.page.back")}
+      </Link>
+      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`)}</Alert> : null}
+      <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} />
+      {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
+      {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <aside className="min-w-0 space-y-4 lg:col-start-3 lg:row-start-1">
+          <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} />
+          {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} /> : null}
+        </aside>
+        <div className="min-w-0 space-y-4 lg:col-span-2 lg:col-start-1 lg:row-start-1">
+          <Agenda
+            agenda={agenda}
+            meetingStatus={meeting.status}
+            slug={slug}
+            viewer={viewer}
+            present={quorum?.present ?? 0}
+            roster={roster}
+            tableable={tableable}
+            lastTable={resultOf("table")}
+            votedMotionId={votedMotionId}
+          />
+          {viewer.isConvener && inSession ? <Roster roster={roster} /> : null}
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingList } from "~/components/meetings/meeting-list";
+import { RequestForm } from "~/components/meetings/request-form";
+import { RequestList } from "~/components/meetings/request-list";
+import { ScheduleForm } from "~/components/meetings/schedule-form";
+import { Alert } from "~/components/ui/alert";
+import { Card } from "~/components/ui/card";
+import { requireAccess } from "~/auth/guards.server";
+import { handleMeetingsAction } from "~/forms/meeting-actions.server";
+import { listMeetingRequests } from "~/models/meeting-request.server";
+import { listMeetings } from "~/models/meeting.server";
+import { getRules } from "~/models/rules.server";
+import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
+
+export const meta: MetaFunction = () => [{ title: "代表会议 · 议事厅" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
+  const all = listMeetings({ communityId: community.id }).map(({ id, number, title, place, scheduledAt, status, shortNotice, motions }) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions }));
+  const open = (status: string) => status === "scheduled" || status === "inSession";
+  const { threshold, requests } = listMeetingRequests({ communityId: community.id, userId: user.id });
+  return json({
+    slug: community.slug,
+    // Upcoming soonest first; past ones most recent first.
+    upcoming: all.filter((m) => open(m.status)).reverse(),
+    past: all.filter((m) => !open(m.status)),
+    threshold,
+    requests,
+    noticeDaysRequired: getRules({ communityId: community.id })?.meetingNoticeDays ?? 0,
+    answering: parseRecordId(new URL(args.request.url).searchParams.get("answer") ?? undefined),
+    isConvener: roles.includes("convener"),
+    isRepresentative: roles.includes("representative"),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
+  return handleMeetingsAction({ request: args.request, communityId: community.id, communitySlug: community.slug, userId: user.id, roles });
+}
+
+export default function MeetingsPage() {
+  const { slug, upcoming, past, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
+  const refusedShort = data?.intent === "schedule" && data.problem === "shortNotice";
+  const pending = requests.filter((r) => r.status === "pending");
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold text-stone-900">{t("meetings.listTitle")}</h1>
+        <p className="max-w-3xl text-sm text-stone-600">{t("meetings.listIntro")}</p>
+      </header>
+      {data?.problem ? (
+        <Alert tone="error">
+          {t(`meetings.problems.${data.problem}`)}
+          {refusedShort ? (
+            <a href="#schedule" className="ml-2 font-medium">
+              {t("meetings.schedule.confirmBelow")}
+            </a>
+          ) : null}
+        </Alert>
+      ) : null}
+      {isConvener && pending.length ? <Alert tone="info">{t("meetings.requests.pendingForConvener")}</Alert> : null}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <Card title={t("meetings.upcoming")}>
+            <MeetingList meetings={upcoming} slug={slug} empty={t("meetings.noneUpcoming")} />
+          </Card>
+          <Card title={t("meetings.past")}>
+            <MeetingList meetings={past} slug={slug} empty={t("meetings.none")} />
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-4">
+          {isConvener ? (
+            <Card title={<span id="schedule">{t("meetings.schedule.title")}</span>}>
+              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
+            </Card>
+          ) : null}
+          <Card title={t("meetings.requests.title")}>
+            <div className="space-y-4">
+              <p className="text-xs text-stone-500">{t("meetings.requests.intro")}</p>
+              <RequestList requests={requests} threshold={threshold} slug={slug} mayAnswer={isConvener} maySign={isRepresentative} />
+              {isRepresentative ? <RequestForm lastResult={resultOf("request")} /> : null}
+            </div>
+          </Card>
+        </div>
+      </div>
+    </main>
+  );
+}
