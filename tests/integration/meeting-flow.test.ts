@@ -203,10 +203,10 @@ describe("scheduling", () => {
   it("asks the convener to confirm a notice shorter than the rules' 5 days, and records it", () => {
     const cid = communityId("mingyue");
     const actor = { communityId: cid, userId: userId("convener1"), roles: CONVENER_ROLES };
-    const soon = new Date(Date.now() + 2 * DAY_MS);
+    const soon = new Date(Date.now() + 2 * DAY_MS + 3_600_000);
     expect(scheduleMeeting({ ...actor, title: "临时会议", place: "议事厅", scheduledAt: soon, requestId: null, acceptShortNotice: false })).toEqual({ ok: false, problem: "shortNotice" });
     const made = scheduleMeeting({ ...actor, title: "临时会议", place: "议事厅", scheduledAt: soon, requestId: null, acceptShortNotice: true });
-    expect(made).toMatchObject({ ok: true, notice: { required: 5, given: 1, short: true } });
+    expect(made).toMatchObject({ ok: true, notice: { required: 5, given: 2, short: true } });
     expect(scheduleMeeting({ ...actor, title: "过去的会议", place: "议事厅", scheduledAt: new Date(Date.now() - DAY_MS), requestId: null, acceptShortNotice: true })).toEqual({ ok: false, problem: "inPast" });
     expect(scheduleMeeting({ communityId: cid, userId: userId(rep(1)), roles: REP_ROLES, title: "代表自行召集", place: "议事厅", scheduledAt: new Date(Date.now() + 9 * DAY_MS), requestId: null, acceptShortNotice: false })).toEqual({ ok: false, problem: "wrongRole" });
   });
