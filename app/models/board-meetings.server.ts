@@ -18,7 +18,7 @@ export function listBoardMeetings({ communityId }: { communityId: number }) {
   const db = getDb();
   const since = new Date(now().getTime() - RECENT_MEETING_DAYS * DAY_MS);
   const rows = db
-    .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status, shortNotice: meetings.shortNotice, endedAt: meetings.endedAt })
+    .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, startedAt: meetings.startedAt, status: meetings.status, shortNotice: meetings.shortNotice, endedAt: meetings.endedAt })
     .from(meetings)
     .where(and(eq(meetings.communityId, communityId), inArray(meetings.status, ["scheduled", "inSession", "ended"])))
     .orderBy(asc(meetings.scheduledAt))
@@ -33,8 +33,10 @@ export function listBoardMeetings({ communityId }: { communityId: number }) {
         .orderBy(asc(motions.position))
         .all()
     : [];
-  const shape = ({ id, ...m }: (typeof rows)[number]) => ({
+  // A meeting that sat is dated by when it opened, which may differ from the date it was called for.
+  const shape = ({ id, scheduledAt, startedAt, endedAt: _, ...m }: (typeof rows)[number]) => ({
     ...m,
+    at: startedAt ?? scheduledAt,
     agenda: agenda.filter((a) => a.meetingId === id).map(({ meetingId: _, ...a }) => a),
   });
   return {
@@ -63,7 +65,6 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
       categoryZh: catalogueEntries.nameZh,
       categoryEn: catalogueEntries.nameEn,
       meetingNumber: meetings.number,
-      meetingAt: meetings.scheduledAt,
     })
     .from(resolutions)
     .innerJoin(motions, eq(motions.id, resolutions.motionId))

@@ -15,14 +15,10 @@ import { checkIn, scheduleMeeting, startMeeting, tableMotion } from "~/models/me
 import type { BallotChoice } from "~/workflow/meetings";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
-import { useServer } from "./support/http";
+import { signedIn, useServer } from "./support/http";
 
 const http = useServer();
-const cookies = new Map<string, string>();
-async function as(username: string) {
-  if (!cookies.has(username)) cookies.set(username, await http.login(username));
-  return cookies.get(username)!;
-}
+const as = signedIn(http);
 
 afterEach(() => resetClock());
 

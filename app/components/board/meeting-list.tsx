@@ -6,7 +6,8 @@ export interface BoardMeeting {
   number: number;
   title: string;
   place: string;
-  scheduledAt: Instant;
+  /** When it is called for, or when it opened once it sat. */
+  at: Instant;
   status: MeetingStatus;
   shortNotice: boolean;
   agenda: Array<{ topicNumber: number; topicTitle: string; sha256: string; secret: boolean; status: MotionStatus; passed: boolean | null }>;
@@ -42,7 +43,7 @@ function MeetingGroup({ title, meetings, kind }: { title: string; meetings: Boar
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
               <dt className="text-stone-500">{t("board.when")}</dt>
               <dd>
-                <time dateTime={isoOf(m.scheduledAt)}>{dateTime.format(new Date(m.scheduledAt))}</time>
+                <time dateTime={isoOf(m.at)}>{dateTime.format(new Date(m.at))}</time>
               </dd>
               <dt className="text-stone-500">{t("board.place")}</dt>
               <dd className="break-words">{m.place}</dd>

@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { useFormats, type Instant } from "~/components/topic/formats";
 import { ResolutionHeading, type ResolutionStatusData } from "~/components/topic/resolution-status";
 import { VoteRecordView, type VoteRecordData } from "~/components/topic/vote-record";
 
@@ -7,7 +6,6 @@ export interface BoardResolution extends ResolutionStatusData {
   topicNumber: number;
   topicTitle: string;
   meetingNumber: number;
-  meetingAt: Instant;
   objections: number;
   vote: VoteRecordData;
 }
@@ -15,7 +13,6 @@ export interface BoardResolution extends ResolutionStatusData {
 /** 决议公示: each resolution with the text's hash, the vote that made it and its 公示 period; objectors are not named. */
 export function ResolutionList({ items }: { items: BoardResolution[] }) {
   const { t } = useTranslation();
-  const { date } = useFormats();
   if (items.length === 0) return <p className="text-sm text-stone-600">{t("board.noResolutions")}</p>;
   return (
     <ul className="space-y-4">
@@ -24,7 +21,7 @@ export function ResolutionList({ items }: { items: BoardResolution[] }) {
           <div className="space-y-1">
             <ResolutionHeading resolution={r} />
             <h3 className="pt-1 font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.topicNumber, title: r.topicTitle })}</h3>
-            <p className="text-sm text-stone-600">{t("board.fromMeeting", { number: r.meetingNumber, date: date.format(new Date(r.meetingAt)) })}</p>
+            <p className="text-sm text-stone-600">{t("board.fromMeeting", { number: r.meetingNumber })}</p>
             <p className="break-all text-xs text-stone-600">
               {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="board-sha256">{r.vote.sha256}</code>
             </p>

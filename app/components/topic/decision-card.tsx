@@ -108,7 +108,7 @@ function Objections({ resolution, decision, refusal }: { resolution: NonNullable
   const { date, dateTime } = useFormats();
   const current = resolution.status === "publicity";
   return (
-    <section className="space-y-2 rounded-md bg-stone-50 p-3" aria-labelledby={`objections-${resolution.number}`} data-testid="objections">
+    <section className="space-y-2 rounded-md bg-stone-50 p-2 sm:p-3" aria-labelledby={`objections-${resolution.number}`} data-testid="objections">
       <h4 id={`objections-${resolution.number}`} className="text-sm font-semibold text-stone-900">
         {t("resolutions.objections.title")}
         {resolution.objections.length ? ` · ${t("resolutions.objections.count", { count: resolution.objections.length })}` : null}
@@ -116,7 +116,7 @@ function Objections({ resolution, decision, refusal }: { resolution: NonNullable
       {resolution.objections.length === 0 ? <p className="text-sm text-stone-600">{t("resolutions.objections.none")}</p> : null}
       <ol className="space-y-3">
         {resolution.objections.map((o) => (
-          <li key={o.id} id={`objection-${o.id}`} className="rounded-md border border-stone-200 bg-white p-3 text-sm" data-testid="objection">
+          <li key={o.id} id={`objection-${o.id}`} className="rounded-md border border-stone-200 bg-white p-2.5 text-sm sm:p-3" data-testid="objection">
             <p className="text-xs text-stone-500">
               {t("resolutions.objections.by", { name: o.author })} <time dateTime={isoOf(o.createdAt)}>{dateTime.format(new Date(o.createdAt))}</time>
             </p>

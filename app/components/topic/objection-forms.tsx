@@ -63,7 +63,7 @@ export function AnswerForm({ objectionId, refusal }: { objectionId: number; refu
   const id = `answer-${objectionId}`;
   const upheldError = errorOf("upheld");
   return (
-    <Form method="post" className="mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-3" data-testid="answer-form" aria-labelledby={`${id}-title`}>
+    <Form method="post" className="mt-3 space-y-2 border-t border-dashed border-stone-300 pt-3" data-testid="answer-form" aria-labelledby={`${id}-title`}>
       <input type="hidden" name="intent" value="answerObjection" />
       <input type="hidden" name="objectionId" value={objectionId} />
       <h5 id={`${id}-title`} className="font-semibold text-stone-900">

@@ -1,25 +1,10 @@
 import { useTranslation } from "react-i18next";
+import type { NamedVote, VoteRecord } from "~/models/vote-record";
 import { BALLOT_CHOICES, type BallotChoice } from "~/workflow/meetings";
-import type { Ratio } from "~/workflow/rule-packs";
 import type { MotionResult } from "~/workflow/tally";
 
-export interface NamedVoteData {
-  name: string;
-  choice: BallotChoice;
-  recordedBy: string | null;
-}
-
-/** A closed vote as the topic page and the public board show it (the model's VoteRecord, as JSON). */
-export interface VoteRecordData {
-  sha256: string;
-  secret: boolean;
-  rule: Ratio;
-  raisedBy: { zh: string; en: string } | null;
-  basis: { zh: string; en: string };
-  result: MotionResult;
-  voted: number;
-  named: NamedVoteData[];
-}
+/** A closed vote as the topic page and the public board show it (the model's record, as JSON). */
+export type VoteRecordData = Omit<VoteRecord, "closedAt">;
 
 const CHOICE_TONE: Record<BallotChoice, string> = {
   yes: "border-green-200 bg-green-50 text-green-900",
@@ -84,7 +69,7 @@ export function VoteRecordView({ vote }: { vote: VoteRecordData }) {
   );
 }
 
-function NamedVotes({ named }: { named: NamedVoteData[] }) {
+function NamedVotes({ named }: { named: NamedVote[] }) {
   const { t } = useTranslation();
   return (
     <div data-testid="named-votes">
@@ -97,7 +82,7 @@ function NamedVotes({ named }: { named: NamedVoteData[] }) {
           const who = named.filter((b) => b.choice === choice);
           return (
             <div key={choice} className="sm:flex sm:gap-3" data-testid={`named-${choice}`}>
-              <p className="shrink-0 font-medium text-stone-700 sm:w-20">
+              <p className="shrink-0 whitespace-nowrap font-medium text-stone-700 sm:w-24">
                 {t(`resolutions.choices.${choice}`)} {who.length}
               </p>
               {who.length ? (

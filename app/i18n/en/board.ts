@@ -30,7 +30,7 @@ const board: typeof import("../zh-CN/board").default = {
     noResolutions: "No resolutions yet.",
     shown: "Newest {{shown}} of {{count}}",
     topic: "Topic #{{number}} “{{title}}”",
-    fromMeeting: "Passed by representatives' meeting no. {{number}} ({{date}})",
+    fromMeeting: "Passed by representatives' meeting no. {{number}}",
   },
 };
 

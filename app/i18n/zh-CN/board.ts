@@ -30,7 +30,7 @@ const board = {
     noResolutions: "还没有决议。",
     shown: "显示最新 {{shown}} 项,共 {{count}} 项",
     topic: "议题 #{{number}}「{{title}}」",
-    fromMeeting: "第 {{number}} 次代表会议({{date}})通过",
+    fromMeeting: "由第 {{number}} 次代表会议表决通过",
   },
 };
 
