@@ -29,7 +29,7 @@ export interface ObjectionData {
 
 export interface DecisionData {
   tabled: { meeting: MeetingRef; voting: boolean; sha256: string } | null;
-  votes: Array<VoteRecordData & { motionId: number; closedAt: Instant | null; meeting: MeetingRef; resolution: (ResolutionStatusData & { sha256: string; status: ResolutionStatus; objections: ObjectionData[] }) | null }>;
+  votes: Array<VoteRecordData & { motionId: number; closedAt: Instant | null; meeting: MeetingRef; resolution: (ResolutionStatusData & { id: number; sha256: string; status: ResolutionStatus; objections: ObjectionData[] }) | null }>;
   mayObject: boolean;
   mayAnswer: boolean;
 }
@@ -108,8 +108,8 @@ function Objections({ resolution, decision, refusal }: { resolution: NonNullable
   const { date, dateTime } = useFormats();
   const current = resolution.status === "publicity";
   return (
-    <section className="space-y-2 rounded-md bg-stone-50 p-2 sm:p-3" aria-labelledby={`objections-${resolution.number}`} data-testid="objections">
-      <h4 id={`objections-${resolution.number}`} className="text-sm font-semibold text-stone-900">
+    <section className="space-y-2 rounded-md bg-stone-50 p-2 sm:p-3" aria-labelledby={`objections-${resolution.id}`} data-testid="objections">
+      <h4 id={`objections-${resolution.id}`} className="text-sm font-semibold text-stone-900">
         {t("resolutions.objections.title")}
         {resolution.objections.length ? ` · ${t("resolutions.objections.count", { count: resolution.objections.length })}` : null}
       </h4>
