@@ -62,6 +62,15 @@ export interface DemoTopic {
   cosigners?: string[];
   /** A state other than the stage's usual entry state. */
   state?: "screening";
+  /** The proposal as frozen (topics from 决策 on): 方案 / 预算 / 责任主体 / 时间安排; 背景 is the description. */
+  plan?: DemoPlan;
+}
+
+export interface DemoPlan {
+  方案: string;
+  预算: string;
+  责任主体: string;
+  时间安排: string;
 }
 
 export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
@@ -70,17 +79,56 @@ export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
     { title: "3号楼申请加装电梯", description: "3号楼共7层,住户中老人较多,希望加装电梯。", location: "3号楼", category: "lift", stage: "collection", proposer: "resident2", daysInStage: 5, state: "screening", cosigners: ["resident3", "rep01", "rep02", "rep03", "rep04", "rep05", "rep06", "rep07", "rep08", "rep09"] },
     { title: "垃圾分类投放点异味整治", description: "北区投放点夏季异味严重,建议增加清运频次并加装除臭设备。", location: "北区垃圾投放点", category: "environment", stage: "deliberation", proposer: "resident3", daysInStage: 4 },
     { title: "非机动车充电棚建设", description: "楼道充电存在火灾隐患,建议在南侧空地建设集中充电棚。", location: "南侧空地", category: "facilities", stage: "consultation", proposer: "resident1", daysInStage: 6 },
-    { title: "小区内部停车位重新划线", description: "现有车位划线不清,消防通道常被占用。", location: "小区主干道", category: "parking", stage: "decision", proposer: "rep03", daysInStage: 3 },
-    { title: "儿童游乐设施更新", description: "中心花园的滑梯生锈,需要更换并铺设软地垫。", location: "中心花园", category: "facilities", stage: "execution", proposer: "resident2", daysInStage: 12 },
-    { title: "2号楼化粪池堵塞疏通", description: "2号楼化粪池多次外溢,已由物业疏通,待核实。", location: "2号楼", category: "environment", stage: "supervision", proposer: "resident3", daysInStage: 1 },
-    { title: "重阳节敬老活动", description: "组织社区长者重阳节聚餐和义诊。", location: "社区活动中心", category: "activities", stage: "supervision", status: "closed", proposer: "committee1", daysInStage: 30 },
+    { title: "小区内部停车位重新划线", description: "现有车位划线不清,消防通道常被占用。", location: "小区主干道", category: "parking", stage: "decision", plan: { 方案: "按消防要求重新施划主干道两侧车位,消防通道全线施划黄色禁停网格线并设警示牌。", 预算: "约 1.2 万元,从公共收益中列支。", 责任主体: "明月物业公司", 时间安排: "表决通过后 30 日内完成。" }, proposer: "rep03", daysInStage: 3 },
+    { title: "儿童游乐设施更新", description: "中心花园的滑梯生锈,需要更换并铺设软地垫。", location: "中心花园", category: "facilities", stage: "execution", plan: { 方案: "拆除生锈滑梯,更换为符合国家标准的组合滑梯,周边铺设 80 平方米软地垫。", 预算: "约 3.5 万元,申请街道民生微实事资金。", 责任主体: "明月物业公司", 时间安排: "公示期满后 45 日内完工。" }, proposer: "resident2", daysInStage: 12 },
+    { title: "2号楼化粪池堵塞疏通", description: "2号楼化粪池多次外溢,已由物业疏通,待核实。", location: "2号楼", category: "environment", stage: "supervision", plan: { 方案: "疏通 2 号楼化粪池及排污管道,更换破损井盖,此后每季度清掏一次。", 预算: "约 8000 元,由物业专项维修资金列支。", 责任主体: "明月物业公司", 时间安排: "公示期满后 15 日内完成疏通。" }, proposer: "resident3", daysInStage: 1 },
+    { title: "重阳节敬老活动", description: "组织社区长者重阳节聚餐和义诊。", location: "社区活动中心", category: "activities", stage: "supervision", status: "closed", plan: { 方案: "重阳节当天在社区活动中心举办长者聚餐,邀请社区医院义诊。", 预算: "约 6000 元,从社区活动经费列支。", 责任主体: "社区居委会", 时间安排: "农历九月初九。" }, proposer: "committee1", daysInStage: 30 },
   ],
   shiliu: [
     { title: "村道路灯维修", description: "村东主路有6盏路灯不亮。", location: "村东主路", category: "facilities", stage: "collection", proposer: "villager1", daysInStage: 1 },
     { title: "村集体鱼塘承包方案", description: "鱼塘承包合同到期,需商议新的承包方式。", location: "村南鱼塘", category: "fundraising", stage: "deliberation", proposer: "vcommittee1", daysInStage: 8 },
     { title: "一事一议:修建村口排水渠", description: "雨季村口积水严重,拟按一事一议筹资修建排水渠。", location: "村口", category: "fundraising", stage: "consultation", proposer: "villager1", daysInStage: 5 },
-    { title: "文化广场扩建", description: "扩建文化广场,增加健身器材。", location: "文化广场", category: "activities", stage: "decision", proposer: "vcommittee1", daysInStage: 2 },
-    { title: "村卫生室改造", description: "卫生室屋顶漏水,需要翻修。", location: "村卫生室", category: "facilities", stage: "execution", proposer: "villager1", daysInStage: 20 },
-    { title: "饮水管网改造", description: "老旧水管更换已完工,待村民评价。", location: "全村", category: "facilities", stage: "supervision", proposer: "vcommittee1", daysInStage: 3 },
+    { title: "文化广场扩建", description: "扩建文化广场,增加健身器材。", location: "文化广场", category: "activities", stage: "decision", plan: { 方案: "向东扩建文化广场约 300 平方米,增设一组健身器材和两盏照明灯。", 预算: "约 9 万元,村集体经济收入列支。", 责任主体: "村民委员会", 时间安排: "年内完成。" }, proposer: "vcommittee1", daysInStage: 2 },
+    { title: "村卫生室改造", description: "卫生室屋顶漏水,需要翻修。", location: "村卫生室", category: "facilities", stage: "execution", plan: { 方案: "翻修卫生室屋顶防水层,更换破损门窗。", 预算: "约 4 万元,申请镇卫生院补助。", 责任主体: "村民委员会", 时间安排: "雨季前完工。" }, proposer: "villager1", daysInStage: 20 },
+    { title: "饮水管网改造", description: "老旧水管更换已完工,待村民评价。", location: "全村", category: "facilities", stage: "supervision", plan: { 方案: "更换全村老旧镀锌水管约 2 公里,改为 PE 管。", 预算: "约 25 万元,水利专项资金与村集体共同承担。", 责任主体: "村民委员会", 时间安排: "分两期,半年内完成。" }, proposer: "vcommittee1", daysInStage: 3 },
   ],
+};
+
+/** A representatives' meeting of the demo: `inDays` from the seed's moment (negative: held and ended). */
+export interface DemoMeeting {
+  title: string;
+  place: string;
+  inDays: number;
+  /** Days of notice given when the convener scheduled it. */
+  noticeDays: number;
+  /** Representatives who checked in (a past meeting); `byConvener` were checked in from the roster. */
+  present?: { self: string[]; byConvener: string[] };
+  motions: Array<{
+    /** The seeded topic's number in its community. */
+    topic: number;
+    /** A past meeting's named vote: who voted against or abstained (every other one present agreed), and hand votes the convener recorded. */
+    against?: string[];
+    abstained?: string[];
+    recordedByConvener?: string[];
+  }>;
+}
+
+const present = Array.from({ length: 12 }, (_, i) => `rep${String(i + 1).padStart(2, "0")}`);
+
+export const DEMO_MEETINGS: Record<"mingyue" | "shiliu", DemoMeeting[]> = {
+  mingyue: [
+    {
+      title: "居民代表会议(季度例会)",
+      place: "社区党群服务中心二楼会议室",
+      inDays: -19,
+      noticeDays: 8,
+      present: { self: present.filter((u) => u !== "rep11"), byConvener: ["rep11"] },
+      motions: [
+        { topic: 6, against: ["rep05"], abstained: ["rep09"], recordedByConvener: ["rep11"] },
+        { topic: 7, against: ["rep04", "rep10"], abstained: ["rep12"], recordedByConvener: ["rep11"] },
+      ],
+    },
+    { title: "居民代表会议(临时会议)", place: "社区党群服务中心二楼会议室", inDays: 7, noticeDays: 9, motions: [{ topic: 5 }] },
+  ],
+  shiliu: [],
 };

@@ -1,12 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
-import { appendLedger } from "../app/models/ledger.server";
+import { sha256Hex } from "../app/models/freeze.server";
+import { appendLedger, type Tx } from "../app/models/ledger.server";
 import { grantMembership } from "../app/models/membership.server";
-import { RULE_PACKS, settingsFromPack } from "../app/workflow/rule-packs";
+import { RULE_PACKS, settingsFromPack, type Ratio } from "../app/workflow/rule-packs";
 import type { Db } from "./client.server";
-import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS } from "./demo-data";
-import { catalogueEntries, communities, deadlines, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
-import { ENTRY_STATE } from "../app/workflow/states";
+import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./demo-data";
+import { demoDraft } from "./demo-drafts";
+import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./demo-meetings";
+import { catalogueEntries, communities, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
+import { ENTRY_STATE, type TopicState } from "../app/workflow/states";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -68,32 +71,42 @@ export async function seedDemo(db: Db): Promise<boolean> {
           grantMembership(tx, { communityId, userId: userIds.get(account.username)!, role, grantedBy: adminId, via: "seed" });
         }
       }
+      const plans = planMeetings(DEMO_MEETINGS[c.slug], now, pack.publicityDays);
+      const voted = votedTopicTimes(plans);
+      const tabled = tabledTopicFreezes(plans);
+      const committeeId = userIds.get(c.slug === "mingyue" ? "committee1" : "vcommittee1")!;
+      const frozenTopics = new Map<number, { id: number; sha256: string; text: string; pass: Ratio }>();
       DEMO_TOPICS[c.slug].forEach((topic, i) => {
-        const stageEnteredAt = new Date(now - topic.daysInStage * DAY);
+        const number = i + 1;
+        const state = topic.status ?? topic.state ?? ENTRY_STATE[topic.stage];
+        // A topic voted on (or tabled) at a demo meeting has its history pinned to the meeting's moments.
+        const vote = voted.get(number);
+        const fixed: Partial<Record<string, Date>> = vote ?? (tabled.has(number) ? { freeze: tabled.get(number)! } : {});
+        const lastAction = ROAD.find((step) => step.to === state)?.action;
+        const stageEnteredAt = (lastAction && fixed[lastAction]) || new Date(now - topic.daysInStage * DAY);
+        const createdAt = vote ? new Date(vote.freeze.getTime() - 12 * DAY) : state === "open" ? stageEnteredAt : new Date(stageEnteredAt.getTime() - 10 * DAY);
         const id = tx
           .insert(topics)
           .values({
             communityId,
-            number: i + 1,
+            number,
             title: topic.title,
             description: topic.description,
             location: topic.location,
             categoryId: categoryIds.get(topic.category),
             stage: topic.stage,
             status: topic.status ?? "active",
-            state: topic.status ?? topic.state ?? ENTRY_STATE[topic.stage],
+            state,
             cosignCount: topic.cosigners?.length ?? 0,
             proposerId: userIds.get(topic.proposer)!,
-            createdAt: topic.stage === "collection" && !topic.state ? stageEnteredAt : new Date(stageEnteredAt.getTime() - 10 * DAY),
+            createdAt,
             stageEnteredAt,
           })
           .returning({ id: topics.id })
           .get().id;
-        const state = topic.status ?? topic.state ?? ENTRY_STATE[topic.stage];
-        const createdAt = state === "open" ? stageEnteredAt : new Date(stageEnteredAt.getTime() - 10 * DAY);
-        const committeeId = userIds.get(c.slug === "mingyue" ? "committee1" : "vcommittee1")!;
         const moverIds = { system: null, committee: committeeId, executor: userIds.get(c.slug === "mingyue" ? "executor1" : "vcommittee1")! };
-        for (const event of seedHistory(state, createdAt, stageEnteredAt)) {
+        const history = seedHistory(state, createdAt, stageEnteredAt, fixed);
+        for (const event of history) {
           tx.insert(topicEvents)
             .values({ topicId: id, action: event.action, fromState: event.from, toState: event.to, actorId: event.by === "proposer" ? userIds.get(topic.proposer)! : moverIds[event.by], at: event.at })
             .run();
@@ -112,7 +125,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
           subject: `topic:${id}`,
           payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0 },
         });
+        const frozenAt = history.find((e) => e.action === "freeze")?.at;
+        if (frozenAt && FROZEN_STATES.includes(state)) {
+          const frozen = seedFreeze(tx, { communityId, topicId: id, topic, committeeId, frozenAt });
+          frozenTopics.set(number, { id, ...frozen, pass: passRuleFor(topic, pack.pass) });
+        }
       });
+      if (plans.length) {
+        const representatives = DEMO_ACCOUNTS.filter((a) => a.community === c.slug && a.roles.includes("representative")).map((a) => a.username);
+        writeMeetings(tx, { communityId, plans, userIds, topics: frozenTopics, representatives, noticeDaysRequired: pack.meetingNoticeDays });
+      }
     }
   });
   return true;
@@ -135,16 +157,53 @@ const ROAD = [
   { action: "close", to: "closed", by: "system" },
 ] as const;
 
-function seedHistory(state: string, createdAt: Date, enteredAt: Date) {
+function seedHistory(state: string, createdAt: Date, enteredAt: Date, fixed: Partial<Record<string, Date>> = {}) {
   const last = ROAD.findIndex((step) => step.to === state);
   const steps = ROAD.slice(0, last + 1);
-  const span = enteredAt.getTime() - createdAt.getTime();
+  // Known moments (creation, the present state, any pinned move); the other moves are spread evenly between them.
+  const anchors = new Map<number, number>([[0, createdAt.getTime()]]);
+  steps.forEach((step, i) => {
+    const at = fixed[step.action];
+    if (at) anchors.set(i, at.getTime());
+  });
+  anchors.set(steps.length - 1, enteredAt.getTime());
+  const known = [...anchors.entries()].sort((a, b) => a[0] - b[0]);
+  const timeOf = (i: number) => {
+    const after = known.findIndex(([k]) => k >= i);
+    const [k1, t1] = known[after];
+    if (k1 === i || after === 0) return t1;
+    const [k0, t0] = known[after - 1];
+    return t0 + ((t1 - t0) * (i - k0)) / (k1 - k0);
+  };
   return steps.map((step, i) => ({
     action: step.action,
     by: step.by,
     from: i === 0 ? null : steps[i - 1].to,
     to: step.to,
-    // Spread the earlier moves over the time before the topic entered its present state.
-    at: i === steps.length - 1 ? enteredAt : new Date(createdAt.getTime() + (span * i) / Math.max(1, steps.length - 1)),
+    at: new Date(timeOf(i)),
   }));
+}
+
+/** States a topic reaches only after its text was frozen (on the seeded road). */
+const FROZEN_STATES: readonly TopicState[] = ["onAgenda", "publicity", "executing", "verifying", "closed"];
+
+/**
+ * 定稿 of a seeded topic: its draft (the proposal template filled in), the canonical text and its
+ * SHA-256 as freezing would store them, and the `draft.frozen` entry.
+ */
+function seedFreeze(tx: Tx, { communityId, topicId, topic, committeeId, frozenAt }: { communityId: number; topicId: number; topic: DemoTopic; committeeId: number; frozenAt: Date }) {
+  if (!topic.plan) throw new Error(`demo topic "${topic.title}" is past the freeze but has no plan`);
+  const { state, text } = demoDraft(topic.description, topic.plan);
+  const sha256 = sha256Hex(text);
+  tx.insert(draftDocuments).values({ topicId, state: Buffer.from(state), updatedAt: frozenAt }).run();
+  tx.insert(draftFreezes).values({ topicId, versionId: null, text, sha256, frozenBy: committeeId, frozenAt }).run();
+  appendLedger(tx, { communityId, type: "draft.frozen", actorId: committeeId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: null, to: "onAgenda" }, at: frozenAt });
+  return { sha256, text };
+}
+
+/** The pass rule a demo motion is counted by: the rules' share, or its category's "at least" share when that is higher (as tabling decides). */
+function passRuleFor(topic: DemoTopic, rulesPass: Ratio): Ratio {
+  const entry = DEMO_CATALOGUE.find((e) => e.code === topic.category)!;
+  if (!("passNum" in entry)) return rulesPass;
+  return entry.passNum * rulesPass.den >= rulesPass.num * entry.passDen ? { num: entry.passNum, den: entry.passDen, inclusive: true } : rulesPass;
 }

@@ -5,7 +5,9 @@ import { addComment } from "../models/comment.server";
 import { coSignTopic, withdrawCosign, type CosignProblem } from "../models/cosign.server";
 import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
+import { pickIntent, RESOLUTION_INTENTS } from "./meetings";
 import { readForm } from "./read-form.server";
+import { handleResolutionAction } from "./resolution-actions.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
 import { isDedicated } from "../workflow/transitions";
 import type { TopicPostInput } from "./topic-post";
@@ -28,14 +30,18 @@ const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
 };
 
 /**
- * Every post of the topic page: co-signing, comments and moves. The models decide again whatever
- * the page chose to show; success redirects back to the page (post/redirect/get), a refusal answers
- * with its status and the problem's key for the page to translate.
+ * Every post of the topic page: co-signing, comments, moves, and objections to its resolution (handled
+ * in resolution-actions.server.ts). The models decide again whatever the page chose to show; success
+ * redirects back to the page (post/redirect/get), a refusal answers with its status and the problem's
+ * key for the page to translate.
  */
 export async function handleTopicAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
   const formData = await readForm(request);
   const intent = topicIntent(formData.get("intent"));
   const back = `/c/${communitySlug}/topics/${topicId}`;
+
+  const resolutionIntent = pickIntent(RESOLUTION_INTENTS, formData.get("intent"));
+  if (resolutionIntent) return handleResolutionAction({ formData, intent: resolutionIntent, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId });

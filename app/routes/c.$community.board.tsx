@@ -4,8 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoardSection } from "~/components/board/board-section";
 import { DecisionList } from "~/components/board/decision-list";
+import { MeetingList } from "~/components/board/meeting-list";
+import { ResolutionList } from "~/components/board/resolution-list";
 import { Pagination } from "~/components/hall/pagination";
 import { requirePublicAccess } from "~/auth/guards.server";
+import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings.server";
 import { listBoardDecisions } from "~/models/board.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" }];
@@ -20,12 +23,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "board");
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    meetings: listBoardMeetings({ communityId: community.id }),
+    resolutions: listBoardResolutions({ communityId: community.id }),
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
   });
 }
 
 export default function Board() {
-  const { community, decisions } = useLoaderData<typeof loader>();
+  const { community, meetings, resolutions, decisions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -34,6 +39,16 @@ export default function Board() {
         <h1 className="text-2xl font-bold">{t("board.title", { name })}</h1>
         <p className="mt-1 text-sm text-stone-600">{t("board.intro")}</p>
       </div>
+      <BoardSection id="meetings" title={t("board.meetings")} hint={t("board.meetingsHint")}>
+        <MeetingList upcoming={meetings.upcoming} recent={meetings.recent} />
+      </BoardSection>
+      <BoardSection
+        id="resolutions"
+        title={t("board.resolutions")}
+        hint={`${t("board.resolutionsHint")} ${resolutions.total > resolutions.items.length ? t("board.shown", { shown: resolutions.items.length, count: resolutions.total }) : t("board.count", { count: resolutions.total })}`}
+      >
+        <ResolutionList items={resolutions.items} />
+      </BoardSection>
       <BoardSection id="decisions" title={t("board.decisions")} hint={`${t("board.decisionsHint")} ${t("board.count", { count: decisions.total })}`}>
         <DecisionList items={decisions.items} />
         <Pagination page={decisions.page} pages={decisions.pages} hrefFor={(p) => `/c/${community.slug}/board${p > 1 ? `?page=${p}` : ""}`} />

@@ -7,6 +7,7 @@ import { StageTimeline } from "~/components/stage-timeline";
 import { CommentSection } from "~/components/topic/comment-section";
 import { ConsultationLink } from "~/components/topic/consultation-link";
 import { CosignPanel } from "~/components/topic/cosign-panel";
+import { DecisionCard } from "~/components/topic/decision-card";
 import { DraftLink } from "~/components/topic/draft-link";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
@@ -18,6 +19,7 @@ import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleTopicAction } from "~/forms/topic-actions.server";
 import { getFreeze } from "~/models/freeze.server";
+import { getTopicDecision } from "~/models/topic-decision.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { loadTopicPage } from "~/models/topic-view.server";
 
@@ -30,7 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const commentsBefore = parseTopicId(search.get("commentsBefore") ?? undefined) ?? undefined;
   const page = loadTopicPage({ communityId: community.id, topicId, userId: user.id, roles, commentsBefore }) ?? notFound();
   const freeze = getFreeze({ communityId: community.id, topicId, verify: search.has("verify") });
-  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, ...page });
+  const decision = getTopicDecision({ communityId: community.id, topicId, roles });
+  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -41,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -49,9 +52,14 @@ export default function TopicPage() {
   const moveRefusal = refused?.intent === "move" && refused.action ? { action: refused.action, problem: refused.problem, fieldErrors: result?.error ?? {} } : null;
   // A refused move without a form on this page (the state moved on, or it was never this person's) is said at the top.
   const strayRefusal = moveRefusal && !moves.some((m) => m.action === moveRefusal.action) ? (moveRefusal.problem ?? "unknownAction") : null;
+  const objectionRefusal =
+    refused && (refused.intent === "object" || refused.intent === "answerObjection")
+      ? { intent: refused.intent, problem: refused.problem, objectionId: "objectionId" in refused ? refused.objectionId : null, fieldErrors: result?.error ?? {} }
+      : null;
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       {strayRefusal ? <Alert tone="error">{t(`topic.problems.${strayRefusal}`)}</Alert> : null}
+      {objectionRefusal?.problem && !decision ? <Alert tone="error">{t(`resolutions.problems.${objectionRefusal.problem}`)}</Alert> : null}
       <TopicHeader topic={topic} lastAction={events.at(-1)?.action} slug={slug} />
       <Card title={t("topic.timelineTitle")}>
         {/* English stage names are long: on a phone the timeline scrolls inside its card rather than overlap. */}
@@ -65,6 +73,7 @@ export default function TopicPage() {
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
+          {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}
           {freeze ? <FrozenText freeze={freeze} /> : null}
           {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}

@@ -19,7 +19,8 @@ test.describe("the public board", () => {
       const item = section.getByTestId("board-decision").filter({ hasText: title });
       await expect(item.getByTestId("board-proposer")).toHaveText(proposer);
       await expect(item).toContainText("已受理");
-      await expect(page.getByText(fullName)).toHaveCount(0);
+      // Proposers stay masked where topics are listed (a representative's name is public only in the named votes above).
+      await expect(section.getByText(fullName)).toHaveCount(0);
     }
     await expect(section.getByTestId("board-decision").filter({ hasText: "非机动车充电棚建设" })).toContainText("当前环节:协商");
     // Topics still collecting co-signs are not decided yet.

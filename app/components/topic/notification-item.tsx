@@ -14,23 +14,60 @@ export interface NotificationData {
 
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
-/** One notification in words: what happened, to which topic (a link), when. */
+type Translate = ReturnType<typeof useTranslation>["t"];
+
+interface Described {
+  what: string;
+  detail: string;
+  link: { to: string; label: string } | null;
+}
+
+/** The words, the extra line and the link for one notification, by its kind (payload shapes as the models write them). */
+function describe(item: NotificationData, t: Translate, formatDateTime: (iso: string) => string): Described {
+  const p = item.payload;
+  const topic = t("notifications.topicRef", { number: text(p.number), title: text(p.title) });
+  const topicLink = item.topicId ? { to: `/c/${item.communitySlug}/topics/${item.topicId}`, label: t("notifications.open") } : null;
+  const meetingLink = text(p.meetingId) ? { to: `/c/${item.communitySlug}/meetings/${text(p.meetingId)}`, label: t("notifications.openMeeting") } : null;
+  switch (item.kind) {
+    case "topic.moved": {
+      const action = t(`topic.actions.${text(p.action)}`, { defaultValue: text(p.action) });
+      const state = t(`topic.states.${text(p.to)}`, { defaultValue: text(p.to) });
+      // "Not accepted. Now: not accepted." says it twice: the state is added only when it tells more.
+      const what = state === action ? t("notifications.movedTo", { topic, action }) : t("notifications.moved", { topic, action, state });
+      return { what, detail: text(p.reason) ? t("notifications.movedReason", { reason: text(p.reason) }) : "", link: topicLink };
+    }
+    case "topic.mergedIn":
+      return { what: t("notifications.mergedIn", { topic, fromNumber: text(p.fromNumber), fromTitle: text(p.fromTitle) }), detail: "", link: topicLink };
+    case "meeting.scheduled": {
+      const at = text(p.scheduledAt) && !Number.isNaN(Date.parse(text(p.scheduledAt))) ? formatDateTime(text(p.scheduledAt)) : "";
+      return { what: t("notifications.meetingScheduled", { number: text(p.number), title: text(p.title), place: text(p.place), at }), detail: "", link: meetingLink };
+    }
+    case "meeting.cancelled":
+      return {
+        what: t("notifications.meetingCancelled", { number: text(p.number), title: text(p.title) }),
+        detail: text(p.reason) ? t("notifications.cancelReason", { reason: text(p.reason) }) : "",
+        link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
+      };
+    case "meeting.requested":
+      return {
+        what: t("notifications.meetingRequested", { signatures: text(p.signatures) }),
+        detail: text(p.reason) ? t("notifications.requestReason", { reason: text(p.reason) }) : "",
+        link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
+      };
+    case "objection.lodged":
+      return { what: t("notifications.objectionLodged", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
+    case "objection.answered":
+      return { what: t(p.upheld === true ? "notifications.objectionUpheld" : "notifications.objectionNotUpheld", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
+    default:
+      return { what: t("notifications.unknown", { topic }), detail: "", link: topicLink };
+  }
+}
+
+/** One notification in words: what happened, to which topic or meeting (a link), when. */
 export function NotificationItem({ item }: { item: NotificationData }) {
   const { t } = useTranslation();
   const { dateTime } = useFormats();
-  const p = item.payload;
-  const topic = t("notifications.topicRef", { number: text(p.number), title: text(p.title) });
-  let what: string;
-  if (item.kind === "topic.moved") {
-    const action = t(`topic.actions.${text(p.action)}`, { defaultValue: text(p.action) });
-    const state = t(`topic.states.${text(p.to)}`, { defaultValue: text(p.to) });
-    // "Not accepted. Now: not accepted." says it twice: the state is added only when it tells more.
-    what = state === action ? t("notifications.movedTo", { topic, action }) : t("notifications.moved", { topic, action, state });
-  } else if (item.kind === "topic.mergedIn") {
-    what = t("notifications.mergedIn", { topic, fromNumber: text(p.fromNumber), fromTitle: text(p.fromTitle) });
-  } else {
-    what = t("notifications.unknown", { topic });
-  }
+  const { what, detail, link } = describe(item, t, (iso) => dateTime.format(new Date(iso)));
   const unread = item.readAt === null;
   return (
     <article className={`rounded-md border p-3 ${unread ? "border-hall-500 bg-hall-50" : "border-stone-200 bg-white"}`} data-testid="notification" data-unread={unread}>
@@ -39,12 +76,10 @@ export function NotificationItem({ item }: { item: NotificationData }) {
         <time dateTime={isoOf(item.createdAt)}>{dateTime.format(new Date(item.createdAt))}</time>
       </p>
       <p className="mt-1 break-words text-sm text-stone-900">{what}</p>
-      {item.kind === "topic.moved" && text(p.reason) ? (
-        <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-700">{t("notifications.movedReason", { reason: text(p.reason) })}</p>
-      ) : null}
-      {item.topicId ? (
+      {detail ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-700">{detail}</p> : null}
+      {link ? (
         <p className="mt-2 text-sm">
-          <Link to={`/c/${item.communitySlug}/topics/${item.topicId}`}>{t("notifications.open")}</Link>
+          <Link to={link.to}>{link.label}</Link>
         </p>
       ) : null}
     </article>

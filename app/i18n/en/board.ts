@@ -1,7 +1,7 @@
 const board: typeof import("../zh-CN/board").default = {
   board: {
     title: "{{name}} · Public board",
-    intro: "What the hall publishes under the \"116\" method; open to everyone, no sign-in needed. To protect privacy, proposers' names are shortened to their first character unless they chose to show them.",
+    intro: "What the hall publishes under the \"116\" method; open to everyone, no sign-in needed. To protect privacy, proposers' names are shortened to their first character unless they chose to show them; representatives' named votes, cast in office, show their full names.",
     decisions: "Screening decisions",
     decisionsHint: "Topics the committee accepted or turned down after screening, newest first.",
     none: "Nothing has been published yet.",
@@ -13,6 +13,24 @@ const board: typeof import("../zh-CN/board").default = {
     proposer: "Proposed by",
     reason: "Reason for not accepting",
     count: "{{count}} items",
+    meetings: "Representatives' meetings",
+    meetingsHint: "Meetings to come with their agendas (each text to be voted on with its SHA-256, to check against the published frozen text), and meetings held recently.",
+    upcoming: "Coming up",
+    recent: "Held recently",
+    noMeetings: "No representatives' meetings lately.",
+    meetingTitle: "Representatives' meeting no. {{number}}",
+    when: "When",
+    place: "Where",
+    inSession: "In session",
+    shortNotice: "Less notice than the rules ask",
+    agenda: "Agenda",
+    noAgenda: "Agenda to follow.",
+    resolutions: "Resolutions",
+    resolutionsHint: "Resolutions of the representatives' meetings, newest first: the SHA-256 of the text voted on, the rule and its basis, the count and the named votes.",
+    noResolutions: "No resolutions yet.",
+    shown: "Newest {{shown}} of {{count}}",
+    topic: "Topic #{{number}} “{{title}}”",
+    fromMeeting: "Passed by representatives' meeting no. {{number}}",
   },
 };
 

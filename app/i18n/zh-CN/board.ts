@@ -1,7 +1,7 @@
 const board = {
   board: {
     title: "{{name}} · 公示栏",
-    intro: "按“116”工作法向社会公开的议事信息,无需登录即可查看。为保护隐私,提出人姓名只显示第一个字(本人同意公开的除外)。",
+    intro: "按“116”工作法向社会公开的议事信息,无需登录即可查看。为保护隐私,提出人姓名只显示第一个字(本人同意公开的除外);代表依法履职的记名表决公开全名。",
     decisions: "议题受理公示",
     decisionsHint: "议事会筛选后受理或不予采纳的议题,最新的在前。",
     none: "暂无公示内容。",
@@ -13,6 +13,24 @@ const board = {
     proposer: "提出人",
     reason: "不予采纳的理由",
     count: "共 {{count}} 项",
+    meetings: "代表会议",
+    meetingsHint: "即将召开的代表会议及议程(每项表决文本附 SHA-256,可与公布的定稿文本核对),以及近期已召开的会议。",
+    upcoming: "即将召开",
+    recent: "近期已召开",
+    noMeetings: "近期没有代表会议。",
+    meetingTitle: "第 {{number}} 次代表会议",
+    when: "时间",
+    place: "地点",
+    inSession: "正在开会",
+    shortNotice: "通知时间短于议事规则要求",
+    agenda: "议程",
+    noAgenda: "议程待定。",
+    resolutions: "决议公示",
+    resolutionsHint: "代表会议通过的决议,最新的在前:表决文本的 SHA-256、表决规则及依据、计票和记名表决结果。",
+    noResolutions: "还没有决议。",
+    shown: "显示最新 {{shown}} 项,共 {{count}} 项",
+    topic: "议题 #{{number}}「{{title}}」",
+    fromMeeting: "由第 {{number}} 次代表会议表决通过",
   },
 };
 

@@ -51,6 +51,15 @@ export function useServer(): Http {
   return http;
 }
 
+/** `as(username)`: that person's session cookie, signing in once per test file. */
+export function signedIn(http: Http): (username: string) => Promise<string> {
+  const cookies = new Map<string, string>();
+  return async (username) => {
+    if (!cookies.has(username)) cookies.set(username, await http.login(username));
+    return cookies.get(username)!;
+  };
+}
+
 /** "yst_session=<token>" from a response's Set-Cookie headers (undefined when absent or cleared). */
 export function sessionCookieFrom(res: Response): string | undefined {
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("yst_session="));

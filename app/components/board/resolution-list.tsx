@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { ResolutionHeading, type ResolutionStatusData } from "~/components/topic/resolution-status";
+import { VoteRecordView, type VoteRecordData } from "~/components/topic/vote-record";
+
+export interface BoardResolution extends ResolutionStatusData {
+  topicNumber: number;
+  topicTitle: string;
+  meetingNumber: number;
+  objections: number;
+  vote: VoteRecordData;
+}
+
+/** 决议公示: each resolution with the text's hash, the vote that made it and its 公示 period; objectors are not named. */
+export function ResolutionList({ items }: { items: BoardResolution[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="text-sm text-stone-600">{t("board.noResolutions")}</p>;
+  return (
+    <ul className="space-y-4">
+      {items.map((r) => (
+        <li key={`${r.year}-${r.number}`} className="space-y-3 rounded-md border border-stone-200 p-3 sm:p-4" data-testid="board-resolution" data-status={r.status}>
+          <div className="space-y-1">
+            <ResolutionHeading resolution={r} />
+            <h3 className="pt-1 font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.topicNumber, title: r.topicTitle })}</h3>
+            <p className="text-sm text-stone-600">{t("board.fromMeeting", { number: r.meetingNumber })}</p>
+            <p className="break-all text-xs text-stone-600">
+              {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="board-sha256">{r.vote.sha256}</code>
+            </p>
+          </div>
+          <VoteRecordView vote={r.vote} />
+          <p className="text-sm text-stone-700" data-testid="board-objections">
+            {r.objections ? t("resolutions.objections.count", { count: r.objections }) : t("resolutions.objections.none")}
+            {r.openObjections ? ` · ${t("resolutions.objections.open", { count: r.openObjections })}` : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

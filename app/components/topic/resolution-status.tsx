@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+import type { ResolutionStatus } from "~/workflow/meetings";
+import { isoOf, useFormats, type Instant } from "./formats";
+
+/** A resolution's number and where it stands in its 公示 period (the days are counted on the server's clock). */
+export interface ResolutionStatusData {
+  year: number;
+  number: number;
+  status: ResolutionStatus;
+  publishedAt: Instant;
+  publicityEndsAt: Instant;
+  effectiveAt: Instant | null;
+  periodOver: boolean;
+  daysLeft: number | null;
+  openObjections: number;
+}
+
+const TONE: Record<ResolutionStatus, string> = {
+  publicity: "bg-amber-100 text-amber-900",
+  effective: "bg-green-100 text-green-800",
+  revoked: "bg-red-100 text-red-800",
+};
+
+/** 决议〔2025〕第 1 号 · 公示中 · 公示至 … (还剩 N 天) */
+export function ResolutionHeading({ resolution: r }: { resolution: ResolutionStatusData }) {
+  const { t } = useTranslation();
+  const { date } = useFormats();
+  return (
+    <div className="space-y-1" data-testid="resolution-status" data-status={r.status}>
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="text-base font-semibold text-stone-900">{t("resolutions.number", { year: r.year, number: r.number })}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.status]}`}>{t(`resolutions.status.${r.status}`)}</span>
+      </p>
+      <p className="text-sm text-stone-600">
+        <time dateTime={isoOf(r.publishedAt)}>{t("resolutions.publishedOn", { date: date.format(new Date(r.publishedAt)) })}</time>
+        {r.status === "effective" && r.effectiveAt ? <> · {t("resolutions.effectiveOn", { date: date.format(new Date(r.effectiveAt)) })}</> : null}
+      </p>
+      {r.status === "publicity" ? (
+        <p className="text-sm font-medium text-amber-900" data-testid="publicity-period">
+          {r.periodOver
+            ? t("resolutions.awaitingAnswers")
+            : `${t("resolutions.publicityUntil", { date: date.format(new Date(r.publicityEndsAt)) })} · ${t("resolutions.daysLeft", { count: r.daysLeft ?? 0 })}`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { answerObjection, lodgeObjection, type ObjectionProblem } from "../models/resolution.server";
+import type { Role } from "../workflow/roles";
+import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "./meetings";
+
+// Not this person's to do: 403. Not now (the period is over, already answered): 409. No such objection: 404.
+const STATUS: Record<ObjectionProblem, number> = { wrongRole: 403, periodOver: 409, answered: 409, notFound: 404 };
+
+interface ResolutionPost {
+  formData: FormData;
+  intent: (typeof RESOLUTION_INTENTS)[number];
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+  /** The topic page; success goes back to its decision card. */
+  back: string;
+}
+
+/**
+ * The topic page's posts about its resolution: a resident's objection during 公示, and the
+ * committee's answer to one (upheld revokes the resolution). Refusals carry the problem's key
+ * (`resolutions.problems.*`) and, for an answer, which objection it was about.
+ */
+export function handleResolutionAction({ formData, intent, communityId, topicId, userId, roles, back }: ResolutionPost) {
+  const done = redirect(`${back}#decision`);
+  if (intent === "object") {
+    const submission = parseWithZod(formData, { schema: objectSchema });
+    if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId: null }, { status: 400 });
+    const r = lodgeObjection({ communityId, topicId, userId, roles, body: submission.value.body });
+    if (r.ok) return done;
+    return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId: null }, { status: STATUS[r.problem] });
+  }
+  const submission = parseWithZod(formData, { schema: answerObjectionSchema });
+  const posted = Number(formData.get("objectionId"));
+  const objectionId = Number.isSafeInteger(posted) && posted > 0 ? posted : null;
+  if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId }, { status: 400 });
+  const { answer, upheld } = submission.value;
+  const r = answerObjection({ communityId, topicId, objectionId: submission.value.objectionId, userId, roles, answer, upheld });
+  if (r.ok) return done;
+  return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId }, { status: STATUS[r.problem] });
+}

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import { motions, rules } from "../../db/schema";
+import type { Ratio } from "../workflow/rule-packs";
+import { evaluateMotion } from "../workflow/tally";
+import { votedCount } from "./ballot.server";
+import { namedBallots } from "./meeting-view.server";
+import type { VoteRecord } from "./vote-record";
+
+type MotionRow = typeof motions.$inferSelect;
+
+/** The community's rules as far as a vote record cites them. */
+export function citedRules(db: Db, communityId: number) {
+  const r = db.select({ passNum: rules.passNum, passDen: rules.passDen, passInclusive: rules.passInclusive, basisZh: rules.basisZh, basisEn: rules.basisEn }).from(rules).where(eq(rules.communityId, communityId)).get();
+  if (!r) throw new Error(`community ${communityId} has no rules`);
+  return r;
+}
+
+/**
+ * The record of one closed motion. `category` is the topic's catalogue entry: named as the reason
+ * when the motion was counted by a higher share than the rules' own.
+ */
+export function voteRecord(db: Db, motion: MotionRow, cited: ReturnType<typeof citedRules>, category: { zh: string | null; en: string | null }): VoteRecord {
+  const rule: Ratio = { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
+  const sameAsRules = rule.num * cited.passDen === cited.passNum * rule.den && rule.inclusive === cited.passInclusive;
+  return {
+    sha256: motion.sha256,
+    secret: motion.secret,
+    closedAt: motion.closedAt,
+    rule,
+    raisedBy: sameAsRules || !category.zh ? null : { zh: category.zh, en: category.en ?? category.zh },
+    basis: { zh: cited.basisZh, en: cited.basisEn },
+    result: evaluateMotion({ present: motion.present ?? 0, yes: motion.yes, no: motion.no, abstain: motion.abstain, rule }),
+    voted: votedCount(db, motion.id),
+    named: motion.secret ? [] : namedBallots(motion.id).map((b) => ({ name: b.name, choice: b.choice, recordedBy: b.recordedBy })),
+  };
+}

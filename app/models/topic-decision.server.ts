@@ -1,0 +1,76 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, meetings, motions, topics } from "../../db/schema";
+import type { Role } from "../workflow/roles";
+import { DAY_MS, now } from "./clock.server";
+import { citedRules, voteRecord } from "./decision-record.server";
+import { listTopicResolutions } from "./resolution.server";
+
+type ResolutionRow = ReturnType<typeof listTopicResolutions>[number];
+
+/** Where a resolution stands in its 公示 period, on the shared clock. */
+export function publicityState(r: { status: string; publicityEndsAt: Date }, at: Date = now()) {
+  const left = r.publicityEndsAt.getTime() - at.getTime();
+  return { periodOver: left <= 0, daysLeft: r.status === "publicity" ? Math.max(0, Math.ceil(left / DAY_MS)) : null };
+}
+
+function withPublicity(r: ResolutionRow, at: Date) {
+  const { periodOver, daysLeft } = publicityState(r, at);
+  return {
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    sha256: r.sha256,
+    status: r.status,
+    publishedAt: r.publishedAt,
+    publicityEndsAt: r.publicityEndsAt,
+    effectiveAt: r.effectiveAt,
+    periodOver,
+    daysLeft,
+    objections: r.objections,
+    openObjections: r.objections.filter((o) => o.answeredAt === null).length,
+  };
+}
+
+/**
+ * 表决与决议 on a topic's page: the meeting its frozen text is tabled for (if any), and every closed
+ * vote on it, newest first, each with its arithmetic, rule and named ballots and, when it passed, its
+ * resolution with the objections and answers. Null when the topic was never put to a vote.
+ * `mayObject` / `mayAnswer` only choose which forms to show: the models decide again on every post.
+ */
+export function getTopicDecision({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
+  const db = getDb();
+  const rows = db
+    .select({ motion: motions, meeting: { id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status } })
+    .from(motions)
+    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
+    .where(and(eq(motions.communityId, communityId), eq(motions.topicId, topicId)))
+    .orderBy(desc(motions.closedAt), desc(motions.id))
+    .all();
+  if (rows.length === 0) return null;
+  const category = db
+    .select({ zh: catalogueEntries.nameZh, en: catalogueEntries.nameEn })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(eq(topics.id, topicId))
+    .get() ?? { zh: null, en: null };
+  const cited = citedRules(db, communityId);
+  const at = now();
+  const resolutions = listTopicResolutions({ communityId, topicId });
+  const tabled = rows.find((r) => r.motion.status !== "closed");
+  const votes = rows
+    .filter((r) => r.motion.status === "closed")
+    .map(({ motion, meeting }) => {
+      const resolution = resolutions.find((r) => r.motionId === motion.id);
+      return { motionId: motion.id, meeting, ...voteRecord(db, motion, cited, category), resolution: resolution ? withPublicity(resolution, at) : null };
+    });
+  const current = votes.find((v) => v.resolution?.status === "publicity")?.resolution ?? null;
+  return {
+    tabled: tabled ? { meeting: tabled.meeting, voting: tabled.motion.status === "voting", sha256: tabled.motion.sha256, secret: tabled.motion.secret } : null,
+    votes,
+    mayObject: current !== null && !current.periodOver && roles.some((r) => r === "resident" || r === "representative"),
+    mayAnswer: current !== null && roles.includes("committee"),
+  };
+}
+
+export type TopicDecision = NonNullable<ReturnType<typeof getTopicDecision>>;
