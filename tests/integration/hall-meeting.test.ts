@@ -20,7 +20,7 @@ describe("the hall's meeting banner", () => {
 
     const { id } = consultingTopic({ text: "横幅测试议案。" });
     expect(freezeDraft({ communityId: cid, topicId: id, userId: userId("committee1"), roles: ["committee"] }).ok).toBe(true);
-    const meeting = scheduleMeeting({ ...convener, title: "大厅横幅测试", place: "社区二楼会议室", scheduledAt: new Date(Date.now() + 30 * DAY_MS), requestId: null, acceptShortNotice: false });
+    const meeting = scheduleMeeting({ ...convener, title: "大厅横幅测试", place: "社区二楼会议室", scheduledAt: new Date(Date.now() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }); // before the seeded next meeting (in 7 days)
     if (!meeting.ok) throw new Error(meeting.problem);
     expect(tableMotion({ ...convener, meetingId: meeting.id, topicId: id, secret: false, onFail: "revise" }).ok).toBe(true);
 
