@@ -2,27 +2,11 @@
 // topic of our own that was frozen first, starts it and checks people in from the roster until the
 // quorum is met; one representative checks in and votes in a phone browser, another with JavaScript
 // turned off; the convener records a hand vote and closes the vote, and the page shows the arithmetic.
-import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, hasNoHorizontalScroll, login, test, watchPageErrors } from "../fixtures/app";
+import { frozenTopic, localAhead } from "../fixtures/meeting";
 
 const PHONE = { width: 375, height: 812 };
-
-/** China time "YYYY-MM-DDTHH:MM", `hours` from now, as a datetime-local input takes it. */
-function localAhead(hours: number): string {
-  return new Date(Date.now() + hours * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
-}
-
-/** As committee2 over HTTP: files a topic and moves it to consultation. The freeze comes once its draft has text. */
-async function consultingTopic(baseURL: string, title: string) {
-  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  expect((await api.post("/login", { form: { username: "committee2", password: "demo1234", redirectTo: "/" }, maxRedirects: 0 })).status()).toBe(302);
-  const created = await api.post("/c/mingyue/topics/new", { multipart: { title, description: "代表会议表决测试。", location: "中心花园", category: "facilities", fileAs: "committee" }, maxRedirects: 0 });
-  expect(created.status()).toBe(302);
-  const path = new URL(created.headers().location, baseURL).pathname;
-  for (const action of ["accept", "startConsultation"]) expect((await api.post(path, { form: { intent: "move", action }, maxRedirects: 0 })).status(), action).toBe(302);
-  const freeze = async () => expect((await api.post(`${path}/consultation`, { form: { intent: "freeze" }, maxRedirects: 0 })).status()).toBe(302);
-  return { id: Number(path.split("/").pop()), path, freeze, dispose: () => api.dispose() };
-}
 
 async function representative(browser: Browser, username: string, meetingPath: string, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled });
@@ -48,16 +32,8 @@ async function vote(page: Page, choice: "yes" | "no", label: string) {
 test("convener, a phone and a phone without JavaScript: schedule, table, start, check in, vote, close", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(60_000);
   const title = `门禁更换表决 ${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`;
-  const topic = await consultingTopic(baseURL!, title);
-
   // The convener (also on the committee) writes the draft's background in the live editor; the committee freezes it.
-  await login(page, "convener1", { redirectTo: `${topic.path}/draft` });
-  await page.getByTestId("draft-editor").locator("p").first().click();
-  await page.keyboard.type("单元门禁老化,拟更换为刷卡门禁。");
-  await page.reload();
-  await expect(page.locator('[data-testid="draft-text"], [data-testid="draft-editor"]').first()).toContainText("单元门禁老化");
-  await topic.freeze();
-  await topic.dispose();
+  const topic = await frozenTopic(page, baseURL!, { title, background: "单元门禁老化,拟更换为刷卡门禁。" });
 
   // On a phone: convene a meeting two hours from now; the page warns at once, the confirmation lets it through.
   await page.setViewportSize(PHONE);
