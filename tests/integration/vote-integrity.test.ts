@@ -3,13 +3,14 @@
 // a ledger entry for every step that `ledger:verify` checks the ballot rows against, secret motions
 // that link nobody to a choice, and ballots committed with synchronous=FULL.
 import { execFile } from "node:child_process";
+import Database from "better-sqlite3";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ledgerEntries } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import zh from "~/i18n/zh-CN/meetings";
-import { durably } from "~/models/durable.server";
+import { durably, durablyTogether } from "~/models/durable.server";
 import { verifyLedger } from "~/models/ledger.server";
 import type { BallotChoice } from "~/workflow/meetings";
 import { communityId } from "./support/db";
@@ -61,6 +62,7 @@ describe("one ballot per representative per motion", () => {
 
     const rows = ballotRows(motionId);
     expect(rows).toHaveLength(100);
+    for (const b of rows) expect(Math.abs(b.castAt.getTime() - Date.now())).toBeLessThan(60_000);
     const stored = new Map(rows.map((b) => [b.userId, b.choice]));
     expect(voters.map((p) => stored.get(p.id))).toEqual(sent);
 
@@ -269,9 +271,15 @@ function snapshot(): Record<string, Set<string>> {
 }
 
 describe("durable writes", () => {
+  const client = () => getDb().$client;
+  const level = () => client().pragma("synchronous", { simple: true });
+  const rows = () => client().prepare("SELECT v FROM scratch ORDER BY id").pluck().all();
+  const insert = (v: string) => () => client().prepare("INSERT INTO scratch (v) VALUES (?)").run(v);
+  beforeAll(() => {
+    client().exec("CREATE TABLE scratch (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+  });
+
   it("runs a durable transaction with synchronous=FULL and puts NORMAL back, even when it throws", () => {
-    const client = getDb().$client;
-    const level = () => client.pragma("synchronous", { simple: true });
     expect(level()).toBe(1);
     expect(durably(() => level())).toBe(2);
     expect(level()).toBe(1);
@@ -281,5 +289,37 @@ describe("durable writes", () => {
       }),
     ).toThrow("refused");
     expect(level()).toBe(1);
+  });
+
+  it("commits writes asked together in one durable transaction, each in its own savepoint, after which all settle", async () => {
+    client().exec("DELETE FROM scratch");
+    // Another connection, as a crash would see the file: the first write is not committed while the third runs.
+    const outside = new Database(process.env.DATABASE_PATH!, { readonly: true });
+    const seenOutside = () => outside.prepare("SELECT count(*) FROM scratch").pluck().get();
+    const first = durablyTogether(insert("a"));
+    const second = durablyTogether(() => {
+      insert("b")();
+      throw new Error("refused");
+    });
+    const third = durablyTogether(() => {
+      insert("c")();
+      return { level: level(), inside: rows(), outside: seenOutside() };
+    });
+    expect(rows()).toEqual([]); // nothing before the commit
+    await expect(second).rejects.toThrow("refused");
+    await first;
+    expect(await third).toEqual({ level: 2, inside: ["a", "c"], outside: 0 });
+    expect(rows()).toEqual(["a", "c"]);
+    expect(seenOutside()).toBe(2);
+    expect(level()).toBe(1);
+    outside.close();
+  });
+
+  it("commits writes waiting for a group commit before a durable write that comes after them", async () => {
+    client().exec("DELETE FROM scratch");
+    const waiting = durablyTogether(insert("ballot"));
+    durably(insert("close"));
+    await waiting;
+    expect(rows()).toEqual(["ballot", "close"]);
   });
 });
