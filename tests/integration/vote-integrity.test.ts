@@ -107,6 +107,10 @@ describe("refusals store nothing", () => {
       ["not checked in", async () => expectRefused(await vote(stranger, m, "yes", other), 409, "notCheckedIn")],
       ["a resident", async () => expectRefused(await vote(person("resident1"), m, "yes", other), 403, "notRepresentative")],
       ["a committee member", async () => expectRefused(await vote(person("committee1"), m, "yes", other), 403, "notRepresentative")],
+      ["a representative voting for another", async () => {
+        const res = await http.fetch(m.path, { cookie: reps[0].cookie, form: { intent: "vote", motionId: String(other), choice: "yes", forUserId: String(reps[1].id) } });
+        await expectRefused(res, 403, "wrongRole");
+      }],
       ["another community's member", async () => expect((await vote(person("villager1"), m, "yes", other)).status).toBe(404)],
       ["this meeting through another community", async () => {
         const res = await http.fetch(`/c/shiliu/meetings/${m.id}`, { cookie: outsider.cookie, form: { intent: "vote", motionId: String(other), choice: "yes" } });
@@ -188,6 +192,7 @@ describe("closing races voting", () => {
     expect({ yes: stored.yes, no: stored.no, abstain: stored.abstain }).toEqual(tally(ok.map((a) => a.choice)));
 
     // Later votes are refused, and the counts read twice are the same.
+    await expectRefused(await http.fetch(m.path, { cookie: convener.cookie, form: { intent: "close", motionId: String(motionId) } }), 409, "votingClosed");
     await expectRefused(await vote(reps[70], m, "yes"), 409, "votingClosed");
     await expectRefused(await vote(reps[71], m, "no"), 409, "votingClosed");
     expect(motionRow(motionId)).toEqual(stored);
