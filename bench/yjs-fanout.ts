@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import WebSocket, { WebSocketServer } from "ws";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { machine, mergeResults, runBench } from "./harness";
 
 const RATE_PER_S = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -161,29 +162,13 @@ async function main() {
     pooled: SIZES.flatMap((readers) => ["yishiting", "plain"].map((server) => ({ server, readers, ...pooled(server, readers) }))),
   };
   const ratio = (readers: number) => Math.round((pooled("yishiting", readers).p99_ms / pooled("plain", readers).p99_ms) * 100) / 100;
-  const cpus = os.cpus();
-  const result = {
+  const result = mergeResults({
     // Load averages (1/5/15 min) before and after: on a shared machine they say how far to trust the run.
-    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version, loadavg_before: loadBefore, loadavg_after: os.loadavg() },
-    at: new Date().toISOString(),
+    machine: { ...machine(), loadavg_before: loadBefore, loadavg_after: os.loadavg() },
     raw,
     figures: { yjs_p99_ratio_50: ratio(50), yjs_p99_ratio_200: ratio(200), target: 1.5 },
-  };
-  const out = path.resolve("bench/results/latest.json");
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+  });
   process.stdout.write(JSON.stringify(result, null, 2) + "\n");
 }
 
-const guard = setTimeout(() => {
-  process.stderr.write("bench: time limit reached\n");
-  process.exit(2);
-}, LIMIT_MS);
-guard.unref();
-try {
-  await main();
-} finally {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-process.exit(0);
+await runBench(main, { limitMs: LIMIT_MS, dir, close: () => getDb().$client.close() });

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { getDb } from "../../db/client.server";
 import { notFound } from "../auth/guards.server";
-import { castBallot, closeVote, openVote } from "../models/ballot.server";
+import { castBallotTogether, closeVote, openVote } from "../models/ballot.server";
 import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
 import { cancelMeeting, checkIn, endMeeting, MeetingError, meetingRow, scheduleMeeting, startMeeting, tableMotion, withdrawMotion, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import type { Role } from "../workflow/roles";
@@ -118,7 +118,7 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
       const submission = parseWithZod(formData, { schema: voteSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { motionId, choice, forUserId } = submission.value;
-      return settle(intent, castBallot({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);
+      return settle(intent, await castBallotTogether({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);
     }
     default:
       return invalid(null, null);

@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ballots, meetingAttendance, motions, topicEvents, topics } from "../../db/schema";
+import { prepared } from "../../db/prepared";
+import { ballots, meetingAttendance, meetings, motions, topicEvents, topics } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
 import type { TopicState } from "../workflow/states";
 import { evaluateMotion, type MotionResult } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
-import { appendLedger, type Tx } from "./ledger.server";
-import { CONVENER, MeetingError, meetingRow, meetingWrite, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
+import { CONVENER, MeetingError, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { publishResolution } from "./resolution.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 
@@ -53,39 +54,86 @@ export function ballotPayload(b: { motionId: number; userId: number; choice: Bal
  * inside the same transaction as the write, so a close can never fall between the check and the ballot.
  * For a secret motion the choice is added to the motion's counts and never stored with the voter.
  */
-export function castBallot(input: MeetingActor & { meetingId: number; motionId: number; choice: BallotChoice; forUserId?: number | null }): MeetingResult {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+export function castBallot(input: BallotInput): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, writeBallot(input));
+}
+
+/**
+ * `castBallot` as the vote post uses it: the ballots of one moment share one durable commit (group
+ * commit), each checked and written in turn as if alone; each answer waits for the commit.
+ */
+export function castBallotTogether(input: BallotInput): Promise<MeetingResult> {
+  return meetingWriteTogether({ communityId: input.communityId, meetingId: input.meetingId }, writeBallot(input));
+}
+
+type BallotInput = MeetingActor & { meetingId: number; motionId: number; choice: BallotChoice; forUserId?: number | null };
+
+/**
+ * What a ballot needs to know, in one prepared read (votes come in storms): the motion of this
+ * meeting of this community, whether the voter is on its roster and checked in, and has voted.
+ */
+const voteState = prepared((db) =>
+  db
+    .select({
+      motionId: motions.id,
+      status: motions.status,
+      secret: motions.secret,
+      onRoster: meetingAttendance.userId,
+      checkedInAt: meetingAttendance.checkedInAt,
+      voted: sql<number | null>`(select 1 from ${ballots} where ${ballots.motionId} = ${motions.id} and ${ballots.userId} = ${sql.placeholder("voter")})`,
+    })
+    .from(meetings)
+    .innerJoin(motions, and(eq(motions.meetingId, meetings.id), eq(motions.id, sql.placeholder("motionId"))))
+    .leftJoin(meetingAttendance, and(eq(meetingAttendance.meetingId, meetings.id), eq(meetingAttendance.userId, sql.placeholder("voter"))))
+    .where(and(eq(meetings.id, sql.placeholder("meetingId")), eq(meetings.communityId, sql.placeholder("communityId"))))
+    .prepare(),
+);
+
+const insertBallot = prepared((db) =>
+  db
+    .insert(ballots)
+    .values({
+      motionId: sql.placeholder("motionId"),
+      userId: sql.placeholder("userId"),
+      choice: sql.placeholder("choice"),
+      recordedBy: sql.placeholder("recordedBy"),
+      castAt: sql.placeholder("castAt"),
+      ledgerSeq: sql.placeholder("ledgerSeq"),
+    })
+    .prepare(),
+);
+
+function writeBallot(input: BallotInput) {
+  return (tx: Tx) => {
     const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
     if (onBehalf) requireRoleIn(input, CONVENER);
     else if (!input.roles.includes(REPRESENTATIVE)) throw new MeetingError("notRepresentative");
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    const motion = motionRow(tx, meeting.id, input.motionId);
+    const voter = onBehalf ? input.forUserId! : input.userId;
+    const motion = voteState().get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter });
+    if (!motion) throw new MeetingError("notFound");
     if (motion.status === "pending") throw new MeetingError("voteNotOpen");
     if (motion.status === "closed") throw new MeetingError("votingClosed");
-    const voter = onBehalf ? input.forUserId! : input.userId;
-    const attendance = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, voter))).get();
-    if (!attendance) throw new MeetingError("notRepresentative");
-    if (!attendance.checkedInAt) throw new MeetingError("notCheckedIn");
-    const already = tx.select({ n: sql<number>`1` }).from(ballots).where(and(eq(ballots.motionId, motion.id), eq(ballots.userId, voter))).get();
-    if (already) throw new MeetingError("alreadyVoted");
+    if (motion.onRoster === null) throw new MeetingError("notRepresentative");
+    if (!motion.checkedInAt) throw new MeetingError("notCheckedIn");
+    if (motion.voted) throw new MeetingError("alreadyVoted");
     const at = now();
     const recordedBy = onBehalf ? input.userId : null;
     const choice = motion.secret ? null : input.choice;
-    const entry = appendLedger(tx, {
+    const entry = appendLedgerHot({
       communityId: input.communityId,
       type: "ballot.cast",
       actorId: input.userId,
-      subject: `motion:${motion.id}`,
-      payload: ballotPayload({ motionId: motion.id, userId: voter, choice, recordedBy }),
+      subject: `motion:${motion.motionId}`,
+      payload: ballotPayload({ motionId: motion.motionId, userId: voter, choice, recordedBy }),
       at,
     });
-    tx.insert(ballots).values({ motionId: motion.id, userId: voter, choice, recordedBy, castAt: at, ledgerSeq: entry.seq }).run();
+    insertBallot().run({ motionId: motion.motionId, userId: voter, choice, recordedBy, castAt: at, ledgerSeq: entry.seq });
     if (motion.secret) {
       const column = motions[input.choice];
-      tx.update(motions).set({ [input.choice]: sql`${column} + 1` }).where(eq(motions.id, motion.id)).run();
+      tx.update(motions).set({ [input.choice]: sql`${column} + 1` }).where(eq(motions.id, motion.motionId)).run();
     }
     return {};
-  });
+  };
 }
 
 /** The counts of a motion: from the named ballots, or from the motion's own counters when secret. */

@@ -6,7 +6,7 @@ import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
-import { durably } from "./durable.server";
+import { durably, durablyTogether } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 
@@ -55,6 +55,18 @@ export function meetingWrite<T extends object>(meeting: { communityId: number; m
   try {
     const value = durably(fn);
     if (meeting.meetingId !== null) emitDraftEvent("meetingChanged", { communityId: meeting.communityId, meetingId: meeting.meetingId });
+    return { ok: true, ...value };
+  } catch (error) {
+    if (error instanceof MeetingError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
+/** `meetingWrite` for a write that may share its durable commit with others of the same moment (ballots). */
+export async function meetingWriteTogether<T extends object>(meeting: { communityId: number; meetingId: number }, fn: (tx: Tx) => T): Promise<MeetingResult<T>> {
+  try {
+    const value = await durablyTogether(fn);
+    emitDraftEvent("meetingChanged", { communityId: meeting.communityId, meetingId: meeting.meetingId });
     return { ok: true, ...value };
   } catch (error) {
     if (error instanceof MeetingError) return { ok: false, problem: error.problem };

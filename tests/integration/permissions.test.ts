@@ -85,7 +85,8 @@ async function cookieFor(who: DemoAccount | null) {
 describe("permission matrix", () => {
   it("names every page route of the app", () => {
     // Route files → URL patterns; only the catch-all and the action-only endpoints stand outside the table.
-    const outside = new Set(["$", "language", "logout"]);
+    // bench.noop is the no-op action of the vote benchmark: not found unless BENCH_ROUTES=1 (checked below).
+    const outside = new Set(["$", "language", "logout", "bench.noop"]);
     const patterns = fs
       .readdirSync(path.resolve("app/routes"))
       .map((f) => f.replace(/\.tsx?$/, ""))
@@ -113,6 +114,17 @@ describe("permission matrix", () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe("the benchmark's no-op route", () => {
+  it("is not found, read or posted, while the server runs without BENCH_ROUTES=1", async () => {
+    expect(process.env.BENCH_ROUTES).toBeUndefined();
+    const cookie = await cookieFor(DEMO_ACCOUNTS[0]);
+    for (const who of [undefined, cookie]) {
+      expect((await http.fetch("/bench/noop", { cookie: who })).status).toBe(404);
+      expect((await http.fetch("/bench/noop", { cookie: who, form: { motionId: "1" } })).status).toBe(404);
+    }
+  });
 });
 
 describe("actions are guarded like their pages", () => {
