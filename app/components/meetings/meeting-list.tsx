@@ -1,16 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
-import type { MeetingStatus, MotionStatus } from "~/workflow/meetings";
+import { isoOf, useFormats } from "~/components/topic/formats";
+import type { MotionStatus } from "~/workflow/meetings";
+import type { MeetingRef } from "./meeting-ref";
 import { MeetingStatusBadge } from "./status-badge";
 
-export interface MeetingListItem {
-  id: number;
-  number: number;
-  title: string;
-  place: string;
-  scheduledAt: Instant;
-  status: MeetingStatus;
+export interface MeetingListItem extends MeetingRef {
   shortNotice: boolean;
   motions: Array<{ id: number; topicId: number; number: number; title: string; status: MotionStatus; passed: boolean | null }>;
 }

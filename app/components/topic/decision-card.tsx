@@ -1,21 +1,14 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { MeetingRef } from "~/components/meetings/meeting-ref";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
-import type { MeetingStatus, ResolutionStatus } from "~/workflow/meetings";
+import type { ResolutionStatus } from "~/workflow/meetings";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { AnswerForm, ObjectForm, type ObjectionRefusal } from "./objection-forms";
 import { ResolutionHeading, type ResolutionStatusData } from "./resolution-status";
 import { VoteRecordView, type VoteRecordData } from "./vote-record";
 
-interface MeetingRef {
-  id: number;
-  number: number;
-  title: string;
-  place: string;
-  scheduledAt: Instant;
-  status: MeetingStatus;
-}
 
 export interface ObjectionData {
   id: number;
