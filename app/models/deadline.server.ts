@@ -4,7 +4,9 @@ import { deadlines, topics } from "../../db/schema";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger } from "./ledger.server";
+import { flagOverdueTasks } from "./execution.server";
 import { settlePublicity } from "./resolution.server";
+import { settleRatingWindow } from "./supervision.server";
 import { advanceInTx } from "./workflow.server";
 
 /**
@@ -22,6 +24,7 @@ export function runDueDeadlines(at: Date = now()): number {
     .limit(500)
     .all();
   const moved: { topicId: number; communityId: number }[] = [];
+  const windowMoves: { topicId: number; communityId: number; to: "closed" | "executing" }[] = [];
   for (const deadline of due) {
     db.transaction((tx) => {
       const still = tx.select({ doneAt: deadlines.doneAt }).from(deadlines).where(eq(deadlines.id, deadline.id)).get();
@@ -36,6 +39,11 @@ export function runDueDeadlines(at: Date = now()): number {
         moved.push({ topicId: topic.id, communityId: topic.communityId });
         return;
       }
+      // The end of a rating window closes the topic or sends it back to execution.
+      if (topic && deadline.kind === "ratingWindow" && topic.state === "verifying") {
+        const settled = settleRatingWindow(tx, { communityId: topic.communityId, topicId: topic.id, at });
+        if (settled) windowMoves.push({ topicId: topic.id, communityId: topic.communityId, to: settled.to });
+      }
       if (topic && deadline.kind === "screening" && topic.state === "screening" && !topic.overdue) {
         tx.update(topics).set({ overdue: true }).where(eq(topics.id, topic.id)).run();
         appendLedger(tx, { communityId: topic.communityId, type: "topic.screeningOverdue", actorId: null, subject: `topic:${topic.id}`, payload: {}, at });
@@ -44,5 +52,6 @@ export function runDueDeadlines(at: Date = now()): number {
     });
   }
   for (const m of moved) emitDraftEvent("topicMoved", { ...m, from: "publicity", to: "executing" });
-  return due.length;
+  for (const m of windowMoves) emitDraftEvent("topicMoved", { ...m, from: "verifying" });
+  return due.length + flagOverdueTasks(at);
 }

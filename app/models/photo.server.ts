@@ -84,13 +84,13 @@ export function createTopicWithPhotos({ topic, photos }: { topic: NewTopic; phot
   });
 }
 
-/** The photos of one topic of the community, oldest first. */
+/** The proposal's photos of one topic of the community, oldest first (evidence photos are listed with their reports). */
 export function listTopicPhotos({ topicId, communityId }: { topicId: number; communityId: number }) {
   return getDb()
     .select({ id: topicPhotos.id, mime: topicPhotos.mime, bytes: topicPhotos.bytes })
     .from(topicPhotos)
     .innerJoin(topics, eq(topics.id, topicPhotos.topicId))
-    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId)))
+    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId), eq(topicPhotos.purpose, "proposal")))
     .orderBy(topicPhotos.id)
     .all();
 }

@@ -6,3 +6,4 @@ export * from "./topics";
 export * from "./ledger";
 export * from "./drafts";
 export * from "./meetings";
+export * from "./execution";

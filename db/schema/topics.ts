@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { integer, index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PHOTO_PURPOSES } from "../../app/workflow/execution";
 import { STAGES, TOPIC_STATUSES } from "../../app/workflow/stages";
 import { TOPIC_STATES } from "../../app/workflow/states";
 import { TOPIC_ACTIONS } from "../../app/workflow/transitions";
@@ -106,6 +107,10 @@ export const topicPhotos = sqliteTable(
       .references(() => topics.id),
     sha256: text("sha256").notNull(),
     mime: text("mime", { enum: ["image/jpeg", "image/png", "image/webp"] }).notNull(),
+    /** What the photo shows: the resident's proposal, a progress report's evidence, an on-site check. */
+    purpose: text("purpose", { enum: PHOTO_PURPOSES }).notNull().default("proposal"),
+    reportId: integer("report_id"),
+    verificationId: integer("verification_id"),
     bytes: integer("bytes").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -124,7 +129,7 @@ export const deadlines = sqliteTable(
       .notNull()
       .references(() => communities.id),
     topicId: integer("topic_id").references(() => topics.id),
-    kind: text("kind", { enum: ["cosignWindow", "screening", "publicity"] }).notNull(),
+    kind: text("kind", { enum: ["cosignWindow", "screening", "publicity", "ratingWindow"] }).notNull(),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
   },
