@@ -42,6 +42,13 @@ export const ACCESS = {
   meetingEvents: { path: "/c/:community/meetings/:meetingId/events", audience: "anyone" },
   meetingMinutes: { path: "/c/:community/meetings/:meetingId/minutes", audience: "member" },
   meetingBallots: { path: "/c/:community/meetings/:meetingId/ballots.csv", audience: "member" },
+  execution: { path: "/c/:community/topics/:topicId/execution", audience: "member" },
+  units: { path: "/c/:community/units", audience: "member" },
+  supervision: { path: "/c/:community/supervision", audience: { roles: ["supervisor", "committee"] } },
+  // The public board's parts: the Atom feed, the ledger check and evidence photos of public works.
+  boardFeed: { path: "/c/:community/board/feed.xml", audience: "anyone" },
+  boardVerify: { path: "/c/:community/board/verify", audience: "anyone" },
+  boardPhoto: { path: "/c/:community/board/photos/:photoId", audience: "anyone" },
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },

@@ -2,6 +2,7 @@ import type { Resources } from "../zh-CN";
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
+import execution from "./execution";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
 import meetingRecords from "./meetingRecords";
@@ -11,8 +12,9 @@ import notifications from "./notifications";
 import propose from "./propose";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
+import supervision from "./supervision";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

@@ -1,0 +1,5 @@
+const execution: typeof import("../zh-CN/execution").default = {
+  execution: {},
+};
+
+export default execution;

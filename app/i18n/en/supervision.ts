@@ -1,0 +1,5 @@
+const supervision: typeof import("../zh-CN/supervision").default = {
+  supervision: {},
+};
+
+export default supervision;

@@ -1,0 +1,5 @@
+const execution = {
+  execution: {},
+};
+
+export default execution;

@@ -1,0 +1,5 @@
+const supervision = {
+  supervision: {},
+};
+
+export default supervision;
