@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT, LOOP_PORT } from "./tests/fixtures/ports";
 
 // End-to-end journeys in real Chromium (Debian's /usr/bin/chromium: browser downloads are impossible
 // here) against the real server, started on port 3100 with a fresh, demo-seeded database every run.
 // The database lives in .e2e/, not test-results/ (Playwright empties that folder).
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,13 +34,24 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  webServer: {
-    // ensure-build is a no-op when build/ is up to date (npm test has just built it).
-    command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e && mkdir -p .e2e && NODE_ENV=production PORT=${PORT} DATABASE_PATH=.e2e/e2e.db DEMO_SEED=1 LOG_LEVEL=warn npx tsx server/start.ts`,
-    url: `http://localhost:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // ensure-build is a no-op when build/ is up to date (npm test has just built it).
+      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/main && mkdir -p .e2e/main && NODE_ENV=production PORT=${PORT} DATABASE_PATH=.e2e/main/e2e.db DEMO_SEED=1 LOG_LEVEL=warn npx tsx server/start.ts`,
+      url: `http://localhost:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The full-loop journey's own server, whose clock the test moves (POST /__test/clock).
+      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/loop && mkdir -p .e2e/loop && NODE_ENV=production TEST_CLOCK=1 PORT=${LOOP_PORT} DATABASE_PATH=.e2e/loop/e2e.db DEMO_SEED=1 LOG_LEVEL=error npx tsx server/start.ts`,
+      url: `http://localhost:${LOOP_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -11,6 +11,7 @@ import { loadContext } from "./auth-context";
 import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
+import { mountTestClock } from "./test-clock";
 
 export interface RunningServer {
   server: http.Server;
@@ -46,6 +47,7 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use("/build", express.static(path.resolve(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" }));
   app.use(sameOriginOnly);
+  mountTestClock(app);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
 
   const server = http.createServer(app);
