@@ -58,7 +58,7 @@ export default function MeetingPage() {
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const inSession = meeting.status === "inSession";
-  useLiveMeeting(inSession);
+  useLiveMeeting(inSession, `/c/${slug}/meetings/${meeting.id}/events`);
   const voting = agenda.find((m) => m.status === "voting");
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
