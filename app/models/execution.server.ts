@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { deadlines, executionTasks, memberships, progressReports, ratingWindows, rules, topicPhotos, unitMembers, units } from "../../db/schema";
+import { deadlines, executionTasks, memberships, progressReports, ratingWindows, rules, topicPhotos, topics, unitMembers, units } from "../../db/schema";
 import type { UnitKind } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, type Tx } from "./ledger.server";
+import { notifyUsers } from "./notification.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
@@ -135,6 +136,14 @@ export function addTask(input: Actor & { topicId: number; task: TaskInput }): Ex
       .values({ communityId: input.communityId, topicId: input.topicId, ...input.task, createdBy: input.userId, createdAt: at })
       .returning({ id: executionTasks.id })
       .get();
+    notifyUsers(tx, {
+      userIds: unitContactIds(tx, input.task.unitId),
+      communityId: input.communityId,
+      topicId: input.topicId,
+      kind: "task.assigned",
+      payload: { task: input.task.title, dueAt: input.task.dueAt.toISOString(), ...topicRef(tx, input.topicId) },
+      exceptUserId: input.userId,
+    });
     appendLedger(tx, {
       communityId: input.communityId,
       type: "task.planned",
@@ -235,6 +244,16 @@ export function flagOverdueTasks(at: Date = now()): number {
     });
   }
   return due.length;
+}
+
+/** The people who report for a unit. */
+export function unitContactIds(tx: Tx, unitId: number): number[] {
+  return tx.select({ userId: unitMembers.userId }).from(unitMembers).where(eq(unitMembers.unitId, unitId)).all().map((r) => r.userId);
+}
+
+export function topicRef(tx: Tx, topicId: number) {
+  const t = tx.select({ number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()!;
+  return { number: t.number, title: t.title };
 }
 
 /** The current (unsettled) rating window of a topic, if any. */

@@ -4,8 +4,9 @@ import { executionResults, executionTasks, ratings, ratingWindows, rectification
 import { RATINGS, satisfactionPct, windowOutcome, type Rating } from "../workflow/execution";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
-import { ExecutionError, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
+import { ExecutionError, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, topicRef, unitContactIds, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
 import { appendLedger, type Tx } from "./ledger.server";
+import { notifyUsers } from "./notification.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
 import { advanceInTx } from "./workflow.server";
@@ -18,6 +19,7 @@ export function raiseRectification(input: Actor & { taskId: number; body: string
     topicInState(tx, input.communityId, task.topicId, ["executing", "verifying"]);
     const at = now();
     const row = tx.insert(rectifications).values({ taskId: task.id, raisedBy: input.userId, body: input.body, createdAt: at }).returning({ id: rectifications.id }).get();
+    notifyUsers(tx, { userIds: unitContactIds(tx, task.unitId), communityId: input.communityId, topicId: task.topicId, kind: "rectification.raised", payload: { task: task.title, body: input.body, ...topicRef(tx, task.topicId) }, exceptUserId: input.userId });
     appendLedger(tx, { communityId: input.communityId, type: "rectification.raised", actorId: input.userId, subject: `topic:${task.topicId}`, payload: { task: task.id, rectification: row.id }, at });
     return { id: row.id };
   });
@@ -34,6 +36,7 @@ export function answerRectification(input: Actor & { rectificationId: number; an
     if (row.answeredAt) throw new ExecutionError("answered");
     const at = now();
     tx.update(rectifications).set({ answer: input.answer, answeredBy: input.userId, answeredAt: at }).where(eq(rectifications.id, row.id)).run();
+    notifyUsers(tx, { userIds: [row.raisedBy], communityId: input.communityId, topicId: task.topicId, kind: "rectification.answered", payload: { task: task.title, answer: input.answer, ...topicRef(tx, task.topicId) }, exceptUserId: input.userId });
     appendLedger(tx, { communityId: input.communityId, type: "rectification.answered", actorId: input.userId, subject: `topic:${task.topicId}`, payload: { task: task.id, rectification: row.id }, at });
     return {};
   });

@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { executionTasks, memberships, ratingWindows, topics, users } from "../../db/schema";
+import { executionTasks, memberships, notifications, ratingWindows, topics, users } from "../../db/schema";
 import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
 import { runDueDeadlines } from "~/models/deadline.server";
 import { addTask, createUnit, reportCompletion, reportProgress } from "~/models/execution.server";
@@ -22,6 +22,8 @@ const committee = () => ({ communityId: cid(), userId: userId("committee1"), rol
 const executor = () => ({ communityId: cid(), userId: userId("executor1"), roles: ["executor"] as Role[] });
 const supervisor = () => ({ communityId: cid(), userId: userId("supervisor1"), roles: ["supervisor"] as Role[] });
 const resident = (u: string) => ({ communityId: cid(), userId: userId(u), roles: ["resident"] as Role[] });
+const told = (username: string, kind: string, topicId: number) =>
+  getDb().select().from(notifications).where(and(eq(notifications.userId, userId(username)), eq(notifications.kind, kind), eq(notifications.topicId, topicId))).all().length;
 const state = (id: number) => getDb().select({ state: topics.state }).from(topics).where(eq(topics.id, id)).get()!.state;
 
 let units = 0;
@@ -39,6 +41,7 @@ describe("execution", () => {
     const { id, unitId } = executingTopic();
     const task = addTask({ ...committee(), topicId: id, task: { title: "采购物资", unitId, dueAt: new Date(Date.now() + 3 * DAY_MS), budgetFen: 120_000 } });
     if (!task.ok) throw new Error(task.problem);
+    expect(told("executor1", "task.assigned", id)).toBe(1);
     expect(addTask({ ...executor(), topicId: id, task: { title: "越权", unitId, dueAt: new Date(Date.now() + DAY_MS), budgetFen: null } })).toEqual({ ok: false, problem: "wrongRole" });
     expect(reportCompletion({ ...committee(), topicId: id })).toEqual({ ok: false, problem: "tasksOpen" });
 
@@ -95,6 +98,7 @@ describe("supervision", () => {
     const demand = raiseRectification({ ...supervisor(), taskId, body: "座椅未固定" });
     if (!demand.ok) throw new Error(demand.problem);
     expect(raiseRectification({ ...resident("resident1"), taskId, body: "我也要" })).toEqual({ ok: false, problem: "wrongRole" });
+    expect(told("executor1", "rectification.raised", id)).toBe(1);
     rateResult({ ...resident("resident1"), topicId: id, rating: "satisfied", comment: "" });
     shiftClock(15 * DAY_MS);
     runDueDeadlines();
@@ -105,5 +109,6 @@ describe("supervision", () => {
     expect(getDb().select().from(executionTasks).where(and(eq(executionTasks.id, taskId))).get()).toMatchObject({ status: "open" });
     expect(answerRectification({ ...executor(), rectificationId: demand.id, answer: "已加固" })).toEqual({ ok: true });
     expect(answerRectification({ ...executor(), rectificationId: demand.id, answer: "再答" })).toEqual({ ok: false, problem: "answered" });
+    expect(told("supervisor1", "rectification.answered", id)).toBe(1);
   });
 });

@@ -54,6 +54,14 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
         detail: text(p.reason) ? t("notifications.requestReason", { reason: text(p.reason) }) : "",
         link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
       };
+    case "task.assigned": {
+      const due = text(p.dueAt) && !Number.isNaN(Date.parse(text(p.dueAt))) ? formatDateTime(text(p.dueAt)) : "";
+      return { what: t("notifications.taskAssigned", { topic, task: text(p.task), due }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
+    }
+    case "rectification.raised":
+      return { what: t("notifications.rectificationRaised", { topic, task: text(p.task) }), detail: text(p.body), link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
+    case "rectification.answered":
+      return { what: t("notifications.rectificationAnswered", { topic, task: text(p.task) }), detail: text(p.answer), link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
     case "objection.lodged":
       return { what: t("notifications.objectionLodged", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
     case "objection.answered":
