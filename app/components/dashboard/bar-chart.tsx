@@ -12,17 +12,27 @@ export interface Bar {
 const WIDTH = 340;
 const LABEL = 104;
 const ROW = 30;
-const BAR_MAX = WIDTH - LABEL - 64;
 
 /**
  * Horizontal bars with their label on the left and the figure on the right, in an SVG that scales to
  * the card (a phone's width and a printed page alike). An optional marker draws a threshold line.
  */
-export function BarChart({ id, title, desc, bars, max, marker, testId }: { id: string; title: string; desc: string; bars: Bar[]; max?: number; marker?: { value: number; label: string }; testId?: string }) {
+export function BarChart({ id, title, desc, bars, max, marker, testId, valueRoom = 64 }: {
+  id: string;
+  title: string;
+  desc: string;
+  bars: Bar[];
+  max?: number;
+  marker?: { value: number; label: string };
+  testId?: string;
+  /** Room right of the longest bar for its figure. */
+  valueRoom?: number;
+}) {
+  const barMax = WIDTH - LABEL - valueRoom;
   const top = marker ? 18 : 4;
   const height = top + Math.max(1, bars.length) * ROW + 4;
   const scale = Math.max(max ?? 0, marker?.value ?? 0, ...bars.map((b) => b.value ?? 0), 1);
-  const x = (v: number) => LABEL + (v / scale) * BAR_MAX;
+  const x = (v: number) => LABEL + (v / scale) * barMax;
   return (
     <ChartFrame id={id} title={title} desc={desc} width={WIDTH} height={height} testId={testId}>
       <line x1={LABEL} x2={LABEL} y1={top - 2} y2={height - 2} stroke="#57534e" strokeWidth={1} />
@@ -31,11 +41,11 @@ export function BarChart({ id, title, desc, bars, max, marker, testId }: { id: s
         const w = bar.value ? Math.max(2, x(bar.value) - LABEL) : 0;
         return (
           <g key={bar.key} data-bar={bar.key}>
-            <text x={LABEL - 6} y={y + ROW / 2 + 4} textAnchor="end" fontSize={12} fill="#292524">
+            <text x={LABEL - 6} y={y + ROW / 2 + 4} textAnchor="end" fontSize={13} fill="#292524">
               {bar.label}
             </text>
             {w > 0 ? <rect x={LABEL} y={y + 6} width={w} height={ROW - 12} rx={2} fill={TONES[bar.tone ?? "hall"]} stroke="#1c1917" strokeWidth={0.5} /> : null}
-            <text x={LABEL + w + 6} y={y + ROW / 2 + 4} fontSize={12} fontWeight={600} fill="#1c1917" data-value={bar.key}>
+            <text x={LABEL + w + 6} y={y + ROW / 2 + 4} fontSize={13} fontWeight={600} fill="#1c1917" data-value={bar.key}>
               {bar.display}
             </text>
           </g>

@@ -18,7 +18,7 @@ export function ChartFrame({ id, title, desc, width, height, children, testId }:
   return (
     <figure className="min-w-0 space-y-1 break-inside-avoid" data-testid={testId}>
       <figcaption className="text-sm font-medium text-stone-800">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-xl" style={{ fontFamily: "inherit" }}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[26rem]" style={{ fontFamily: "inherit" }}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {children}

@@ -25,11 +25,11 @@ export function FunnelChart({ id, counts, title, compact = false, testId }: { id
         const w = counts[stage] ? Math.max(4, (counts[stage] / most) * room) : 2;
         return (
           <g key={stage} data-bar={stage}>
-            <text x={LABEL - 4} y={y + row / 2 + 4} textAnchor="end" fontSize={compact ? 11 : 12} fill="#292524">
+            <text x={LABEL - 4} y={y + row / 2 + 4} textAnchor="end" fontSize={compact ? 12 : 13} fill="#292524">
               {t(`stages.${stage}`)}
             </text>
-            <rect x={centre - w / 2} y={y + 3} width={w} height={row - 6} rx={2} fill={counts[stage] ? TONES.hall : TONES.muted} stroke="#1c1917" strokeWidth={0.5} opacity={1 - i * 0.08} />
-            <text x={WIDTH - 4} y={y + row / 2 + 4} textAnchor="end" fontSize={compact ? 11 : 12} fontWeight={600} fill="#1c1917" data-value={stage}>
+            <rect x={centre - w / 2} y={y + 3} width={w} height={row - 6} rx={2} fill={counts[stage] ? TONES.hall : TONES.muted} stroke="#1c1917" strokeWidth={0.5} />
+            <text x={WIDTH - 4} y={y + row / 2 + 4} textAnchor="end" fontSize={compact ? 12 : 13} fontWeight={600} fill="#1c1917" data-value={stage}>
               {counts[stage]}
             </text>
           </g>

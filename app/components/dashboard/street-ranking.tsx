@@ -38,9 +38,10 @@ export function StreetRanking({ communities }: { communities: StreetCommunity[] 
         <BarChart
           id="street-overdue"
           testId="chart-street-overdue"
+          valueRoom={140}
           title={t("supervision.street.overdueChart")}
           desc={byOverdue.map((c) => `${name(c)} ${work(c)}`).join(join)}
-          bars={byOverdue.map((c) => ({ key: c.slug, label: name(c), value: work(c), display: `${work(c)} (${c.overdueScreening}+${c.overdueTasks})`, tone: work(c) ? "bad" : "muted" }))}
+          bars={byOverdue.map((c) => ({ key: c.slug, label: name(c), value: work(c), display: t("supervision.street.overdueSplit", { count: work(c), screening: c.overdueScreening, tasks: c.overdueTasks }), tone: work(c) ? "bad" : "muted" }))}
         />
         <BarChart
           id="street-satisfaction"

@@ -87,6 +87,7 @@ const supervision = {
       byOverdue: "By overdue work (screening + tasks)",
       bySatisfaction: "By satisfaction",
       overdueWork: "{{count}} overdue",
+      overdueSplit: "{{count}} ({{screening}} screening · {{tasks}} tasks)",
       noRating: "No ratings yet",
       openHall: "Open the hall",
       closed: "{{count}} closed",

@@ -87,6 +87,7 @@ const supervision = {
       byOverdue: "按超期工作(筛选超期 + 任务逾期)",
       bySatisfaction: "按满意率",
       overdueWork: "超期 {{count}} 项",
+      overdueSplit: "{{count}}(筛选 {{screening}} · 任务 {{tasks}})",
       noRating: "暂无评价",
       openHall: "进入议事厅",
       closed: "已结项 {{count}}",
