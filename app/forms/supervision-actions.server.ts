@@ -1,21 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
-import type { ExecutionProblem } from "../models/execution.server";
+import type { Actor, ExecutionProblem } from "../models/execution.server";
 import { checkPhotos } from "../models/photo.server";
 import { recordVerification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
-import type { Role } from "../workflow/roles";
 import { pickIntent } from "./meetings";
 import { SUPERVISION_INTENTS, VERIFY_MAX_PHOTOS, verifySchema } from "./supervision";
 
-interface Poster {
-  request: Request;
-  communityId: number;
-  communitySlug: string;
-  userId: number;
-  roles: readonly Role[];
-}
+type Poster = Actor & { request: Request; communitySlug: string };
 
 // Not allowed for this person: 403. Allowed but not now (the round is over, the topic moved on): 409.
 function refusal(intent: string | null, problem: ExecutionProblem, result: unknown = null) {

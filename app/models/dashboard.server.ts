@@ -20,6 +20,14 @@ export interface SettledRound {
   pct: number | null;
 }
 
+/** The ratings of each of these rounds, counted per answer (a round nobody rated counts zeros). */
+export function ratingTallies(windowIds: number[]): (windowId: number) => Record<Rating, number> {
+  const rows = windowIds.length
+    ? getDb().select({ windowId: ratings.windowId, rating: ratings.rating, n: count() }).from(ratings).where(inArray(ratings.windowId, windowIds)).groupBy(ratings.windowId, ratings.rating).all()
+    : [];
+  return (windowId) => Object.fromEntries(RATINGS.map((r) => [r, rows.find((t) => t.windowId === windowId && t.rating === r)?.n ?? 0])) as Record<Rating, number>;
+}
+
 function settledRounds(communityId: number): SettledRound[] {
   const db = getDb();
   const windows = db
@@ -30,14 +38,9 @@ function settledRounds(communityId: number): SettledRound[] {
     .orderBy(desc(ratingWindows.settledAt), desc(ratingWindows.id))
     .all();
   if (windows.length === 0) return [];
-  const tallies = db
-    .select({ windowId: ratings.windowId, rating: ratings.rating, n: count() })
-    .from(ratings)
-    .where(inArray(ratings.windowId, windows.map((w) => w.windowId)))
-    .groupBy(ratings.windowId, ratings.rating)
-    .all();
+  const countsOf = ratingTallies(windows.map((w) => w.windowId));
   return windows.map((w) => {
-    const counts = Object.fromEntries(RATINGS.map((r) => [r, tallies.find((t) => t.windowId === w.windowId && t.rating === r)?.n ?? 0])) as Record<Rating, number>;
+    const counts = countsOf(w.windowId);
     return { ...w, settledAt: w.settledAt!, counts, pct: satisfactionPct(counts) };
   });
 }

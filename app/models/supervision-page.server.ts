@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { executionTasks, ratings, ratingWindows, rectifications, topicPhotos, topics, units, users, verifications } from "../../db/schema";
+import { executionTasks, ratingWindows, rectifications, topicPhotos, topics, units, users, verifications } from "../../db/schema";
 import { daysOverdue, daysQuiet, isStalled } from "../workflow/dashboard";
-import { RATINGS, satisfactionPct, type Rating } from "../workflow/execution";
+import { satisfactionPct } from "../workflow/execution";
 import { now } from "./clock.server";
+import { ratingTallies } from "./dashboard.server";
 import { getRules } from "./rules.server";
 
 function tasksOf(topicIds: number[]) {
@@ -51,7 +52,7 @@ function openRounds(topicIds: number[]) {
     .all();
   const ids = windows.map((w) => w.id);
   if (ids.length === 0) return [];
-  const tallies = db.select({ windowId: ratings.windowId, rating: ratings.rating, n: count() }).from(ratings).where(inArray(ratings.windowId, ids)).groupBy(ratings.windowId, ratings.rating).all();
+  const countsOf = ratingTallies(ids);
   const checks = db
     .select({ id: verifications.id, windowId: verifications.windowId, notes: verifications.notes, verified: verifications.verified, createdAt: verifications.createdAt, supervisor: users.displayName })
     .from(verifications)
@@ -68,7 +69,7 @@ function openRounds(topicIds: number[]) {
         .all()
     : [];
   return windows.map((w) => {
-    const counts = Object.fromEntries(RATINGS.map((r) => [r, tallies.find((t) => t.windowId === w.id && t.rating === r)?.n ?? 0])) as Record<Rating, number>;
+    const counts = countsOf(w.id);
     return {
       ...w,
       counts,
