@@ -2,6 +2,9 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, topics } from "../../db/schema";
 import { DAY_MS, now } from "./clock.server";
+import { listStreetCommunities } from "./community.server";
+import { getCommunityDashboard } from "./dashboard.server";
+import { getRules } from "./rules.server";
 
 export const OVERDUE_LIST_LIMIT = 100;
 
@@ -45,4 +48,27 @@ export function countOverdueByCommunity({ streetId }: { streetId: number }): Rec
     .groupBy(communities.slug)
     .all();
   return Object.fromEntries(rows.map((r) => [r.slug, r.n]));
+}
+
+/**
+ * The street dashboard's figures: for every community of the street, its stage funnel, overdue work
+ * (screening and tasks), satisfaction of settled rounds and its rules' threshold.
+ */
+export function listStreetFigures({ streetId }: { streetId: number }) {
+  return listStreetCommunities({ streetId }).map((c) => {
+    const figures = getCommunityDashboard({ communityId: c.id });
+    return {
+      slug: c.slug,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      kind: c.kind,
+      funnel: figures.funnel,
+      closed: figures.closed,
+      overdueScreening: figures.overdueScreening,
+      overdueTasks: figures.overdueTasks,
+      satisfactionPct: figures.satisfaction.pct,
+      rounds: figures.satisfaction.rounds,
+      thresholdPct: getRules({ communityId: c.id })?.satisfactionThresholdPct ?? null,
+    };
+  });
 }
