@@ -2,7 +2,7 @@ import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** The community's pages; visitors who do not belong there see only the public board. */
-export function CommunityNav({ slug, name, belongs = true }: { slug: string; name: string; belongs?: boolean }) {
+export function CommunityNav({ slug, name, belongs = true, supervises = false }: { slug: string; name: string; belongs?: boolean; supervises?: boolean }) {
   const { t } = useTranslation();
   const board = { to: `/c/${slug}/board`, label: t("nav.board"), end: false };
   const links = belongs
@@ -10,6 +10,7 @@ export function CommunityNav({ slug, name, belongs = true }: { slug: string; nam
         { to: `/c/${slug}`, label: t("nav.hall"), end: true },
         { to: `/c/${slug}/meetings`, label: t("meetings.nav"), end: false },
         board,
+        ...(supervises ? [{ to: `/c/${slug}/supervision`, label: t("supervision.nav"), end: false }] : []),
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
       ]

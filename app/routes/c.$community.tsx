@@ -4,6 +4,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunityNav } from "~/components/community-nav";
 import { requireCommunity } from "~/auth/guards.server";
+import { ACCESS, decide } from "~/auth/permissions";
 
 // The layout only needs the community to exist: the public board lives below it. Each page guards
 // itself (members-only pages send visitors to sign in, outsiders get 404).
@@ -12,15 +13,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     belongs: roles.length > 0 || isStreetAdmin,
+    // The same audience as the supervision page's entry in the permission table.
+    supervises: decide(ACCESS.supervision.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow" && roles.length > 0,
   });
 }
 
 export default function CommunityLayout() {
-  const { community, belongs } = useLoaderData<typeof loader>();
+  const { community, belongs, supervises } = useLoaderData<typeof loader>();
   const { i18n } = useTranslation();
   return (
     <>
-      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} />
+      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} />
       <Outlet />
     </>
   );

@@ -227,3 +227,14 @@ describe("the street dashboard", () => {
     expect((await http.fetch("/s/huacheng", { cookie: as("supervisor1") })).status).toBe(403);
   });
 });
+
+describe("the community navigation", () => {
+  it("offers the supervision page to supervisors and the committee only", async () => {
+    const nav = async (username: string) => (await (await http.fetch("/c/mingyue", { cookie: await http.login(username) })).text()).includes('href="/c/mingyue/supervision"');
+    expect(await nav("supervisor1")).toBe(true);
+    expect(await nav("committee2")).toBe(true);
+    expect(await nav("resident2")).toBe(false);
+    expect(await nav("rep05")).toBe(false);
+    expect(await nav("street1")).toBe(false);
+  });
+});
