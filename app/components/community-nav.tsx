@@ -10,6 +10,7 @@ export function CommunityNav({ slug, name, belongs = true }: { slug: string; nam
         { to: `/c/${slug}`, label: t("nav.hall"), end: true },
         { to: `/c/${slug}/meetings`, label: t("meetings.nav"), end: false },
         board,
+        { to: `/c/${slug}/units`, label: t("execution.units.nav"), end: false },
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
       ]
