@@ -135,6 +135,8 @@ describe("the execution page", () => {
     expect(image.status).toBe(200);
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
+    // Evidence stays on the execution page: the topic page shows the proposal's photos only.
+    expect((await page(path.replace(/\/execution$/, ""), "resident1")).html).not.toContain(`/c/mingyue/photos/${photo.id}"`);
 
     // resident3, given the executor role here but no contact of this unit.
     getDb().insert(memberships).values({ communityId: MINGYUE(), userId: userId("resident3"), role: "executor" }).onConflictDoNothing().run();
