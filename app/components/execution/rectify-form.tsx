@@ -16,11 +16,15 @@ export function RectifyForm({ taskId, lastResult }: { taskId: number; lastResult
     shouldValidate: "onBlur",
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-stone-100 pt-3" data-testid="rectify-form">
-      <input type="hidden" name="intent" value="rectify" />
-      <input type="hidden" name="taskId" value={taskId} />
-      <TextareaField field={fields.body} label={t("execution.rectify.body")} hint={t("execution.rectify.hint")} rows={2} maxLength={RECTIFY_MAX} />
-      <Button variant="secondary">{t("execution.rectify.submit")}</Button>
-    </Form>
+    // Folded away until wanted (a <details> opens without JavaScript); a refused post comes back open.
+    <details className="border-t border-stone-100 pt-2" open={lastResult ? true : undefined}>
+      <summary className="flex min-h-[44px] cursor-pointer items-center text-sm font-medium text-hall-700">{t("execution.rectify.submit")}</summary>
+      <Form method="post" {...getFormProps(form)} className="space-y-3 pt-1" data-testid="rectify-form">
+        <input type="hidden" name="intent" value="rectify" />
+        <input type="hidden" name="taskId" value={taskId} />
+        <TextareaField field={fields.body} label={t("execution.rectify.body")} hint={t("execution.rectify.hint")} rows={2} maxLength={RECTIFY_MAX} />
+        <Button variant="secondary">{t("execution.rectify.submit")}</Button>
+      </Form>
+    </details>
   );
 }

@@ -78,7 +78,7 @@ const execution: typeof import("../zh-CN/execution").default = {
     },
     rectify: {
       title: "Rectification demands",
-      body: "Demand",
+      body: "What must be put right",
       hint: "Raised by the supervisors; the unit must answer",
       submit: "Raise a demand",
       open: "Awaiting answer",

@@ -78,7 +78,7 @@ const execution = {
     },
     rectify: {
       title: "整改要求",
-      body: "整改要求",
+      body: "要求内容",
       hint: "监督委员会提出,责任单位须答复",
       submit: "提出整改要求",
       open: "待答复",
