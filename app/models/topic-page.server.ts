@@ -96,12 +96,13 @@ export function listTopicEvents({ communityId, topicId }: { communityId: number;
     .all();
 }
 
+/** The proposal's photos (evidence photos of progress reports and checks belong to the execution page). */
 export function listTopicPhotos({ communityId, topicId }: { communityId: number; topicId: number }) {
   return getDb()
     .select({ id: topicPhotos.id })
     .from(topicPhotos)
     .innerJoin(topics, eq(topics.id, topicPhotos.topicId))
-    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId)))
+    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId), eq(topicPhotos.purpose, "proposal")))
     .orderBy(asc(topicPhotos.id))
     .all();
 }

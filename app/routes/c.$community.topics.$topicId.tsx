@@ -9,6 +9,7 @@ import { ConsultationLink } from "~/components/topic/consultation-link";
 import { CosignPanel } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
 import { DraftLink } from "~/components/topic/draft-link";
+import { ExecutionLink } from "~/components/topic/execution-link";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
 import { TopicBody } from "~/components/topic/topic-body";
@@ -72,6 +73,7 @@ export default function TopicPage() {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
+          <ExecutionLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}

@@ -1,0 +1,55 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { Instant } from "~/components/topic/formats";
+import type { TaskStatus } from "~/workflow/execution";
+
+export interface ReportRow {
+  id: number;
+  body: string;
+  percent: number;
+  spentFen: number;
+  createdAt: Instant;
+  author: string;
+  photoIds: number[];
+}
+
+export interface RectificationRow {
+  id: number;
+  body: string;
+  createdAt: Instant;
+  answer: string | null;
+  answeredAt: Instant | null;
+}
+
+export interface TaskRow {
+  id: number;
+  title: string;
+  unitName: string;
+  dueAt: Instant;
+  budgetFen: number | null;
+  spentFen: number;
+  percent: number;
+  status: TaskStatus;
+  overdue: boolean;
+  reports: ReportRow[];
+  rectifications: RectificationRow[];
+}
+
+export interface ExecutionMayView {
+  plan: boolean;
+  reportOn: number[];
+  complete: boolean;
+  rectify: boolean;
+  answerOn: number[];
+  publish: boolean;
+}
+
+export interface PhotoLimits {
+  max: number;
+  maxBytes: number;
+  sizeLabel: string;
+}
+
+/** The last submission of a form on the page, when the post was that form's (by intent and the task or demand id). */
+export type ResultOf = (intent: string, id?: number | null) => unknown;
+
+export const asResult = (value: unknown) => (value ?? null) as SubmissionResult<string[]> | null;

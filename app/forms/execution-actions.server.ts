@@ -1,0 +1,109 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { addTask, createUnit, reportCompletion, reportProgress, type ExecutionProblem, type ExecutionResult } from "../models/execution.server";
+import { checkPhotos } from "../models/photo.server";
+import { answerRectification, publishResult, raiseRectification } from "../models/supervision.server";
+import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
+import type { Role } from "../workflow/roles";
+import { endOfLocalDay } from "./consultation";
+import { answerRectificationSchema, completeSchema, EXECUTION_INTENTS, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "./execution";
+import { pickIntent } from "./meetings";
+import { readForm } from "./read-form.server";
+import type { TopicPostInput } from "./topic-post";
+
+// Not this person's to do: 403. A date already past: 400. Not now (state, open tasks, answered): 409.
+const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, notUnitMember: 403, dueInPast: 400 };
+
+/** Which form a refusal belongs to: the intent and, on a page with one form per task or demand, its id. */
+interface Target {
+  intent: string | null;
+  id?: number | null;
+}
+
+function refusal({ intent, id = null }: Target, problem: ExecutionProblem, result: unknown = null) {
+  if (problem === "notFound") notFound();
+  return json({ intent, id, problem, result }, { status: STATUS[problem] ?? 409 });
+}
+
+const invalid = ({ intent, id = null }: Target, result: unknown) => json({ intent, id, problem: null, result }, { status: 400 });
+
+function settle<T extends object>(target: Target, r: ExecutionResult<T>, to: string, result: unknown = null) {
+  return r.ok ? redirect(to) : refusal(target, r.problem, result);
+}
+
+/** Posts of `/c/:community/units`: the committee registers a unit. */
+export async function handleUnitsAction({ request, communityId, communitySlug, userId, roles }: Omit<TopicPostInput, "topicId">) {
+  const formData = await readForm(request);
+  const intent = pickIntent(UNITS_INTENTS, formData.get("intent"));
+  if (intent !== "create") return invalid({ intent: null }, null);
+  const submission = parseWithZod(formData, { schema: unitSchema });
+  if (submission.status !== "success") return invalid({ intent }, submission.reply());
+  const r = createUnit({ communityId, userId, roles, ...submission.value });
+  return r.ok ? redirect(`/c/${communitySlug}/units#unit-${r.id}`) : refusal({ intent }, r.problem, submission.reply());
+}
+
+/** A number from a form field, when it is one (for routing a refusal back to its form). */
+function idField(formData: FormData, name: string): number | null {
+  const raw = formData.get(name);
+  return typeof raw === "string" && /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : null;
+}
+
+/** Posts of `/c/:community/topics/:topicId/execution`; success redirects back (post/redirect/get). */
+export async function handleExecutionAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
+  // Only the report form carries files; any other post is read as an ordinary form.
+  const upload = await readFileUpload(request, { field: "photos", maxFiles: REPORT_MAX_PHOTOS, maxFileBytes: uploadMaxBytes() });
+  const formData = upload.formData;
+  const intent = pickIntent(EXECUTION_INTENTS, formData.get("intent"));
+  const actor = { communityId, userId, roles: roles as Role[] };
+  const page = `/c/${communitySlug}/topics/${topicId}/execution`;
+  switch (intent) {
+    case "task": {
+      const submission = parseWithZod(formData, { schema: taskSchema });
+      if (submission.status !== "success") return invalid({ intent }, submission.reply());
+      const { title, unitId, dueDate, budgetYuan } = submission.value;
+      const r = addTask({ ...actor, topicId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
+      return settle({ intent }, r, r.ok ? `${page}#task-${r.id}` : page, submission.reply());
+    }
+    case "report": {
+      const target = { intent, id: idField(formData, "taskId") };
+      const submission = parseWithZod(formData, { schema: reportSchema });
+      const checked = await checkPhotos(upload.files);
+      const photoErrors = [...upload.fileErrors, ...checked.errors];
+      if (submission.status !== "success" || upload.formError || photoErrors.length) {
+        return invalid(target, submission.reply({ fieldErrors: photoErrors.length ? { photos: photoErrors } : {}, ...(upload.formError ? { formErrors: [upload.formError] } : {}) }));
+      }
+      const { taskId, body, percent, spentYuan } = submission.value;
+      const r = reportProgress({ ...actor, taskId, body, percent, spentFen: spentYuan ?? 0, photos: checked.photos });
+      return settle(target, r, `${page}#task-${taskId}`, submission.reply());
+    }
+    case "complete": {
+      const submission = parseWithZod(formData, { schema: completeSchema });
+      if (submission.status !== "success") return invalid({ intent }, submission.reply());
+      return settle({ intent }, reportCompletion({ ...actor, topicId }), page);
+    }
+    case "rectify": {
+      const target = { intent, id: idField(formData, "taskId") };
+      const submission = parseWithZod(formData, { schema: rectifySchema });
+      if (submission.status !== "success") return invalid(target, submission.reply());
+      const { taskId, body } = submission.value;
+      return settle(target, raiseRectification({ ...actor, taskId, body }), `${page}#task-${taskId}`, submission.reply());
+    }
+    case "answerRectification": {
+      const target = { intent, id: idField(formData, "rectificationId") };
+      const submission = parseWithZod(formData, { schema: answerRectificationSchema });
+      if (submission.status !== "success") return invalid(target, submission.reply());
+      const { rectificationId, answer } = submission.value;
+      return settle(target, answerRectification({ ...actor, rectificationId, answer }), `${page}#rectification-${rectificationId}`, submission.reply());
+    }
+    case "publishResult": {
+      const submission = parseWithZod(formData, { schema: publishResultSchema });
+      if (submission.status !== "success") return invalid({ intent }, submission.reply());
+      return settle({ intent }, publishResult({ ...actor, topicId, summary: submission.value.summary }), `${page}#results`, submission.reply());
+    }
+    default:
+      return invalid({ intent: null }, null);
+  }
+}
+
+export type ExecutionActionData = Awaited<ReturnType<typeof handleExecutionAction>>;
