@@ -1,6 +1,5 @@
 /** A minimal Atom 1.0 (RFC 4287) writer: text is escaped, control characters XML forbids are dropped. */
 
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function escapeXml(text: string): string {

@@ -60,12 +60,13 @@ export function listBoardExecution({ communityId }: { communityId: number }) {
         .orderBy(asc(topicPhotos.id))
         .all()
     : [];
-  return rows.map((topic) => ({
+  // Record ids stay here: the board's data names topics by number and nothing else by id.
+  return rows.map(({ id: topicId, ...topic }) => ({
     ...topic,
     tasks: tasks
-      .filter((t) => t.topicId === topic.id)
-      .map(({ topicId: _topic, ...t }) => {
-        const mine = reports.filter((r) => r.taskId === t.id);
+      .filter((t) => t.topicId === topicId)
+      .map(({ topicId: _topic, id: taskId, ...t }) => {
+        const mine = reports.filter((r) => r.taskId === taskId);
         const latest = mine[0] ?? null;
         const reportIds = new Set(mine.map((r) => r.id));
         return { ...t, latest: latest ? { body: latest.body, at: latest.at } : null, photoIds: photos.filter((p) => p.reportId !== null && reportIds.has(p.reportId)).map((p) => p.id).slice(0, PHOTOS_PER_TASK) };
@@ -92,7 +93,7 @@ export function listBoardResults({ communityId }: { communityId: number }) {
     .where(and(inArray(ratingWindows.topicId, rows.map((r) => r.topicId)), isNotNull(ratingWindows.settledAt), or(eq(ratingWindows.outcome, "closed"), eq(ratingWindows.outcome, "reopened"))))
     .orderBy(asc(ratingWindows.id))
     .all();
-  const items = rows.map(({ topicId, ...r }) => ({
+  const items = rows.map(({ topicId, id: _result, ...r }) => ({
     ...r,
     rounds: windows.filter((w) => w.topicId === topicId).map((w) => ({ closesAt: w.closesAt, outcome: w.outcome, pct: w.satisfiedPct, counts: ratingCounts(db, w.id) })),
   }));

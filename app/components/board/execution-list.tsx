@@ -3,7 +3,6 @@ import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { useYuan } from "./yuan";
 
 export interface BoardTask {
-  id: number;
   title: string;
   unit: string;
   dueAt: Instant;
@@ -17,7 +16,6 @@ export interface BoardTask {
 }
 
 export interface BoardExecutionTopic {
-  id: number;
   number: number;
   title: string;
   state: string;
@@ -73,15 +71,15 @@ export function ExecutionList({ topics, slug }: { topics: BoardExecutionTopic[];
   return (
     <ul className="space-y-4">
       {topics.map((topic) => (
-        <li key={topic.id} className="space-y-2" data-testid="board-execution-topic">
+        <li key={topic.number} className="space-y-2" data-testid="board-execution-topic">
           <h3 className="font-semibold leading-snug text-stone-900">
             {t("board.topic", { number: topic.number, title: topic.title })}
             <span className="ml-2 rounded bg-stone-100 px-2 py-0.5 text-xs font-normal text-stone-700">{t(`board.execution.state.${topic.state === "verifying" ? "verifying" : "executing"}`)}</span>
           </h3>
           {topic.tasks.length ? (
             <ul className="space-y-2">
-              {topic.tasks.map((task) => (
-                <TaskItem key={task.id} task={task} slug={slug} />
+              {topic.tasks.map((task, i) => (
+                <TaskItem key={i} task={task} slug={slug} />
               ))}
             </ul>
           ) : (

@@ -4,7 +4,6 @@ import { SatisfactionBar } from "~/components/topic/satisfaction-bar";
 import type { Rating } from "~/workflow/execution";
 
 export interface BoardResult {
-  id: number;
   number: number;
   title: string;
   state: string;
@@ -21,7 +20,7 @@ export function ResultList({ items, thresholdPct }: { items: BoardResult[]; thre
   return (
     <ul className="space-y-4">
       {items.map((r) => (
-        <li key={r.id} className="space-y-2 rounded-md border border-stone-200 p-3 sm:p-4" data-testid="board-result">
+        <li key={`${r.number}-${isoOf(r.publishedAt)}`} className="space-y-2 rounded-md border border-stone-200 p-3 sm:p-4" data-testid="board-result">
           <h3 className="font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.number, title: r.title })}</h3>
           <p className="text-sm text-stone-600">
             {t("board.results.published")} <time dateTime={isoOf(r.publishedAt)}>{date.format(new Date(r.publishedAt))}</time> ·{" "}
