@@ -89,8 +89,8 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
 }
 
 // At the same moment the move comes first (the frozen text belongs to 决策, the window to 监督), except
-// a window's settlement, which ends supervision before the topic closes or goes back to execution.
-const order = (item: LifeItem) => (item.kind === "rating.windowSettled" ? -1 : item.kind === "move" ? 0 : 1);
+// what caused it: the vote before 表决通过, a window's settlement before the topic closes or goes back.
+const order = (item: LifeItem) => (item.kind === "rating.windowSettled" || item.kind === "vote" ? -1 : item.kind === "move" ? 0 : 1);
 
 function verificationNotes(id: number | null): string {
   if (id === null) return "";

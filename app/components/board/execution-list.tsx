@@ -74,7 +74,7 @@ export function ExecutionList({ topics, slug }: { topics: BoardExecutionTopic[];
         <li key={topic.number} className="space-y-2" data-testid="board-execution-topic">
           <h3 className="font-semibold leading-snug text-stone-900">
             {t("board.topic", { number: topic.number, title: topic.title })}
-            <span className="ml-2 rounded bg-stone-100 px-2 py-0.5 text-xs font-normal text-stone-700">{t(`board.execution.state.${topic.state === "verifying" ? "verifying" : "executing"}`)}</span>
+            <span className="ml-2 inline-block whitespace-nowrap rounded bg-stone-100 px-2 py-0.5 align-middle text-xs font-normal text-stone-700">{t(`board.execution.state.${topic.state === "verifying" ? "verifying" : "executing"}`)}</span>
           </h3>
           {topic.tasks.length ? (
             <ul className="space-y-2">

@@ -73,7 +73,7 @@ export function TopicHistory({ groups }: { groups: HistoryGroup[] }) {
                     </p>
                     <p className="break-words">
                       <span className="font-medium text-stone-900">{headline(e)}</span>
-                      <span className="text-stone-600"> · {e.actor ?? t("topic.system")}</span>
+                      {e.kind === "vote" ? null : <span className="text-stone-600"> · {e.actor ?? t("topic.system")}</span>}
                     </p>
                     {e.text ? (
                       <p className="mt-0.5 whitespace-pre-wrap break-words text-stone-700">
