@@ -31,7 +31,6 @@ const board: typeof import("../zh-CN/board").default = {
     shown: "Newest {{shown}} of {{count}}",
     topic: "Topic #{{number}} “{{title}}”",
     fromMeeting: "Passed by representatives' meeting no. {{number}}",
-    links: "Verify and follow",
     feed: "Follow (Atom)",
     execution: {
       title: "Execution progress",

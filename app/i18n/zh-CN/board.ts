@@ -31,7 +31,6 @@ const board = {
     shown: "显示最新 {{shown}} 项,共 {{count}} 项",
     topic: "议题 #{{number}}「{{title}}」",
     fromMeeting: "由第 {{number}} 次代表会议表决通过",
-    links: "核验与订阅",
     feed: "订阅(Atom)",
     execution: {
       title: "执行进展",
