@@ -7,6 +7,7 @@ import { RULE_PACKS, settingsFromPack, type Ratio } from "../app/workflow/rule-p
 import type { Db } from "./client.server";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./demo-data";
 import { demoDraft } from "./demo-drafts";
+import { writeExecution } from "./demo-execution";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./demo-meetings";
 import { catalogueEntries, communities, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
 import { ENTRY_STATE, type TopicState } from "../app/workflow/states";
@@ -134,6 +135,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (plans.length) {
         const representatives = DEMO_ACCOUNTS.filter((a) => a.community === c.slug && a.roles.includes("representative")).map((a) => a.username);
         writeMeetings(tx, { communityId, plans, userIds, topics: frozenTopics, representatives, noticeDaysRequired: pack.meetingNoticeDays });
+      }
+      if (c.slug === "mingyue") {
+        const topicIds = new Map([...frozenTopics].map(([number, t]) => [number, t.id]));
+        writeExecution(tx, { communityId, userIds, topicIds, ratingWindowDays: pack.ratingWindowDays, thresholdPct: pack.satisfactionThresholdPct });
       }
     }
   });

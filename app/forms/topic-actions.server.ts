@@ -7,6 +7,7 @@ import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
 import { pickIntent, RESOLUTION_INTENTS } from "./meetings";
 import { readForm } from "./read-form.server";
+import { handleRatingAction } from "./rating-actions.server";
 import { handleResolutionAction } from "./resolution-actions.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
 import { isDedicated } from "../workflow/transitions";
@@ -30,9 +31,9 @@ const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
 };
 
 /**
- * Every post of the topic page: co-signing, comments, moves, and objections to its resolution (handled
- * in resolution-actions.server.ts). The models decide again whatever the page chose to show; success
- * redirects back to the page (post/redirect/get), a refusal answers with its status and the problem's
+ * Every post of the topic page: co-signing, comments, moves, objections to its resolution (handled
+ * in resolution-actions.server.ts) and the residents' rating (rating-actions.server.ts). The models
+ * decide again whatever the page chose to show; success redirects back to the page (post/redirect/get), a refusal answers with its status and the problem's
  * key for the page to translate.
  */
 export async function handleTopicAction({ request, communityId, communitySlug, topicId, userId, roles }: TopicPostInput) {
@@ -42,6 +43,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
 
   const resolutionIntent = pickIntent(RESOLUTION_INTENTS, formData.get("intent"));
   if (resolutionIntent) return handleResolutionAction({ formData, intent: resolutionIntent, communityId, topicId, userId, roles, back });
+  if (formData.get("intent") === "rate") return handleRatingAction({ formData, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId });

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { topicPhotos, topics } from "../../db/schema";
 import { msg } from "../forms/messages";
 import type { PhotoType } from "../forms/topic";
+import type { PhotoPurpose } from "../workflow/execution";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { createTopicInTx, type NewTopic } from "./topic-create.server";
@@ -96,12 +97,12 @@ export function listTopicPhotos({ topicId, communityId }: { topicId: number; com
 }
 
 /** A stored photo of the community with its bytes, or null (another community's, unknown, or its file gone). */
-export function getPhoto({ photoId, communityId }: { photoId: number; communityId: number }): { mime: PhotoType; sha256: string; bytes: Buffer } | null {
+export function getPhoto({ photoId, communityId, purposes }: { photoId: number; communityId: number; purposes?: readonly PhotoPurpose[] }): { mime: PhotoType; sha256: string; bytes: Buffer } | null {
   const row = getDb()
     .select({ sha256: topicPhotos.sha256, mime: topicPhotos.mime })
     .from(topicPhotos)
     .innerJoin(topics, eq(topics.id, topicPhotos.topicId))
-    .where(and(eq(topicPhotos.id, photoId), eq(topics.communityId, communityId)))
+    .where(and(eq(topicPhotos.id, photoId), eq(topics.communityId, communityId), purposes ? inArray(topicPhotos.purpose, [...purposes]) : undefined))
     .get();
   if (!row || !SHA256.test(row.sha256)) return null;
   try {

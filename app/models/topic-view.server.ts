@@ -5,6 +5,8 @@ import { STATE_INFO } from "../workflow/states";
 import { availableActions } from "../workflow/transitions";
 import { DAY_MS, now } from "./clock.server";
 import { listComments } from "./comment.server";
+import { getRatingPanel } from "./rating-view.server";
+import { groupByStage, listTopicLife } from "./topic-life.server";
 import { getCosignProgress, getTopicForPage, listCosigners, listTopicEvents, listTopicPhotos } from "./topic-page.server";
 
 type TopicEvent = ReturnType<typeof listTopicEvents>[number];
@@ -58,6 +60,8 @@ export function loadTopicPage({
       mayWithdraw: collecting && cosigned,
     },
     comments: { ...listComments({ communityId, topicId, beforeId: commentsBefore }), mayComment: can("comment", topic.state, roles) },
+    rating: getRatingPanel({ communityId, topicId, userId, roles, state: topic.state }),
+    life: groupByStage(listTopicLife({ communityId, topicId, events }), events),
     moves: availableActions(topic.state, roles).map((t) => ({ action: t.action, needsReason: Boolean(t.needsReason) })),
   };
 }

@@ -3,15 +3,22 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoardSection } from "~/components/board/board-section";
+import { BoardLinks } from "~/components/board/board-links";
 import { DecisionList } from "~/components/board/decision-list";
+import { ExecutionList } from "~/components/board/execution-list";
 import { MeetingList } from "~/components/board/meeting-list";
 import { ResolutionList } from "~/components/board/resolution-list";
+import { ResultList } from "~/components/board/result-list";
 import { Pagination } from "~/components/hall/pagination";
 import { requirePublicAccess } from "~/auth/guards.server";
 import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings.server";
+import { listBoardExecution, listBoardResults } from "~/models/board-execution.server";
 import { listBoardDecisions } from "~/models/board.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" },
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.community.nameZh} · 公示栏`, href: `/c/${data.community.slug}/board/feed.xml` }] : []),
+];
 
 function pageParam(url: string): number {
   const raw = new URL(url).searchParams.get("page") ?? "";
@@ -26,11 +33,13 @@ export async function loader(args: LoaderFunctionArgs) {
     meetings: listBoardMeetings({ communityId: community.id }),
     resolutions: listBoardResolutions({ communityId: community.id }),
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
+    execution: listBoardExecution({ communityId: community.id }),
+    results: listBoardResults({ communityId: community.id }),
   });
 }
 
 export default function Board() {
-  const { community, meetings, resolutions, decisions } = useLoaderData<typeof loader>();
+  const { community, meetings, resolutions, decisions, execution, results } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -38,6 +47,7 @@ export default function Board() {
       <div>
         <h1 className="text-2xl font-bold">{t("board.title", { name })}</h1>
         <p className="mt-1 text-sm text-stone-600">{t("board.intro")}</p>
+        <BoardLinks slug={community.slug} />
       </div>
       <BoardSection id="meetings" title={t("board.meetings")} hint={t("board.meetingsHint")}>
         <MeetingList upcoming={meetings.upcoming} recent={meetings.recent} />
@@ -48,6 +58,12 @@ export default function Board() {
         hint={`${t("board.resolutionsHint")} ${resolutions.total > resolutions.items.length ? t("board.shown", { shown: resolutions.items.length, count: resolutions.total }) : t("board.count", { count: resolutions.total })}`}
       >
         <ResolutionList items={resolutions.items} />
+      </BoardSection>
+      <BoardSection id="execution" title={t("board.execution.title")} hint={t("board.execution.hint")}>
+        <ExecutionList topics={execution} slug={community.slug} />
+      </BoardSection>
+      <BoardSection id="results" title={t("board.results.title")} hint={t("board.results.hint", { pct: results.thresholdPct })}>
+        <ResultList items={results.items} thresholdPct={results.thresholdPct} />
       </BoardSection>
       <BoardSection id="decisions" title={t("board.decisions")} hint={`${t("board.decisionsHint")} ${t("board.count", { count: decisions.total })}`}>
         <DecisionList items={decisions.items} />

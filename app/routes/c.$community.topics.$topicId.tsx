@@ -12,6 +12,7 @@ import { DraftLink } from "~/components/topic/draft-link";
 import { ExecutionLink } from "~/components/topic/execution-link";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
+import { RatingCard } from "~/components/topic/rating-card";
 import { TopicBody } from "~/components/topic/topic-body";
 import { TopicHeader } from "~/components/topic/topic-header";
 import { TopicHistory } from "~/components/topic/topic-history";
@@ -45,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, rating, life } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -75,6 +76,7 @@ export default function TopicPage() {
           <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
           <ExecutionLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
+          {rating ? <RatingCard rating={rating} refusal={refused?.intent === "rate" ? { problem: refused.problem, fieldErrors: result?.error ?? {} } : null} /> : null}
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}
           {freeze ? <FrozenText freeze={freeze} /> : null}
@@ -91,7 +93,7 @@ export default function TopicPage() {
         </div>
         <div className="min-w-0 space-y-4">
           {moves.length ? <MoveForms moves={moves} refusal={moveRefusal} /> : null}
-          <TopicHistory events={events} />
+          <TopicHistory groups={life} />
         </div>
       </div>
     </main>

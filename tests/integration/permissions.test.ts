@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
 import { getDb } from "../../db/client.server";
-import { consultationMeetings, meetings } from "../../db/schema";
+import { consultationMeetings, meetings, topicPhotos } from "../../db/schema";
 import { ACCESS, type Audience } from "~/auth/permissions";
 import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
 import { makePng } from "../fixtures/propose";
@@ -16,7 +16,7 @@ import { useOwnUploadsDir } from "./support/propose";
 useOwnUploadsDir();
 const http = useServer();
 
-/** A real id per community for id placeholders: `:topicId` → a topic of that community, `:photoId` → its photo, `:meetingId` → a meeting on it. */
+/** A real id per community for id placeholders: `:topicId` → a topic of that community, `:photoId` → its photo (under /board/photos/ a progress photo), `:meetingId` → a meeting on it. */
 const ids = new Map<string, number>();
 beforeAll(async () => {
   for (const c of DEMO_COMMUNITIES) {
@@ -28,6 +28,10 @@ beforeAll(async () => {
     });
     ids.set(`topicId:${c.slug}`, topic.id);
     ids.set(`photoId:${c.slug}`, listTopicPhotos({ topicId: topic.id, communityId: communityId(c.slug) })[0].id);
+    // The public board serves evidence photos only (a unit's progress photo), never a proposal's.
+    const [evidence] = photos;
+    const progress = getDb().insert(topicPhotos).values({ topicId: topic.id, sha256: evidence.sha256, mime: evidence.mime, bytes: evidence.bytes.length, purpose: "progress", createdAt: new Date() }).returning({ id: topicPhotos.id }).get();
+    ids.set(`boardPhotoId:${c.slug}`, progress.id);
     const meeting = getDb()
       .insert(consultationMeetings)
       .values({ topicId: topic.id, heldAt: new Date(), place: "议事室", participants: "居民", createdBy: userId(proposer) })
@@ -64,7 +68,7 @@ function concretePaths(pattern: string): Array<{ path: string; community: string
       path: pattern
         .replace(":community", c.slug)
         .replace(":topicId", String(ids.get(`topicId:${c.slug}`)))
-        .replace(":photoId", String(ids.get(`photoId:${c.slug}`)))
+        .replace(":photoId", String(ids.get(`${pattern.includes("/board/photos/") ? "boardPhotoId" : "photoId"}:${c.slug}`)))
         // Under /meetings the id is a representatives' meeting; under a topic, a consultation meeting.
         .replace(":meetingId", String(ids.get(`${pattern.includes("/meetings/") ? "repMeetingId" : "meetingId"}:${c.slug}`))),
       community: c.slug,

@@ -10,11 +10,12 @@ import meetings from "./meetings";
 import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
+import rating from "./rating";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

@@ -10,12 +10,13 @@ import meetings from "./meetings";
 import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
+import rating from "./rating";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

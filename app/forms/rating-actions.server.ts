@@ -1,0 +1,31 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import type { ExecutionProblem } from "../models/execution.server";
+import { rateResult } from "../models/supervision.server";
+import type { Role } from "../workflow/roles";
+import { rateSchema } from "./rating";
+
+// Not this person's to do: 403. Not now (the window closed, rated already, the topic moved on): 409.
+const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, wrongState: 409, windowClosed: 409, alreadyRated: 409 };
+
+interface RatingPost {
+  formData: FormData;
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+  /** The topic page; success goes back to its rating card. */
+  back: string;
+}
+
+/** The topic page's 满意度评价 post: one rating per resident while the window is open. Refusals carry `rating.problems.*` keys. */
+export function handleRatingAction({ formData, communityId, topicId, userId, roles, back }: RatingPost) {
+  const intent = "rate" as const;
+  const submission = parseWithZod(formData, { schema: rateSchema });
+  if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
+  const r = rateResult({ communityId, topicId, userId, roles, rating: submission.value.rating, comment: submission.value.comment });
+  if (r.ok) return redirect(`${back}#rating`);
+  if (r.problem === "notFound") notFound();
+  return json({ intent, problem: r.problem, action: null, result: submission.reply() }, { status: STATUS[r.problem] ?? 409 });
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { RATINGS } from "../workflow/execution";
+import { msg } from "./messages";
+import { optionalText } from "./fields";
+
+export const RATING_COMMENT_MAX = 500;
+
+/** The residents' rating of a result (满意 / 基本满意 / 不满意) with an optional comment. */
+export const rateSchema = z.object({
+  intent: z.literal("rate"),
+  rating: z.enum(RATINGS, { error: msg("errors.choice") }),
+  comment: optionalText(RATING_COMMENT_MAX),
+});

@@ -1,0 +1,86 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { executionResults, executionTasks, meetings, motions, progressReports, resolutions, topics, units } from "../../db/schema";
+import { listBoardDecisions } from "./board.server";
+
+export const FEED_SIZE = 50;
+
+export interface FeedEntry {
+  /** Unique within the community's feed: `topic-3-accepted`, `report-12` … (the route makes a tag: URI of it). */
+  key: string;
+  title: string;
+  updated: Date;
+  /** Path on this site. */
+  path: string;
+  summary: string;
+}
+
+const zhDate = (d: Date) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(d);
+const percentText = (n: number) => `${n}%`;
+
+/**
+ * The public board as an Atom feed's entries, newest first: screening decisions, meetings scheduled,
+ * resolutions, execution reports and published results. Only what the board shows; the proposer's
+ * name masked as the board masks it, no other person named.
+ */
+export function listFeedEntries({ communityId, slug }: { communityId: number; slug: string }): FeedEntry[] {
+  const db = getDb();
+  const board = `/c/${slug}/board`;
+  const entries: FeedEntry[] = [];
+  for (const d of listBoardDecisions({ communityId, page: 1, perPage: FEED_SIZE }).items) {
+    entries.push({
+      key: `topic-${d.number}-${d.kind}`,
+      title: `${d.kind === "accepted" ? "受理议题" : "不予采纳"} #${d.number} ${d.title}`,
+      updated: new Date(d.decidedAt),
+      path: `${board}#decisions`,
+      summary: d.kind === "accepted" ? `提出人:${d.proposer}。${d.categoryZh ?? ""}` : `不予采纳的理由:${d.reason}`,
+    });
+  }
+  const meetingRows = db.select().from(meetings).where(eq(meetings.communityId, communityId)).orderBy(desc(meetings.createdAt)).limit(FEED_SIZE).all();
+  for (const m of meetingRows) {
+    entries.push({ key: `meeting-${m.number}`, title: `第 ${m.number} 次代表会议:${m.title}`, updated: m.createdAt, path: `${board}#meetings`, summary: `时间:${zhDate(m.scheduledAt)};地点:${m.place}` });
+  }
+  const resolutionRows = db
+    .select({ year: resolutions.year, number: resolutions.number, sha256: resolutions.sha256, publishedAt: resolutions.publishedAt, title: topics.title, topicNumber: topics.number, yes: motions.yes, no: motions.no, abstain: motions.abstain })
+    .from(resolutions)
+    .innerJoin(topics, eq(topics.id, resolutions.topicId))
+    .innerJoin(motions, eq(motions.id, resolutions.motionId))
+    .where(eq(resolutions.communityId, communityId))
+    .orderBy(desc(resolutions.publishedAt))
+    .limit(FEED_SIZE)
+    .all();
+  for (const r of resolutionRows) {
+    entries.push({
+      key: `resolution-${r.year}-${r.number}`,
+      title: `决议 ${r.year} 第 ${r.number} 号:#${r.topicNumber} ${r.title}`,
+      updated: r.publishedAt,
+      path: `${board}#resolutions`,
+      summary: `同意 ${r.yes}、反对 ${r.no}、弃权 ${r.abstain}。表决文本 SHA-256:${r.sha256}`,
+    });
+  }
+  const reportRows = db
+    .select({ id: progressReports.id, body: progressReports.body, percent: progressReports.percent, at: progressReports.createdAt, task: executionTasks.title, unit: units.name, title: topics.title, topicNumber: topics.number })
+    .from(progressReports)
+    .innerJoin(executionTasks, eq(executionTasks.id, progressReports.taskId))
+    .innerJoin(units, eq(units.id, executionTasks.unitId))
+    .innerJoin(topics, eq(topics.id, executionTasks.topicId))
+    .where(eq(executionTasks.communityId, communityId))
+    .orderBy(desc(progressReports.createdAt))
+    .limit(FEED_SIZE)
+    .all();
+  for (const r of reportRows) {
+    entries.push({ key: `report-${r.id}`, title: `执行进展 #${r.topicNumber} ${r.title}:${r.task} ${percentText(r.percent)}`, updated: r.at, path: `${board}#execution`, summary: `${r.unit}:${r.body}` });
+  }
+  const resultRows = db
+    .select({ id: executionResults.id, summary: executionResults.summary, at: executionResults.publishedAt, title: topics.title, topicNumber: topics.number })
+    .from(executionResults)
+    .innerJoin(topics, eq(topics.id, executionResults.topicId))
+    .where(eq(executionResults.communityId, communityId))
+    .orderBy(desc(executionResults.publishedAt))
+    .limit(FEED_SIZE)
+    .all();
+  for (const r of resultRows) {
+    entries.push({ key: `result-${r.id}`, title: `实施结果 #${r.topicNumber} ${r.title}`, updated: r.at, path: `${board}#results`, summary: r.summary });
+  }
+  return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_SIZE);
+}

@@ -1,0 +1,41 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { ratings, ratingWindows, rules } from "../../db/schema";
+import { satisfactionPct, type Rating } from "../workflow/execution";
+import type { Role } from "../workflow/roles";
+import { now } from "./clock.server";
+import { ratingCounts } from "./supervision.server";
+
+/**
+ * The topic page's 满意度评价 card: the latest round's window (open or settled), its counts and
+ * satisfied share against the rules' threshold, and whether this person may still rate. Null for a
+ * topic that never reached supervision.
+ */
+export function getRatingPanel({ communityId, topicId, userId, roles, state }: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; state: string }) {
+  const db = getDb();
+  const window = db
+    .select()
+    .from(ratingWindows)
+    .where(and(eq(ratingWindows.communityId, communityId), eq(ratingWindows.topicId, topicId)))
+    .orderBy(desc(ratingWindows.id))
+    .limit(1)
+    .get();
+  if (!window) return null;
+  const counts = ratingCounts(db, window.id);
+  const thresholdPct = db.select({ pct: rules.satisfactionThresholdPct }).from(rules).where(eq(rules.communityId, communityId)).get()?.pct ?? 0;
+  const mine = db.select({ rating: ratings.rating }).from(ratings).where(and(eq(ratings.windowId, window.id), eq(ratings.userId, userId))).get()?.rating ?? null;
+  const open = !window.settledAt && state === "verifying" && window.closesAt.getTime() > now().getTime();
+  return {
+    opensAt: window.opensAt,
+    closesAt: window.closesAt,
+    open,
+    settled: window.settledAt ? { at: window.settledAt, outcome: window.outcome, pct: window.satisfiedPct } : null,
+    counts,
+    pct: satisfactionPct(counts),
+    thresholdPct,
+    mine: mine as Rating | null,
+    mayRate: open && mine === null && roles.includes("resident"),
+  };
+}
+
+export type RatingPanelData = NonNullable<ReturnType<typeof getRatingPanel>>;

@@ -1,0 +1,115 @@
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { executionResults, executionTasks, ledgerEntries, meetings, motions, progressReports, rectifications, units, users, verifications } from "../../db/schema";
+import { STAGES, type Stage } from "../workflow/stages";
+import { STATE_INFO } from "../workflow/states";
+import type { listTopicEvents } from "./topic-page.server";
+
+/** The ledger entry types that belong on a topic's life line (moves come from topic_events). */
+const LIFE_TYPES = [
+  "draft.frozen",
+  "task.planned",
+  "task.reported",
+  "task.overdue",
+  "rectification.raised",
+  "rectification.answered",
+  "verification.recorded",
+  "rating.windowOpened",
+  "rating.windowSettled",
+  "result.published",
+] as const;
+
+/**
+ * One thing that happened to a topic: `kind` is a move's action (`move`), a ledger type or `vote`;
+ * `text` is the document's words (a report, a demand, check notes, the result), `params` the figures.
+ */
+export interface LifeItem {
+  key: string;
+  at: Date;
+  kind: "move" | "vote" | (typeof LIFE_TYPES)[number];
+  action?: string;
+  actor: string | null;
+  text: string;
+  params: Record<string, string | number | boolean | null>;
+  /** An anchor on the topic page that shows the whole document. */
+  href?: "#frozen" | "#decision" | "#rating";
+}
+
+type Payload = Record<string, unknown>;
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** A topic's whole life in time order: moves, the frozen text, the vote, the plan, reports, checks, ratings and the result. */
+export function listTopicLife({ communityId, topicId, events }: { communityId: number; topicId: number; events: ReturnType<typeof listTopicEvents> }): LifeItem[] {
+  const db = getDb();
+  const items: LifeItem[] = events.map((e) => ({ key: `move-${e.id}`, at: e.at, kind: "move", action: e.action, actor: e.actorName, text: e.reason, params: {} }));
+  const entries = db
+    .select({ id: ledgerEntries.id, type: ledgerEntries.type, payload: ledgerEntries.payload, at: ledgerEntries.createdAt, actor: users.displayName })
+    .from(ledgerEntries)
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .where(and(eq(ledgerEntries.communityId, communityId), eq(ledgerEntries.subject, `topic:${topicId}`), inArray(ledgerEntries.type, [...LIFE_TYPES])))
+    .orderBy(asc(ledgerEntries.seq))
+    .all();
+  const tasks = new Map(
+    db
+      .select({ id: executionTasks.id, title: executionTasks.title, unit: units.name })
+      .from(executionTasks)
+      .innerJoin(units, eq(units.id, executionTasks.unitId))
+      .where(eq(executionTasks.topicId, topicId))
+      .all()
+      .map((t) => [t.id, t]),
+  );
+  const taskIds = [...tasks.keys()];
+  const reports = new Map(taskIds.length ? db.select({ id: progressReports.id, body: progressReports.body }).from(progressReports).where(inArray(progressReports.taskId, taskIds)).all().map((r) => [r.id, r.body]) : []);
+  const demands = new Map(taskIds.length ? db.select().from(rectifications).where(inArray(rectifications.taskId, taskIds)).all().map((r) => [r.id, r]) : []);
+  const results = new Map(db.select({ id: executionResults.id, summary: executionResults.summary }).from(executionResults).where(eq(executionResults.topicId, topicId)).all().map((r) => [r.id, r.summary]));
+  for (const e of entries) {
+    const p = JSON.parse(e.payload) as Payload;
+    const task = tasks.get(num(p.task) ?? 0);
+    const base = { key: `ledger-${e.id}`, at: new Date(e.at), kind: e.type as LifeItem["kind"], actor: e.actor ?? null, text: "", params: { task: task?.title ?? null, unit: task?.unit ?? null } as LifeItem["params"] };
+    if (e.type === "draft.frozen") items.push({ ...base, href: "#frozen", params: { sha256: String(p.sha256 ?? "").slice(0, 12) } });
+    else if (e.type === "task.planned") items.push({ ...base, params: { ...base.params, task: task?.title ?? String(p.title ?? ""), dueAt: String(p.dueAt ?? ""), budgetFen: num(p.budgetFen) } });
+    else if (e.type === "task.reported") items.push({ ...base, text: reports.get(num(p.report) ?? 0) ?? "", params: { ...base.params, percent: num(p.percent), spentFen: num(p.spentFen) } });
+    else if (e.type === "rectification.raised") items.push({ ...base, text: demands.get(num(p.rectification) ?? 0)?.body ?? "" });
+    else if (e.type === "rectification.answered") items.push({ ...base, text: demands.get(num(p.rectification) ?? 0)?.answer ?? "" });
+    else if (e.type === "verification.recorded") items.push({ ...base, text: verificationNotes(num(p.verification)), params: { verified: p.verified === true } });
+    else if (e.type === "rating.windowOpened") items.push({ ...base, href: "#rating", params: { closesAt: String(p.closesAt ?? "") } });
+    else if (e.type === "rating.windowSettled")
+      items.push({ ...base, href: "#rating", params: { outcome: String(p.outcome ?? ""), pct: num(p.satisfiedPct), satisfied: num(p.satisfied), fair: num(p.fair), unsatisfied: num(p.unsatisfied), threshold: num(p.thresholdPct) } });
+    else if (e.type === "result.published") items.push({ ...base, text: results.get(num(p.result) ?? 0) ?? "" });
+    else items.push(base);
+  }
+  const votes = db
+    .select({ id: motions.id, at: motions.closedAt, yes: motions.yes, no: motions.no, abstain: motions.abstain, passed: motions.passed, meeting: meetings.number })
+    .from(motions)
+    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
+    .where(and(eq(motions.communityId, communityId), eq(motions.topicId, topicId), isNotNull(motions.closedAt)))
+    .all();
+  for (const v of votes) items.push({ key: `vote-${v.id}`, at: v.at!, kind: "vote", actor: null, text: "", href: "#decision", params: { meeting: v.meeting, yes: v.yes, no: v.no, abstain: v.abstain, passed: v.passed === true } });
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime() || order(a) - order(b));
+}
+
+// At the same moment the move comes first (the frozen text belongs to 决策, the window to 监督), except
+// what caused it: the vote before 表决通过, a window's settlement before the topic closes or goes back.
+const order = (item: LifeItem) => (item.kind === "rating.windowSettled" || item.kind === "vote" ? -1 : item.kind === "move" ? 0 : 1);
+
+function verificationNotes(id: number | null): string {
+  if (id === null) return "";
+  return getDb().select({ notes: verifications.notes }).from(verifications).where(eq(verifications.id, id)).get()?.notes ?? "";
+}
+
+/**
+ * The items under the six stages of the timeline: each goes to the stage the topic was in when it
+ * happened (a move, to the stage it entered); stages nothing happened in are left out.
+ */
+export function groupByStage(items: LifeItem[], events: ReturnType<typeof listTopicEvents>): Array<{ stage: Stage; items: LifeItem[] }> {
+  const groups = new Map<Stage, LifeItem[]>();
+  let stage: Stage = "collection";
+  for (const item of items) {
+    if (item.kind === "move") {
+      const to = events.find((e) => `move-${e.id}` === item.key)?.toState;
+      stage = (to && STATE_INFO[to].stage) || stage;
+    }
+    groups.set(stage, [...(groups.get(stage) ?? []), item]);
+  }
+  return STAGES.filter((s) => groups.has(s)).map((s) => ({ stage: s, items: groups.get(s)! }));
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BoardSection } from "~/components/board/board-section";
+import { LedgerVerdictView } from "~/components/board/ledger-verdict";
+import { requirePublicAccess } from "~/auth/guards.server";
+import { verifyLedger } from "~/models/ledger.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 核验台账` : "核验台账" }];
+
+// Public: anyone may have the chain recomputed; only its verdict is shown, never the entries.
+export async function loader(args: LoaderFunctionArgs) {
+  const { community } = requirePublicAccess(args, args.params.community, "boardVerify");
+  return json({ community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, verdict: verifyLedger({ communityId: community.id }) });
+}
+
+export default function BoardVerify() {
+  const { community, verdict } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const name = i18n.language === "en" ? community.nameEn : community.nameZh;
+  return (
+    <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-5">
+      <div>
+        <Link to={`/c/${community.slug}/board`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline-offset-2 hover:underline">
+          ← {t("board.title", { name })}
+        </Link>
+        <h1 className="text-2xl font-bold">{t("board.verify.title")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("board.verify.intro")}</p>
+      </div>
+      <BoardSection id="verify" title={t("board.verify.result")}>
+        <LedgerVerdictView verdict={verdict} />
+      </BoardSection>
+    </main>
+  );
+}
