@@ -9,6 +9,7 @@
 import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, login, test, watchPageErrors } from "../fixtures/app";
 import { localAhead } from "../fixtures/meeting";
+import { makePng } from "../fixtures/propose";
 import { LOOP_PORT } from "../fixtures/ports";
 import { cosignButton, cosignProgress } from "../fixtures/topic";
 
@@ -16,6 +17,8 @@ const BASE = `http://localhost:${LOOP_PORT}`;
 test.use({ baseURL: BASE });
 
 const DAY = 86_400_000;
+/** China-time date `days` from now, as a date input sends it. */
+const dateAhead = (days: number) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
 const REPS = ["rep01", "rep02", "rep03", "rep04", "rep05", "rep06", "rep07", "rep08"] as const;
 
 interface Person {
@@ -48,7 +51,7 @@ async function cosignOverHttp(username: string, path: string) {
   await api.dispose();
 }
 
-test("one topic from proposal through the vote and 公示 into execution, on a moving clock", async ({ browser }) => {
+test("one topic through all six stages: propose → … → closed, the ledger verifies and the board shows it", async ({ browser }) => {
   test.setTimeout(300_000);
   const title = `中心花园健身步道修缮 ${Date.now().toString(36).slice(-6)}`;
   const people: Person[] = [];
@@ -144,6 +147,71 @@ test("one topic from proposal through the vote and 公示 into execution, on a m
   await passTime(8 * DAY);
   await proposer.page.goto(topicPath);
   await expect(proposer.page.getByTestId("topic-state")).toHaveText("执行中");
+
+  // 5 执行: the committee plans a task for the property company; its contact person reports with a
+  // photo; at 100% the unit reports completion and the topic moves to supervision.
+  const executionPath = `${topicPath}/execution`;
+  await committee1.page.goto(executionPath);
+  const taskForm = committee1.page.getByTestId("task-form");
+  await taskForm.locator('input[name="title"]').fill("更换透水砖");
+  await taskForm.locator('select[name="unitId"]').selectOption({ label: "明月物业服务中心" });
+  await taskForm.locator('input[name="dueDate"]').fill(dateAhead(30));
+  await taskForm.locator('input[name="budgetYuan"]').fill("42000");
+  await taskForm.getByRole("button", { name: "添加任务" }).click();
+  await expect(committee1.page.getByTestId("task")).toContainText("明月物业服务中心");
+  const executor = await join("executor1", executionPath);
+  for (const [percent, body, spent] of [["40", "已铺设八十米。", "16000"], ["100", "全线铺设完成,已清理现场。", "24500"]] as const) {
+    const form = executor.page.getByTestId("report-form");
+    await form.locator('textarea[name="body"]').fill(body);
+    await form.locator('input[name="percent"]').fill(percent);
+    await form.locator('input[name="spentYuan"]').fill(spent);
+    await form.locator('input[type="file"]').setInputFiles({ name: "site.png", mimeType: "image/png", buffer: makePng({ width: 40, height: 30, seed: Number(percent) }) });
+    await form.getByRole("button", { name: "提交报告" }).click();
+    await expect(executor.page.getByTestId("report").first()).toContainText(body);
+  }
+  await executor.page.getByTestId("complete-form").getByRole("button", { name: "报告执行完成" }).click();
+  await proposer.page.goto(topicPath);
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("待核实与评价");
+
+  // 6 监督: the supervisor records the on-site check; residents rate; the window passes → 结项.
+  const supervisor = await join("supervisor1", "/c/mingyue/supervision");
+  const topicId = topicPath.split("/").pop()!;
+  const verify = supervisor.page.getByTestId(`verify-form-${topicId}`);
+  await verify.locator('textarea[name="notes"]').fill("现场查看:透水砖铺设平整,符合决议方案。");
+  await verify.locator('input[name="verified"][value="yes"]').check();
+  await verify.locator('input[type="file"]').setInputFiles({ name: "check.png", mimeType: "image/png", buffer: makePng({ width: 40, height: 30, seed: 3 }) });
+  await verify.getByRole("button", { name: "提交核实记录" }).click();
+  await expect(supervisor.page.getByTestId(`queue-${topicId}`)).toContainText("现场查看:透水砖铺设平整");
+  for (const [p, rating] of [[proposer, "satisfied"], [people.find((x) => x.username === "resident2")!, "satisfied"], [people.find((x) => x.username === "resident3")!, "fair"]] as const) {
+    await p.page.goto(topicPath);
+    const form = p.page.getByTestId("rate-form");
+    await form.locator(`input[name="rating"][value="${rating}"]`).check();
+    await form.getByRole("button", { name: "提交评价" }).click();
+    await expect(p.page.getByTestId("rating-mine")).toBeVisible();
+  }
+  await passTime(15 * DAY);
+  await proposer.page.goto(topicPath);
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("已结项");
+  await expect(proposer.page.getByTestId("rating-outcome")).toContainText("议题结项");
+
+  // The committee publishes the result; the board shows the whole story; the ledger verifies.
+  await committee1.page.goto(executionPath);
+  await committee1.page.getByTestId("publish-form").locator("textarea").fill("健身步道两百米已全部更换为透水砖,居民满意率 100%。");
+  await committee1.page.getByTestId("publish-form").getByRole("button", { name: "公布结果" }).click();
+  await expect(committee1.page.getByTestId("result")).toContainText("健身步道两百米");
+  await board.goto("/c/mingyue/board");
+  await expect(board.getByTestId("board-resolution").filter({ hasText: title })).toHaveAttribute("data-status", "effective");
+  const result = board.getByTestId("board-result").filter({ hasText: title });
+  await expect(result).toContainText("健身步道两百米已全部更换为透水砖");
+  await expect(result.getByTestId("board-result-state")).toContainText("已结项");
+  await expect(board.locator("main")).not.toContainText("张晓梅");
+  await board.getByTestId("board-verify-link").click();
+  await expect(board.getByTestId("verify-verdict")).toHaveAttribute("data-ok", "true");
+
+  // The topic's page tells its whole life, from the first line to the rating.
+  await proposer.page.goto(topicPath);
+  const history = proposer.page.locator("main");
+  for (const line of ["表决通过", "全线铺设完成", "现场查看", "结项"]) await expect(history).toContainText(line);
 
   for (const p of people) expect(p.errors, p.username).toEqual([]);
   for (const p of people) await p.context.close().catch(() => undefined);

@@ -39,8 +39,15 @@ export function useDraftConnection(topicId: number, user: { name: string; color:
       const settle = () => {
         if (!provider.wsconnected) return setStatus("reconnecting");
         if (!provider.synced) return setStatus("syncing");
-        // y-websocket does not acknowledge updates: "saved" once the socket has sent everything.
-        setStatus(provider.ws && provider.ws.bufferedAmount > 0 ? "syncing" : "saved");
+        // y-websocket does not acknowledge updates: "saved" once the socket has sent everything; while
+        // bytes are still buffered, look again shortly (nothing else would say when they have gone).
+        if (provider.ws && provider.ws.bufferedAmount > 0) {
+          setStatus("syncing");
+          clearTimeout(pending);
+          pending = setTimeout(settle, 200);
+          return;
+        }
+        setStatus("saved");
       };
       provider.on("status", settle);
       provider.on("sync", (isSynced: boolean) => {
