@@ -105,14 +105,16 @@ test.describe("signing in by role", () => {
 
     await expect(page).toHaveURL(/\/s\/huacheng$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("花城街道 · 街道工作台");
-    const table = page.getByRole("table");
-    await expect(table.getByRole("link", { name: "明月社区" })).toBeVisible();
-    await expect(table.getByRole("link", { name: "石榴村" })).toBeVisible();
-    for (const stage of STAGES) await expect(table.getByRole("columnheader", { name: STAGE_NAMES_ZH[stage] })).toBeVisible();
+    // One tile per community, with its funnel over the six stages.
+    for (const community of ["mingyue", "shiliu"] as const) {
+      const tile = page.getByTestId(`community-${community}`);
+      await expect(tile.getByRole("link", { name: COMMUNITIES[community].nameZh })).toBeVisible();
+      for (const stage of STAGES) await expect(tile.getByTestId(`chart-funnel-${community}`)).toContainText(STAGE_NAMES_ZH[stage]);
+    }
 
     for (const community of ["mingyue", "shiliu"] as const) {
       await page.goto("/s/huacheng");
-      await page.getByRole("table").getByRole("link", { name: COMMUNITIES[community].nameZh }).click();
+      await page.getByTestId(`community-${community}`).getByRole("link", { name: COMMUNITIES[community].nameZh }).click();
       await expect(page).toHaveURL(new RegExp(`/c/${community}$`));
       await expectHall(page, community);
       await expect(page.getByText("您以街道管理员身份查看。")).toBeVisible();
