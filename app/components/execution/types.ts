@@ -20,7 +20,8 @@ export interface RectificationRow {
   answeredAt: Instant | null;
 }
 
-export interface TaskRow {
+/** What every view of a task shows (the execution page, the supervision page). */
+export interface TaskSummary {
   id: number;
   title: string;
   unitName: string;
@@ -30,6 +31,9 @@ export interface TaskRow {
   percent: number;
   status: TaskStatus;
   overdue: boolean;
+}
+
+export interface TaskRow extends TaskSummary {
   reports: ReportRow[];
   rectifications: RectificationRow[];
 }

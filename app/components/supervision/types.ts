@@ -1,16 +1,8 @@
+import type { TaskSummary } from "~/components/execution/types";
 import type { Instant } from "~/components/topic/formats";
 
 /** The supervision page's rows as they arrive in the browser (dates serialized). */
-export interface WatchedTask {
-  id: number;
-  title: string;
-  unitName: string;
-  dueAt: Instant;
-  budgetFen: number | null;
-  spentFen: number;
-  percent: number;
-  status: "open" | "done";
-  overdue: boolean;
+export interface WatchedTask extends TaskSummary {
   lastReportAt: Instant | null;
   daysOverdue: number;
   stalled: boolean;
