@@ -36,7 +36,8 @@ const { advanceTopic } = await import("../app/models/workflow.server");
 const { appendDraftUpdate, ensureDraftDocument } = await import("../app/models/draft-store.server");
 const { templateUpdate } = await import("../app/models/draft-text");
 const { freezeDraft } = await import("../app/models/freeze.server");
-const { checkIn, scheduleMeeting, startMeeting, tableMotion } = await import("../app/models/meeting.server");
+const { checkIn, scheduleMeeting, startMeeting } = await import("../app/models/meeting.server");
+const { tableMotion } = await import("../app/models/meeting-agenda.server");
 const { verifyLedger } = await import("../app/models/ledger.server");
 const { paragraphUpdate } = await import("../tests/fixtures/consultation");
 

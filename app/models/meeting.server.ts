@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, draftFreezes, meetingAttendance, meetingRequests, meetings, memberships, motions, rules, topics } from "../../db/schema";
-import { MEETING_ALLOWS, noticeDays, type OnFail } from "../workflow/meetings";
+import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
+import { MEETING_ALLOWS, noticeDays } from "../workflow/meetings";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
@@ -185,77 +185,9 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
   });
 }
 
-/** Topics whose frozen text may be tabled: waiting for the vote and on no other open agenda. */
-export function listTableableTopics({ communityId }: { communityId: number }) {
-  const db = getDb();
-  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} <> 'closed'`));
-  return db
-    .select({ id: topics.id, number: topics.number, title: topics.title, sha256: draftFreezes.sha256 })
-    .from(topics)
-    .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
-    .where(and(eq(topics.communityId, communityId), eq(topics.state, "onAgenda"), sql`${topics.id} not in ${open}`))
-    .orderBy(asc(topics.number))
-    .all();
-}
 
-/** Puts a topic's frozen text on a scheduled meeting's agenda, with the pass rule that will apply. */
-export function tableMotion(input: MeetingActor & { meetingId: number; topicId: number; secret: boolean; onFail: OnFail }): MeetingResult<{ id: number }> {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    requireRoleIn(input, CONVENER);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
-    const topic = tx
-      .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen })
-      .from(topics)
-      .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
-      .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
-      .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
-      .get();
-    if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
-    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} <> 'closed'`)).get();
-    if (tabled) throw new MeetingError("alreadyTabled");
-    const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
-    const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
-    const row = tx
-      .insert(motions)
-      .values({ communityId: input.communityId, meetingId: meeting.id, topicId: topic.id, position, text: topic.text, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, ...rule })
-      .returning({ id: motions.id })
-      .get();
-    appendLedger(tx, {
-      communityId: input.communityId,
-      type: "motion.tabled",
-      actorId: input.userId,
-      subject: `motion:${row.id}`,
-      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: `${rule.passInclusive ? ">=" : ">"}${rule.passNum}/${rule.passDen}` },
-      at: now(),
-    });
-    return { id: row.id };
-  });
-}
 
-/** The rules' pass share, or the catalogue entry's when that asks for more. */
-function passRule(tx: Tx, communityId: number, entryNum: number | null, entryDen: number | null) {
-  const r = rulesRow(tx, communityId);
-  const base = { passNum: r.passNum, passDen: r.passDen, passInclusive: r.passInclusive };
-  if (!entryNum || !entryDen) return base;
-  // The entry's share applies when it is higher (an inclusive entry share of exactly the base share is stricter too).
-  const higher = entryNum * r.passDen > r.passNum * entryDen || (entryNum * r.passDen === r.passNum * entryDen && !r.passInclusive);
-  return higher ? { passNum: entryNum, passDen: entryDen, passInclusive: true } : base;
-}
 
-/** Takes a motion off a meeting that has not started. */
-export function withdrawMotion(input: MeetingActor & { meetingId: number; motionId: number }): MeetingResult {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    requireRoleIn(input, CONVENER);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
-    const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
-    if (!motion) throw new MeetingError("notFound");
-    tx.delete(motions).where(eq(motions.id, motion.id)).run();
-    appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
-    return {};
-  });
-}
 
 /** 开会: opens the session and takes the roster (every representative now) that the quorum counts against. */
 export function startMeeting(input: MeetingActor & { meetingId: number }): MeetingResult<{ members: number }> {
@@ -354,37 +286,6 @@ export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; mem
   return evaluateQuorum({ present, members: meeting.members ?? 0, rule: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive } });
 }
 
-export function listMeetings({ communityId }: { communityId: number }) {
-  const db = getDb();
-  const rows = db.select().from(meetings).where(eq(meetings.communityId, communityId)).orderBy(desc(meetings.scheduledAt)).limit(100).all();
-  const ids = rows.map((m) => m.id);
-  const agenda = ids.length
-    ? db
-        .select({ meetingId: motions.meetingId, id: motions.id, topicId: motions.topicId, number: topics.number, title: topics.title, status: motions.status, passed: motions.passed })
-        .from(motions)
-        .innerJoin(topics, eq(topics.id, motions.topicId))
-        .where(inArray(motions.meetingId, ids))
-        .orderBy(asc(motions.position))
-        .all()
-    : [];
-  return rows.map((m) => ({ ...m, motions: agenda.filter((a) => a.meetingId === m.id) }));
-}
 
 export { conveners as listConvenerIds };
 
-/** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). */
-export function currentMeeting({ communityId }: { communityId: number }) {
-  const db = getDb();
-  const pick = (status: "inSession" | "scheduled") =>
-    db
-      .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status })
-      .from(meetings)
-      .where(and(eq(meetings.communityId, communityId), eq(meetings.status, status), status === "scheduled" ? sql`${meetings.scheduledAt} > ${now().getTime()}` : sql`1`))
-      .orderBy(asc(meetings.scheduledAt))
-      .limit(1)
-      .get();
-  const meeting = pick("inSession") ?? pick("scheduled");
-  if (!meeting) return null;
-  const agenda = db.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
-  return { ...meeting, agenda };
-}

@@ -11,7 +11,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
-import { currentMeeting } from "~/models/meeting.server";
+import { currentMeeting } from "~/models/meeting-list.server";
 import { listCatalogue } from "~/models/rules.server";
 import { listFilteredTopics, listHallTopics, listNeedsMe } from "~/models/topic.server";
 

@@ -14,7 +14,7 @@ import { Alert } from "~/components/ui/alert";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleMeetingAction } from "~/forms/meeting-actions.server";
 import { getMeetingView } from "~/models/meeting-view.server";
-import { listTableableTopics } from "~/models/meeting.server";
+import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { noticeDays } from "~/workflow/meetings";
 

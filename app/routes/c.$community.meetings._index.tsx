@@ -12,7 +12,7 @@ import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { handleMeetingsAction } from "~/forms/meeting-actions.server";
 import { listMeetingRequests } from "~/models/meeting-request.server";
-import { listMeetings } from "~/models/meeting.server";
+import { listMeetings } from "~/models/meeting-list.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 

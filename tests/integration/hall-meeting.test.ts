@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "~/models/clock.server";
 import { freezeDraft } from "~/models/freeze.server";
-import { scheduleMeeting, startMeeting, tableMotion } from "~/models/meeting.server";
+import { tableMotion } from "~/models/meeting-agenda.server";
+import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";

@@ -8,7 +8,8 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/sess
 import { closeVote, openVote } from "~/models/ballot.server";
 import { freezeDraft } from "~/models/freeze.server";
 import type { MeetingResult } from "~/models/meeting.server";
-import { checkIn, scheduleMeeting, startMeeting, tableMotion } from "~/models/meeting.server";
+import { tableMotion } from "~/models/meeting-agenda.server";
+import { checkIn, scheduleMeeting, startMeeting } from "~/models/meeting.server";
 import type { Role } from "~/workflow/roles";
 import { consultingTopic } from "./consultation";
 import { communityId, userId } from "./db";

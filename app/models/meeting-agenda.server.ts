@@ -1,0 +1,66 @@
+import { and, eq, sql } from "drizzle-orm";
+import { catalogueEntries, draftFreezes, motions, topics } from "../../db/schema";
+import { MEETING_ALLOWS, type OnFail } from "../workflow/meetings";
+import { now } from "./clock.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
+
+/** The agenda of a meeting that has not started: motions tabled (with the pass rule that will apply) and withdrawn. */
+/** Puts a topic's frozen text on a scheduled meeting's agenda, with the pass rule that will apply. */
+export function tableMotion(input: MeetingActor & { meetingId: number; topicId: number; secret: boolean; onFail: OnFail }): MeetingResult<{ id: number }> {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    const topic = tx
+      .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen })
+      .from(topics)
+      .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
+      .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+      .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
+      .get();
+    if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
+    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} <> 'closed'`)).get();
+    if (tabled) throw new MeetingError("alreadyTabled");
+    const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
+    const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
+    const row = tx
+      .insert(motions)
+      .values({ communityId: input.communityId, meetingId: meeting.id, topicId: topic.id, position, text: topic.text, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, ...rule })
+      .returning({ id: motions.id })
+      .get();
+    appendLedger(tx, {
+      communityId: input.communityId,
+      type: "motion.tabled",
+      actorId: input.userId,
+      subject: `motion:${row.id}`,
+      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: `${rule.passInclusive ? ">=" : ">"}${rule.passNum}/${rule.passDen}` },
+      at: now(),
+    });
+    return { id: row.id };
+  });
+}
+
+/** The rules' pass share, or the catalogue entry's when that asks for more. */
+function passRule(tx: Tx, communityId: number, entryNum: number | null, entryDen: number | null) {
+  const r = rulesRow(tx, communityId);
+  const base = { passNum: r.passNum, passDen: r.passDen, passInclusive: r.passInclusive };
+  if (!entryNum || !entryDen) return base;
+  // The entry's share applies when it is higher (an inclusive entry share of exactly the base share is stricter too).
+  const higher = entryNum * r.passDen > r.passNum * entryDen || (entryNum * r.passDen === r.passNum * entryDen && !r.passInclusive);
+  return higher ? { passNum: entryNum, passDen: entryDen, passInclusive: true } : base;
+}
+
+/** Takes a motion off a meeting that has not started. */
+export function withdrawMotion(input: MeetingActor & { meetingId: number; motionId: number }): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, CONVENER);
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
+    if (!motion) throw new MeetingError("notFound");
+    tx.delete(motions).where(eq(motions.id, motion.id)).run();
+    appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
+    return {};
+  });
+}

@@ -1,0 +1,51 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { draftFreezes, meetings, motions, topics } from "../../db/schema";
+import { now } from "./clock.server";
+
+/** What lists of meetings show: the meetings page, the hall's banner, the agenda's choice of topics. */
+/** Topics whose frozen text may be tabled: waiting for the vote and on no other open agenda. */
+export function listTableableTopics({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} <> 'closed'`));
+  return db
+    .select({ id: topics.id, number: topics.number, title: topics.title, sha256: draftFreezes.sha256 })
+    .from(topics)
+    .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
+    .where(and(eq(topics.communityId, communityId), eq(topics.state, "onAgenda"), sql`${topics.id} not in ${open}`))
+    .orderBy(asc(topics.number))
+    .all();
+}
+
+export function listMeetings({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const rows = db.select().from(meetings).where(eq(meetings.communityId, communityId)).orderBy(desc(meetings.scheduledAt)).limit(100).all();
+  const ids = rows.map((m) => m.id);
+  const agenda = ids.length
+    ? db
+        .select({ meetingId: motions.meetingId, id: motions.id, topicId: motions.topicId, number: topics.number, title: topics.title, status: motions.status, passed: motions.passed })
+        .from(motions)
+        .innerJoin(topics, eq(topics.id, motions.topicId))
+        .where(inArray(motions.meetingId, ids))
+        .orderBy(asc(motions.position))
+        .all()
+    : [];
+  return rows.map((m) => ({ ...m, motions: agenda.filter((a) => a.meetingId === m.id) }));
+}
+
+/** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). */
+export function currentMeeting({ communityId }: { communityId: number }) {
+  const db = getDb();
+  const pick = (status: "inSession" | "scheduled") =>
+    db
+      .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status })
+      .from(meetings)
+      .where(and(eq(meetings.communityId, communityId), eq(meetings.status, status), status === "scheduled" ? sql`${meetings.scheduledAt} > ${now().getTime()}` : sql`1`))
+      .orderBy(asc(meetings.scheduledAt))
+      .limit(1)
+      .get();
+  const meeting = pick("inSession") ?? pick("scheduled");
+  if (!meeting) return null;
+  const agenda = db.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
+  return { ...meeting, agenda };
+}
