@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { topicTextCondition } from "./topic-search.server";
-import { catalogueEntries, topicCosigns, topics, users } from "../../db/schema";
+import { catalogueEntries, executionTasks, topicCosigns, topics, unitMembers, users } from "../../db/schema";
 import type { HallFilters } from "../forms/hall-filters";
 import { needsMeRules, type NeedsMeTask } from "../workflow/needs-me";
 import type { Role } from "../workflow/roles";
@@ -70,6 +70,17 @@ export function listHallTopics({ communityId }: { communityId: number }) {
   return byStage;
 }
 
+/** Topics with an open execution task of a unit this person reports for. */
+function assignedTo(userId: number) {
+  return exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(executionTasks)
+      .innerJoin(unitMembers, eq(unitMembers.unitId, executionTasks.unitId))
+      .where(and(eq(executionTasks.topicId, topics.id), eq(executionTasks.status, "open"), eq(unitMembers.userId, userId))),
+  );
+}
+
 function cosignedBy(userId: number) {
   return exists(
     getDb()
@@ -121,7 +132,11 @@ export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT
   if (rules.length === 0) return [];
   const byState = or(
     ...rules.map((rule) =>
-      rule.notMine ? and(eq(topics.state, rule.state), ne(topics.proposerId, userId), not(cosignedBy(userId))) : eq(topics.state, rule.state),
+      rule.notMine
+        ? and(eq(topics.state, rule.state), ne(topics.proposerId, userId), not(cosignedBy(userId)))
+        : rule.assignedToMe
+          ? and(eq(topics.state, rule.state), assignedTo(userId))
+          : eq(topics.state, rule.state),
     ),
   );
   const rows: TopicCard[] = selectCards(and(eq(topics.communityId, communityId), eq(topics.status, "active"), byState))

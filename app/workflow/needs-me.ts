@@ -10,6 +10,8 @@ export interface NeedsMeRule {
   task: NeedsMeTask;
   /** Only topics the person neither proposed nor co-signed (you cannot co-sign your own). */
   notMine?: boolean;
+  /** Only topics with an open task of a unit the person reports for. */
+  assignedToMe?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export const NEEDS_ME: Record<Role, readonly NeedsMeRule[]> = {
   ],
   convener: [{ state: "onAgenda", task: "vote" }],
   representative: [{ state: "onAgenda", task: "vote" }],
-  executor: [{ state: "executing", task: "execute" }],
+  executor: [{ state: "executing", task: "execute", assignedToMe: true }],
   supervisor: [
     { state: "executing", task: "superviseExecution" },
     { state: "verifying", task: "verify" },

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/demo-data";
 import { getDb } from "../../db/client.server";
-import { topics } from "../../db/schema";
+import { executionTasks, topics } from "../../db/schema";
 import { getMemberRoles } from "~/models/community.server";
 import { createTopic } from "~/models/topic-create.server";
 import { listNeedsMe } from "~/models/topic.server";
@@ -66,6 +66,22 @@ describe("needs me, per demo role (model)", () => {
   it("every demo member is covered", () => {
     const members = DEMO_ACCOUNTS.filter((a) => a.community).map((a) => a.username);
     for (const username of members) expect(Object.keys(EXPECTED)).toContain(username);
+  });
+
+  it("asks an executor only about topics with an open task of their unit", () => {
+    const cid = communityId("mingyue");
+    // Someone with the executor role but no unit is asked for nothing, although #6 is in execution.
+    expect(listNeedsMe({ communityId: cid, userId: userId("supervisor1"), roles: ["executor"] })).toEqual([]);
+    // When every task of executor1's unit on #6 is done, #6 no longer waits on them.
+    const playground = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, cid), eq(topics.title, T.playground))).get()!;
+    const open = getDb().select({ id: executionTasks.id }).from(executionTasks).where(and(eq(executionTasks.topicId, playground.id), eq(executionTasks.status, "open"))).all();
+    expect(open.length).toBeGreaterThan(0);
+    getDb().update(executionTasks).set({ status: "done" }).where(eq(executionTasks.topicId, playground.id)).run();
+    try {
+      expect(needsMe("executor1", "mingyue")).toEqual([]);
+    } finally {
+      for (const t of open) getDb().update(executionTasks).set({ status: "open" }).where(eq(executionTasks.id, t.id)).run();
+    }
   });
 
   it("the street admin without a role is asked for nothing", () => {
