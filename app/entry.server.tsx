@@ -1,10 +1,13 @@
+import { randomBytes } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./i18n/config";
+import { NonceContext } from "./components/nonce";
 import { i18n } from "./i18n/i18next.server";
+import { contentSecurityPolicy } from "./security/csp";
 
 // Pages are rendered to a string, not streamed: React 18.3's renderToPipeableStream can emit NUL
 // bytes where a multi-byte (Chinese) character meets its 2 KB chunk boundary (react#31134), and
@@ -18,11 +21,15 @@ export default async function handleRequest(
   const instance = createInstance();
   const lng = await i18n.getLocale(request);
   await instance.use(initReactI18next).init({ ...i18nOptions, lng });
+  const nonce = randomBytes(16).toString("base64");
   const html = renderToString(
-    <I18nextProvider i18n={instance}>
-      <RemixServer context={remixContext} url={request.url} />
-    </I18nextProvider>,
+    <NonceContext.Provider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -19,6 +19,7 @@ import { DEFAULT_LANGUAGE } from "./i18n/config";
 import { i18n } from "./i18n/i18next.server";
 import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";
+import { useNonce } from "./components/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -40,6 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? DEFAULT_LANGUAGE;
   useChangeLanguage(locale);
   const { t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -54,8 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
