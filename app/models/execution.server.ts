@@ -3,6 +3,7 @@ import { getDb } from "../../db/client.server";
 import { deadlines, executionTasks, memberships, progressReports, ratingWindows, rules, topicPhotos, topics, unitMembers, units } from "../../db/schema";
 import type { UnitKind } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
+import type { TopicState } from "../workflow/states";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, type Tx } from "./ledger.server";
@@ -42,11 +43,13 @@ export interface Actor {
 }
 
 /** Runs one transaction, turning a refusal into `{ ok: false }`; a topic that moved is announced after the commit. */
-export function executionWrite<T extends object>(fn: (tx: Tx, moved: (m: { topicId: number; communityId: number; from: string; to: string }) => void) => T): ExecutionResult<T> {
-  const announcements: Array<{ topicId: number; communityId: number; from: string; to: string }> = [];
+type Moved = { topicId: number; communityId: number; from: TopicState; to: TopicState };
+
+export function executionWrite<T extends object>(fn: (tx: Tx, moved: (m: Moved) => void) => T): ExecutionResult<T> {
+  const announcements: Moved[] = [];
   try {
     const value = getDb().transaction((tx) => fn(tx, (m) => announcements.push(m)));
-    for (const m of announcements) emitDraftEvent("topicMoved", m as never);
+    for (const m of announcements) emitDraftEvent("topicMoved", m);
     return { ok: true, ...value };
   } catch (error) {
     if (error instanceof ExecutionError) return { ok: false, problem: error.problem };
