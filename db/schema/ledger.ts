@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { communities } from "./communities";
 
 /**
@@ -21,5 +21,9 @@ export const ledgerEntries = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("ledger_seq_unique").on(t.communityId, t.seq)],
+  (t) => [
+    uniqueIndex("ledger_seq_unique").on(t.communityId, t.seq),
+    // A topic's (or motion's) own entries, e.g. the topic page's timeline, without reading the whole chain.
+    index("ledger_subject_idx").on(t.communityId, t.subject),
+  ],
 );

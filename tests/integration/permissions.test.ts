@@ -89,8 +89,8 @@ async function cookieFor(who: DemoAccount | null) {
 describe("permission matrix", () => {
   it("names every page route of the app", () => {
     // Route files → URL patterns; only the catch-all and the action-only endpoints stand outside the table.
-    // bench.noop is the no-op action of the vote benchmark: not found unless BENCH_ROUTES=1 (checked below).
-    const outside = new Set(["$", "language", "logout", "bench.noop"]);
+    // bench.noop and bench.page are the baselines of the benchmarks: not found unless BENCH_ROUTES=1 (checked below).
+    const outside = new Set(["$", "language", "logout", "bench.noop", "bench.page"]);
     const patterns = fs
       .readdirSync(path.resolve("app/routes"))
       .map((f) => f.replace(/\.tsx?$/, ""))
@@ -120,13 +120,14 @@ describe("permission matrix", () => {
   }
 });
 
-describe("the benchmark's no-op route", () => {
+describe("the benchmarks' baseline routes", () => {
   it("is not found, read or posted, while the server runs without BENCH_ROUTES=1", async () => {
     expect(process.env.BENCH_ROUTES).toBeUndefined();
     const cookie = await cookieFor(DEMO_ACCOUNTS[0]);
     for (const who of [undefined, cookie]) {
       expect((await http.fetch("/bench/noop", { cookie: who })).status).toBe(404);
       expect((await http.fetch("/bench/noop", { cookie: who, form: { motionId: "1" } })).status).toBe(404);
+      expect((await http.fetch("/bench/page", { cookie: who })).status).toBe(404);
     }
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `ledger_subject_idx` ON `ledger_entries` (`community_id`,`subject`);
