@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { STAGES, stageIndex, type Stage } from "~/workflow/stages";
+import { useFormats } from "./topic/formats";
 
 export interface TimelineMark {
   stage: Stage;
@@ -23,9 +24,9 @@ export function StageTimeline({
   marks?: TimelineMark[];
   compact?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { monthDay } = useFormats();
   const at = stageIndex(current);
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { month: "short", day: "numeric" });
   return (
     <ol className={`flex w-full ${compact ? "gap-0.5" : "gap-1"}`} aria-label={t("timeline.label")}>
       {STAGES.map((stage, i) => {
@@ -49,7 +50,7 @@ export function StageTimeline({
             ) : (
               <div className="mt-1 text-center text-[11px] leading-tight sm:text-xs">
                 <div className={state === "current" ? "font-semibold text-stone-900" : "text-stone-600"}>{t(`stages.${stage}`)}</div>
-                {mark?.at ? <div className="text-stone-500">{dateFormat.format(new Date(mark.at))}</div> : null}
+                {mark?.at ? <div className="text-stone-500">{monthDay.format(new Date(mark.at))}</div> : null}
                 {mark?.by ? <div className="truncate text-stone-500">{mark.by}</div> : null}
               </div>
             )}

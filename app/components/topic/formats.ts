@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -7,17 +6,29 @@ import { useTranslation } from "react-i18next";
  */
 export const TIME_ZONE = "Asia/Shanghai";
 
-export function useFormats() {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useMemo(
-    () => ({
+type Formats = { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat; monthDay: Intl.DateTimeFormat };
+
+// Building a DateTimeFormat costs far more than using one, and a page renders dozens of cards:
+// one set per language, shared by every component (and every request, on the server).
+const byLanguage = new Map<string, Formats>();
+
+export function formatsFor(language: string): Formats {
+  let formats = byLanguage.get(language);
+  if (!formats) {
+    formats = {
       date: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: TIME_ZONE }),
       dateTime: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }),
       time: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
-    }),
-    [language],
-  );
+      monthDay: new Intl.DateTimeFormat(language, { month: "short", day: "numeric", timeZone: TIME_ZONE }),
+    };
+    byLanguage.set(language, formats);
+  }
+  return formats;
+}
+
+export function useFormats(): Formats {
+  const { i18n } = useTranslation();
+  return formatsFor(i18n.language);
 }
 
 export type Instant = string | Date;
