@@ -5,15 +5,14 @@
 // votes, a fresh motion each round; the figure is the ratio of the medians. Every vote round is
 // checked: each representative's ballot stored exactly once, with its ledger entry.
 // Not part of `npm test`; run with `npm run bench:votes` (or `npm run bench` for all benchmarks).
-import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { machine, mergeResults, runBench } from "./harness";
+import { freePort, median, percentile, round, startChild } from "./server-child";
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -88,40 +87,6 @@ function setUp(db: Db) {
   for (const v of voters) must("checkIn", checkIn({ communityId: community, userId: v.id, roles: ["representative"], meetingId }));
   return { community, meetingId, motionIds, voters, convenerCookie: cookieFor(convener.userId) };
 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startChild(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", DEMO_SEED: "0" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error("server did not start");
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function main() {
   const loadBefore = os.loadavg();
