@@ -14,6 +14,7 @@ import { RULE_PACKS, settingsFromPack, type RulePack } from "../app/workflow/rul
 import { STATE_INFO, type TopicState } from "../app/workflow/states";
 import type { Db } from "../db/client.server";
 import { DEMO_CATALOGUE } from "../db/demo-data";
+import { ROAD } from "../db/seed";
 
 export const LEDGER_TOTAL = Number(process.env.BENCH_LEDGER_TOTAL ?? 200_000);
 export const BIG_TOPICS = 10_000;
@@ -49,18 +50,6 @@ const STATE_SHARES: Array<[TopicState, number]> = [
   ["merged", 0.01], ["failed", 0.01],
 ];
 
-/** The usual road (as db/seed.ts) and where each terminal state leaves it. */
-const ROAD: Array<{ action: string; to: TopicState; by: "proposer" | "system" | "committee" | "executor" }> = [
-  { action: "create", to: "open", by: "proposer" },
-  { action: "reachThreshold", to: "screening", by: "system" },
-  { action: "accept", to: "drafting", by: "committee" },
-  { action: "startConsultation", to: "consulting", by: "committee" },
-  { action: "freeze", to: "onAgenda", by: "committee" },
-  { action: "pass", to: "publicity", by: "system" },
-  { action: "endPublicity", to: "executing", by: "system" },
-  { action: "reportCompletion", to: "verifying", by: "executor" },
-  { action: "close", to: "closed", by: "system" },
-];
 const TERMINAL_EXIT: Partial<Record<TopicState, { after: TopicState; action: string; by: "proposer" | "system" | "committee"; reason: string }>> = {
   rejected: { after: "screening", action: "reject", by: "committee", reason: "不属于社区协商事项范围，已转交相关部门处理。" },
   expired: { after: "open", action: "expire", by: "system", reason: "" },

@@ -150,7 +150,7 @@ export function communityIdBySlug(db: Db, slug: string): number | undefined {
 }
 
 /** The usual road to a state, so seeded topics show a believable history on their timeline. */
-const ROAD = [
+export const ROAD = [
   { action: "create", to: "open", by: "proposer" },
   { action: "reachThreshold", to: "screening", by: "system" },
   { action: "accept", to: "drafting", by: "committee" },
