@@ -3,7 +3,7 @@ import { ballotPayload } from "../app/models/ballot.server";
 import { appendLedger, type Tx } from "../app/models/ledger.server";
 import { resolutionYear } from "../app/models/resolution.server";
 import type { BallotChoice } from "../app/workflow/meetings";
-import type { Ratio } from "../app/workflow/rule-packs";
+import { ratioText, type Ratio } from "../app/workflow/rule-packs";
 import { evaluateMotion } from "../app/workflow/tally";
 import type { DemoMeeting } from "./demo-data";
 import { ballots, deadlines, meetingAttendance, meetings, motions, resolutions } from "./schema";
@@ -121,7 +121,6 @@ interface WriteContext {
   noticeDaysRequired: number;
 }
 
-const ruleText = (r: Ratio) => `${r.inclusive ? ">=" : ">"}${r.num}/${r.den}`;
 
 /**
  * Writes the planned meetings as the meeting, ballot and resolution models would have: the rows and,
@@ -183,7 +182,7 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
         type: "motion.tabled",
         actorId: convener,
         subject: `motion:${row.id}`,
-        payload: { meeting: meetingId, topic: topic.id, position: m.position, sha256: topic.sha256, secret: false, onFail: "revise", pass: ruleText(topic.pass) },
+        payload: { meeting: meetingId, topic: topic.id, position: m.position, sha256: topic.sha256, secret: false, onFail: "revise", pass: ratioText(topic.pass) },
         at: new Date(plan.createdAt.getTime() + (m.position + 1) * MINUTE),
       });
       return row.id;
@@ -247,7 +246,7 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
         type: "resolution.published",
         actorId: null,
         subject: `resolution:${resolution.id}`,
-        payload: { year, number, motion: motionId, topic: topic.id, sha256: topic.sha256, present, ...counts, rule: ruleText(topic.pass), publicityEndsAt: m.publicityEndsAt!.toISOString() },
+        payload: { year, number, motion: motionId, topic: topic.id, sha256: topic.sha256, present, ...counts, rule: ratioText(topic.pass), publicityEndsAt: m.publicityEndsAt!.toISOString() },
         at: m.closedAt!,
       });
       tx.insert(deadlines).values({ communityId, topicId: topic.id, kind: "publicity", dueAt: m.publicityEndsAt!, doneAt: m.publicityEndsAt! }).run();

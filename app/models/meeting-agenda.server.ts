@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { catalogueEntries, draftFreezes, motions, topics } from "../../db/schema";
 import { MEETING_ALLOWS, type OnFail } from "../workflow/meetings";
+import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
@@ -34,7 +35,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
       type: "motion.tabled",
       actorId: input.userId,
       subject: `motion:${row.id}`,
-      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: `${rule.passInclusive ? ">=" : ">"}${rule.passNum}/${rule.passDen}` },
+      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: ratioText({ num: rule.passNum, den: rule.passDen, inclusive: rule.passInclusive }) },
       at: now(),
     });
     return { id: row.id };

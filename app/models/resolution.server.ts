@@ -9,6 +9,7 @@ import { appendLedger, type Tx } from "./ledger.server";
 import { rulesRow } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
+import { ratioText } from "../workflow/rule-packs";
 
 /** The year a resolution is numbered in: the calendar year in China (UTC+8, no daylight saving). */
 export function resolutionYear(at: Date): number {
@@ -64,7 +65,7 @@ export function publishResolution(tx: Tx, { communityId, motion, at }: { communi
       yes: motion.yes,
       no: motion.no,
       abstain: motion.abstain,
-      rule: `${motion.passInclusive ? ">=" : ">"}${motion.passNum}/${motion.passDen}`,
+      rule: ratioText({ num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive }),
       publicityEndsAt: publicityEndsAt.toISOString(),
     },
     at,

@@ -92,3 +92,8 @@ export function settingsFromPack(pack: RulePack) {
     basisEn: pack.basisEn,
   };
 }
+
+/** A ratio as the ledger records it: ">=2/3" (at least) or ">1/2" (more than). */
+export function ratioText(ratio: Ratio): string {
+  return `${ratio.inclusive ? ">=" : ">"}${ratio.num}/${ratio.den}`;
+}

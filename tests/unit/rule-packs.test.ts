@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meetsRatio, RULE_PACKS } from "~/workflow/rule-packs";
+import { meetsRatio, ratioText, RULE_PACKS } from "~/workflow/rule-packs";
 
 const villagers = RULE_PACKS["villagers-representatives"];
 const residents = RULE_PACKS["residents-representatives"];
@@ -37,5 +37,12 @@ describe("meetsRatio", () => {
     expect(villagers.basisZh).toContain("第二十六条");
     expect(residents.basisZh).toContain("城市居民委员会组织法");
     expect(villagers.basisEn).toContain("Art. 26");
+  });
+});
+
+describe("ratioText", () => {
+  it("writes at-least and more-than shares as the ledger records them", () => {
+    expect(ratioText(villagers.quorum)).toBe(">=2/3");
+    expect(ratioText(residents.pass)).toBe(">1/2");
   });
 });
