@@ -5,6 +5,7 @@ import draft from "./draft";
 import execution from "./execution";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import ledgerTypes from "./ledgerTypes";
 import meetingRecords from "./meetingRecords";
 import meetings from "./meetings";
 import members from "./members";
@@ -16,6 +17,6 @@ import rulesEdit from "./rulesEdit";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes } };
 
 export default en;

@@ -5,6 +5,7 @@ import draft from "./draft";
 import execution from "./execution";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import ledgerTypes from "./ledgerTypes";
 import meetingRecords from "./meetingRecords";
 import meetings from "./meetings";
 import members from "./members";
@@ -16,7 +17,7 @@ import rulesEdit from "./rulesEdit";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...common.ledgerTypes, ...consultationLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;
