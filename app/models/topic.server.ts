@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, exists, ne, not, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { and, asc, count, desc, eq, exists, ne, not, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "../../db/client.server";
+import { prepared, untilNextWrite } from "../../db/prepared";
 import { topicTextCondition } from "./topic-search.server";
 import { catalogueEntries, executionTasks, topicCosigns, topics, unitMembers, users } from "../../db/schema";
 import type { HallFilters } from "../forms/hall-filters";
@@ -8,7 +9,8 @@ import type { Role } from "../workflow/roles";
 import { STAGES, type Stage } from "../workflow/stages";
 import type { TopicState } from "../workflow/states";
 
-export const HALL_TOPICS_PER_STAGE = 10;
+// Five per stage keeps the hall one screen of cards per stage however large the community (the rest are a click away, paged).
+export const HALL_TOPICS_PER_STAGE = 5;
 export const HALL_PAGE_SIZE = 20;
 export const NEEDS_ME_LIMIT = 8;
 
@@ -44,8 +46,8 @@ export type TopicCard = {
   categoryEn: string | null;
 };
 
-function selectCards(where: SQL | undefined) {
-  return getDb()
+function selectCards(where: SQL | undefined, db: Db = getDb()) {
+  return db
     .select(topicCard)
     .from(topics)
     .innerJoin(users, eq(users.id, topics.proposerId))
@@ -53,25 +55,44 @@ function selectCards(where: SQL | undefined) {
     .where(where);
 }
 
-/** The hall: active topics grouped by stage, newest movement first, a page per stage, with counts. */
+const stageCounts = prepared((db) =>
+  db
+    .select({ stage: topics.stage, n: count() })
+    .from(topics)
+    .where(and(eq(topics.communityId, sql.placeholder("communityId")), eq(topics.status, "active")))
+    .groupBy(topics.stage)
+    .prepare(),
+);
+
+const newestInStage = prepared((db) =>
+  selectCards(and(eq(topics.communityId, sql.placeholder("communityId")), eq(topics.status, "active"), eq(topics.stage, sql.placeholder("stage"))), db)
+    .orderBy(desc(topics.stageEnteredAt), desc(topics.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+/**
+ * The hall: active topics grouped by stage, newest movement first, a page per stage, with counts.
+ * The same for every member, so remembered until the next write (counting a large community's
+ * stages was most of the hall's database time).
+ */
 export function listHallTopics({ communityId }: { communityId: number }) {
-  const active = and(eq(topics.communityId, communityId), eq(topics.status, "active"));
-  const counts = getDb().select({ stage: topics.stage, n: count() }).from(topics).where(active).groupBy(topics.stage).all();
-  const byStage = Object.fromEntries(
+  return hallColumns(communityId);
+}
+
+const hallColumns = untilNextWrite((communityId: number) => {
+  const counts = stageCounts().all({ communityId });
+  return Object.fromEntries(
     STAGES.map((stage) => {
-      const rows: TopicCard[] = selectCards(and(active, eq(topics.stage, stage)))
-        .orderBy(desc(topics.stageEnteredAt), desc(topics.id))
-        .limit(HALL_TOPICS_PER_STAGE)
-        .all();
+      const rows: TopicCard[] = newestInStage().all({ communityId, stage, limit: HALL_TOPICS_PER_STAGE });
       const total = counts.find((c) => c.stage === stage)?.n ?? 0;
       return [stage, { topics: rows, total }];
     }),
   ) as Record<Stage, { topics: TopicCard[]; total: number }>;
-  return byStage;
-}
+});
 
 /** Topics with an open execution task of a unit this person reports for. */
-function assignedTo(userId: number) {
+function assignedTo(userId: number | Placeholder) {
   return exists(
     getDb()
       .select({ one: sql`1` })
@@ -81,7 +102,7 @@ function assignedTo(userId: number) {
   );
 }
 
-function cosignedBy(userId: number) {
+function cosignedBy(userId: number | Placeholder) {
   return exists(
     getDb()
       .select({ one: sql`1` })
@@ -127,23 +148,35 @@ export type NeedsMeCard = TopicCard & { task: NeedsMeTask };
  * "Needs me" (待我处理): the community's topics waiting on this person's roles (app/workflow/needs-me.ts),
  * overdue first, then the longest waiting; at most eight.
  */
-export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT }: { communityId: number; userId: number; roles: readonly Role[]; limit?: number }): NeedsMeCard[] {
-  const rules = needsMeRules(roles);
-  if (rules.length === 0) return [];
-  const byState = or(
-    ...rules.map((rule) =>
-      rule.notMine
-        ? and(eq(topics.state, rule.state), ne(topics.proposerId, userId), not(cosignedBy(userId)))
-        : rule.assignedToMe
-          ? and(eq(topics.state, rule.state), assignedTo(userId))
-          : eq(topics.state, rule.state),
-    ),
+function waitingInState(extra: (userId: Placeholder) => SQL | undefined) {
+  return prepared((db) =>
+    selectCards(and(eq(topics.communityId, sql.placeholder("communityId")), eq(topics.status, "active"), eq(topics.state, sql.placeholder("state")), extra(sql.placeholder("userId"))), db)
+      .orderBy(desc(topics.overdue), asc(topics.stageEnteredAt), asc(topics.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
   );
-  const rows: TopicCard[] = selectCards(and(eq(topics.communityId, communityId), eq(topics.status, "active"), byState))
-    .orderBy(desc(topics.overdue), asc(topics.stageEnteredAt), asc(topics.id))
-    .limit(limit)
-    .all();
-  return rows.map((row) => ({ ...row, task: rules.find((r) => r.state === row.state)!.task }));
+}
+
+const waitingForAnyone = waitingInState(() => undefined);
+const waitingForOthersSignature = waitingInState((userId) => and(ne(topics.proposerId, userId), not(cosignedBy(userId))));
+const waitingForMyUnit = waitingInState((userId) => assignedTo(userId));
+
+export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT }: { communityId: number; userId: number; roles: readonly Role[]; limit?: number }): NeedsMeCard[] {
+  // One prepared query per state, each read in order from topics_state_idx and stopped at the
+  // limit, then merged: a single query over all the states sorted every waiting topic of a large
+  // community (50 ms for a representative with 10,000 topics; well under 1 ms this way).
+  const rows = needsMeRules(roles).flatMap((rule) => {
+    const query = rule.notMine ? waitingForOthersSignature : rule.assignedToMe ? waitingForMyUnit : waitingForAnyone;
+    return query()
+      .all({ communityId, userId, state: rule.state, limit })
+      .map((row: TopicCard) => ({ ...row, task: rule.task }));
+  });
+  return rows.sort(needsMeOrder).slice(0, limit);
+}
+
+/** Overdue first, then the longest waiting (the order of each state's query, across states). */
+function needsMeOrder(a: TopicCard, b: TopicCard): number {
+  return Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) || new Date(a.stageEnteredAt).getTime() - new Date(b.stageEnteredAt).getTime() || a.id - b.id;
 }
 
 export function countTopicsByStage({ communityId }: { communityId: number }) {

@@ -44,7 +44,10 @@ export const topics = sqliteTable(
   },
   (t) => [
     uniqueIndex("topics_number_unique").on(t.communityId, t.number),
-    index("topics_stage_idx").on(t.communityId, t.status, t.stage),
+    // The hall: a stage's newest movement first, read from the index in order (no sort of the stage).
+    index("topics_stage_idx").on(t.communityId, t.status, t.stage, t.stageEnteredAt, t.id),
+    // "What needs me": one state's topics, overdue first, then the longest waiting.
+    index("topics_state_idx").on(t.communityId, t.status, t.state, sql`${t.overdue} desc`, t.stageEnteredAt, t.id),
   ],
 );
 
