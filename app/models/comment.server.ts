@@ -1,12 +1,14 @@
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { topicComments, topics, users } from "../../db/schema";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 
-export const COMMENTS_PER_PAGE = 100;
+// Fifty a page: the busiest topics have hundreds; older ones are a link away.
+export const COMMENTS_PER_PAGE = 50;
 
 export type CommentProblem = "notFound" | "notAllowed";
 
@@ -47,18 +49,35 @@ export function addComment({
  * A page of a topic's comments: the newest `limit` (before a comment id, for older pages), returned
  * oldest first for reading, with whether older ones exist and how many there are in all.
  */
-export function listComments({ communityId, topicId, beforeId, limit = COMMENTS_PER_PAGE }: { communityId: number; topicId: number; beforeId?: number; limit?: number }) {
-  const db = getDb();
-  const ofTopic = and(eq(topicComments.topicId, topicId), eq(topics.communityId, communityId));
-  const rows = db
-    .select({ id: topicComments.id, body: topicComments.body, createdAt: topicComments.createdAt, authorName: users.displayName })
+function newestComments(before: boolean) {
+  return prepared((db) => {
+    const ofTopic = and(eq(topicComments.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId")));
+    return db
+      .select({ id: topicComments.id, body: topicComments.body, createdAt: topicComments.createdAt, authorName: users.displayName })
+      .from(topicComments)
+      .innerJoin(topics, eq(topics.id, topicComments.topicId))
+      .innerJoin(users, eq(users.id, topicComments.authorId))
+      .where(before ? and(ofTopic, lt(topicComments.id, sql.placeholder("beforeId"))) : ofTopic)
+      .orderBy(desc(topicComments.id))
+      .limit(sql.placeholder("limit"))
+      .prepare();
+  });
+}
+
+const newestPage = newestComments(false);
+const olderPage = newestComments(true);
+
+const commentCount = prepared((db) =>
+  db
+    .select({ n: count() })
     .from(topicComments)
     .innerJoin(topics, eq(topics.id, topicComments.topicId))
-    .innerJoin(users, eq(users.id, topicComments.authorId))
-    .where(beforeId ? and(ofTopic, lt(topicComments.id, beforeId)) : ofTopic)
-    .orderBy(desc(topicComments.id))
-    .limit(limit + 1)
-    .all();
-  const total = db.select({ n: count() }).from(topicComments).innerJoin(topics, eq(topics.id, topicComments.topicId)).where(ofTopic).get()?.n ?? 0;
+    .where(and(eq(topicComments.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
+    .prepare(),
+);
+
+export function listComments({ communityId, topicId, beforeId, limit = COMMENTS_PER_PAGE }: { communityId: number; topicId: number; beforeId?: number; limit?: number }) {
+  const rows = beforeId ? olderPage().all({ communityId, topicId, beforeId, limit: limit + 1 }) : newestPage().all({ communityId, topicId, limit: limit + 1 });
+  const total = commentCount().get({ communityId, topicId })?.n ?? 0;
   return { comments: rows.slice(0, limit).reverse(), hasOlder: rows.length > limit, total };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { catalogueEntries, draftFreezes, draftVersions, topics, users } from "../../db/schema";
 import { isEmptyDraft } from "../forms/consultation";
 import type { Role } from "../workflow/roles";
@@ -62,14 +63,18 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
 }
 
 /** The frozen text of a topic, with who froze it; `verified` re-hashes the stored text on request. */
-export function getFreeze({ communityId, topicId, verify = false }: { communityId: number; topicId: number; verify?: boolean }) {
-  const row = getDb()
+const freezeOf = prepared((db) =>
+  db
     .select({ text: draftFreezes.text, sha256: draftFreezes.sha256, frozenAt: draftFreezes.frozenAt, frozenBy: users.displayName })
     .from(draftFreezes)
     .innerJoin(topics, eq(topics.id, draftFreezes.topicId))
     .innerJoin(users, eq(users.id, draftFreezes.frozenBy))
-    .where(and(eq(draftFreezes.topicId, topicId), eq(topics.communityId, communityId)))
-    .get();
+    .where(and(eq(draftFreezes.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
+    .prepare(),
+);
+
+export function getFreeze({ communityId, topicId, verify = false }: { communityId: number; topicId: number; verify?: boolean }) {
+  const row = freezeOf().get({ communityId, topicId });
   if (!row) return null;
   return { ...row, verified: verify ? sha256Hex(row.text) === row.sha256 : null };
 }

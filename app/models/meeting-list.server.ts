@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { draftFreezes, meetings, motions, topics } from "../../db/schema";
 import { now } from "./clock.server";
 
@@ -33,19 +34,39 @@ export function listMeetings({ communityId }: { communityId: number }) {
   return rows.map((m) => ({ ...m, motions: agenda.filter((a) => a.meetingId === m.id) }));
 }
 
-/** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). */
+const meetingCard = { id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status };
+
+const meetingInSession = prepared((db) =>
+  db
+    .select(meetingCard)
+    .from(meetings)
+    .where(and(eq(meetings.communityId, sql.placeholder("communityId")), eq(meetings.status, "inSession")))
+    .orderBy(asc(meetings.scheduledAt))
+    .limit(1)
+    .prepare(),
+);
+
+const nextMeeting = prepared((db) =>
+  db
+    .select(meetingCard)
+    .from(meetings)
+    .where(and(eq(meetings.communityId, sql.placeholder("communityId")), eq(meetings.status, "scheduled"), sql`${meetings.scheduledAt} > ${sql.placeholder("now")}`))
+    .orderBy(asc(meetings.scheduledAt))
+    .limit(1)
+    .prepare(),
+);
+
+const agendaSize = prepared((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(motions)
+    .where(eq(motions.meetingId, sql.placeholder("meetingId")))
+    .prepare(),
+);
+
+/** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). Prepared: every hall view asks. */
 export function currentMeeting({ communityId }: { communityId: number }) {
-  const db = getDb();
-  const pick = (status: "inSession" | "scheduled") =>
-    db
-      .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status })
-      .from(meetings)
-      .where(and(eq(meetings.communityId, communityId), eq(meetings.status, status), status === "scheduled" ? sql`${meetings.scheduledAt} > ${now().getTime()}` : sql`1`))
-      .orderBy(asc(meetings.scheduledAt))
-      .limit(1)
-      .get();
-  const meeting = pick("inSession") ?? pick("scheduled");
+  const meeting = meetingInSession().get({ communityId }) ?? nextMeeting().get({ communityId, now: now().getTime() });
   if (!meeting) return null;
-  const agenda = db.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
-  return { ...meeting, agenda };
+  return { ...meeting, agenda: agendaSize().get({ meetingId: meeting.id })?.n ?? 0 };
 }

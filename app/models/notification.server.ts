@@ -1,5 +1,6 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { notifications, topicCosigns, topics } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
 import type { Tx } from "./ledger.server";
@@ -20,8 +21,17 @@ export function notifyTopicFollowers(
   return recipients.size;
 }
 
+const unreadCount = prepared((db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+/** The bell's number, on every signed-in page (so prepared). */
 export function countUnread({ userId }: { userId: number }): number {
-  return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return unreadCount().get({ userId })?.n ?? 0;
 }
 
 export function markAllRead({ userId }: { userId: number }): number {

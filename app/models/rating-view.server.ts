@@ -1,10 +1,22 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { ratings, ratingWindows, rules } from "../../db/schema";
 import { satisfactionPct, type Rating } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { ratingCounts } from "./supervision.server";
+
+// Asked by every view of every topic page, most of which have no window: prepared.
+const latestWindow = prepared((db) =>
+  db
+    .select()
+    .from(ratingWindows)
+    .where(and(eq(ratingWindows.communityId, sql.placeholder("communityId")), eq(ratingWindows.topicId, sql.placeholder("topicId"))))
+    .orderBy(desc(ratingWindows.id))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * The topic page's 满意度评价 card: the latest round's window (open or settled), its counts and
@@ -12,15 +24,9 @@ import { ratingCounts } from "./supervision.server";
  * topic that never reached supervision.
  */
 export function getRatingPanel({ communityId, topicId, userId, roles, state }: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; state: string }) {
-  const db = getDb();
-  const window = db
-    .select()
-    .from(ratingWindows)
-    .where(and(eq(ratingWindows.communityId, communityId), eq(ratingWindows.topicId, topicId)))
-    .orderBy(desc(ratingWindows.id))
-    .limit(1)
-    .get();
+  const window = latestWindow().get({ communityId, topicId });
   if (!window) return null;
+  const db = getDb();
   const counts = ratingCounts(db, window.id);
   const thresholdPct = db.select({ pct: rules.satisfactionThresholdPct }).from(rules).where(eq(rules.communityId, communityId)).get()?.pct ?? 0;
   const mine = db.select({ rating: ratings.rating }).from(ratings).where(and(eq(ratings.windowId, window.id), eq(ratings.userId, userId))).get()?.rating ?? null;

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
 import { RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
@@ -11,13 +12,18 @@ export function getRules({ communityId }: { communityId: number }) {
   return getDb().select().from(rules).where(eq(rules.communityId, communityId)).get();
 }
 
-export function listCatalogue({ communityId }: { communityId: number }) {
-  return getDb()
+const catalogueOf = prepared((db) =>
+  db
     .select()
     .from(catalogueEntries)
-    .where(eq(catalogueEntries.communityId, communityId))
+    .where(eq(catalogueEntries.communityId, sql.placeholder("communityId")))
     .orderBy(asc(catalogueEntries.sortOrder), asc(catalogueEntries.id))
-    .all();
+    .prepare(),
+);
+
+/** The community's catalogue of matters (the hall's filter and the proposal form ask on every view). */
+export function listCatalogue({ communityId }: { communityId: number }) {
+  return catalogueOf().all({ communityId });
 }
 
 /** How many topics of the community use each category (an entry in use cannot be removed). */

@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { catalogueEntries, meetings, motions, topics } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
@@ -32,6 +33,17 @@ function withPublicity(r: ResolutionRow, at: Date) {
   };
 }
 
+// Every view of every topic page asks (most topics were never tabled): prepared.
+const motionsOf = prepared((db) =>
+  db
+    .select({ motion: motions, meeting: { id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status } })
+    .from(motions)
+    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
+    .where(and(eq(motions.communityId, sql.placeholder("communityId")), eq(motions.topicId, sql.placeholder("topicId"))))
+    .orderBy(desc(motions.closedAt), desc(motions.id))
+    .prepare(),
+);
+
 /**
  * 表决与决议 on a topic's page: the meeting its frozen text is tabled for (if any), and every closed
  * vote on it, newest first, each with its arithmetic, rule and named ballots and, when it passed, its
@@ -39,15 +51,9 @@ function withPublicity(r: ResolutionRow, at: Date) {
  * `mayObject` / `mayAnswer` only choose which forms to show: the models decide again on every post.
  */
 export function getTopicDecision({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
-  const db = getDb();
-  const rows = db
-    .select({ motion: motions, meeting: { id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status } })
-    .from(motions)
-    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
-    .where(and(eq(motions.communityId, communityId), eq(motions.topicId, topicId)))
-    .orderBy(desc(motions.closedAt), desc(motions.id))
-    .all();
+  const rows = motionsOf().all({ communityId, topicId });
   if (rows.length === 0) return null;
+  const db = getDb();
   const category = db
     .select({ zh: catalogueEntries.nameZh, en: catalogueEntries.nameEn })
     .from(topics)

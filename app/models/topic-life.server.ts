@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import { executionResults, executionTasks, ledgerEntries, meetings, motions, progressReports, rectifications, units, users, verifications } from "../../db/schema";
 import { STAGES, type Stage } from "../workflow/stages";
 import { STATE_INFO } from "../workflow/states";
@@ -38,30 +39,49 @@ export interface LifeItem {
 type Payload = Record<string, unknown>;
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
+// The queries every view of a topic page runs (the rest only when the topic has execution tasks): prepared.
+const lifeEntries = prepared((db) =>
+  db
+    .select({ id: ledgerEntries.id, type: ledgerEntries.type, payload: ledgerEntries.payload, at: ledgerEntries.createdAt, actor: users.displayName })
+    .from(ledgerEntries)
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .where(and(eq(ledgerEntries.communityId, sql.placeholder("communityId")), eq(ledgerEntries.subject, sql.placeholder("subject")), inArray(ledgerEntries.type, [...LIFE_TYPES])))
+    .orderBy(asc(ledgerEntries.seq))
+    .prepare(),
+);
+
+const tasksOf = prepared((db) =>
+  db
+    .select({ id: executionTasks.id, title: executionTasks.title, unit: units.name })
+    .from(executionTasks)
+    .innerJoin(units, eq(units.id, executionTasks.unitId))
+    .where(eq(executionTasks.topicId, sql.placeholder("topicId")))
+    .prepare(),
+);
+
+const resultsOf = prepared((db) =>
+  db.select({ id: executionResults.id, summary: executionResults.summary }).from(executionResults).where(eq(executionResults.topicId, sql.placeholder("topicId"))).prepare(),
+);
+
+const closedVotesOf = prepared((db) =>
+  db
+    .select({ id: motions.id, at: motions.closedAt, yes: motions.yes, no: motions.no, abstain: motions.abstain, passed: motions.passed, meeting: meetings.number })
+    .from(motions)
+    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
+    .where(and(eq(motions.communityId, sql.placeholder("communityId")), eq(motions.topicId, sql.placeholder("topicId")), isNotNull(motions.closedAt)))
+    .prepare(),
+);
+
 /** A topic's whole life in time order: moves, the frozen text, the vote, the plan, reports, checks, ratings and the result. */
 export function listTopicLife({ communityId, topicId, events }: { communityId: number; topicId: number; events: ReturnType<typeof listTopicEvents> }): LifeItem[] {
   const db = getDb();
   const items: LifeItem[] = events.map((e) => ({ key: `move-${e.id}`, at: e.at, kind: "move", action: e.action, actor: e.actorName, text: e.reason, params: {} }));
-  const entries = db
-    .select({ id: ledgerEntries.id, type: ledgerEntries.type, payload: ledgerEntries.payload, at: ledgerEntries.createdAt, actor: users.displayName })
-    .from(ledgerEntries)
-    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
-    .where(and(eq(ledgerEntries.communityId, communityId), eq(ledgerEntries.subject, `topic:${topicId}`), inArray(ledgerEntries.type, [...LIFE_TYPES])))
-    .orderBy(asc(ledgerEntries.seq))
-    .all();
-  const tasks = new Map(
-    db
-      .select({ id: executionTasks.id, title: executionTasks.title, unit: units.name })
-      .from(executionTasks)
-      .innerJoin(units, eq(units.id, executionTasks.unitId))
-      .where(eq(executionTasks.topicId, topicId))
-      .all()
-      .map((t) => [t.id, t]),
-  );
+  const entries = lifeEntries().all({ communityId, subject: `topic:${topicId}` });
+  const tasks = new Map(tasksOf().all({ topicId }).map((t) => [t.id, t]));
   const taskIds = [...tasks.keys()];
   const reports = new Map(taskIds.length ? db.select({ id: progressReports.id, body: progressReports.body }).from(progressReports).where(inArray(progressReports.taskId, taskIds)).all().map((r) => [r.id, r.body]) : []);
   const demands = new Map(taskIds.length ? db.select().from(rectifications).where(inArray(rectifications.taskId, taskIds)).all().map((r) => [r.id, r]) : []);
-  const results = new Map(db.select({ id: executionResults.id, summary: executionResults.summary }).from(executionResults).where(eq(executionResults.topicId, topicId)).all().map((r) => [r.id, r.summary]));
+  const results = new Map(resultsOf().all({ topicId }).map((r) => [r.id, r.summary]));
   for (const e of entries) {
     const p = JSON.parse(e.payload) as Payload;
     const task = tasks.get(num(p.task) ?? 0);
@@ -78,12 +98,7 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
     else if (e.type === "result.published") items.push({ ...base, text: results.get(num(p.result) ?? 0) ?? "" });
     else items.push(base);
   }
-  const votes = db
-    .select({ id: motions.id, at: motions.closedAt, yes: motions.yes, no: motions.no, abstain: motions.abstain, passed: motions.passed, meeting: meetings.number })
-    .from(motions)
-    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
-    .where(and(eq(motions.communityId, communityId), eq(motions.topicId, topicId), isNotNull(motions.closedAt)))
-    .all();
+  const votes = closedVotesOf().all({ communityId, topicId });
   for (const v of votes) items.push({ key: `vote-${v.id}`, at: v.at!, kind: "vote", actor: null, text: "", href: "#decision", params: { meeting: v.meeting, yes: v.yes, no: v.no, abstain: v.abstain, passed: v.passed === true } });
   return items.sort((a, b) => a.at.getTime() - b.at.getTime() || order(a) - order(b));
 }

@@ -53,32 +53,40 @@ export function getTopicForPage({ communityId, topicId }: { communityId: number;
 }
 
 /** The open co-sign window's deadline and the rules' threshold, for the progress bar. */
-export function getCosignProgress({ communityId, topicId }: { communityId: number; topicId: number }) {
-  const db = getDb();
-  const threshold = db.select({ n: rules.cosignThreshold }).from(rules).where(eq(rules.communityId, communityId)).get()?.n ?? 0;
-  const window = db
+const cosignThreshold = prepared((db) => db.select({ n: rules.cosignThreshold }).from(rules).where(eq(rules.communityId, sql.placeholder("communityId"))).prepare());
+
+const openCosignWindow = prepared((db) =>
+  db
     .select({ dueAt: deadlines.dueAt })
     .from(deadlines)
-    .where(and(eq(deadlines.communityId, communityId), eq(deadlines.topicId, topicId), eq(deadlines.kind, "cosignWindow"), isNull(deadlines.doneAt)))
-    .get();
-  return { threshold, dueAt: window?.dueAt ?? null };
+    .where(and(eq(deadlines.communityId, sql.placeholder("communityId")), eq(deadlines.topicId, sql.placeholder("topicId")), eq(deadlines.kind, "cosignWindow"), isNull(deadlines.doneAt)))
+    .prepare(),
+);
+
+export function getCosignProgress({ communityId, topicId }: { communityId: number; topicId: number }) {
+  const threshold = cosignThreshold().get({ communityId })?.n ?? 0;
+  return { threshold, dueAt: openCosignWindow().get({ communityId, topicId })?.dueAt ?? null };
 }
 
 /** Who co-signed, in the order they did (members see names). */
-export function listCosigners({ communityId, topicId }: { communityId: number; topicId: number }) {
-  return getDb()
+const cosignersOf = prepared((db) =>
+  db
     .select({ userId: topicCosigns.userId, name: users.displayName, at: topicCosigns.createdAt })
     .from(topicCosigns)
     .innerJoin(topics, eq(topics.id, topicCosigns.topicId))
     .innerJoin(users, eq(users.id, topicCosigns.userId))
-    .where(and(eq(topicCosigns.topicId, topicId), eq(topics.communityId, communityId)))
+    .where(and(eq(topicCosigns.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
     .orderBy(asc(topicCosigns.createdAt), asc(topicCosigns.userId))
-    .all();
+    .prepare(),
+);
+
+export function listCosigners({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return cosignersOf().all({ communityId, topicId });
 }
 
 /** The topic's history, oldest first, with the names of those who moved it (null: the system). */
-export function listTopicEvents({ communityId, topicId }: { communityId: number; topicId: number }) {
-  return getDb()
+const eventsOf = prepared((db) =>
+  db
     .select({
       id: topicEvents.id,
       action: topicEvents.action,
@@ -91,20 +99,28 @@ export function listTopicEvents({ communityId, topicId }: { communityId: number;
     .from(topicEvents)
     .innerJoin(topics, eq(topics.id, topicEvents.topicId))
     .leftJoin(users, eq(users.id, topicEvents.actorId))
-    .where(and(eq(topicEvents.topicId, topicId), eq(topics.communityId, communityId)))
+    .where(and(eq(topicEvents.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
     .orderBy(asc(topicEvents.at), asc(topicEvents.id))
-    .all();
+    .prepare(),
+);
+
+export function listTopicEvents({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return eventsOf().all({ communityId, topicId });
 }
 
 /** The proposal's photos (evidence photos of progress reports and checks belong to the execution page). */
-export function listTopicPhotos({ communityId, topicId }: { communityId: number; topicId: number }) {
-  return getDb()
+const proposalPhotosOf = prepared((db) =>
+  db
     .select({ id: topicPhotos.id })
     .from(topicPhotos)
     .innerJoin(topics, eq(topics.id, topicPhotos.topicId))
-    .where(and(eq(topicPhotos.topicId, topicId), eq(topics.communityId, communityId), eq(topicPhotos.purpose, "proposal")))
+    .where(and(eq(topicPhotos.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId")), eq(topicPhotos.purpose, "proposal")))
     .orderBy(asc(topicPhotos.id))
-    .all();
+    .prepare(),
+);
+
+export function listTopicPhotos({ communityId, topicId }: { communityId: number; topicId: number }) {
+  return proposalPhotosOf().all({ communityId, topicId });
 }
 
 /** The committee types a topic NUMBER to merge into; it means a topic of the same community only. */

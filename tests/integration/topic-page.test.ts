@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ledgerEntries, topicComments, topicCosigns, topics } from "../../db/schema";
 import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
-import { addComment } from "~/models/comment.server";
+import { addComment, COMMENTS_PER_PAGE } from "~/models/comment.server";
 import { runDueDeadlines } from "~/models/deadline.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { createTopic } from "~/models/topic-create.server";
@@ -220,14 +220,15 @@ describe("comments", () => {
     expect(getDb().select().from(topicComments).where(eq(topicComments.topicId, id)).all()).toEqual([]);
   });
 
-  it("shows the newest 100 comments and links to older ones", async () => {
+  it("shows the newest 50 comments and links to older ones", async () => {
+    expect(COMMENTS_PER_PAGE).toBe(50);
     const { id } = propose();
-    for (let i = 1; i <= 105; i++) {
+    for (let i = 1; i <= 55; i++) {
       expect(addComment({ communityId: communityId("mingyue"), topicId: id, authorId: userId("resident2"), roles: ["resident"], body: `第${i}条意见。` }).ok).toBe(true);
     }
     const newest = await (await http.fetch(page(id), { cookie: await as("resident3") })).text();
-    expect(newest).toContain("共 105 条");
-    expect(newest).toContain("第105条意见。");
+    expect(newest).toContain("共 55 条");
+    expect(newest).toContain("第55条意见。");
     expect(newest).toContain("第6条意见。");
     expect(newest).not.toContain("第5条意见。");
     const older = newest.match(/href="\/c\/mingyue\/topics\/\d+(\?commentsBefore=\d+)#comments"/)?.[1];
