@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "./i18n/config";
+import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
+import { i18nFor } from "./i18n/instances.server";
 import { i18n } from "./i18n/i18next.server";
 import { contentSecurityPolicy } from "./security/csp";
 
@@ -18,9 +17,7 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const instance = createInstance();
-  const lng = await i18n.getLocale(request);
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng });
+  const instance = await i18nFor(await i18n.getLocale(request));
   const nonce = randomBytes(16).toString("base64");
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
