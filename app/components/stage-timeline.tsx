@@ -9,31 +9,39 @@ export interface TimelineMark {
   by?: string | null;
 }
 
+function stateOf(i: number, at: number, closed: boolean) {
+  return closed || i < at ? "done" : i === at ? "current" : "upcoming";
+}
+
+const TONE = { done: "bg-hall-600", current: "bg-amber-400", upcoming: "bg-stone-200" } as const;
+
 /**
- * The six stages in order, with the current one marked. Used on every topic page; compact on the
- * hall's cards. Ends closed (all done) when `closed` is set.
+ * The hall's cards: six bars read out as one sentence ("stage 3 of 6: consultation"). A page of
+ * cards draws dozens of these: one sentence, not a labelled list item per stage.
  */
-export function StageTimeline({
-  current,
-  closed = false,
-  marks = [],
-  compact = false,
-}: {
-  current: Stage;
-  closed?: boolean;
-  marks?: TimelineMark[];
-  compact?: boolean;
-}) {
+export function CompactStageTimeline({ current, closed = false }: { current: Stage; closed?: boolean }) {
+  const { t } = useTranslation();
+  const at = stageIndex(current);
+  const label = closed ? t("timeline.compactClosed") : t("timeline.compact", { n: at + 1, total: STAGES.length, stage: t(`stages.${current}`) });
+  return (
+    <div className="flex w-full gap-0.5" role="img" aria-label={label} title={label} data-testid="compact-timeline">
+      {STAGES.map((stage, i) => (
+        <div key={stage} className={`h-1.5 min-w-0 flex-1 rounded-full ${TONE[stateOf(i, at, closed)]}`} />
+      ))}
+    </div>
+  );
+}
+
+/** The six stages in order, with the current one marked, on every topic page. Ends closed (all done) when `closed` is set. */
+export function StageTimeline({ current, closed = false, marks = [] }: { current: Stage; closed?: boolean; marks?: TimelineMark[] }) {
   const { t } = useTranslation();
   const { monthDay } = useFormats();
   const at = stageIndex(current);
   return (
-    <ol className={`flex w-full ${compact ? "gap-0.5" : "gap-1"}`} aria-label={t("timeline.label")}>
+    <ol className="flex w-full gap-1" aria-label={t("timeline.label")}>
       {STAGES.map((stage, i) => {
-        const state = closed || i < at ? "done" : i === at ? "current" : "upcoming";
+        const state = stateOf(i, at, closed);
         const mark = marks.find((m) => m.stage === stage);
-        const tone =
-          state === "done" ? "bg-hall-600" : state === "current" ? "bg-amber-400" : "bg-stone-200";
         return (
           <li
             key={stage}
@@ -42,18 +50,12 @@ export function StageTimeline({
             title={`${t(`stages.${stage}`)} · ${t(`timeline.${state}`)}`}
             data-state={state}
           >
-            <div className={`${compact ? "h-1.5" : "h-2"} rounded-full ${tone}`} />
-            {compact ? (
-              <span className="sr-only">
-                {t(`stages.${stage}`)}: {t(`timeline.${state}`)}
-              </span>
-            ) : (
-              <div className="mt-1 text-center text-[11px] leading-tight sm:text-xs">
-                <div className={state === "current" ? "font-semibold text-stone-900" : "text-stone-600"}>{t(`stages.${stage}`)}</div>
-                {mark?.at ? <div className="text-stone-500">{monthDay.format(new Date(mark.at))}</div> : null}
-                {mark?.by ? <div className="truncate text-stone-500">{mark.by}</div> : null}
-              </div>
-            )}
+            <div className={`h-2 rounded-full ${TONE[state]}`} />
+            <div className="mt-1 text-center text-[11px] leading-tight sm:text-xs">
+              <div className={state === "current" ? "font-semibold text-stone-900" : "text-stone-600"}>{t(`stages.${stage}`)}</div>
+              {mark?.at ? <div className="text-stone-500">{monthDay.format(new Date(mark.at))}</div> : null}
+              {mark?.by ? <div className="truncate text-stone-500">{mark.by}</div> : null}
+            </div>
           </li>
         );
       })}

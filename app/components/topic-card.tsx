@@ -1,7 +1,6 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Stage } from "~/workflow/stages";
-import { StageTimeline } from "./stage-timeline";
+import { CompactStageTimeline } from "./stage-timeline";
 
 export interface TopicCardData {
   id: number;
@@ -31,16 +30,16 @@ export function TopicCard({ topic, now, communitySlug }: { topic: TopicCardData;
         {category ? <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{category}</span> : null}
       </div>
       <h3 className="mt-1 text-sm font-semibold leading-snug">
-        <Link to={`/c/${communitySlug}/topics/${topic.id}`} className="text-stone-900">
+        <a href={`/c/${communitySlug}/topics/${topic.id}`} className="text-stone-900">
           {topic.title}
-        </Link>
+        </a>
       </h3>
       <p className="mt-1 text-xs text-stone-500">
         {t("hall.proposedBy", { name: topic.proposerName })}
         {topic.location ? ` · ${topic.location}` : ""}
       </p>
       <div className="mt-2">
-        <StageTimeline current={topic.stage} compact closed={topic.status === "closed"} />
+        <CompactStageTimeline current={topic.stage} closed={topic.status === "closed"} />
       </div>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
         {t("hall.daysInStage", { count: days })}

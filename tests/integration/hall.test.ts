@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { catalogueEntries, topics } from "../../db/schema";
 import { createTopic } from "~/models/topic-create.server";
+import { HALL_TOPICS_PER_STAGE } from "~/models/topic.server";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
 
@@ -197,12 +198,13 @@ describe("pagination", () => {
     expect(data.topics).toHaveLength(5);
   });
 
-  it("the stage column shows its newest 10 and links to the rest", async () => {
+  it("the stage column shows its newest 5 and links to the rest", async () => {
     const data = await hall("");
-    expect(data.byStage!.collection.topics).toHaveLength(10);
+    expect(data.byStage!.collection.topics).toHaveLength(HALL_TOPICS_PER_STAGE);
+    expect(HALL_TOPICS_PER_STAGE).toBe(5);
     expect(data.byStage!.collection.total).toBe(47);
     const html = await (await http.fetch("/c/mingyue", { cookie: await as("resident1") })).text();
-    expect(html).toContain("还有 37 个");
+    expect(html).toContain("还有 42 个");
     expect(html).toContain('href="/c/mingyue?stage=collection&amp;status=active"');
     expect((await hall("stage=collection&status=active")).filtered).toMatchObject({ total: 47, pages: 3 });
   });

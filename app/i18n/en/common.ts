@@ -119,6 +119,8 @@ const en: Resource = {
     current: "current stage",
     done: "done",
     upcoming: "not yet",
+    compact: "Stage {{n}} of {{total}}: {{stage}}",
+    compactClosed: "All six stages finished",
   },
   rules: {
     title: "Rules and the catalogue of matters",

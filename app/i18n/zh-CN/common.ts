@@ -116,6 +116,8 @@ const zhCN = {
     current: "当前环节",
     done: "已完成",
     upcoming: "未开始",
+    compact: "六环节第 {{n}}/{{total}} 环节:{{stage}}",
+    compactClosed: "六环节已全部结束",
   },
   rules: {
     title: "议事规则与协商事项目录",
