@@ -45,7 +45,10 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   });
 
   app.use("/build", express.static(path.resolve(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" }));
+  // Only a path with a file extension can be one of public/'s files: the others (every page) go on
+  // without a disk lookup, which cost a fifth of a bare page.
+  const publicFiles = express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly);
   mountTestClock(app);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
