@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, type DemoAccount } from "../../db/demo-data";
 import type { Audience } from "~/auth/permissions";
 import { ACTIONS, actionRoutes, foreignIds, foreignPath, intentsInSource, type ActionCase, type Post } from "./support/actions";
+import { topicIn, upgradeStatus, wsBase } from "./support/collab";
 import { userId } from "./support/db";
 import { dbFingerprint } from "./support/fingerprint";
 import { useServer } from "./support/http";
@@ -123,4 +124,23 @@ describe("every action for every visitor", () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe("the live draft's websocket for every visitor", () => {
+  it("lets the community's members and its street admin in, asks others to sign in, and tells outsiders nothing (404)", async () => {
+    const topic = topicIn("drafting");
+    const url = `${wsBase(http.url)}/topic-${topic}`;
+    const failures: string[] = [];
+    for (const visitor of visitors) {
+      const expected = !visitor ? 401 : visitor.community === "mingyue" || visitor.streetAdmin ? 101 : 404;
+      const got = await upgradeStatus(url, { cookie: visitor ? cookieOf(visitor.username) : undefined, origin: http.url });
+      if (got !== expected) failures.push(`${visitor?.username ?? "anonymous"}: got ${got}, expected ${expected}`);
+    }
+    // Another community's topic id, asked for by every role of mingyue: 404 whoever asks.
+    for (const visitor of DEMO_ACCOUNTS.filter((a) => a.community === "mingyue")) {
+      const got = await upgradeStatus(`${wsBase(http.url)}/topic-${foreign.topic}`, { cookie: cookieOf(visitor.username), origin: http.url });
+      if (got !== 404) failures.push(`${visitor.username} on shiliu's topic: got ${got}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });
