@@ -46,7 +46,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   if (formData.get("intent") === "rate") return handleRatingAction({ formData, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
-    const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId });
+    const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId, roles });
     if (result.ok) return redirect(back);
     if (result.problem === "notFound") notFound();
     return json({ intent, problem: result.problem, action: null, result: null }, { status: COSIGN_STATUS[result.problem] });

@@ -30,11 +30,15 @@ export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: 
   });
 }
 
-/** Withdrawing a co-sign is possible only while the topic still collects (before the threshold). */
-export function withdrawCosign({ topicId, communityId, userId }: { topicId: number; communityId: number; userId: number }): CosignResult {
+/**
+ * Withdrawing a co-sign is possible only while the topic still collects (before the threshold), and
+ * only for a resident: co-signing is theirs, so anyone else is refused for the role (default deny).
+ */
+export function withdrawCosign({ topicId, communityId, userId, roles }: { topicId: number; communityId: number; userId: number; roles: readonly Role[] }): CosignResult {
   return getDb().transaction((tx): CosignResult => {
     const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
     if (!topic) return { ok: false, problem: "notFound" };
+    if (!roles.includes("resident")) return { ok: false, problem: "notResident" };
     if (topic.state !== "open") return { ok: false, problem: "notCollecting" };
     const removed = tx
       .delete(topicCosigns)

@@ -70,6 +70,7 @@ export default function Invites() {
           </code>
         </Alert>
       ) : null}
+      {data?.kind === "revoke" && !data.ok ? <Alert tone="error">{t("invites.revokeFailed")}</Alert> : null}
       <Card title={t("invites.create")}>
         <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="intent" value="create" />

@@ -38,6 +38,7 @@ export function authenticateUpgrade(req: IncomingMessage): UpgradeDecision {
   if (!Number.isSafeInteger(topicId)) return { ok: false, status: 404 };
   const found = getDraftAccess({ topicId, userId: session.user.id });
   if (!found) return { ok: false, status: 404 };
-  if (found.access === "none") return { ok: false, status: 403 };
+  // Outsiders learn nothing, not even that the topic exists: 404, as the topic's page answers them.
+  if (found.access === "none") return { ok: false, status: 404 };
   return { ok: true, topicId, communityId: found.communityId, userId: session.user.id, access: found.access };
 }

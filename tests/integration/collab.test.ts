@@ -42,14 +42,14 @@ describe("collaborative drafting over websockets", () => {
     expect(c.text()).toBe(a.text());
   });
 
-  it("refuses upgrades: no session 401, a villager 403, a garbage topic 404, a foreign Origin 403", async () => {
+  it("refuses upgrades: no session 401, a villager 404 (outsiders learn nothing), a garbage topic 404, a foreign Origin 403", async () => {
     const topic = topicIn("drafting");
     const url = (path: string) => `${wsBase(http.url)}/${path}`;
     const committee = await http.login("committee1");
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: committee, origin: http.url })).toBe(101);
     expect(await upgradeStatus(url(`topic-${topic}`), { origin: http.url })).toBe(401);
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: "yst_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", origin: http.url })).toBe(401);
-    expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("villager1"), origin: http.url })).toBe(403);
+    expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("villager1"), origin: http.url })).toBe(404);
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("street1"), origin: http.url })).toBe(101);
     expect(await upgradeStatus(url(`topic-${topic}`), { cookie: await http.login("resident1"), origin: http.url })).toBe(101);
     for (const bad of ["topic-abc", "topic-0", "topic--1", "topic-99999999999999999999", "topic-99999", "x"]) {

@@ -49,8 +49,8 @@ describe("proposing and co-signing", () => {
     expect(coSignTopic({ topicId: id, communityId: mingyue(), userId: userId("resident1"), roles: ["resident"] })).toEqual({ ok: false, problem: "ownTopic" });
     expect(coSignTopic({ topicId: id, communityId: mingyue(), userId: userId("committee2"), roles: ["committee"] })).toEqual({ ok: false, problem: "notResident" });
     expect(coSignTopic({ topicId: id, communityId: communityId("shiliu"), userId: userId("villager1"), roles: ["resident"] })).toEqual({ ok: false, problem: "notFound" });
-    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("resident2") })).toMatchObject({ ok: true, count: 0 });
-    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("resident2") })).toEqual({ ok: false, problem: "notCosigned" });
+    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("resident2"), roles: ["resident"] })).toMatchObject({ ok: true, count: 0 });
+    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("resident2"), roles: ["resident"] })).toEqual({ ok: false, problem: "notCosigned" });
   });
 
   it("moves to screening by itself when the threshold is reached, and then co-signs stop", () => {
@@ -59,7 +59,7 @@ describe("proposing and co-signing", () => {
     expect(results.at(-1)).toMatchObject({ ok: true, count: 10, threshold: 10, moved: true });
     expect(topic(id)).toMatchObject({ state: "screening", stage: "collection", cosignCount: 10 });
     expect(cosignBy(id, ["rep11"])[0]).toEqual({ ok: false, problem: "notCollecting" });
-    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("rep01") })).toEqual({ ok: false, problem: "notCollecting" });
+    expect(withdrawCosign({ topicId: id, communityId: mingyue(), userId: userId("rep01"), roles: ["resident"] })).toEqual({ ok: false, problem: "notCollecting" });
     // The window is settled, the screening deadline is running, and the followers were told.
     const open = getDb().select().from(deadlines).where(eq(deadlines.topicId, id)).all().filter((d) => !d.doneAt);
     expect(open.map((d) => d.kind)).toEqual(["screening"]);

@@ -201,6 +201,7 @@ const en: Resource = {
     state_usedUp: "used up",
     state_revoked: "revoked",
     revoke: "Revoke",
+    revokeFailed: "This invite could not be revoked: it no longer exists here, or is revoked already. Reload the page.",
     none: "No invites issued yet.",
   },
   errors: {

@@ -198,6 +198,7 @@ const zhCN = {
     state_usedUp: "已用完",
     state_revoked: "已作废",
     revoke: "作废",
+    revokeFailed: "无法作废这个邀请码:它已不存在或已作废。请刷新页面。",
     none: "还没有发放邀请码。",
   },
   errors: {
