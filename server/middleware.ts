@@ -11,7 +11,24 @@ export function requestLog(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * For answers that set no policy of their own (feeds, CSV exports, event streams, redirects, static
+ * files, Express's own error pages): nothing may load, run or frame. Pages set theirs with a nonce
+ * (app/security/csp.ts). Set as the headers go out, as the Remix adapter appends headers rather than
+ * replacing them, and two policies would both apply.
+ */
+export const FALLBACK_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+function fallbackPolicyOnWrite(res: Response): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    if (!this.hasHeader("Content-Security-Policy")) this.setHeader("Content-Security-Policy", FALLBACK_CSP);
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+}
+
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  fallbackPolicyOnWrite(res);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");

@@ -1,9 +1,10 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { sessions, users } from "../../db/schema";
+import { emitDraftEvent } from "../models/draft-events.server";
 
 // Sessions as the Lucia project now recommends: a random token in the cookie, only its SHA-256
 // stored, sliding expiry. See docs/decisions/002-sessions.md.
@@ -104,25 +105,45 @@ export function validateSessionToken(token: string | undefined): ValidSession | 
   };
 }
 
+/** Open drafting sockets of ended sessions are closed at once (docs/decisions/011-sessions-end-sockets.md). */
+function announceEnded(ended: { id: string }[]): number {
+  if (ended.length > 0) emitDraftEvent("sessionsEnded", { sessionIds: ended.map((row) => row.id) });
+  return ended.length;
+}
+
 export function invalidateSession(sessionId: string): void {
-  getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  announceEnded(getDb().delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id }).all());
 }
 
 /** Revokes one of the user's own sessions; another user's session id changes nothing. */
 export function revokeUserSession({ userId, sessionId }: { userId: number; sessionId: string }): boolean {
-  const result = getDb()
+  const ended = getDb()
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .run();
-  return result.changes > 0;
+    .returning({ id: sessions.id })
+    .all();
+  return announceEnded(ended) > 0;
 }
 
 /** "Sign out everywhere else": every session of the user but the current one. */
 export function revokeOtherSessions({ userId, keepSessionId }: { userId: number; keepSessionId: string }): number {
-  return getDb()
+  const ended = getDb()
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
-    .run().changes;
+    .returning({ id: sessions.id })
+    .all();
+  return announceEnded(ended);
+}
+
+/** When each of the given sessions expires, for those still open at `now` (sockets outlive their request). */
+export function openSessionExpiries(sessionIds: string[], now = Date.now()): Map<string, Date> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ id: sessions.id, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, new Date(now))))
+    .all();
+  return new Map(rows.map((row) => [row.id, row.expiresAt]));
 }
 
 export function listUserSessions({ userId }: { userId: number }) {

@@ -48,3 +48,12 @@ export function recordFailure(kind: ThrottleKind, value: string, now = Date.now(
 export function clearFailures(kind: ThrottleKind, value: string): void {
   getDb().delete(loginThrottle).where(eq(loginThrottle.key, key(kind, value))).run();
 }
+
+/** Takes back one failure counted in advance for an attempt that succeeded. */
+export function forgiveFailure(kind: ThrottleKind, value: string): void {
+  getDb()
+    .update(loginThrottle)
+    .set({ failures: sql`MAX(${loginThrottle.failures} - 1, 0)` })
+    .where(eq(loginThrottle.key, key(kind, value)))
+    .run();
+}

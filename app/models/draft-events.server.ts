@@ -13,6 +13,8 @@ export interface DraftEvents {
   rolesChanged: { communityId: number; userId: number };
   /** Attendance, a vote or a motion of a meeting changed (after the commit): projector screens refresh. */
   meetingChanged: { communityId: number; meetingId: number };
+  /** Sessions were revoked or signed out (after the delete): their open drafting sockets close. */
+  sessionsEnded: { sessionIds: string[] };
 }
 
 type Name = keyof DraftEvents;

@@ -10,7 +10,7 @@ import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { getUser } from "~/auth/guards.server";
 import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
-import { recordFailure, throttledFor } from "~/auth/throttle.server";
+import { forgiveFailure, recordFailure, throttledFor } from "~/auth/throttle.server";
 import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
 import { translateError } from "~/forms/messages";
 import { readForm } from "~/forms/read-form.server";
@@ -30,6 +30,9 @@ export async function action(args: ActionFunctionArgs) {
   if (throttledFor("address", ip) > 0) {
     return json(submission.reply({ formErrors: ["join.throttled"], hideFields: ["password", "confirm"] }), { status: 429 });
   }
+  // Counted before the awaited redemption (hashing the password), in the same synchronous step as the
+  // look above, so parallel guesses cannot all pass it; taken back unless the code was invalid.
+  recordFailure("address", ip);
   const value = submission.value;
   const result = await redeemInvite(
     value.intent === "new"
@@ -37,13 +40,14 @@ export async function action(args: ActionFunctionArgs) {
       : { code: value.code, userId: user!.id },
   );
   if (!result.ok) {
-    if (result.problem === "invalid") recordFailure("address", ip);
+    if (result.problem !== "invalid") forgiveFailure("address", ip);
     const field = result.problem === "usernameTaken" ? "username" : "code";
     return json(
       submission.reply({ fieldErrors: { [field]: [`join.${result.problem}`] }, hideFields: ["password", "confirm"] }),
       { status: 400 },
     );
   }
+  forgiveFailure("address", ip);
   const headers = new Headers();
   if (!user) {
     const token = generateSessionToken();

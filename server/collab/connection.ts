@@ -5,7 +5,8 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { logger } from "../logger";
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
+import { endConnection, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
+import { sessionStillOpen } from "./sessions";
 
 /** Close codes: 1003 unsupported data (text frames), 1008 policy/protocol violation, 1009 too big. */
 export const CLOSE_UNSUPPORTED = 1003;
@@ -61,7 +62,10 @@ function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
 }
 
 /** Runs the protocol loop for one accepted socket on a topic's document. */
-export function serveConnection(ws: WebSocket, { topicId, communityId, userId, canEdit }: { topicId: number; communityId: number; userId: number; canEdit: boolean }): void {
+export function serveConnection(
+  ws: WebSocket,
+  { topicId, communityId, userId, sessionId, sessionExpiresAt, canEdit }: { topicId: number; communityId: number; userId: number; sessionId: string; sessionExpiresAt: Date; canEdit: boolean },
+): void {
   let entry: LiveDoc;
   try {
     entry = openDocument(topicId, communityId);
@@ -70,7 +74,7 @@ export function serveConnection(ws: WebSocket, { topicId, communityId, userId, c
     ws.close(1011, "load failed");
     return;
   }
-  const conn: Conn = { ws, userId, canEdit, awarenessIds: new Set() };
+  const conn: Conn = { ws, userId, sessionId, sessionExpiresAt, ended: false, canEdit, awarenessIds: new Set() };
   entry.conns.set(ws, conn);
   const log = logger.child({ topicId, userId });
 
@@ -81,7 +85,8 @@ export function serveConnection(ws: WebSocket, { topicId, communityId, userId, c
     ws.close(code, reason);
   };
   ws.on("message", (data, isBinary) => {
-    if (refused) return;
+    if (refused || conn.ended) return;
+    if (!sessionStillOpen(conn)) return endConnection(entry, conn, CLOSE_PROTOCOL, "session ended");
     if (!isBinary) return refuse(CLOSE_UNSUPPORTED, "binary frames only");
     try {
       handleMessage(entry, conn, toBytes(data));

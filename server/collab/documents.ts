@@ -15,6 +15,11 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export interface Conn {
   ws: WebSocket;
   userId: number;
+  /** The session the socket was opened with, and when it expires (refreshed by the session sweep). */
+  sessionId: string;
+  sessionExpiresAt: Date;
+  /** Set once the server has ended the socket: from then on nothing it sends is applied. */
+  ended: boolean;
   canEdit: boolean;
   /** Awareness client ids this socket announced (removed when it leaves). */
   awarenessIds: Set<number>;
@@ -136,6 +141,18 @@ export function releaseConnection(entry: LiveDoc, conn: Conn): void {
   if (!entry.conns.delete(conn.ws)) return;
   if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(entry.awareness, [...conn.awarenessIds], null);
   if (entry.conns.size === 0) unload(entry, true);
+}
+
+/**
+ * Ends a socket on the server's side (session ended, access lost): it leaves the document at once, so
+ * it gets no more updates and its awareness goes, and whatever it still sends is ignored.
+ */
+export function endConnection(entry: LiveDoc, conn: Conn, code: number, reason: string): void {
+  if (conn.ended) return;
+  conn.ended = true;
+  conn.canEdit = false;
+  releaseConnection(entry, conn);
+  conn.ws.close(code, reason);
 }
 
 /** Closes every socket and unloads every document (server shutdown). */

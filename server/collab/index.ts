@@ -6,7 +6,8 @@ import { onDraftEvent } from "../../app/models/draft-events.server";
 import { logger } from "../logger";
 import { authenticateUpgrade, YJS_PREFIX } from "./authenticate";
 import { serveConnection } from "./connection";
-import { closeAllDocuments, liveDocuments, type LiveDoc } from "./documents";
+import { closeAllDocuments, endConnection, liveDocuments, type LiveDoc } from "./documents";
+import { endSessions, sweepSessions } from "./sessions";
 
 export { documentsInMemory } from "./documents";
 export { YJS_PREFIX };
@@ -24,8 +25,8 @@ function reevaluate(entry: LiveDoc, onlyUserId?: number): void {
     if (onlyUserId !== undefined && conn.userId !== onlyUserId) continue;
     const found = getDraftAccess({ topicId: entry.topicId, userId: conn.userId, communityId: entry.communityId });
     const access = found?.access ?? "none";
-    if (access === "none") conn.ws.close(1008, "access revoked");
-    conn.canEdit = access === "edit";
+    if (access === "none") endConnection(entry, conn, 1008, "access revoked");
+    else conn.canEdit = access === "edit";
   }
 }
 
@@ -50,6 +51,14 @@ export function attachCollab(server: Server): CollabServer {
     }
   }, envInt("YJS_PING_MS", 30_000));
   keepalive.unref();
+  const sessionSweep = setInterval(() => {
+    try {
+      sweepSessions();
+    } catch (error) {
+      logger.error({ err: error }, "yjs: the session sweep failed");
+    }
+  }, envInt("YJS_SESSION_CHECK_MS", 60_000));
+  sessionSweep.unref();
 
   const unsubscribe = [
     onDraftEvent("topicMoved", ({ topicId }) => {
@@ -58,6 +67,7 @@ export function attachCollab(server: Server): CollabServer {
     onDraftEvent("rolesChanged", ({ communityId, userId }) => {
       for (const entry of liveDocuments()) if (entry.communityId === communityId) reevaluate(entry, userId);
     }),
+    onDraftEvent("sessionsEnded", ({ sessionIds }) => endSessions(sessionIds)),
   ];
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -76,19 +86,23 @@ export function attachCollab(server: Server): CollabServer {
       socket.destroy();
       return;
     }
-    const { topicId, communityId, userId, access } = decision;
+    const { topicId, communityId, userId, sessionId, sessionExpiresAt, access } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
-      serveConnection(ws, { topicId, communityId, userId, canEdit: access === "edit" });
+      serveConnection(ws, { topicId, communityId, userId, sessionId, sessionExpiresAt, canEdit: access === "edit" });
     });
   };
 
-  server.on("close", () => clearInterval(keepalive));
+  server.on("close", () => {
+    clearInterval(keepalive);
+    clearInterval(sessionSweep);
+  });
   return {
     handleUpgrade,
     close: () => {
       clearInterval(keepalive);
+      clearInterval(sessionSweep);
       for (const off of unsubscribe) off();
       closeAllDocuments();
       wss.close();
