@@ -8,6 +8,7 @@ import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
 import { loadContext } from "./auth-context";
+import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
@@ -48,6 +49,7 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use(express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" }));
   app.use(sameOriginOnly);
   mountTestClock(app);
+  mountBenchStats(app);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
 
   const server = http.createServer(app);
