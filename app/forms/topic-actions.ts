@@ -2,8 +2,9 @@ import { z } from "zod";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
 import { msg } from "./messages";
 
-export const COMMENT_MAX = 2000;
-export const REASON_MAX = 500;
+import { COMMENT_MAX, REASON_MAX } from "./limits";
+
+export { COMMENT_MAX, REASON_MAX };
 
 /** What the topic page's forms post as `intent`. */
 export const TOPIC_INTENTS = ["cosign", "withdrawCosign", "comment", "move"] as const;
