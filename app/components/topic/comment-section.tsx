@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { useLazyValidation } from "~/forms/lazy-validation";
+import { checkComment } from "~/forms/comment-check";
 import { COMMENT_MAX } from "~/forms/limits";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { TextareaField } from "../ui/textarea-field";
@@ -69,15 +69,14 @@ function CommentForm({ lastResult }: { lastResult?: SubmissionResult<string[]> |
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "comment";
-  const validation = useLazyValidation(() => import("~/forms/comment-validation").then((m) => m.validateComment));
   const [form, fields] = useForm({
     lastResult,
-    onValidate: validation.validate,
+    onValidate: ({ formData }) => checkComment(formData),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" preventScrollReset {...getFormProps(form)} onFocus={validation.load} className="space-y-2" data-testid="comment-form">
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-2" data-testid="comment-form">
       <input type="hidden" name="intent" value="comment" />
       <TextareaField field={fields.body} label={t("topic.comments.label")} hint={t("topic.comments.hint")} maxLength={COMMENT_MAX} />
       <Button disabled={busy}>{t("topic.comments.submit")}</Button>
