@@ -43,6 +43,6 @@ describe("required text made only of control characters", () => {
     const schema = z.object({ title: requiredText(1, 10) });
     const data = new FormData();
     data.set("title", "\u0007\u202e");
-    expect(parseWithZod(data, { schema }).error).toEqual({ title: ["errors.required"] });
+    expect(parseWithZod(data, { schema }).reply().error).toEqual({ title: ["errors.required"] });
   });
 });
