@@ -1,16 +1,17 @@
 // JavaScript a resident's browser loads for a topic page, and for a draft page: the real server
-// (production build, its own process) is asked for each page as a signed-in resident; every script the
-// page starts with (<script src>, <link rel=modulepreload>, the imports of its inline module script) and
-// everything those import statically (from the build's metafile) is fetched as a browser would, with
-// gzip, and the bytes on the wire are summed. Lazy chunks (import()) are listed apart; the draft
-// page's are counted for it too, since it imports the editor as soon as it mounts. No baseline is
-// needed for a size; the editor check names the editor's packages found among the chunks.
+// (production build, its own process) serves each page to Chromium (Playwright, /usr/bin/chromium)
+// signed in as a resident; every script the browser fetches until the page is quiet — the page's
+// own <script>/modulepreload tags, and whatever they import, lazily too (the translations of the
+// page's language, the draft page's editor) — is then fetched again with gzip alone, as compression()
+// sends it, and the bytes on the wire are summed. (Chromium itself is sent brotli, smaller; that sum
+// is kept in raw.) The editor check names the editor's packages among the scripts (the build's metafile).
 //   npm run bench:js
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
 import { machine, mergeResults, runBench } from "./harness";
 import { freePort, round, startChild } from "./server-child";
 
@@ -50,36 +51,28 @@ function get(port: number, pathname: string, cookie: string): Promise<{ status: 
   });
 }
 
-/** The build URLs a page's HTML makes the browser load at once. */
-function entryScripts(html: string): string[] {
-  const urls = new Set<string>();
-  for (const tag of html.match(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g) ?? []) urls.add(/\bsrc="([^"]+)"/.exec(tag)![1]);
-  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) if (/\brel="modulepreload"/.test(tag)) urls.add(/\bhref="([^"]+)"/.exec(tag)![1]);
-  for (const script of html.match(/<script\b[^>]*type="module"[^>]*>[\s\S]*?<\/script>/g) ?? []) {
-    for (const m of script.matchAll(/import\s*(?:[^"';]*?from\s*)?"(\/build\/[^"]+\.js)"/g)) urls.add(m[1]);
-  }
-  return [...urls].filter((u) => u.startsWith("/build/"));
-}
-
 const toOutput = (url: string) => `public${url}`;
-const toUrl = (output: string) => output.replace(/^public/, "");
 
-/** Everything the entries import statically (loaded with the page), and what they import through import(). */
-function closure(meta: Metafile, entries: string[]): { eager: string[]; lazy: string[] } {
-  const eager = new Set<string>();
-  const later = new Set<string>();
-  const walk = (output: string, viaLazy: boolean) => {
-    const seen = viaLazy ? later : eager;
-    if (eager.has(output) || seen.has(output)) return;
-    seen.add(output);
-    for (const imp of meta.outputs[output]?.imports ?? []) {
-      if (imp.kind === "import-statement") walk(imp.path, viaLazy);
-      else if (imp.kind === "dynamic-import") walk(imp.path, true);
-    }
-  };
-  for (const url of entries) walk(toOutput(url), false);
-  for (const e of eager) later.delete(e);
-  return { eager: [...eager].map(toUrl), lazy: [...later].map(toUrl) };
+/** The scripts the browser fetched for `pathname`, in order, with the bytes it received for each. */
+async function scriptsLoaded(browser: Browser, origin: string, cookie: { name: string; value: string }, pathname: string) {
+  const context = await browser.newContext();
+  await context.addCookies([{ ...cookie, url: origin }]);
+  const page = await context.newPage();
+  const responses: Array<import("@playwright/test").Response> = [];
+  let last = Date.now();
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    responses.push(response);
+    last = Date.now();
+  });
+  const first = await page.goto(origin + pathname, { waitUntil: "load" });
+  if (first?.status() !== 200) throw new Error(`${pathname}: ${first?.status()}`);
+  // Lazy chunks are fetched after hydration: wait until no script has arrived for a second.
+  const until = Date.now() + 15_000;
+  while (Date.now() - last < 1000 && Date.now() < until) await page.waitForTimeout(200);
+  const scripts = await Promise.all(responses.map(async (r) => ({ url: new URL(r.url()).pathname, browser_bytes: (await r.request().sizes()).responseBodySize, encoding: (await r.allHeaders())["content-encoding"] ?? "identity" })));
+  await context.close();
+  return scripts;
 }
 
 function editorPackagesIn(meta: Metafile, urls: string[]): string[] {
@@ -91,31 +84,26 @@ function editorPackagesIn(meta: Metafile, urls: string[]): string[] {
   return [...found].sort();
 }
 
-async function measurePage(port: number, cookie: string, meta: Metafile, pathname: string, countLazy: boolean) {
-  const page = await get(port, pathname, cookie);
-  if (page.status !== 200) throw new Error(`${pathname}: ${page.status}`);
-  const entries = entryScripts(page.text);
-  if (entries.length === 0) throw new Error(`${pathname}: no scripts found in the page`);
-  const graph = closure(meta, entries);
-  const counted = countLazy ? [...graph.eager, ...graph.lazy] : graph.eager;
-  const files: Array<{ url: string; raw_bytes: number; wire_bytes: number; encoding: string; gzip9_bytes: number; lazy: boolean }> = [];
-  for (const url of counted) {
-    const r = await get(port, url, cookie);
-    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
-    const raw = Buffer.byteLength(r.text);
-    files.push({ url, raw_bytes: raw, wire_bytes: r.wire, encoding: r.encoding, gzip9_bytes: zlib.gzipSync(r.text, { level: 9 }).length, lazy: !graph.eager.includes(url) });
+async function measurePage(browser: Browser, port: number, cookie: { name: string; value: string }, meta: Metafile, pathname: string) {
+  const loaded = await scriptsLoaded(browser, `http://127.0.0.1:${port}`, cookie, pathname);
+  if (loaded.length === 0) throw new Error(`${pathname}: the browser loaded no script`);
+  const files: Array<(typeof loaded)[number] & { raw_bytes: number; gzip_bytes: number; gzip9_bytes: number }> = [];
+  for (const script of loaded) {
+    const r = await get(port, script.url, `${cookie.name}=${cookie.value}`);
+    if (r.status !== 200) throw new Error(`${script.url}: ${r.status}`);
+    files.push({ ...script, raw_bytes: Buffer.byteLength(r.text), gzip_bytes: r.wire, gzip9_bytes: zlib.gzipSync(r.text, { level: 9 }).length });
   }
-  const sum = (key: "raw_bytes" | "wire_bytes" | "gzip9_bytes") => files.reduce((n, f) => n + f[key], 0);
+  const sum = (key: "raw_bytes" | "gzip_bytes" | "gzip9_bytes" | "browser_bytes") => files.reduce((n, f) => n + f[key], 0);
   return {
     path: pathname,
     scripts: files.length,
-    gzip_kb: round(sum("wire_bytes") / 1024),
+    gzip_kb: round(sum("gzip_bytes") / 1024),
     gzip9_kb: round(sum("gzip9_bytes") / 1024),
+    browser_kb: round(sum("browser_bytes") / 1024),
+    browser_encoding: [...new Set(files.map((f) => f.encoding))].join(", "),
     raw_kb: round(sum("raw_bytes") / 1024),
-    editor_packages: editorPackagesIn(meta, graph.eager),
-    lazy_editor_packages: editorPackagesIn(meta, graph.lazy),
-    lazy_not_counted: countLazy ? [] : graph.lazy,
-    files: files.sort((a, b) => b.wire_bytes - a.wire_bytes),
+    editor_packages: editorPackagesIn(meta, files.map((f) => f.url)),
+    files: files.sort((a, b) => b.gzip_bytes - a.gzip_bytes),
   };
 }
 
@@ -132,12 +120,13 @@ async function main() {
   if (!topic) throw new Error("the demo data has no topic with a draft in mingyue");
   const token = generateSessionToken();
   createSession({ token, userId: resident });
-  const cookie = `${SESSION_COOKIE}=${token}`;
+  const cookie = { name: SESSION_COOKIE, value: token };
   const port = await freePort();
   const child = await startChild(port);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
   try {
-    const topicPage = await measurePage(port, cookie, meta, `/c/mingyue/topics/${topic.id}`, false);
-    const draftPage = await measurePage(port, cookie, meta, `/c/mingyue/topics/${topic.id}/draft`, true);
+    const topicPage = await measurePage(browser, port, cookie, meta, `/c/mingyue/topics/${topic.id}`);
+    const draftPage = await measurePage(browser, port, cookie, meta, `/c/mingyue/topics/${topic.id}/draft`);
     const figures = {
       topic_page_js_gzip_kb: topicPage.gzip_kb,
       editor_on_topic_page: topicPage.editor_packages.length > 0,
@@ -145,17 +134,18 @@ async function main() {
     };
     const result = mergeResults({
       machine: machine(),
-      raw: { js_size: { resident: "resident1", topic, target_kb: TARGET_KB, gzip: "bytes on the wire as compression() sends them; gzip9 = zlib level 9 of the same files", topic_page: topicPage, draft_page: draftPage } },
+      raw: { js_size: { resident: "resident1", topic, target_kb: TARGET_KB, gzip: "bytes on the wire as compression() sends them with Accept-Encoding: gzip; gzip9 = zlib level 9 of the same files; browser = what Chromium received (brotli)", topic_page: topicPage, draft_page: draftPage } },
       figures,
     });
     process.stdout.write(
-      `js size (gzip, as sent), a resident on topic #${topic.id} (${topic.stage}):\n` +
-        `  topic page: ${topicPage.scripts} scripts, ${topicPage.gzip_kb} KB (level 9: ${topicPage.gzip9_kb} KB; raw ${topicPage.raw_kb} KB); editor code: ${topicPage.editor_packages.join(", ") || "none"}; lazy, loaded on demand: ${topicPage.lazy_not_counted.length} chunks\n` +
-        `  draft page: ${draftPage.scripts} scripts with the lazily loaded editor, ${draftPage.gzip_kb} KB (editor packages, loaded lazily: ${draftPage.lazy_editor_packages.join(", ") || "none"})\n` +
+      `js size (gzip as compression() sends it), a resident in Chromium on topic #${topic.id} (${topic.stage}):\n` +
+        `  topic page: ${topicPage.scripts} scripts, ${topicPage.gzip_kb} KB (level 9: ${topicPage.gzip9_kb} KB; as Chromium got it, ${topicPage.browser_encoding}: ${topicPage.browser_kb} KB; raw ${topicPage.raw_kb} KB); editor code: ${topicPage.editor_packages.join(", ") || "none"}\n` +
+        `  draft page: ${draftPage.scripts} scripts, ${draftPage.gzip_kb} KB (editor packages: ${draftPage.editor_packages.join(", ") || "none"})\n` +
         `  topic_page_js_gzip_kb ${figures.topic_page_js_gzip_kb} (≤ ${TARGET_KB}), editor_on_topic_page ${figures.editor_on_topic_page} (false)\n`,
     );
     return result;
   } finally {
+    await browser.close();
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
