@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "./components/error-page";
 import { SiteHeader } from "./components/site-header";
-import { DEFAULT_LANGUAGE } from "./i18n/config";
+import { DEFAULT_LANGUAGE } from "./i18n/languages";
 import { i18n } from "./i18n/i18next.server";
 import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";

@@ -14,9 +14,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `server/start.ts` on `port` over DATABASE_PATH as set, once its health check answers. */
-export async function startChild(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+/** `server/start.ts` on `port` over DATABASE_PATH as set, once its health check answers; `nodeArgs` go to node (e.g. --expose-gc). */
+export async function startChild(port: number, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/start.ts"], {
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", DEMO_SEED: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });

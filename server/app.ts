@@ -8,6 +8,7 @@ import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
 import { loadContext } from "./auth-context";
+import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
@@ -51,6 +52,7 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly);
   mountTestClock(app);
+  mountBenchStats(app);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
 
   const server = http.createServer(app);

@@ -9,9 +9,10 @@ export const requiredText = (min: number, max: number) =>
   z
     .string(required)
     .transform(cleanText)
+    // "required" inside too: a text of control characters only is cleaned to "", which conform turns into undefined.
     .pipe(
       z
-        .string()
+        .string(required)
         .trim()
         .min(min, msg("errors.required"))
         .max(max, msg("errors.tooLong", { max })),

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
 import { recordId, requiredText } from "./fields";
 import { msg } from "./messages";
+import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "./limits";
+
+export { OBJECTION_ANSWER_MAX, OBJECTION_MAX };
 
 export const MEETING_TITLE_MAX = 80;
 export const MEETING_PLACE_MAX = 100;
 export const REQUEST_REASON_MAX = 500;
 export const CANCEL_REASON_MAX = 300;
-export const OBJECTION_MAX = 2000;
-export const OBJECTION_ANSWER_MAX = 2000;
 
 /** The posts of the meetings list page. */
 export const MEETINGS_INTENTS = ["schedule", "request", "sign"] as const;

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { RATINGS } from "../workflow/execution";
 import { msg } from "./messages";
 import { optionalText } from "./fields";
+import { RATING_COMMENT_MAX } from "./limits";
 
-export const RATING_COMMENT_MAX = 500;
+export { RATING_COMMENT_MAX };
 
 /** The residents' rating of a result (满意 / 基本满意 / 不满意) with an optional comment. */
 export const rateSchema = z.object({

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
 import { msg } from "./messages";
 
-export const COMMENT_MAX = 2000;
-export const REASON_MAX = 500;
+import { cleanText, COMMENT_MAX, REASON_MAX } from "./limits";
+
+export { cleanText, COMMENT_MAX, REASON_MAX };
 
 /** What the topic page's forms post as `intent`. */
 export const TOPIC_INTENTS = ["cosign", "withdrawCosign", "comment", "move"] as const;
@@ -13,13 +14,6 @@ export function topicIntent(value: FormDataEntryValue | null): TopicIntent | nul
   return typeof value === "string" && (TOPIC_INTENTS as readonly string[]).includes(value) ? (value as TopicIntent) : null;
 }
 
-// Control characters (except tab and line breaks) and bidirectional overrides have no place in a
-// plain-text comment: they are dropped; line breaks are kept, as "\n".
-const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(UNWANTED, "");
-}
 
 const required = { error: msg("errors.required") };
 
@@ -28,9 +22,11 @@ export const commentSchema = z.object({
   body: z
     .string(required)
     .transform(cleanText)
+    // The inner string too says "required": conform turns the cleaned "" (a body of control
+    // characters only) into undefined, which would otherwise get zod's untranslated message.
     .pipe(
       z
-        .string()
+        .string(required)
         .trim()
         .min(1, msg("errors.required"))
         .max(COMMENT_MAX, msg("errors.tooLong", { max: COMMENT_MAX })),

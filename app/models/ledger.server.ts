@@ -140,10 +140,9 @@ export function verifyLedger({ communityId }: { communityId: number }, db: Db = 
   return { ok: true, count, headHash: expectedPrev };
 }
 
-export function listLedgerEntries({ communityId, limit, beforeSeq }: { communityId: number; limit: number; beforeSeq?: number }) {
-  const conditions = [eq(ledgerEntries.communityId, communityId)];
-  if (beforeSeq !== undefined) conditions.push(lt(ledgerEntries.seq, beforeSeq));
-  return getDb()
+// The ledger page's query, prepared once; "no cursor" is a cursor past every seq, so one statement serves both.
+const ledgerPage = prepared((db) =>
+  db
     .select({
       seq: ledgerEntries.seq,
       type: ledgerEntries.type,
@@ -155,8 +154,12 @@ export function listLedgerEntries({ communityId, limit, beforeSeq }: { community
     })
     .from(ledgerEntries)
     .leftJoin(users, eq(users.id, ledgerEntries.actorId))
-    .where(and(...conditions))
+    .where(and(eq(ledgerEntries.communityId, sql.placeholder("communityId")), lt(ledgerEntries.seq, sql.placeholder("beforeSeq"))))
     .orderBy(desc(ledgerEntries.seq))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+export function listLedgerEntries({ communityId, limit, beforeSeq }: { communityId: number; limit: number; beforeSeq?: number }) {
+  return ledgerPage().all({ communityId, limit, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER });
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { safeRedirect } from "~/auth/redirect";
-import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/config";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/languages";
 import { languageCookie } from "~/i18n/i18next.server";
 import { readForm } from "~/forms/read-form.server";
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { appendLedger, GENESIS_HASH, hashEntry, verifyLedger } from "~/models/ledger.server";
+import { appendLedger, GENESIS_HASH, hashEntry, listLedgerEntries, verifyLedger } from "~/models/ledger.server";
 import { communityId, createCommunity } from "./support/db";
 
 function tamper(sql: string, ...params: unknown[]) {
@@ -74,6 +74,17 @@ describe("ledger", () => {
     const { id } = createCommunity();
     tamper("DELETE FROM ledger_entries WHERE community_id = ? AND seq = 2", id);
     expect(verifyLedger({ communityId: id })).toMatchObject({ ok: false, brokenSeq: 3, reason: "sequence" });
+  });
+});
+
+describe("the ledger page's entries", () => {
+  it("come newest first, a page at a time, from a cursor or from the head", () => {
+    const id = communityId("mingyue");
+    const seqs = (getDb().$client.prepare("SELECT seq FROM ledger_entries WHERE community_id = ? ORDER BY seq DESC").pluck().all(id) as number[]).slice(0, 8);
+    expect(seqs.length).toBeGreaterThan(5);
+    expect(listLedgerEntries({ communityId: id, limit: 3 }).map((e) => e.seq)).toEqual(seqs.slice(0, 3));
+    expect(listLedgerEntries({ communityId: id, limit: 3, beforeSeq: seqs[2] }).map((e) => e.seq)).toEqual(seqs.slice(3, 6));
+    expect(listLedgerEntries({ communityId: id, limit: 3, beforeSeq: 1 })).toEqual([]);
   });
 });
 

@@ -128,6 +128,7 @@ describe("the benchmarks' baseline routes", () => {
       expect((await http.fetch("/bench/noop", { cookie: who })).status).toBe(404);
       expect((await http.fetch("/bench/noop", { cookie: who, form: { motionId: "1" } })).status).toBe(404);
       expect((await http.fetch("/bench/page", { cookie: who })).status).toBe(404);
+      expect((await http.fetch("/bench/stats", { cookie: who })).status).toBe(404);
     }
   });
 });

@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { COMMENT_MAX, commentSchema } from "~/forms/topic-actions";
+import { checkComment } from "~/forms/comment-check";
+import { COMMENT_MAX } from "~/forms/limits";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { TextareaField } from "../ui/textarea-field";
 
@@ -71,7 +71,7 @@ function CommentForm({ lastResult }: { lastResult?: SubmissionResult<string[]> |
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "comment";
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+    onValidate: ({ formData }) => checkComment(formData),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { REASON_MAX } from "~/forms/topic-actions";
+import { REASON_MAX } from "~/forms/limits";
 import { translateError } from "~/forms/messages";
 
 export interface Move {

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "~/forms/meetings";
+import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "~/forms/limits";
 import { translateError } from "~/forms/messages";
 
 /** A refused objection or answer, as the topic page's action returned it. */

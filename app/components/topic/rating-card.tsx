@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { RATING_COMMENT_MAX } from "~/forms/rating";
+import { RATING_COMMENT_MAX } from "~/forms/limits";
 import { translateError } from "~/forms/messages";
 import { RATINGS, type Rating } from "~/workflow/execution";
 import { isoOf, useFormats, type Instant } from "./formats";
