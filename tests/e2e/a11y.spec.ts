@@ -1,14 +1,15 @@
 // Accessibility: axe (WCAG 2.1 A and AA) on every main page of ACCESS, each with realistic content and
 // as the role that sees the most on it, in zh-CN, plus the hall and a topic on a phone. Any serious or
 // critical finding fails, listed one line per node. The keyboard journey is in keyboard.spec.ts.
+// Not audited: ACCESS entries that are not pages (photos, the board's feed, the ballots CSV, the meeting's event stream).
 import type { Browser, Page } from "@playwright/test";
-import { expect, login, SEEDED_TOPICS, STAGES, test, watchPageErrors } from "../fixtures/app";
-import { auditPages, hallTopicPaths, liveMeeting } from "../fixtures/a11y";
+import { expect, login, SEEDED_TOPICS, signInWithForm, STAGES, test, watchPageErrors } from "../fixtures/app";
+import { auditPages, hallTopicPaths, liveMeeting, seriousViolations } from "../fixtures/a11y";
 import { PHONE } from "../fixtures/board";
 import { SEEDED_MINGYUE } from "../fixtures/topic";
 
-// axe takes one to four seconds a page on a busy 2-core machine; a test walks up to eight pages.
-test.describe.configure({ timeout: 60_000 });
+// axe takes one to seven seconds a page on a busy 2-core machine; a test walks up to nine pages.
+test.describe.configure({ timeout: 90_000 });
 
 /** A signed-in context of its own for a second role in the same test. */
 async function signedIn(browser: Browser, username: string) {
@@ -19,8 +20,13 @@ async function signedIn(browser: Browser, username: string) {
   return { context, page, errors };
 }
 
-test("signed out: home, login, join, the public board and its ledger check", async ({ page }) => {
+test("signed out: home, login (and a refused sign-in), join, the public board and its ledger check", async ({ page }) => {
   const found = await auditPages(page, ["/", "/login", "/join", "/c/mingyue/board", "/c/mingyue/board/verify"]);
+  // A refused sign-in: the error and the fields marked invalid.
+  await page.goto("/login");
+  await signInWithForm(page, "resident1", "wrong-password");
+  await expect(page.locator("main [role=alert], main .text-red-700, main [aria-invalid=true]").first()).toBeVisible();
+  found.push(...(await seriousViolations(page, "refused sign-in")));
   expect(found.length, found.join("\n")).toBe(0);
 });
 
@@ -51,13 +57,14 @@ test("committee (the convener): the hall and a topic in every stage", async ({ p
   expect(found.length, found.join("\n")).toBe(0);
 });
 
-test("committee (the convener): new topic, draft, consultation, execution, meetings and a held meeting's minutes", async ({ page }) => {
+test("committee (the convener): new topic, hotline import, draft, consultation, execution, meetings and a held meeting's minutes", async ({ page }) => {
   const topicOf = await asConvener(page);
   const seeded = SEEDED_TOPICS.mingyue;
   await page.goto("/c/mingyue/meetings");
   const pastMeeting = await page.locator("main").getByRole("link", { name: /季度例会/ }).first().getAttribute("href");
   const found = await auditPages(page, [
     "/c/mingyue/topics/new",
+    "/c/mingyue/topics/import",
     { path: `${topicOf(seeded.deliberation!)}/draft`, label: "draft", ready: (p) => expect(p.getByTestId("draft-editor")).toBeVisible() },
     { path: `${topicOf(seeded.consultation!)}/consultation`, label: "consultation" },
     { path: `${topicOf(seeded.execution!)}/execution`, label: "execution" },
@@ -76,7 +83,7 @@ test("committee (the convener): units, supervision, ledger, rules, notifications
 
 test("a meeting in session with the vote open: the convener's page, a representative's ballot, the screen, a consultation's minutes", async ({ page, browser, baseURL }, testInfo) => {
   // Its setup files, drafts, freezes and tables a topic and checks in a quorum before any page is audited.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await login(page, "convener1");
   const title = `无障碍表决 ${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`;
   const live = await liveMeeting(page, baseURL!, title);
