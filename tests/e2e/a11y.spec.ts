@@ -89,7 +89,8 @@ test("a meeting in session with the vote open: the convener's page, a representa
   const live = await liveMeeting(page, baseURL!, title);
   const found = await auditPages(page, [
     { path: live.meetingPath, label: "meeting (convener)", ready: (p) => expect(p.getByTestId("vote-panel")).toBeVisible() },
-    { path: `${live.meetingPath}/screen`, label: "meeting screen" },
+    // The projector shows only the meeting: no site header, no community bar.
+    { path: `${live.meetingPath}/screen`, label: "meeting screen", ready: (p) => expect(p.getByTestId("community-name")).toBeHidden() },
     { path: live.topicPath, label: "topic in decision" },
     { path: live.minutesPath, label: "consultation minutes" },
   ]);
