@@ -4,7 +4,7 @@
 // 1.4.11: 3:1), the skip link must lead into the page's main content, and Tab must walk through a whole page
 // and out of it again on a phone (no keyboard trap).
 import { request as playwrightRequest, type Locator, type Page } from "@playwright/test";
-import { expect, test } from "../fixtures/app";
+import { expect, test, watchPageErrors } from "../fixtures/app";
 import { PHONE } from "../fixtures/board";
 
 interface Focused {
@@ -129,28 +129,49 @@ test("keyboard only: sign in, find a topic in the hall, co-sign, comment, switch
   await expect(page.getByRole("link", { name: "Skip to content" })).toHaveCount(1);
 });
 
-test("no keyboard trap on a phone: Tab walks the whole hall and the meetings page and leaves them, Shift+Tab comes back", async ({ browser }) => {
+/** Visible elements Tab can reach now. */
+function tabbableCount(page: Page): Promise<number> {
+  return page
+    .locator("a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, summary, [tabindex='0']")
+    .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+}
+
+test("no keyboard trap on a phone: Tab walks the hall, the meetings and a held meeting (opening its folded parts) and leaves them", async ({ browser }) => {
   const context = await browser.newContext({ ...PHONE });
   const page = await context.newPage();
-  await page.goto("/login?redirectTo=%2Fc%2Fmingyue");
+  const errors = watchPageErrors(page);
+  await page.goto("/login?redirectTo=%2Fc%2Fmingyue%2Fmeetings");
   await page.locator('input[name="username"]').fill("resident3");
   await page.locator('input[name="password"]').fill("demo1234");
   await page.locator('input[name="password"]').press("Enter");
-  await expect(page).toHaveURL(/\/c\/mingyue$/);
-  for (const path of ["/c/mingyue", "/c/mingyue/meetings"]) {
+  await expect(page).toHaveURL(/\/c\/mingyue\/meetings$/);
+  const held = await page.locator("main").getByRole("link", { name: /季度例会/ }).first().getAttribute("href");
+  for (const path of ["/c/mingyue", "/c/mingyue/meetings", held!]) {
     await page.goto(path);
-    const tabbable = await page.locator("a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, summary, [tabindex='0']").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed").length);
-    // Walk forwards past every tabbable element: focus must leave the page (back to the browser) rather than cycle inside it.
+    // Walk forwards, opening every folded <details> on the way with Enter: focus must go through all of it and
+    // leave the page (back to the browser) rather than cycle inside a part of it.
+    let limit = (await tabbableCount(page)) + 5;
+    let opened = 0;
     let left = false;
-    for (let i = 0; i < tabbable + 5 && !left; i++) {
+    for (let i = 0; i < limit && !left; i++) {
       await page.keyboard.press("Tab");
       const now = await focused(page);
-      if (!now) left = true;
-      else expect(now.ringContrast, `${path}: focus ring of ${now.description}`).toBeGreaterThanOrEqual(3);
+      if (!now) {
+        left = true;
+        break;
+      }
+      expect(now.ringContrast, `${path}: focus ring of ${now.description}`).toBeGreaterThanOrEqual(3);
+      if (await page.evaluate(() => document.activeElement?.matches("details:not([open]) > summary") ?? false)) {
+        await page.keyboard.press("Enter");
+        opened++;
+        limit = i + (await tabbableCount(page)) + 5;
+      }
     }
-    expect(left, `${path}: Tab left the page after ${tabbable} elements`).toBe(true);
+    expect(left, `${path}: Tab left the page`).toBe(true);
+    if (path === held) expect(opened, "folded parts opened with the keyboard on the held meeting").toBeGreaterThan(0);
     await page.keyboard.press("Shift+Tab");
     expect(await focused(page), `${path}: Shift+Tab comes back into the page`).not.toBeNull();
   }
+  expect(errors, "page errors").toEqual([]);
   await context.close();
 });
