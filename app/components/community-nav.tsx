@@ -18,11 +18,12 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false }:
     : [board];
   return (
     <div className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+      {/* One landmark for the whole bar, named after the community, so its name is inside it too. */}
+      <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2" aria-label={name}>
         <span className="font-semibold text-stone-900" data-testid="community-name">
           {name}
         </span>
-        <nav className="flex gap-1 overflow-x-auto text-sm">
+        <div className="flex gap-1 overflow-x-auto text-sm">
           {links.map((link) => (
             <NavLink
               key={link.to}
@@ -35,8 +36,8 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false }:
               {link.label}
             </NavLink>
           ))}
-        </nav>
-      </div>
+        </div>
+      </nav>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { NotificationBell } from "./topic/notification-bell";
 export function SiteHeader({ user, unread = 0 }: { user: { displayName: string; username: string } | null; unread?: number }) {
   const { t } = useTranslation();
   return (
-    <header className="border-b border-hall-700 bg-hall-600 text-white">
+    <header className="border-b border-hall-700 bg-hall-600 text-white [&_:focus-visible]:outline-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <Link to="/" className="flex items-baseline gap-2 text-white no-underline hover:no-underline">
           <span className="text-xl font-bold tracking-wide">议事厅</span>

@@ -11,11 +11,11 @@ export function StageColumn({ stage, total, shown, moreHref, children }: { stage
         <h2 id={`stage-${stage}-title`} className="flex items-center gap-2 font-semibold text-stone-900">
           <span className="flex h-6 w-6 items-center justify-center rounded-full bg-hall-600 text-xs text-white">{stageIndex(stage) + 1}</span>
           {t(`stages.${stage}`)}
-          <span className="ml-auto whitespace-nowrap text-xs font-normal text-stone-500">{t("hall.topicsInStage", { count: total })}</span>
+          <span className="ml-auto whitespace-nowrap text-xs font-normal text-stone-600">{t("hall.topicsInStage", { count: total })}</span>
         </h2>
-        <p className="mt-1 text-xs text-stone-500">{t(`stageHints.${stage}`)}</p>
+        <p className="mt-1 text-xs text-stone-600">{t(`stageHints.${stage}`)}</p>
       </header>
-      {total === 0 ? <p className="text-sm text-stone-500">{t("hall.emptyStage")}</p> : <ul className="space-y-2">{children}</ul>}
+      {total === 0 ? <p className="text-sm text-stone-600">{t("hall.emptyStage")}</p> : <ul className="space-y-2">{children}</ul>}
       {total > shown ? (
         <p className="mt-2 text-sm">
           {moreHref ? (
@@ -23,7 +23,7 @@ export function StageColumn({ stage, total, shown, moreHref, children }: { stage
               {t("hall.more", { count: total - shown })}
             </Link>
           ) : (
-            <span className="text-stone-500">{t("hall.more", { count: total - shown })}</span>
+            <span className="text-stone-600">{t("hall.more", { count: total - shown })}</span>
           )}
         </p>
       ) : null}

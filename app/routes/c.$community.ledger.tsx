@@ -53,7 +53,7 @@ export default function Ledger() {
           </li>
         ))}
       </ol>
-      <nav className="flex justify-between text-sm">
+      <nav className="flex justify-between text-sm" aria-label={t("hall.pagination")}>
         {beforeSeq ? <Link to="?">{t("ledger.newer")}</Link> : <span />}
         {hasOlder ? <Link to={`?before=${entries[entries.length - 1].seq}`}>{t("ledger.older")}</Link> : null}
       </nav>

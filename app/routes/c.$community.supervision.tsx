@@ -42,7 +42,7 @@ export default function SupervisionPage() {
   const reply = (data?.result ?? null) as Reply;
   const errorsFor = (topicId: number) => (reply && String(reply.initialValue?.topicId) === String(topicId) ? ((reply.error ?? {}) as Record<string, string[] | undefined>) : {});
   return (
-    <main id="supervision" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <PageStyle css={printCss("supervision")} />
       <header className="flex flex-wrap items-end justify-between gap-2">
         <div className="space-y-1">

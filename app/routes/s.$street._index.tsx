@@ -24,7 +24,7 @@ export default function StreetDashboard() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   return (
-    <main id="street" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
+    <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <PageStyle css={printCss("street")} />
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("street.title", { name: en ? street.nameEn : street.nameZh })}</h1>

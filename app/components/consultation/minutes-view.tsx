@@ -14,7 +14,7 @@ interface Meeting {
   topicTitle: string;
 }
 
-const PRINT_CSS = printCss("minutes");
+const PRINT_CSS = printCss("main");
 
 function Block({ label, text }: { label: string; text: string }) {
   const { t } = useTranslation();
@@ -31,7 +31,7 @@ export function MinutesView({ slug, communityName, topicId, meeting }: { slug: s
   const { t } = useTranslation();
   const { date } = useFormats();
   return (
-    <main id="minutes" className="mx-auto max-w-3xl space-y-5 bg-white px-4 py-6 text-stone-900">
+    <main id="main" className="mx-auto max-w-3xl space-y-5 bg-white px-4 py-6 text-stone-900">
       <PageStyle css={PRINT_CSS} />
       <p className="no-print flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link to={`/c/${slug}/topics/${topicId}/consultation`} className="inline-flex min-h-[44px] items-center">

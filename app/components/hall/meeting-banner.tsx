@@ -32,7 +32,7 @@ export function MeetingBanner({ meeting, communitySlug, isRepresentative }: { me
       </div>
       <Link
         to={`/c/${communitySlug}/meetings/${meeting.id}`}
-        className={`inline-flex min-h-[44px] items-center rounded-md px-4 font-medium no-underline ${live ? "bg-amber-600 text-white hover:bg-amber-700" : "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100"}`}
+        className={`inline-flex min-h-[44px] items-center rounded-md px-4 font-medium no-underline ${live ? "bg-amber-700 text-white hover:bg-amber-800" : "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100"}`}
       >
         {live && isRepresentative ? t("hall.meeting.join") : t("hall.meeting.open")}
       </Link>

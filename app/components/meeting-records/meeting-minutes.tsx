@@ -7,11 +7,11 @@ import { MotionRecord } from "./motion-record";
 import type { RecordedMeeting } from "./record-types";
 
 // Each motion starts a new sheet; a table row never splits across two, and a heading stays with what follows it.
-const MINUTES_CSS = `${printCss("meeting-minutes")}
+const MINUTES_CSS = `${printCss("main")}
 @media print {
-  #meeting-minutes .motion-record + .motion-record { break-before: page; }
-  #meeting-minutes tr, #meeting-minutes dl { break-inside: avoid; }
-  #meeting-minutes h2, #meeting-minutes h3 { break-after: avoid; }
+  #main .motion-record + .motion-record { break-before: page; }
+  #main tr, #main dl { break-inside: avoid; }
+  #main h2, #main h3 { break-after: avoid; }
 }`;
 
 function When({ at }: { at: Instant }) {
@@ -24,7 +24,7 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
   const { t } = useTranslation();
   const { meeting } = record;
   return (
-    <main id="meeting-minutes" className="mx-auto max-w-3xl space-y-6 bg-white px-4 py-6 text-stone-900">
+    <main id="main" className="mx-auto max-w-3xl space-y-6 bg-white px-4 py-6 text-stone-900">
       <PageStyle css={MINUTES_CSS} />
       <p className="no-print flex flex-wrap items-center justify-between gap-3 text-sm">
         <Link to={meetingUrl} className="inline-flex min-h-[44px] items-center">

@@ -8,7 +8,7 @@ import { useRecordWords } from "./use-record-words";
 import { useScreenFeed, type FeedStatus } from "./use-screen-feed";
 
 // A projector shows the meeting and nothing else: the site header and the community bar go.
-const SCREEN_CSS = `body > header, body > div:has(> div > [data-testid="community-name"]) { display: none !important; }
+const SCREEN_CSS = `body > header, body > div:has(> nav > [data-testid="community-name"]) { display: none !important; }
 body { background: #0c0a09; }`;
 
 const CHIP = {

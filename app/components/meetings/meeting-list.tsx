@@ -12,7 +12,7 @@ export interface MeetingListItem extends MeetingRef {
 
 function Verdict({ status, passed }: { status: MotionStatus; passed: boolean | null }) {
   const { t } = useTranslation();
-  if (status === "voting") return <span className="shrink-0 rounded bg-green-600 px-1.5 text-xs font-medium text-white">{t("meetings.agenda.statusVoting")}</span>;
+  if (status === "voting") return <span className="shrink-0 rounded bg-green-700 px-1.5 text-xs font-medium text-white">{t("meetings.agenda.statusVoting")}</span>;
   if (passed === null) return null;
   return <span className={`shrink-0 rounded px-1.5 text-xs font-medium ${passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{t(passed ? "meetings.agenda.passed" : "meetings.agenda.failed")}</span>;
 }

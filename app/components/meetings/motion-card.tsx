@@ -7,7 +7,7 @@ import { MotionResultView } from "./motion-result";
 import { passRule } from "./rule-words";
 import type { MotionItem } from "./types";
 
-const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-600 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800" } as const;
+const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-700 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800" } as const;
 
 function MotionButton({ intent, motionId, variant = "primary", children }: { intent: string; motionId: number; variant?: "primary" | "secondary" | "danger"; children: ReactNode }) {
   return (

@@ -12,7 +12,7 @@ export function VotingNow({ motion, viewer }: { motion: MotionItem; viewer: View
       data-testid="voting-now"
     >
       <span className="min-w-0">
-        <span className="block text-xs font-medium opacity-90">
+        <span className="block text-xs font-medium">
           <span className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-current" aria-hidden="true" />
           {t("meetings.vote.now")} · {t("meetings.agenda.item", { position: motion.position })}
         </span>

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
  */
 export function printCss(id: string): string {
   return `@media print {
-  body > header, body > a, div:has(> div > [data-testid="community-name"]), .no-print { display: none !important; }
+  body > header, body > a, div:has(> nav > [data-testid="community-name"]), .no-print { display: none !important; }
   html, body { background: #fff !important; color: #000 !important; }
   #${id}, #${id} * { color: #000 !important; background: #fff !important; border-color: #000 !important; box-shadow: none !important; }
   #${id} { max-width: none; padding: 0; }
