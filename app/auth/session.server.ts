@@ -1,5 +1,5 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { createHash } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
@@ -35,8 +35,9 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** The stored id is the token's SHA-256 (the Lucia recipe), hashed by Node's native crypto: the same bytes as @oslojs/crypto's sha256 at a fraction of the cost on every request. */
 export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 export function createSession({

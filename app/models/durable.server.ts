@@ -1,4 +1,5 @@
 import { getDb } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 import type { Tx } from "./ledger.server";
 
 interface Waiting {
@@ -26,13 +27,17 @@ export function durably<T>(fn: (tx: Tx) => T): T {
   return withFullSync((db) => db.transaction(fn));
 }
 
+// Prepared once: better-sqlite3's pragma() prepares its statement anew on every call, twice per ballot.
+const fullSync = prepared((db) => db.$client.prepare("PRAGMA synchronous = FULL"));
+const normalSync = prepared((db) => db.$client.prepare("PRAGMA synchronous = NORMAL"));
+
 function withFullSync<T>(run: (db: ReturnType<typeof getDb>) => T): T {
   const db = getDb();
-  db.$client.pragma("synchronous = FULL");
+  fullSync().run();
   try {
     return run(db);
   } finally {
-    db.$client.pragma("synchronous = NORMAL");
+    normalSync().run();
   }
 }
 

@@ -34,7 +34,9 @@ export async function connectClient(httpUrl: string, topicId: number, cookie: st
     disableBc: true,
     resyncInterval: -1,
   });
-  await waitFor(() => provider.synced, `client synced on topic ${topicId}`);
+  // A connection refused or dropped under load is retried by the provider with backoff (up to 2.5 s a
+  // try): allow a few tries before calling it a failure, as the whole suite runs two files at once.
+  await waitFor(() => provider.synced, `client synced on topic ${topicId}`, 15_000);
   return {
     doc,
     provider,
