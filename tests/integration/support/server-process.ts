@@ -38,13 +38,21 @@ export interface FormAnswer {
   /** 0 when the request failed (connection reset, refused). */
   status: number;
   location: string | null;
+  error?: string;
 }
 
 /**
- * A form POST as a browser on the server's own origin sends it, over `agent`. Never rejects: a failed
- * request answers status 0, so a storm cut short by a crash can be counted.
+ * A kept-alive socket the server closed while it sat idle (its keep-alive timeout) fails the next
+ * request sent on it before the server reads a byte. Browsers send such a request again on a fresh
+ * connection, whatever its method; so do we, once.
  */
-export function postForm(url: string, path: string, cookie: string, form: Record<string, string>, agent: http.Agent): Promise<FormAnswer> {
+export const closedWhileIdle = (req: http.ClientRequest, error: NodeJS.ErrnoException) => req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+
+/**
+ * A form POST as a browser on the server's own origin sends it, over `agent`. Never rejects: a failed
+ * request answers status 0 (and its error code), so a storm cut short by a crash can be counted.
+ */
+export function postForm(url: string, path: string, cookie: string, form: Record<string, string>, agent: http.Agent, retried = false): Promise<FormAnswer> {
   const body = new URLSearchParams(form).toString();
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
@@ -57,7 +65,10 @@ export function postForm(url: string, path: string, cookie: string, form: Record
         resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null });
       },
     );
-    req.on("error", () => resolve({ status: 0, location: null }));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (!retried && closedWhileIdle(req, error)) resolve(postForm(url, path, cookie, form, agent, true));
+      else resolve({ status: 0, location: null, error: error.code ?? error.message });
+    });
     req.end(body);
   });
 }
