@@ -37,7 +37,7 @@ async function serverProcess(): Promise<ServerProcess> {
   return server;
 }
 
-/** The server process is the only one with the file open while it runs and when it dies. */
+/** Once the killed server is gone, a new one on the same file (which recovers it from its WAL). */
 async function crashAndRestart(server: ServerProcess): Promise<ServerProcess> {
   await server.exited;
   expect(server.child.signalCode).toBe("SIGKILL");
@@ -58,6 +58,7 @@ describe("kill -9 during a vote storm", () => {
     const motionId = meeting.motionIds[0];
     openMotion(meeting.id, motionId);
     const sent = new Map(voters.map((v, i) => [v.id, CHOICES[i % CHOICES.length]]));
+    // From here until the restart only the server has the file open, as in production.
     closeDb();
 
     const server = await serverProcess();
@@ -107,6 +108,7 @@ describe("kill -9 during a 20-editor drafting session", () => {
     const topicId = topicIn("drafting");
     const editors = addMembers(EDITORS, { roles: ["committee", "resident"] });
     const [reader] = addMembers(1, { roles: ["resident"] });
+    // From here until the restart only the server has the file open, as in production.
     closeDb();
 
     // Each y-websocket provider in Node adds a process "exit" listener; 21 of them are expected here.

@@ -25,6 +25,12 @@ function note(p: Problems, what: string) {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
+/**
+ * Kept-alive connections, as a browser keeps them, each closed by us after 4 s idle: before the
+ * server's own 5 s keep-alive timeout closes it under a request already on its way.
+ */
+const browserAgent = (maxSockets: number) => new http.Agent({ keepAlive: true, maxSockets, timeout: 4000 });
+
 /** A page as a browser reads it: the whole body; status 0 (and the error code) when the request failed. */
 function getPage(url: string, path: string, cookie: string, agent: http.Agent, retried = false): Promise<{ status: number; ms: number; error?: string }> {
   const started = performance.now();
@@ -35,7 +41,7 @@ function getPage(url: string, path: string, cookie: string, agent: http.Agent, r
       res.on("error", (error) => resolve({ status: 0, ms: performance.now() - started, error: error.message }));
     });
     req.on("error", (error: NodeJS.ErrnoException) => {
-      if (!retried && closedWhileIdle(req, error)) resolve(getPage(url, path, cookie, agent, true));
+      if (!retried && closedWhileIdle(req, error)) resolve(getPage(url, path, cookie, new http.Agent(), true));
       else resolve({ status: 0, ms: performance.now() - started, error: error.code ?? error.message });
     });
   });
@@ -49,16 +55,16 @@ interface Run {
 
 /**
  * Residents: the hall, a topic page, now and then a co-sign of a topic they have not signed yet, with
- * a person's pause in between (5–15 s of reading). Returns the page latencies and the acknowledged co-signs per topic.
+ * a person's pause in between (10–30 s of reading). Returns the page latencies and the acknowledged co-signs per topic.
  */
 export function residents({ url, running, errors }: Run, people: Person[], topicIds: number[]) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const agent = browserAgent(64);
   const latencies: number[] = [];
   const cosigned = new Map<number, Set<number>>(topicIds.map((id) => [id, new Set()]));
   let pages = 0;
   async function browse(person: Person) {
     const toSign = [...topicIds].sort(() => Math.random() - 0.5);
-    await pause(between(0, 10_000));
+    await pause(between(0, 20_000));
     while (running()) {
       const topicPath = `/c/mingyue/topics/${topicIds[Math.floor(Math.random() * topicIds.length)]}`;
       for (const path of ["/c/mingyue", topicPath]) {
@@ -73,7 +79,7 @@ export function residents({ url, running, errors }: Run, people: Person[], topic
         if (answer.status === 302) cosigned.get(topicId)!.add(person.id);
         else note(errors, `co-sign topic ${topicId} by ${person.username} → ${answer.status || answer.error}`);
       }
-      await pause(between(5000, 15_000));
+      await pause(between(10_000, 30_000));
     }
   }
   const done = Promise.all(people.map(browse)).then(() => agent.destroy());
@@ -127,7 +133,7 @@ export async function editors({ url, running, errors }: Run, people: Person[], r
  * seconds, the convener closes it. Returns the acknowledged ballots per motion.
  */
 export function meeting({ url, running, errors }: Run, { path, motionIds, convener, reps }: { path: string; motionIds: number[]; convener: Person; reps: Person[] }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: reps.length + 1 });
+  const agent = browserAgent(reps.length + 1);
   const acknowledged = new Map<number, Map<number, string>>();
   const choices = ["yes", "no", "abstain"] as const;
   async function convenerPost(intent: "open" | "close", motionId: number) {

@@ -44,7 +44,8 @@ export interface FormAnswer {
 /**
  * A kept-alive socket the server closed while it sat idle (its keep-alive timeout) fails the next
  * request sent on it before the server reads a byte. Browsers send such a request again on a fresh
- * connection, whatever its method; so do we, once.
+ * connection, whatever its method; so do we, once (on a connection of its own: the agent's other idle
+ * sockets may be closing at the same moment).
  */
 export const closedWhileIdle = (req: http.ClientRequest, error: NodeJS.ErrnoException) => req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
 
@@ -66,7 +67,7 @@ export function postForm(url: string, path: string, cookie: string, form: Record
       },
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
-      if (!retried && closedWhileIdle(req, error)) resolve(postForm(url, path, cookie, form, agent, true));
+      if (!retried && closedWhileIdle(req, error)) resolve(postForm(url, path, cookie, form, new http.Agent(), true));
       else resolve({ status: 0, location: null, error: error.code ?? error.message });
     });
     req.end(body);
