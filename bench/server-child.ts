@@ -1,6 +1,6 @@
 // What the HTTP benchmarks share: the real server started in a process of its own (production
 // build, bench-only routes on) on a free port, and the statistics they report.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import net from "node:net";
 
 export function freePort(): Promise<number> {
@@ -14,11 +14,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `server/start.ts` on `port` over DATABASE_PATH as set, once its health check answers; `nodeArgs` go to node (e.g. --expose-gc). */
-export async function startChild(port: number, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<ChildProcess> {
+/**
+ * `server/start.ts` on `port` over DATABASE_PATH as set (or as `env` overrides it), once its health
+ * check answers. `nodeArgs` go to node (e.g. --expose-gc); its stderr goes to ours unless `stdio`
+ * says otherwise (e.g. piped, to read its log).
+ */
+export async function startChild(
+  port: number,
+  { env = {}, stdio = ["ignore", "ignore", "inherit"], nodeArgs = [] }: { env?: Record<string, string>; stdio?: StdioOptions; nodeArgs?: string[] } = {},
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", DEMO_SEED: "0" },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", DEMO_SEED: "0", ...env },
+    stdio,
   });
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
