@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { msg } from "./messages";
 
 const required = { error: msg("errors.required") };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { UNIT_KINDS } from "../workflow/execution";
 import { optionalText, recordId, requiredText } from "./fields";
 import { msg } from "./messages";

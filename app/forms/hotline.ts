@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { z } from "zod";
+import { z } from "./zod";
 import { msg } from "./messages";
 import { locationField, optionalDescriptionField, titleField } from "./topic";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
 import { recordId, requiredText } from "./fields";
 import { msg } from "./messages";

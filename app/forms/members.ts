@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "../workflow/roles";
 import { msg } from "./messages";
 

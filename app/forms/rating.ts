@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { RATINGS } from "../workflow/execution";
 import { msg } from "./messages";
 import { optionalText } from "./fields";

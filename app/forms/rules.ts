@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { RULE_PACKS } from "../workflow/rule-packs";
 import { msg } from "./messages";
 

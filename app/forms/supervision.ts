@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { recordId, requiredText } from "./fields";
 import { msg } from "./messages";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
 import { msg } from "./messages";
 

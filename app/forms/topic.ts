@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { msg } from "./messages";
 
 export const TITLE_MAX = 80;

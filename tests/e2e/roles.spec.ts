@@ -52,7 +52,12 @@ async function expectHall(page: Page, community: CommunitySlug) {
     const section = page.getByTestId(`stage-${stage}`);
     await expect(section.getByRole("heading", { level: 2 })).toContainText(STAGE_NAMES_ZH[stage]);
     const seeded = SEEDED_TOPICS[community][stage];
-    if (seeded) await expect(section.getByTestId("topic-card").filter({ hasText: seeded })).toHaveCount(1);
+    if (!seeded) continue;
+    // A column shows its stage's newest few and links to the rest; other specs move topics on this
+    // server too, so the seeded topic is looked for in its stage's list, where the column links.
+    await expect(section.getByTestId("topic-card").first()).toBeVisible();
+    const more = await page.request.get(`/c/${community}?stage=${stage}&status=active&q=${encodeURIComponent(seeded)}`);
+    expect(await more.text(), `${seeded} listed in ${stage}`).toContain(`>${seeded}</a>`);
   }
   // The other community's topics never leak into this hall.
   const other = community === "mingyue" ? "shiliu" : "mingyue";
