@@ -1,13 +1,25 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
+import { z } from "zod";
 import { UNTYPED } from "./fields";
 
 /** The field an error belongs to: conform names nested errors `photos[0]` or `a.b`. */
 const fieldOf = (name: string) => name.split(/[.[]/)[0];
 
-/** True when an error falls on the intent or on a field marked `untyped`: no person typed a wrong value there. */
-function isAltered(schema: z.ZodType, errors: Record<string, unknown>): boolean {
-  const shape = "shape" in schema ? (schema.shape as Record<string, z.ZodType>) : {};
+const shapeOf = (schema: z.ZodType): Record<string, z.ZodType> => (schema instanceof z.ZodObject ? schema.shape : {});
+
+/** A list field (several ticked boxes), seen through `.optional()` and `.default()`. */
+function isList(field: z.ZodType): boolean {
+  if (field instanceof z.ZodOptional || field instanceof z.ZodDefault) return isList(field.def.innerType as z.ZodType);
+  return field instanceof z.ZodArray;
+}
+
+/** A form field sent twice that holds one value: no page sends that, whoever typed it. */
+function hasTwice(shape: Record<string, z.ZodType>, formData: FormData): boolean {
+  return Object.keys(shape).some((name) => formData.getAll(name).length > 1 && !isList(shape[name]));
+}
+
+/** An error on the intent or on a field marked `untyped`: no person typed a wrong value there. */
+function hasUntypedError(shape: Record<string, z.ZodType>, errors: Record<string, unknown>): boolean {
   return Object.keys(errors).some((name) => {
     const field = fieldOf(name);
     return field === "intent" || (Object.hasOwn(shape, field) && UNTYPED.has(shape[field]));
@@ -15,14 +27,15 @@ function isAltered(schema: z.ZodType, errors: Record<string, unknown>): boolean 
 }
 
 /**
- * `parseWithZod`, except that a form refused for a field the person did not type (a hidden id, a
- * button's value, the intent, such a field sent twice) is answered with a thrown 400: the page would
- * show no message next to such a field, so the error boundary says the form was out of date or altered.
+ * `parseWithZod`, except that a form refused for what no person types (a hidden id, a button's
+ * value, the intent, a field sent twice) is answered with a thrown 400: the page would show no
+ * message next to such a field, so the error boundary says the form was out of date or altered.
  * Errors on typed fields come back in the submission as before, to show next to their fields.
  */
 export function parseForm<Schema extends z.ZodType>(formData: FormData, schema: Schema) {
   const submission = parseWithZod(formData, { schema });
-  if (submission.status === "error" && submission.error && isAltered(schema, submission.error)) {
+  const shape = shapeOf(schema);
+  if (submission.status === "error" && (hasTwice(shape, formData) || (submission.error && hasUntypedError(shape, submission.error)))) {
     throw new Response("Form out of date or altered", { status: 400, statusText: "Bad Request" });
   }
   return submission;
