@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "./components/error-page";
 import { SiteHeader } from "./components/site-header";
-import { DEFAULT_LANGUAGE } from "./i18n/languages";
+import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/languages";
 import { i18n } from "./i18n/i18next.server";
 import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";
@@ -38,9 +38,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const { t, i18n } = useTranslation();
+  // A post refused by a thrown response renders the root boundary without the root loader's data:
+  // the instance (created per request in entry.server, from <html lang> in the browser) knows the language.
+  const locale = data?.locale ?? (isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE);
   useChangeLanguage(locale);
-  const { t } = useTranslation();
   const nonce = useNonce();
   return (
     <html lang={locale}>

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { untyped } from "./fields";
 import { msg } from "./messages";
 
 const required = { error: msg("errors.required") };
@@ -8,7 +9,7 @@ export const USERNAME_PATTERN = /^[a-z0-9_-]{3,32}$/;
 export const loginSchema = z.object({
   username: z.string(required).trim().max(64, msg("errors.tooLong", { max: 64 })),
   password: z.string(required).max(200, msg("errors.tooLong", { max: 200 })),
-  redirectTo: z.string().max(500).optional(),
+  redirectTo: untyped(z.string().max(500).optional()),
 });
 
 const code = z.string(required).trim().max(40, msg("errors.tooLong", { max: 40 }));

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { now } from "../models/clock.server";
@@ -20,6 +19,7 @@ import {
 } from "./consultation";
 import { msg } from "./messages";
 import { readForm } from "./read-form.server";
+import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "./topic-post";
 
 // The wrong person is 403; the wrong moment (state, a closed solicitation, a second one) is 409.
@@ -48,7 +48,7 @@ export async function handleConsultationAction({ request, communityId, community
 
   switch (intent) {
     case "open": {
-      const submission = parseWithZod(formData, { schema: openSchema });
+      const submission = parseForm(formData, openSchema);
       if (submission.status !== "success") return invalid(submission.reply());
       const days = daysBetween(localDate(now()), submission.value.deadline);
       if (!(days >= DEADLINE_MIN_DAYS && days <= DEADLINE_MAX_DAYS)) {
@@ -58,21 +58,21 @@ export async function handleConsultationAction({ request, communityId, community
       return r.ok ? redirect(`${back}#solicitation-${r.id}`) : refuse(r.problem, submission.reply());
     }
     case "answer": {
-      const submission = parseWithZod(formData, { schema: answerSchema });
+      const submission = parseForm(formData, answerSchema);
       if (submission.status !== "success") return invalid(submission.reply());
       const r = answerSolicitation({ ...actor, ...submission.value });
       return r.ok ? redirect(`${back}?answered=1#solicitation-${submission.value.consultationId}`) : refuse(r.problem, submission.reply());
     }
     case "close":
     case "summarise": {
-      const submission = parseWithZod(formData, { schema: intent === "close" ? closeSchema : summariseSchema });
+      const submission = parseForm(formData, intent === "close" ? closeSchema : summariseSchema);
       if (submission.status !== "success") return invalid(submission.reply());
       const v = submission.value;
       const r = "note" in v ? summariseSolicitation({ ...actor, consultationId: v.consultationId, note: v.note }) : closeSolicitation({ ...actor, consultationId: v.consultationId });
       return r.ok ? redirect(`${back}${intent === "summarise" ? "?summarised=1" : ""}#solicitation-${v.consultationId}`) : refuse(r.problem, submission.reply());
     }
     case "meeting": {
-      const submission = parseWithZod(formData, { schema: meetingSchema });
+      const submission = parseForm(formData, meetingSchema);
       if (submission.status !== "success") return invalid(submission.reply());
       const { heldAt, intent: _, ...rest } = submission.value;
       const r = recordMeeting({ ...actor, meeting: { ...rest, heldAt: startOfLocalDay(heldAt) } });

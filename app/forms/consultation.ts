@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { msg } from "./messages";
-import { optionalText, recordId, requiredText } from "./fields";
+import { hiddenId, optionalText, requiredText } from "./fields";
 
 export const QUESTION_MAX = 200;
 export const ANSWER_MAX = 1000;
@@ -25,7 +25,7 @@ export function consultationIntent(value: FormDataEntryValue | null): Consultati
 
 const required = { error: msg("errors.required") };
 const text = requiredText;
-const id = recordId;
+const id = hiddenId;
 const isoDate = z
   .string(required)
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg("consultation.errors.date"))

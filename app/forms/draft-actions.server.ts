@@ -1,10 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addDraftComment, answerDraftComment, type DraftCommentProblem } from "../models/draft-comment.server";
 import { saveDraftVersion } from "../models/draft-version.server";
 import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "./draft";
 import { readForm } from "./read-form.server";
+import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "./topic-post";
 
 const STATUS: Record<Exclude<DraftCommentProblem, "notFound">, number> = { notAllowed: 403, badParent: 400 };
@@ -20,7 +20,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
   const back = `/c/${communitySlug}/topics/${topicId}/draft`;
 
   if (intent === "saveVersion") {
-    const submission = parseWithZod(formData, { schema: saveVersionSchema });
+    const submission = parseForm(formData, saveVersionSchema);
     if (submission.status !== "success") return json({ intent, problem: null, target: null, result: submission.reply() }, { status: 400 });
     const saved = saveDraftVersion({ communityId, topicId, userId, roles, note: submission.value.note });
     if (saved.ok) return redirect(`${back}?version=${saved.number}&against=current`);
@@ -29,7 +29,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
   }
 
   if (intent === "comment") {
-    const submission = parseWithZod(formData, { schema: draftCommentSchema });
+    const submission = parseForm(formData, draftCommentSchema);
     const target = String(formData.get("parentId") ?? "").slice(0, 20) || null;
     if (submission.status !== "success") return json({ intent, problem: null, target, result: submission.reply() }, { status: 400 });
     const { body, quote, parentId } = submission.value;
@@ -40,7 +40,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
   }
 
   if (intent === "answer") {
-    const submission = parseWithZod(formData, { schema: answerSchema });
+    const submission = parseForm(formData, answerSchema);
     const target = String(formData.get("commentId") ?? "").slice(0, 20) || null;
     if (submission.status !== "success") return json({ intent, problem: null, target, result: submission.reply() }, { status: 400 });
     const { commentId, status, reply } = submission.value;

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { untyped } from "./fields";
 import { msg } from "./messages";
 import { cleanText } from "./topic-actions";
 
@@ -43,12 +44,12 @@ export const draftCommentSchema = z.object({
   intent: z.literal("comment"),
   body: text(DRAFT_COMMENT_MAX, true),
   quote: text(QUOTE_MAX, false),
-  parentId: id.optional(),
+  parentId: untyped(id.optional()),
 });
 
 export const answerSchema = z.object({
   intent: z.literal("answer"),
-  commentId: id,
+  commentId: untyped(id),
   status: z.enum(["adopted", "notAdopted"], { error: msg("errors.choice") }),
   reply: text(ANSWER_MAX, true),
 });

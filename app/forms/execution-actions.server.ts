@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addTask, createUnit, reportCompletion, reportProgress, type ExecutionProblem, type ExecutionResult } from "../models/execution.server";
@@ -10,6 +9,7 @@ import { endOfLocalDay } from "./consultation";
 import { answerRectificationSchema, completeSchema, EXECUTION_INTENTS, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "./execution";
 import { pickIntent } from "./meetings";
 import { readForm } from "./read-form.server";
+import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "./topic-post";
 
 // Not this person's to do: 403. A date already past: 400. Not now (state, open tasks, answered): 409.
@@ -37,7 +37,7 @@ export async function handleUnitsAction({ request, communityId, communitySlug, u
   const formData = await readForm(request);
   const intent = pickIntent(UNITS_INTENTS, formData.get("intent"));
   if (intent !== "create") return invalid({ intent: null }, null);
-  const submission = parseWithZod(formData, { schema: unitSchema });
+  const submission = parseForm(formData, unitSchema);
   if (submission.status !== "success") return invalid({ intent }, submission.reply());
   const r = createUnit({ communityId, userId, roles, ...submission.value });
   return r.ok ? redirect(`/c/${communitySlug}/units#unit-${r.id}`) : refusal({ intent }, r.problem, submission.reply());
@@ -59,7 +59,7 @@ export async function handleExecutionAction({ request, communityId, communitySlu
   const page = `/c/${communitySlug}/topics/${topicId}/execution`;
   switch (intent) {
     case "task": {
-      const submission = parseWithZod(formData, { schema: taskSchema });
+      const submission = parseForm(formData, taskSchema);
       if (submission.status !== "success") return invalid({ intent }, submission.reply());
       const { title, unitId, dueDate, budgetYuan } = submission.value;
       const r = addTask({ ...actor, topicId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
@@ -67,7 +67,7 @@ export async function handleExecutionAction({ request, communityId, communitySlu
     }
     case "report": {
       const target = { intent, id: idField(formData, "taskId") };
-      const submission = parseWithZod(formData, { schema: reportSchema });
+      const submission = parseForm(formData, reportSchema);
       const checked = await checkPhotos(upload.files);
       const photoErrors = [...upload.fileErrors, ...checked.errors];
       if (submission.status !== "success" || upload.formError || photoErrors.length) {
@@ -78,26 +78,26 @@ export async function handleExecutionAction({ request, communityId, communitySlu
       return settle(target, r, `${page}#task-${taskId}`, submission.reply());
     }
     case "complete": {
-      const submission = parseWithZod(formData, { schema: completeSchema });
+      const submission = parseForm(formData, completeSchema);
       if (submission.status !== "success") return invalid({ intent }, submission.reply());
       return settle({ intent }, reportCompletion({ ...actor, topicId }), page);
     }
     case "rectify": {
       const target = { intent, id: idField(formData, "taskId") };
-      const submission = parseWithZod(formData, { schema: rectifySchema });
+      const submission = parseForm(formData, rectifySchema);
       if (submission.status !== "success") return invalid(target, submission.reply());
       const { taskId, body } = submission.value;
       return settle(target, raiseRectification({ ...actor, taskId, body }), `${page}#task-${taskId}`, submission.reply());
     }
     case "answerRectification": {
       const target = { intent, id: idField(formData, "rectificationId") };
-      const submission = parseWithZod(formData, { schema: answerRectificationSchema });
+      const submission = parseForm(formData, answerRectificationSchema);
       if (submission.status !== "success") return invalid(target, submission.reply());
       const { rectificationId, answer } = submission.value;
       return settle(target, answerRectification({ ...actor, rectificationId, answer }), `${page}#rectification-${rectificationId}`, submission.reply());
     }
     case "publishResult": {
-      const submission = parseWithZod(formData, { schema: publishResultSchema });
+      const submission = parseForm(formData, publishResultSchema);
       if (submission.status !== "success") return invalid({ intent }, submission.reply());
       return settle({ intent }, publishResult({ ...actor, topicId, summary: submission.value.summary }), `${page}#results`, submission.reply());
     }

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { UNIT_KINDS } from "../workflow/execution";
-import { optionalText, recordId, requiredText } from "./fields";
+import { hiddenId, optionalText, recordId, requiredText } from "./fields";
 import { msg } from "./messages";
 
 export const UNIT_NAME_MAX = 60;
@@ -55,14 +55,14 @@ export const taskSchema = z.object({
 
 export const reportSchema = z.object({
   intent: z.literal("report"),
-  taskId: recordId,
+  taskId: hiddenId,
   body: requiredText(1, REPORT_MAX),
   percent: z.number({ error: msg("errors.integer") }).int(msg("errors.integer")).min(0, msg("errors.range", { min: 0, max: 100 })).max(100, msg("errors.range", { min: 0, max: 100 })),
   spentYuan: yuan.optional(),
 });
 
 export const completeSchema = z.object({ intent: z.literal("complete") });
-export const rectifySchema = z.object({ intent: z.literal("rectify"), taskId: recordId, body: requiredText(1, RECTIFY_MAX) });
-export const answerRectificationSchema = z.object({ intent: z.literal("answerRectification"), rectificationId: recordId, answer: requiredText(1, RECTIFY_MAX) });
+export const rectifySchema = z.object({ intent: z.literal("rectify"), taskId: hiddenId, body: requiredText(1, RECTIFY_MAX) });
+export const answerRectificationSchema = z.object({ intent: z.literal("answerRectification"), rectificationId: hiddenId, answer: requiredText(1, RECTIFY_MAX) });
 export const publishResultSchema = z.object({ intent: z.literal("publishResult"), summary: requiredText(1, RESULT_MAX) });
 

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { msg } from "./messages";
-import { cleanText } from "./topic-actions";
+import { cleanText } from "./limits";
 
 /** Field builders shared by the form schemas: cleaned, trimmed text with bounds, and record ids. */
 const required = { error: msg("errors.required") };
@@ -21,3 +21,19 @@ export const requiredText = (min: number, max: number) =>
 export const optionalText = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().max(max, msg("errors.tooLong", { max }))).optional().default("");
 
 export const recordId = z.number({ error: msg("errors.integer") }).int(msg("errors.integer")).min(1, msg("errors.integer")).max(999999999999, msg("errors.integer"));
+
+/**
+ * The fields of a form that the person does not type (hidden ids, a button's value): the page shows
+ * no message next to them, so an error on one means the form was altered or is out of date.
+ */
+export const UNTYPED = z.registry();
+
+/** Marks a field as one the page sets, not the person (a copy: shared builders such as `recordId` stay typed). */
+export function untyped<T extends z.ZodType>(field: T): T {
+  const copy = field.clone() as T;
+  UNTYPED.add(copy);
+  return copy;
+}
+
+/** A record id the page puts in a hidden field or a button. */
+export const hiddenId = untyped(recordId);

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { getDb } from "../../db/client.server";
 import { notFound } from "../auth/guards.server";
@@ -9,6 +8,7 @@ import { cancelMeeting, checkIn, endMeeting, MeetingError, meetingRow, scheduleM
 import type { Role } from "../workflow/roles";
 import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
 import { readForm } from "./read-form.server";
+import { parseForm } from "./parse-form.server";
 
 interface Poster {
   request: Request;
@@ -40,20 +40,20 @@ export async function handleMeetingsAction({ request, communityId, communitySlug
   const base = `/c/${communitySlug}/meetings`;
   switch (intent) {
     case "schedule": {
-      const submission = parseWithZod(formData, { schema: scheduleSchema });
+      const submission = parseForm(formData, scheduleSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { title, place, scheduledAt, requestId, acceptShortNotice } = submission.value;
       const r = scheduleMeeting({ ...actor, title, place, scheduledAt, requestId: requestId ?? null, acceptShortNotice });
       return r.ok ? redirect(`${base}/${r.id}`) : refusal(intent, r.problem, submission.reply());
     }
     case "request": {
-      const submission = parseWithZod(formData, { schema: requestSchema });
+      const submission = parseForm(formData, requestSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const r = createMeetingRequest({ ...actor, reason: submission.value.reason });
       return r.ok ? redirect(`${base}#request-${r.id}`) : refusal(intent, r.problem, submission.reply());
     }
     case "sign": {
-      const submission = parseWithZod(formData, { schema: signSchema });
+      const submission = parseForm(formData, signSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, signMeetingRequest({ ...actor, requestId: submission.value.requestId }), `${base}#request-${submission.value.requestId}`);
     }
@@ -81,42 +81,42 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
   const page = `/c/${communitySlug}/meetings/${meetingId}`;
   switch (intent) {
     case "table": {
-      const submission = parseWithZod(formData, { schema: tableSchema });
+      const submission = parseForm(formData, tableSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const r = tableMotion({ ...actor, ...submission.value });
       return settle(intent, r, r.ok ? `${page}#motion-${r.id}` : page, submission.reply());
     }
     case "withdrawMotion": {
-      const submission = parseWithZod(formData, { schema: withdrawMotionSchema });
+      const submission = parseForm(formData, withdrawMotionSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, withdrawMotion({ ...actor, motionId: submission.value.motionId }), `${page}#agenda`);
     }
     case "start":
     case "end": {
-      const submission = parseWithZod(formData, { schema: sessionSchema });
+      const submission = parseForm(formData, sessionSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, intent === "start" ? startMeeting(actor) : endMeeting(actor), page);
     }
     case "cancel": {
-      const submission = parseWithZod(formData, { schema: cancelSchema });
+      const submission = parseForm(formData, cancelSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, cancelMeeting({ ...actor, reason: submission.value.reason }), page, submission.reply());
     }
     case "checkIn": {
-      const submission = parseWithZod(formData, { schema: checkInSchema });
+      const submission = parseForm(formData, checkInSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const forUserId = submission.value.forUserId ?? null;
       return settle(intent, checkIn({ ...actor, forUserId }), forUserId ? `${page}#roster` : `${page}#attendance`);
     }
     case "open":
     case "close": {
-      const submission = parseWithZod(formData, { schema: motionSchema });
+      const submission = parseForm(formData, motionSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { motionId } = submission.value;
       return settle(intent, intent === "open" ? openVote({ ...actor, motionId }) : closeVote({ ...actor, motionId }), `${page}#motion-${motionId}`);
     }
     case "vote": {
-      const submission = parseWithZod(formData, { schema: voteSchema });
+      const submission = parseForm(formData, voteSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { motionId, choice, forUserId } = submission.value;
       return settle(intent, await castBallotTogether({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
-import { recordId, requiredText } from "./fields";
+import { hiddenId, recordId, requiredText, untyped } from "./fields";
 import { msg } from "./messages";
 import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "./limits";
 
@@ -22,10 +22,13 @@ export function pickIntent<T extends readonly string[]>(intents: T, value: FormD
   return typeof value === "string" && (intents as readonly string[]).includes(value) ? (value as T[number]) : null;
 }
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
+// A box is ticked or not: only an altered form gets it refused.
+const checkbox = untyped(
+  z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true" || v === "1"),
+);
 
 /** "YYYY-MM-DDTHH:MM" from a datetime-local input, read as China time (UTC+8). */
 const localDateTime = z
@@ -39,12 +42,12 @@ export const scheduleSchema = z.object({
   title: requiredText(1, MEETING_TITLE_MAX),
   place: requiredText(1, MEETING_PLACE_MAX),
   scheduledAt: localDateTime,
-  requestId: recordId.optional(),
+  requestId: hiddenId.optional(),
   acceptShortNotice: checkbox,
 });
 
 export const requestSchema = z.object({ intent: z.literal("request"), reason: requiredText(1, REQUEST_REASON_MAX) });
-export const signSchema = z.object({ intent: z.literal("sign"), requestId: recordId });
+export const signSchema = z.object({ intent: z.literal("sign"), requestId: hiddenId });
 
 export const tableSchema = z.object({
   intent: z.literal("table"),
@@ -52,22 +55,23 @@ export const tableSchema = z.object({
   secret: checkbox,
   onFail: z.enum(ON_FAIL, { error: msg("errors.choice") }).default("revise"),
 });
-export const withdrawMotionSchema = z.object({ intent: z.literal("withdrawMotion"), motionId: recordId });
+export const withdrawMotionSchema = z.object({ intent: z.literal("withdrawMotion"), motionId: hiddenId });
 export const sessionSchema = z.object({ intent: z.enum(["start", "end"]) });
 export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredText(1, CANCEL_REASON_MAX) });
-export const checkInSchema = z.object({ intent: z.literal("checkIn"), forUserId: recordId.optional() });
-export const motionSchema = z.object({ intent: z.enum(["open", "close"]), motionId: recordId });
+export const checkInSchema = z.object({ intent: z.literal("checkIn"), forUserId: hiddenId.optional() });
+export const motionSchema = z.object({ intent: z.enum(["open", "close"]), motionId: hiddenId });
 export const voteSchema = z.object({
   intent: z.literal("vote"),
-  motionId: recordId,
-  choice: z.enum(BALLOT_CHOICES, { error: msg("meetings.errors.choice") }),
-  forUserId: recordId.optional(),
+  motionId: hiddenId,
+  // The button pressed.
+  choice: untyped(z.enum(BALLOT_CHOICES, { error: msg("meetings.errors.choice") })),
+  forUserId: hiddenId.optional(),
 });
 
 export const objectSchema = z.object({ intent: z.literal("object"), body: requiredText(1, OBJECTION_MAX) });
 export const answerObjectionSchema = z.object({
   intent: z.literal("answerObjection"),
-  objectionId: recordId,
+  objectionId: hiddenId,
   answer: requiredText(1, OBJECTION_ANSWER_MAX),
   upheld: z.enum(["yes", "no"], { error: msg("errors.choice") }).transform((v) => v === "yes"),
 });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import type { ExecutionProblem } from "../models/execution.server";
@@ -22,7 +22,7 @@ interface RatingPost {
 /** The topic page's 满意度评价 post: one rating per resident while the window is open. Refusals carry `rating.problems.*` keys. */
 export function handleRatingAction({ formData, communityId, topicId, userId, roles, back }: RatingPost) {
   const intent = "rate" as const;
-  const submission = parseWithZod(formData, { schema: rateSchema });
+  const submission = parseForm(formData, rateSchema);
   if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
   const r = rateResult({ communityId, topicId, userId, roles, rating: submission.value.rating, comment: submission.value.comment });
   if (r.ok) return redirect(`${back}#rating`);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
 import { answerObjection, lodgeObjection, type ObjectionProblem } from "../models/resolution.server";
 import type { Role } from "../workflow/roles";
@@ -26,13 +26,13 @@ interface ResolutionPost {
 export function handleResolutionAction({ formData, intent, communityId, topicId, userId, roles, back }: ResolutionPost) {
   const done = redirect(`${back}#decision`);
   if (intent === "object") {
-    const submission = parseWithZod(formData, { schema: objectSchema });
+    const submission = parseForm(formData, objectSchema);
     if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId: null }, { status: 400 });
     const r = lodgeObjection({ communityId, topicId, userId, roles, body: submission.value.body });
     if (r.ok) return done;
     return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId: null }, { status: STATUS[r.problem] });
   }
-  const submission = parseWithZod(formData, { schema: answerObjectionSchema });
+  const submission = parseForm(formData, answerObjectionSchema);
   const posted = Number(formData.get("objectionId"));
   const objectionId = Number.isSafeInteger(posted) && posted > 0 ? posted : null;
   if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId }, { status: 400 });

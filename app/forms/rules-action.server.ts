@@ -1,5 +1,5 @@
+import { parseForm } from "./parse-form.server";
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { addCatalogueEntry, applyRulePack, removeCatalogueEntry, updateCatalogueEntry, updateRules } from "../models/rules.server";
 import { msg } from "./messages";
 import { catalogueAddSchema, catalogueEditSchema, catalogueRemoveSchema, packSchema, RULES_INTENTS, rulesSchema, type RulesIntent } from "./rules";
@@ -23,7 +23,7 @@ export function handleRulesAction({ formData, communityId, actorId }: { formData
   const intent = RULES_INTENTS.find((i) => i === raw) ?? null;
   const reply = (status: number, data: Partial<RulesActionData>) => ({ status, data: { intent, id: null, ok: status < 300, message: null, result: null, ...data } });
   if (intent === "rules") {
-    const submission = parseWithZod(formData, { schema: rulesSchema });
+    const submission = parseForm(formData, rulesSchema);
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
     const done = updateRules({ communityId, actorId, values });
@@ -31,21 +31,21 @@ export function handleRulesAction({ formData, communityId, actorId }: { formData
     return reply(200, { message: done.changed.length ? msg("rulesEdit.saved", { count: done.changed.length }) : "rulesEdit.unchanged", result: submission.reply() });
   }
   if (intent === "pack") {
-    const submission = parseWithZod(formData, { schema: packSchema });
+    const submission = parseForm(formData, packSchema);
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const done = applyRulePack({ communityId, actorId, packId: submission.value.pack });
     if (!done.ok) return reply(404, { message: "errors.notFound" });
     return reply(200, { message: done.changed.length ? msg("rulesEdit.packApplied", { count: done.changed.length }) : "rulesEdit.unchanged" });
   }
   if (intent === "catalogueAdd") {
-    const submission = parseWithZod(formData, { schema: catalogueAddSchema });
+    const submission = parseForm(formData, catalogueAddSchema);
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
     addCatalogueEntry({ communityId, actorId, values });
     return reply(200, { message: "rulesEdit.catalogueAdded", result: submission.reply({ resetForm: true }) });
   }
   if (intent === "catalogueEdit") {
-    const submission = parseWithZod(formData, { schema: catalogueEditSchema });
+    const submission = parseForm(formData, catalogueEditSchema);
     const id = Number(formData.get("id")) || null;
     if (submission.status !== "success") return reply(400, { id, message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, id: entryId, ...values } = submission.value;
@@ -54,7 +54,7 @@ export function handleRulesAction({ formData, communityId, actorId }: { formData
     return reply(200, { id: entryId, message: done.changed.length ? "rulesEdit.catalogueSaved" : "rulesEdit.unchanged" });
   }
   if (intent === "catalogueRemove") {
-    const submission = parseWithZod(formData, { schema: catalogueRemoveSchema });
+    const submission = parseForm(formData, catalogueRemoveSchema);
     if (submission.status !== "success") return reply(400, { message: "rulesEdit.notFound" });
     const done = removeCatalogueEntry({ communityId, actorId, id: submission.value.id });
     if (done.ok) return reply(200, { message: "rulesEdit.catalogueRemoved" });

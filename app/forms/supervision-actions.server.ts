@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import type { Actor, ExecutionProblem } from "../models/execution.server";
@@ -25,7 +25,7 @@ export async function handleSupervisionAction({ request, communityId, communityS
   if (intent !== "verify") return invalid(null, null);
   // Only supervisors check on site: refused before any photo is looked at or stored.
   if (!roles.includes("supervisor")) return refusal(intent, "wrongRole");
-  const submission = parseWithZod(upload.formData, { schema: verifySchema });
+  const submission = parseForm(upload.formData, verifySchema);
   const checked = await checkPhotos(upload.files);
   const photoErrors = [...upload.fileErrors, ...checked.errors];
   if (submission.status !== "success" || upload.formError || photoErrors.length) {

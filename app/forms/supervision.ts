@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { recordId, requiredText } from "./fields";
+import { hiddenId, requiredText } from "./fields";
 import { msg } from "./messages";
 
 export const VERIFY_NOTES_MAX = 2000;
@@ -12,7 +12,7 @@ export const SUPERVISION_INTENTS = ["verify"] as const;
 /** 核实: a supervisor's on-site check of a topic being verified (photos travel beside it, multipart). */
 export const verifySchema = z.object({
   intent: z.literal("verify"),
-  topicId: recordId,
+  topicId: hiddenId,
   notes: requiredText(1, VERIFY_NOTES_MAX),
   verified: z.enum(["yes", "no"], { error: msg("errors.choice") }),
 });

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addComment } from "../models/comment.server";
@@ -7,6 +6,7 @@ import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
 import { pickIntent, RESOLUTION_INTENTS } from "./meetings";
 import { readForm } from "./read-form.server";
+import { parseForm } from "./parse-form.server";
 import { handleRatingAction } from "./rating-actions.server";
 import { handleResolutionAction } from "./resolution-actions.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
@@ -53,7 +53,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   }
 
   if (intent === "comment") {
-    const submission = parseWithZod(formData, { schema: commentSchema });
+    const submission = parseForm(formData, commentSchema);
     if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
     const added = addComment({ communityId, topicId, authorId: userId, roles, body: submission.value.body });
     if (added.ok) return redirect(`${back}#comments`);
@@ -62,7 +62,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   }
 
   if (intent === "move") {
-    const submission = parseWithZod(formData, { schema: moveSchema });
+    const submission = parseForm(formData, moveSchema);
     const posted = String(formData.get("action") ?? "").slice(0, 40);
     if (submission.status !== "success") return json({ intent, problem: null, action: posted, result: submission.reply() }, { status: 400 });
     const { action, reason, mergeNumber } = submission.value;

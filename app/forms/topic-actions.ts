@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
+import { untyped } from "./fields";
 import { msg } from "./messages";
 
 import { cleanText, COMMENT_MAX, REASON_MAX } from "./limits";
@@ -35,7 +36,7 @@ export const commentSchema = z.object({
 
 export const moveSchema = z.object({
   intent: z.literal("move"),
-  action: z.enum(TOPIC_ACTIONS, { error: msg("errors.choice") }),
+  action: untyped(z.enum(TOPIC_ACTIONS, { error: msg("errors.choice") })),
   reason: z
     .string()
     .transform(cleanText)

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { untyped } from "./fields";
 import { msg } from "./messages";
 
 export const TITLE_MAX = 80;
@@ -73,8 +74,8 @@ export const proposeSchema = z.object({
   description: descriptionField,
   category: categoryCodeField,
   location: locationField,
-  showName: z.boolean().default(false),
-  fileAs: z.enum(["resident", "committee"], { error: msg("errors.choice") }).optional(),
+  showName: untyped(z.boolean().default(false)),
+  fileAs: untyped(z.enum(["resident", "committee"], { error: msg("errors.choice") }).optional()),
 });
 
 export type ProposeValue = z.infer<typeof proposeSchema>;

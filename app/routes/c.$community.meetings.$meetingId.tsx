@@ -60,12 +60,15 @@ export default function MeetingPage() {
   const inSession = meeting.status === "inSession";
   useLiveMeeting(inSession, `/c/${slug}/meetings/${meeting.id}/events`);
   const voting = agenda.find((m) => m.status === "voting");
+  // Only the chair's forms (table, cancel) have fields to refuse; once the meeting started, a refusal of one was of an out-of-date form.
+  const stray = Boolean(data?.result && !data.problem && !(viewer.isConvener && meeting.status === "scheduled"));
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
         ← {t("meetings.page.back")}
       </Link>
       {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`)}</Alert> : null}
+      {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
       {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}

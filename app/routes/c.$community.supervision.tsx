@@ -40,6 +40,8 @@ export default function SupervisionPage() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const reply = (data?.result ?? null) as Reply;
+  // A refused check whose topic has no form on the page (verified and closed meanwhile, or not of this page) was out of date.
+  const stray = Boolean(reply && !data?.problem && !(canVerify && queue.some((entry) => entry.round && String(entry.topicId) === String(reply.initialValue?.topicId))));
   const errorsFor = (topicId: number) => (reply && String(reply.initialValue?.topicId) === String(topicId) ? ((reply.error ?? {}) as Record<string, string[] | undefined>) : {});
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
@@ -54,6 +56,7 @@ export default function SupervisionPage() {
         </span>
       </header>
       {data?.problem ? <Alert tone="error">{t(`supervision.problems.${data.problem}`)}</Alert> : null}
+      {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <Card title={t("supervision.overview")}>
         <CommunityCharts figures={figures} thresholdPct={thresholdPct} />
       </Card>

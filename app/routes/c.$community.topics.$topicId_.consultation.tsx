@@ -38,6 +38,11 @@ export default function ConsultationPage() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
+  const running = solicitations.some((s) => s.open);
+  // Which refused forms show their errors: the open form until one runs, the answer form while one runs,
+  // the meeting record. A refusal without its form (the summary's note has no message beside it) was of an out-of-date form.
+  const shown: Record<string, boolean> = { open: may.open && !running, answer: may.answer && running, meeting: may.record };
+  const stray = Boolean(data?.intent && data.result && !data.problem && !shown[data.intent]);
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
       <Link to={`/c/${slug}/topics/${topic.id}`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
@@ -45,6 +50,7 @@ export default function ConsultationPage() {
       </Link>
       <h1 className="break-words text-xl font-semibold text-stone-900">{t("consultation.pageTitle", { number: topic.number, title: topic.title })}</h1>
       {data?.problem ? <Alert tone="error">{t(`consultation.problems.${data.problem}`)}</Alert> : null}
+      {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       {!consulting ? <Alert tone="info">{t("consultation.notConsulting")}</Alert> : null}
       {freeze ? <FrozenText freeze={freeze} /> : null}
       <SolicitationSection solicitations={solicitations} may={may} notice={notice} lastOpen={resultOf("open")} lastAnswer={resultOf("answer")} />

@@ -6,7 +6,7 @@ import { CompleteForm } from "~/components/execution/complete-form";
 import { ResultsSection } from "~/components/execution/results-section";
 import { TaskCard } from "~/components/execution/task-card";
 import { TaskForm } from "~/components/execution/task-form";
-import { asResult } from "~/components/execution/types";
+import { asResult, hasFormFor } from "~/components/execution/types";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
@@ -52,6 +52,7 @@ export default function ExecutionPage() {
       </Link>
       <h1 className="break-words text-xl font-semibold text-stone-900">{t("execution.page.title", { number: topic.number, title: topic.title })}</h1>
       {data?.problem ? <Alert tone="error">{t(`execution.problems.${data.problem}`)}</Alert> : null}
+      {data && !data.problem && !hasFormFor(may, tasks.map((task) => task.id), data) ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       {stateNote ? <Alert tone="info">{stateNote}</Alert> : null}
       <section className="space-y-3" aria-labelledby="plan-title">
         <h2 id="plan-title" className="text-base font-semibold text-stone-900">

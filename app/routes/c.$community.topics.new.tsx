@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -6,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ProposeForm } from "~/components/propose/propose-form";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
+import { parseForm } from "~/forms/parse-form.server";
 import { cleanSearchQuery, MAX_PHOTOS, proposeSchema } from "~/forms/topic";
 import { checkPhotos, createTopicWithPhotos } from "~/models/photo.server";
 import { listCatalogue } from "~/models/rules.server";
@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, community, roles } = requireAccess(args, args.params.community, "proposeTopic");
   const upload = await readFileUpload(args.request, { field: "photos", maxFiles: MAX_PHOTOS, maxFileBytes: uploadMaxBytes() });
-  const submission = parseWithZod(upload.formData, { schema: proposeSchema });
+  const submission = parseForm(upload.formData, proposeSchema);
   const checked = await checkPhotos(upload.files);
   const photoErrors = [...upload.fileErrors, ...checked.errors];
   const value = submission.status === "success" ? submission.value : null;

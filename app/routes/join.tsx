@@ -13,6 +13,7 @@ import { createSession, generateSessionToken, sessionCookie } from "~/auth/sessi
 import { forgiveFailure, recordFailure, throttledFor } from "~/auth/throttle.server";
 import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
 import { translateError } from "~/forms/messages";
+import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
 import { redeemInvite } from "~/models/invite.server";
 
@@ -24,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = getUser(args);
   const schema = user ? joinExistingSchema : joinNewSchema;
-  const submission = parseWithZod(await readForm(args.request), { schema });
+  const submission = parseForm(await readForm(args.request), schema);
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const ip = args.context.clientIp;
   if (throttledFor("address", ip) > 0) {

@@ -14,6 +14,7 @@ import { signIn } from "~/auth/sign-in.server";
 import { loginSchema } from "~/forms/auth";
 import { landingPath } from "~/models/community.server";
 import { translateError } from "~/forms/messages";
+import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseForm(formData, loginSchema);
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await signIn({ ...submission.value, request: args.request, clientIp: args.context.clientIp });
   if (!result.ok) {

@@ -21,44 +21,6 @@ const http = useServer();
 const SEED = 20260707;
 const RUNS = 5;
 
-/**
- * Known gap (issue 7, left for the lead): these pages answer a tampered post (a hidden id, a
- * button's value or the intent itself made invalid or sent twice) with 400 and change nothing, but
- * show no message, because their forms render errors only for the fields a person types. For them
- * the property checks everything except the message; remove an entry once its page shows one.
- */
-const SILENT_WHEN_TAMPERED = new Set([
-  "c.$community.topics.$topicId comment",
-  "c.$community.topics.$topicId move",
-  "c.$community.topics.$topicId object",
-  "c.$community.topics.$topicId answerObjection",
-  "c.$community.topics.$topicId rate",
-  "c.$community.topics.$topicId_.draft saveVersion",
-  "c.$community.topics.$topicId_.draft answer",
-  "c.$community.topics.$topicId_.consultation open",
-  "c.$community.topics.$topicId_.consultation answer",
-  "c.$community.topics.$topicId_.consultation close",
-  "c.$community.topics.$topicId_.consultation summarise",
-  "c.$community.topics.$topicId_.execution report",
-  "c.$community.topics.$topicId_.execution complete",
-  "c.$community.topics.$topicId_.execution rectify",
-  "c.$community.topics.$topicId_.execution answerRectification",
-  "c.$community.topics.$topicId_.execution publishResult",
-  "c.$community.supervision verify",
-  "c.$community.meetings._index schedule",
-  "c.$community.meetings._index request",
-  "c.$community.meetings._index sign",
-  "c.$community.meetings.$meetingId withdrawMotion",
-  "c.$community.meetings.$meetingId start",
-  "c.$community.meetings.$meetingId end",
-  "c.$community.meetings.$meetingId cancel",
-  "c.$community.meetings.$meetingId checkIn",
-  "c.$community.meetings.$meetingId open",
-  "c.$community.meetings.$meetingId vote",
-  "c.$community.meetings.$meetingId close",
-  "join existing",
-]);
-
 let english = "";
 let foreign = { topic: 0, meeting: 0 };
 beforeAll(async () => {
@@ -180,6 +142,14 @@ describe("hostile input to every action", () => {
   for (const action of ACTIONS) {
     it(`${action.route} ${action.intent ?? "(post)"}: never a 500, refusals change nothing and are translated`, async () => {
       const post = action.prepare();
+      // The page as read right after a refusal, per language and state of the database: refusals change
+      // nothing, so most runs compare with a page already read instead of reading it again.
+      const pages = new Map<string, string>();
+      const pageNow = async (inEnglish: boolean, state: string) => {
+        const key = `${inEnglish}:${state}`;
+        if (!pages.has(key)) pages.set(key, visible(await (await http.fetch(post.path, { cookie: await cookieFor(action, post, inEnglish) })).text()));
+        return pages.get(key)!;
+      };
       await fc.assert(
         fc.asyncProperty(mutation(Object.keys(post.fields).length), async (m) => {
           const before = dbFingerprint();
@@ -189,12 +159,13 @@ describe("hostile input to every action", () => {
           const html = visible(await res.text());
           expect(res.status, "a server error").toBeLessThan(500);
           expect(consoleErrors(), "console.error").toBe(errorsBefore);
-          const changed = dbFingerprint() !== before;
+          const after = dbFingerprint();
+          const changed = after !== before;
           if (changed) expect([200, 302], "changed the database without succeeding").toContain(res.status);
           if (res.status >= 400) expect(changed, "a refusal changed the database").toBe(false);
-          if (res.status >= 400 && !SILENT_WHEN_TAMPERED.has(`${action.route} ${action.intent ?? "(post)"}`)) {
+          if (res.status >= 400) {
             expect(html, "the page's language").toContain(`lang="${m.english ? "en" : "zh-CN"}"`);
-            const page = visible(await (await http.fetch(post.path, { cookie: await cookieFor(action, post, m.english) })).text());
+            const page = await pageNow(m.english, after);
             const news = (m.english ? TEXTS.en : TEXTS.zh).filter((t) => html.includes(t) && !page.includes(t));
             expect(news.length, `no ${m.english ? "English" : "Chinese"} message in the ${res.status} page that the page itself lacks`).toBeGreaterThan(0);
           }

@@ -33,6 +33,13 @@ export interface FormReply {
 const STATUS_TONE = { open: "bg-stone-100 text-stone-700", adopted: "bg-green-100 text-green-800", notAdopted: "bg-amber-100 text-amber-900" } as const;
 
 /** 对草案的意见: threaded comments (one level of replies), each top-level one answered by the committee. */
+/** A refusal of fields whose form is not on the page (the comment it answered is gone, or answering closed): the form was out of date. */
+function isStray(reply: FormReply | null, comments: DraftCommentData[], mayAnswer: boolean, mayComment: boolean): boolean {
+  if (!reply || reply.problem || (reply.intent !== "comment" && reply.intent !== "answer")) return false;
+  const onPage = comments.some((c) => String(c.id) === reply.target);
+  return reply.intent === "answer" ? !(mayAnswer && onPage) : !mayComment || (reply.target !== null && !onPage);
+}
+
 export function DraftComments({ comments, mayComment, mayAnswer, reply }: { comments: DraftCommentData[]; mayComment: boolean; mayAnswer: boolean; reply: FormReply | null }) {
   const { t } = useTranslation();
   const mine = (intent: string, target: string | null) => (reply?.intent === intent && reply.target === target ? reply : null);
@@ -41,6 +48,7 @@ export function DraftComments({ comments, mayComment, mayAnswer, reply }: { comm
     <Card title={<span id="draft-comments">{t("draft.comments.title")}</span>}>
       <div className="space-y-4">
         {problem ? <Alert tone="error">{t(`draft.comments.${problem === "badParent" ? "badParent" : "notAllowed"}`)}</Alert> : null}
+        {isStray(reply, comments, mayAnswer, mayComment) ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
         {comments.length ? (
           <ol className="space-y-4" data-testid="draft-comments">
             {comments.map((c) => (

@@ -57,3 +57,17 @@ export interface PhotoLimits {
 export type ResultOf = (intent: string, id?: number | null) => unknown;
 
 export const asResult = (value: unknown) => (value ?? null) as SubmissionResult<string[]> | null;
+
+/**
+ * Whether the form a refusal of its fields belongs to is on the page. Without it (the task was done,
+ * the rectification answered, the stage moved on, an id not of this page) the form was out of date.
+ */
+export function hasFormFor(may: ExecutionMayView, taskIds: readonly number[], refusal: { intent: string | null; id: number | null }): boolean {
+  const { intent, id } = refusal;
+  if (intent === "task") return may.plan;
+  if (intent === "report") return id !== null && may.reportOn.includes(id);
+  if (intent === "rectify") return may.rectify && id !== null && taskIds.includes(id);
+  if (intent === "answerRectification") return id !== null && may.answerOn.includes(id);
+  if (intent === "publishResult") return may.publish;
+  return true;
+}

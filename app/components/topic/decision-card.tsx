@@ -35,13 +35,14 @@ export function DecisionCard({ decision, slug, refusal }: { decision: DecisionDa
   const { t } = useTranslation();
   const { dateTime } = useFormats();
   const { tabled } = decision;
-  const stray = refusal?.problem && !hasFormFor(decision, refusal) ? refusal.problem : null;
+  // Without a problem, the refusal was of fields the form shows: with the form gone, the form was out of date.
+  const stray = refusal && !hasFormFor(decision, refusal) ? (refusal.problem ? `resolutions.problems.${refusal.problem}` : "errors.altered") : null;
   return (
     <div id="decision" className="scroll-mt-4" data-testid="decision">
       <Card title={t("resolutions.title")}>
         <div className="space-y-4">
           {/* A refusal whose form is no longer on the page (the period ended, the objection was answered) is said at the top. */}
-          {stray ? <Alert tone="error">{t(`resolutions.problems.${stray}`)}</Alert> : null}
+          {stray ? <Alert tone="error">{t(stray)}</Alert> : null}
           {tabled ? (
             <div className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950" data-testid="decision-tabled">
               <p>
