@@ -8,6 +8,7 @@
 // freeze, meetings, motions and ballots, execution tasks, notifications. Live deadlines (co-sign
 // windows, screening) are all in the future, so the scheduler changes nothing when a server starts.
 //   npx tsx bench/generate-data.ts <file>   (migrates and demo-seeds the file first when it is empty)
+import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { appendLedger, type AppendInput } from "../app/models/ledger.server";
 import { RULE_PACKS, settingsFromPack, type RulePack } from "../app/workflow/rule-packs";
@@ -301,6 +302,30 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
     ledgerEntries: (c.prepare("SELECT count(*) AS n FROM ledger_entries").get() as { n: number }).n,
     ms,
   };
+}
+
+/**
+ * The data a benchmark runs on, in the database DATABASE_PATH names (set before calling): a copy of
+ * the file BENCH_DATA names when given (made by this script's CLI; migrated to today's schema), else
+ * generated here (~30 s).
+ */
+export async function prepareBenchData(dbFile: string) {
+  const { getDb } = await import("../db/client.server");
+  const { runMigrations } = await import("../db/migrate");
+  const { seedDemo } = await import("../db/seed");
+  const source = process.env.BENCH_DATA;
+  if (source) {
+    if (!fs.existsSync(source)) throw new Error(`BENCH_DATA ${source} does not exist (make it with: npx tsx bench/generate-data.ts ${source})`);
+    fs.copyFileSync(source, dbFile); // before the first getDb(), which opens the file
+    runMigrations(getDb()); // a file generated before a newer migration
+    return { source, generate_ms: null };
+  }
+  const db = getDb();
+  const started = performance.now();
+  runMigrations(db);
+  await seedDemo(db);
+  const generated = generateBenchData(db);
+  return { source: "generated in this run", generate_ms: Math.round(performance.now() - started), ...generated.ms };
 }
 
 // CLI: npx tsx bench/generate-data.ts <file>

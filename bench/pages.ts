@@ -29,32 +29,13 @@ process.env.DATABASE_PATH = dbFile;
 process.env.LOG_LEVEL ??= "silent";
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
-const { generateBenchData, BUSY_TITLE } = await import("./generate-data");
+const { prepareBenchData, BUSY_TITLE } = await import("./generate-data");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");
-
-/** The generated data: a copy of BENCH_DATA when given, else generated here. */
-async function prepareData() {
-  const source = process.env.BENCH_DATA;
-  if (source) {
-    if (!fs.existsSync(source)) throw new Error(`BENCH_DATA ${source} does not exist (make it with: npx tsx bench/generate-data.ts ${source})`);
-    fs.copyFileSync(source, dbFile);
-    runMigrations(getDb()); // a file generated before a newer migration
-    return { source, generate_ms: null };
-  }
-  const db = getDb();
-  const started = performance.now();
-  runMigrations(db);
-  await seedDemo(db);
-  const generated = generateBenchData(db);
-  return { source: "generated in this run", generate_ms: Math.round(performance.now() - started), ...generated.ms };
-}
 
 async function main() {
   const loadBefore = os.loadavg();
   const uptimeBefore = execFileSync("uptime", { encoding: "utf8" }).trim();
-  const data = await prepareData();
+  const data = await prepareBenchData(dbFile);
   const db = getDb();
   const c = db.$client;
   const resident = (c.prepare("SELECT id FROM users WHERE username = 'resident1'").get() as { id: number }).id;

@@ -24,9 +24,7 @@ process.env.DATABASE_PATH = dbFile;
 process.env.LOG_LEVEL ??= "silent";
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
-const { generateBenchData, BUSY_TITLE } = await import("./generate-data");
+const { prepareBenchData, BUSY_TITLE } = await import("./generate-data");
 const { createSession, generateSessionToken, validateSessionToken } = await import("../app/auth/session.server");
 const { readHallColumns } = await import("../app/models/topic.server");
 const { listTopicEvents } = await import("../app/models/topic-page.server");
@@ -39,21 +37,6 @@ interface Recorded {
   sql: string;
   method: "all" | "get" | "run";
   args: unknown[];
-}
-
-async function prepareData() {
-  const source = process.env.BENCH_DATA;
-  if (source) {
-    if (!fs.existsSync(source)) throw new Error(`BENCH_DATA ${source} does not exist (make it with: npx tsx bench/generate-data.ts ${source})`);
-    fs.copyFileSync(source, dbFile); // before the first getDb(), which opens the file
-    runMigrations(getDb());
-    return source;
-  }
-  const db = getDb();
-  runMigrations(db);
-  await seedDemo(db);
-  generateBenchData(db);
-  return "generated in this run";
 }
 
 /** The statements `fn` runs, in order, with their parameters (better-sqlite3's Statement methods watched). */
@@ -149,7 +132,7 @@ function measure(name: string, model: () => unknown) {
 
 async function main() {
   const loadBefore = os.loadavg();
-  const source = await prepareData();
+  const { source } = await prepareBenchData(dbFile);
   const c = getDb().$client;
   const one = <T>(sql: string, ...args: unknown[]) => c.prepare(sql).get(...args) as T;
   const community = one<{ id: number }>("SELECT id FROM communities WHERE slug = 'mingyue'").id;
