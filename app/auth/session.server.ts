@@ -81,11 +81,16 @@ const findSession = prepared((db) =>
     .prepare(),
 );
 
+/** The session row with its user, by the (hashed) session id: the query every signed-in request makes. */
+export function readSession(sessionId: string) {
+  return findSession().get({ id: sessionId });
+}
+
 /** A malformed, unknown or expired token gives null: the request is treated as signed out. */
 export function validateSessionToken(token: string | undefined): ValidSession | null {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const sessionId = sessionIdFromToken(token);
-  const row = findSession().get({ id: sessionId });
+  const row = readSession(sessionId);
   if (!row) return null;
   const now = Date.now();
   if (now >= row.expiresAt.getTime()) {

@@ -81,7 +81,7 @@ function callId(key: unknown, options: unknown): string | null {
   if (typeof options !== "object" || options === null) return null;
   let id = key;
   for (const [name, value] of Object.entries(options as Options)) {
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") id += `\u0000${name}\u0001${typeof value}\u0001${value}`;
     else if (Array.isArray(value) && value.every((v) => typeof v === "string")) id += `\u0000${name}\u0001[${value.join("\u0002")}]`;
     else return null;

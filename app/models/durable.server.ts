@@ -1,4 +1,3 @@
-import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import type { Tx } from "./ledger.server";
 
@@ -24,18 +23,25 @@ export function durably<T>(fn: (tx: Tx) => T): T {
   // Writes waiting for a group commit came first, so they commit first: a close never jumps ahead
   // of the ballots that reached the model before it.
   commitWaiting();
-  return withFullSync((db) => db.transaction(fn));
+  return withFullSync(() => inTransaction()(fn) as T);
 }
+
+/**
+ * better-sqlite3's own transaction function, made once: called inside another transaction it is a
+ * savepoint. The writes run on the database object itself (the same connection), which has every
+ * query method a transaction has: a drizzle transaction object is built anew on every call (with
+ * its relational query API for the whole schema), most of the cost of refusing a ballot.
+ */
+const inTransaction = prepared((db) => db.$client.transaction((fn: (tx: Tx) => unknown) => fn(db)));
 
 // Prepared once: better-sqlite3's pragma() prepares its statement anew on every call, twice per ballot.
 const fullSync = prepared((db) => db.$client.prepare("PRAGMA synchronous = FULL"));
 const normalSync = prepared((db) => db.$client.prepare("PRAGMA synchronous = NORMAL"));
 
-function withFullSync<T>(run: (db: ReturnType<typeof getDb>) => T): T {
-  const db = getDb();
+function withFullSync<T>(run: () => T): T {
   fullSync().run();
   try {
-    return run(db);
+    return run();
   } finally {
     normalSync().run();
   }
@@ -68,16 +74,17 @@ function commitWaiting() {
   waiting = [];
   let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
   try {
-    outcomes = withFullSync((db) =>
-      db.transaction((tx) =>
-        batch.map((w) => {
-          try {
-            return { ok: true as const, value: tx.transaction((savepoint) => w.fn(savepoint)) };
-          } catch (error) {
-            return { ok: false as const, error };
-          }
-        }),
-      ),
+    outcomes = withFullSync(
+      () =>
+        inTransaction()(() =>
+          batch.map((w) => {
+            try {
+              return { ok: true as const, value: inTransaction()(w.fn) };
+            } catch (error) {
+              return { ok: false as const, error };
+            }
+          }),
+        ) as Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>,
     );
   } catch (error) {
     // The commit itself failed: nothing of the batch was stored.

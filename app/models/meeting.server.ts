@@ -33,9 +33,17 @@ export type MeetingProblem =
   | "alreadySigned"
   | "motionOpen";
 
+/**
+ * A refusal the model expects (already voted, not checked in...), thrown to roll its transaction
+ * back and answered as a problem, never logged: it carries no stack trace, whose capture was most of
+ * the cost of refusing one ballot of a storm.
+ */
 export class MeetingError extends Error {
   constructor(readonly problem: MeetingProblem) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`meeting: ${problem}`);
+    Error.stackTraceLimit = limit;
   }
 }
 
