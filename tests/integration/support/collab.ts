@@ -36,7 +36,13 @@ export async function connectClient(httpUrl: string, topicId: number, cookie: st
   });
   // A connection refused or dropped under load is retried by the provider with backoff (up to 2.5 s a
   // try): allow a few tries before calling it a failure, as the whole suite runs two files at once.
-  await waitFor(() => provider.synced, `client synced on topic ${topicId}`, 15_000);
+  try {
+    await waitFor(() => provider.synced, `client synced on topic ${topicId}`, 15_000);
+  } catch (error) {
+    provider.destroy(); // no retries left running behind a failed test
+    doc.destroy();
+    throw error;
+  }
   return {
     doc,
     provider,
