@@ -39,6 +39,8 @@ test.describe("topic page", () => {
       if (request.method() === "POST") posts.push(request.url());
     });
     const form = page.getByTestId("comment-form");
+    // The check is the browser's own: it needs the page running (before that the form posts, and the server refuses).
+    await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
     await form.getByRole("button", { name: "发表评论" }).click();
     await expect(form).toContainText("请填写此项。");
     expect(posts).toEqual([]);
