@@ -4,12 +4,10 @@
 // leaves, which compacts. The figure is what the store holds for the document (compacted state plus
 // any log rows) against the baseline Y.encodeStateAsUpdate of the server's own document.
 //   npm run bench:docs
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { round } from "./server-child";
 import { openSynced } from "./yjs-client";
 
@@ -19,9 +17,7 @@ const TARGET = 1.5;
 const LIMIT_MS = 10 * 60 * 1000;
 const TYPED = "居民代表会议讨论加装电梯停车位改造预算方案责任主体时间安排，";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-docbytes-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "silent";
+const { dir } = useTempDatabase("docbytes");
 
 const { getDb } = await import("../db/client.server");
 const { runMigrations } = await import("../db/migrate");

@@ -46,3 +46,15 @@ export async function runBench(main: () => Promise<unknown>, { limitMs, dir, clo
   }
   process.exit(0);
 }
+
+/**
+ * A fresh temp folder whose `bench.db` becomes DATABASE_PATH, with the server's log silenced. Call
+ * it before importing anything that opens the database; runBench removes the folder at the end.
+ */
+export function useTempDatabase(name: string): { dir: string; dbFile: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `yst-${name}-`));
+  const dbFile = path.join(dir, "bench.db");
+  process.env.DATABASE_PATH = dbFile;
+  process.env.LOG_LEVEL ??= "silent";
+  return { dir, dbFile };
+}

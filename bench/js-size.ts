@@ -8,11 +8,10 @@
 //   npm run bench:js
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { freePort, round, startChild } from "./server-child";
 
 const TARGET_KB = 150;
@@ -20,9 +19,7 @@ const LIMIT_MS = 5 * 60 * 1000;
 const EDITOR_PACKAGES = /node_modules\/(@tiptap\/|prosemirror-|yjs\/|y-websocket\/|y-prosemirror\/|y-protocols\/)/;
 const METAFILE = path.resolve("build/metafile.js.json");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-jssize-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "silent";
+const { dir } = useTempDatabase("jssize");
 
 const { getDb } = await import("../db/client.server");
 const { runMigrations } = await import("../db/migrate");

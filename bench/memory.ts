@@ -4,12 +4,10 @@
 // documents, measured after a garbage collection like the final reading. Figures: documents still in
 // memory after the last socket closed (must be 0), and RSS growth in MB.
 //   npm run bench:memory
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { freePort, round, startChild } from "./server-child";
 import { openSynced } from "./yjs-client";
 
@@ -19,9 +17,7 @@ const CONCURRENCY = 20;
 const TARGETS = { docs_loaded_after_close: 0, rss_growth_mb: 50 };
 const LIMIT_MS = 10 * 60 * 1000;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-memory-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "silent";
+const { dir } = useTempDatabase("memory");
 
 const { getDb } = await import("../db/client.server");
 const { runMigrations } = await import("../db/migrate");

@@ -11,9 +11,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { freePort, median, percentile, round, startChild } from "./server-child";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -23,10 +22,7 @@ const TARGETS = { hall_rps_ratio: 0.5, hall_p99_ratio: 2, topic_rps_ratio: 0.4, 
 const LIMIT_MS = 15 * 60 * 1000;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-pages-"));
-const dbFile = path.join(dir, "bench.db");
-process.env.DATABASE_PATH = dbFile;
-process.env.LOG_LEVEL ??= "silent";
+const { dir, dbFile } = useTempDatabase("pages");
 
 const { getDb } = await import("../db/client.server");
 const { prepareBenchData, BUSY_TITLE } = await import("./generate-data");

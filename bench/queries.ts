@@ -5,12 +5,10 @@
 // raw; each figure is the median time per call, model over raw; the headline is the worst query.
 //   npm run bench:queries                      (generates the data into its temp folder, ~1–2 min)
 //   BENCH_DATA=/tmp/bench.db npm run bench:queries   (reuses a file from `npx tsx bench/generate-data.ts /tmp/bench.db`)
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Statement } from "better-sqlite3";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { median, round } from "./server-child";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -18,10 +16,7 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
 const TARGET = 1.2;
 const LIMIT_MS = 10 * 60 * 1000;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-queries-"));
-const dbFile = path.join(dir, "bench.db");
-process.env.DATABASE_PATH = dbFile;
-process.env.LOG_LEVEL ??= "silent";
+const { dir, dbFile } = useTempDatabase("queries");
 
 const { getDb } = await import("../db/client.server");
 const { prepareBenchData, BUSY_TITLE } = await import("./generate-data");

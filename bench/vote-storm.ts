@@ -9,9 +9,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { freePort, median, percentile, round, startChild } from "./server-child";
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
@@ -21,9 +20,7 @@ const LIMIT_MS = 10 * 60 * 1000;
 const CHOICES = ["yes", "no", "yes", "abstain", "yes"] as const;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-votes-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "silent";
+const { dir } = useTempDatabase("votes");
 
 const { getDb } = await import("../db/client.server");
 const { runMigrations } = await import("../db/migrate");

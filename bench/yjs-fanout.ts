@@ -1,15 +1,13 @@
 // Fan-out latency of one writer's small updates to N readers on one document: our collaborative
 // server (auth, access checks, store-before-relay) against a plain @y/websocket-server, both on
 // loopback in this process. Not part of `npm test`; run with `npm run bench`.
-import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import WebSocket, { WebSocketServer } from "ws";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { machine, mergeResults, runBench } from "./harness";
+import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 
 const RATE_PER_S = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -17,9 +15,7 @@ const SIZES = [50, 200];
 const LIMIT_MS = 10 * 60 * 1000;
 
 // A throwaway database, and no persistence or callbacks for the plain server.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-bench-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "silent";
+const { dir } = useTempDatabase("bench");
 delete process.env.YPERSISTENCE;
 delete process.env.CALLBACK_URL;
 
