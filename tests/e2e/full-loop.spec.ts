@@ -169,7 +169,11 @@ test("one topic through all six stages: propose → … → closed, the ledger v
     await form.getByRole("button", { name: "提交报告" }).click();
     await expect(executor.page.getByTestId("report").first()).toContainText(body);
   }
+  // Wait for the server's answer to the completion before another person looks (under load the
+  // proposer's page could otherwise be read before the move was committed).
+  const completed = executor.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/execution"));
   await executor.page.getByTestId("complete-form").getByRole("button", { name: "报告执行完成" }).click();
+  expect((await completed).status()).toBeLessThan(400);
   await proposer.page.goto(topicPath);
   await expect(proposer.page.getByTestId("topic-state")).toHaveText("待核实与评价");
 
