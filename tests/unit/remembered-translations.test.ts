@@ -30,4 +30,19 @@ describe("remembered translations", () => {
     }
     expect((await i18nFor("en")).t("timeline.label")).not.toBe((await i18nFor("zh-CN")).t("timeline.label"));
   });
+
+  it("give react-i18next's fixed t (own language, default namespace) the remembered words; other fixed t's are i18next's", async () => {
+    for (const lng of ["zh-CN", "en"]) {
+      const [remembered, reference] = await Promise.all([i18nFor(lng), plain(lng)]);
+      // What useTranslation() asks for on every render: no language, the default namespace.
+      const fixed = remembered.getFixedT(null as unknown as string, "translation");
+      expect(fixed).toBe(remembered.getFixedT(lng));
+      for (const count of [1, 3]) expect(fixed("hall.daysInStage", { count })).toBe(reference.t("hall.daysInStage", { count }));
+      expect(fixed("timeline.compact", { n: 1, total: 6, stage: "x" })).toBe(reference.t("timeline.compact", { n: 1, total: 6, stage: "x" }));
+      // A key prefix, or another language, is i18next's own fixed t.
+      expect(remembered.getFixedT(lng, "translation", "hall")("number", { number: 7 })).toBe(reference.t("hall.number", { number: 7 }));
+      const other = lng === "en" ? "zh-CN" : "en";
+      expect(remembered.getFixedT(other)("timeline.label")).toBe((await plain(other)).t("timeline.label"));
+    }
+  });
 });
