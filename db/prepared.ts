@@ -32,16 +32,29 @@ export function databaseVersion(): string {
 
 /**
  * A read remembered until the next write anywhere in the database: for what every view of a busy
- * page reads and few requests change (the hall's stage columns). One entry per key.
+ * page reads and few requests change (the hall's stage columns, a topic's page as everyone sees it).
+ * Any write makes every entry stale, so a changed version forgets them all; `max` bounds how many
+ * distinct keys are kept between two writes (a crawler reading every topic must not fill memory).
+ * `key` says which arguments are the same read (default: the argument itself).
  */
-export function untilNextWrite<K, V>(read: (key: K) => V): (key: K) => V {
-  const remembered = new Map<K, { version: string; value: V }>();
-  return (key) => {
+export function untilNextWrite<A, V>(read: (arg: A) => V, { key = (arg) => arg, max = 1000 }: { key?: (arg: A) => unknown; max?: number } = {}): (arg: A) => V {
+  const remembered = new Map<unknown, V>();
+  let seen = "";
+  let seenDb: Db | undefined;
+  return (arg) => {
+    // Another connection (a test's own database) starts its versions afresh: forget on a change of either.
+    const db = getDb();
     const version = databaseVersion();
-    const hit = remembered.get(key);
-    if (hit && hit.version === version) return hit.value;
-    const value = read(key);
-    remembered.set(key, { version, value });
+    if (version !== seen || db !== seenDb) {
+      remembered.clear();
+      seen = version;
+      seenDb = db;
+    }
+    const id = key(arg);
+    if (remembered.has(id)) return remembered.get(id) as V;
+    const value = read(arg);
+    if (remembered.size >= max) remembered.clear();
+    remembered.set(id, value);
     return value;
   };
 }

@@ -42,13 +42,51 @@ export interface CommunityAccess {
   isStreetAdmin: boolean;
 }
 
+interface Standing {
+  community: Community;
+  roles: Role[];
+  isStreetAdmin: boolean;
+}
+
+// The community layout and the page below it both ask who this person is in the community, in the
+// same request (loaders share one load context): asked once per request. Only for reads: an action
+// may change what someone holds, and the loaders that run after it in the same request ask afresh.
+const standings = new WeakMap<AppLoadContext, Map<string, Standing | null>>();
+
+function readStanding(args: GuardArgs, slug: string): Standing | null {
+  const community = getCommunityBySlug(slug);
+  if (!community) return null;
+  const user = getUser(args);
+  return {
+    community,
+    roles: user ? getMemberRoles({ userId: user.id, communityId: community.id }) : [],
+    isStreetAdmin: user ? isStreetAdmin({ userId: user.id, streetId: community.streetId }) : false,
+  };
+}
+
+/** The community of a well-formed slug and what the signed-in person (if any) holds there; null when there is none. */
+function standingIn(args: GuardArgs, slug: string | undefined): Standing | null {
+  if (!slug || !SLUG.test(slug)) return null;
+  if (args.request.method !== "GET" && args.request.method !== "HEAD") return readStanding(args, slug);
+  let known = standings.get(args.context);
+  if (!known) {
+    known = new Map();
+    standings.set(args.context, known);
+  }
+  let standing = known.get(slug);
+  if (standing === undefined) {
+    standing = readStanding(args, slug);
+    known.set(slug, standing);
+  }
+  return standing;
+}
+
 function checkCommunity(args: GuardArgs, slug: string | undefined, audience: Audience): CommunityAccess {
   const user = getUser(args);
-  const community = slug && SLUG.test(slug) ? getCommunityBySlug(slug) : undefined;
+  const standing = standingIn(args, slug);
   if (!user) refuse("signIn", args.request);
-  if (!community) notFound();
-  const roles = getMemberRoles({ userId: user.id, communityId: community.id });
-  const admin = isStreetAdmin({ userId: user.id, streetId: community.streetId });
+  if (!standing) notFound();
+  const { community, roles, isStreetAdmin: admin } = standing;
   const decision = decide(audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin: admin });
   if (decision !== "allow") refuse(decision, args.request);
   return { user, community, roles, isStreetAdmin: admin };
@@ -65,12 +103,8 @@ export function requireAccess(args: GuardArgs, slug: string | undefined, key: Ac
  * below it still guards itself.
  */
 export function requireCommunity(args: GuardArgs, slug: string | undefined) {
-  const user = getUser(args);
-  const community = slug && SLUG.test(slug) ? getCommunityBySlug(slug) : undefined;
-  if (!community) notFound();
-  const roles = user ? getMemberRoles({ userId: user.id, communityId: community.id }) : [];
-  const admin = user ? isStreetAdmin({ userId: user.id, streetId: community.streetId }) : false;
-  return { user, community, roles, isStreetAdmin: admin };
+  const standing = standingIn(args, slug) ?? notFound();
+  return { user: getUser(args), ...standing };
 }
 
 /** For a public page of a community (audience "anyone" in ACCESS, e.g. the board). */

@@ -1,3 +1,4 @@
+import { untilNextWrite } from "../../db/prepared";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { stageIndex, type Stage } from "../workflow/stages";
@@ -22,6 +23,33 @@ export function stageMarks(events: TopicEvent[], current: Stage, closed: boolean
   return [...marks.values()].filter((m) => closed || stageIndex(m.stage) <= stageIndex(current));
 }
 
+/**
+ * What the topic page shows everyone who may see it (the topic, its history, photos, co-signers, a
+ * page of comments, its life): most of the page's reads, remembered until the next write, since a
+ * topic is read by many residents between two changes to it. Keyed by community, topic and comment
+ * page; undefined when the topic is not this community's.
+ */
+const sharedTopicPage = untilNextWrite(readSharedTopicPage, {
+  key: ({ communityId, topicId, commentsBefore }) => `${communityId}:${topicId}:${commentsBefore ?? ""}`,
+  max: 200,
+});
+
+function readSharedTopicPage({ communityId, topicId, commentsBefore }: { communityId: number; topicId: number; commentsBefore?: number }) {
+  const topic = getTopicForPage({ communityId, topicId });
+  if (!topic) return undefined;
+  const events = listTopicEvents({ communityId, topicId });
+  return {
+    topic,
+    events,
+    marks: stageMarks(events, topic.stage, topic.state === "closed"),
+    photos: listTopicPhotos({ communityId, topicId }),
+    progress: getCosignProgress({ communityId, topicId }),
+    cosigners: listCosigners({ communityId, topicId }).map(({ userId: id, name }) => ({ id, name })),
+    comments: listComments({ communityId, topicId, beforeId: commentsBefore }),
+    life: groupByStage(listTopicLife({ communityId, topicId, events }), events),
+  };
+}
+
 /** Everything the topic page shows to one person, or undefined when the topic is not this community's. */
 export function loadTopicPage({
   communityId,
@@ -36,19 +64,17 @@ export function loadTopicPage({
   roles: readonly Role[];
   commentsBefore?: number;
 }) {
-  const topic = getTopicForPage({ communityId, topicId });
-  if (!topic) return undefined;
-  const events = listTopicEvents({ communityId, topicId });
+  const shared = sharedTopicPage({ communityId, topicId, commentsBefore });
+  if (!shared) return undefined;
+  const { topic, events, marks, photos, progress, cosigners, comments, life } = shared;
   const collecting = topic.state === "open";
-  const progress = getCosignProgress({ communityId, topicId });
   const daysLeft = progress.dueAt ? Math.max(0, Math.ceil((progress.dueAt.getTime() - now().getTime()) / DAY_MS)) : null;
-  const cosigners = listCosigners({ communityId, topicId }).map(({ userId: id, name }) => ({ id, name }));
   const cosigned = cosigners.some((c) => c.id === userId);
   return {
     topic,
     events,
-    marks: stageMarks(events, topic.stage, topic.state === "closed"),
-    photos: listTopicPhotos({ communityId, topicId }),
+    marks,
+    photos,
     cosign: {
       collecting,
       threshold: progress.threshold,
@@ -59,9 +85,9 @@ export function loadTopicPage({
       mayCosign: collecting && !cosigned && topic.proposerId !== userId && can("cosign", topic.state, roles),
       mayWithdraw: collecting && cosigned,
     },
-    comments: { ...listComments({ communityId, topicId, beforeId: commentsBefore }), mayComment: can("comment", topic.state, roles) },
+    comments: { ...comments, mayComment: can("comment", topic.state, roles) },
     rating: getRatingPanel({ communityId, topicId, userId, roles, state: topic.state }),
-    life: groupByStage(listTopicLife({ communityId, topicId, events }), events),
+    life,
     moves: availableActions(topic.state, roles).map((t) => ({ action: t.action, needsReason: Boolean(t.needsReason) })),
   };
 }
