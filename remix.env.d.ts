@@ -8,5 +8,10 @@ declare module "@remix-run/node" {
     auth: ValidSession | null;
     /** The client's address, for rate limits and the session list. */
     clientIp: string;
+    /**
+     * Parts of the page a loader rendered ahead, by name, for the server render to put in as they
+     * are (app/components/server-fragments.tsx); never sent to the browser.
+     */
+    fragments?: Map<string, string>;
   }
 }

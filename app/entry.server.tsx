@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
+import { ServerFragments } from "./components/server-fragments";
 import { i18nFor } from "./i18n/instances.server";
 import { i18n } from "./i18n/i18next.server";
 import { contentSecurityPolicy } from "./security/csp";
@@ -16,13 +17,16 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
   const instance = await i18nFor(await i18n.getLocale(request));
   const nonce = randomBytes(16).toString("base64");
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
       <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <ServerFragments.Provider value={loadContext?.fragments}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </ServerFragments.Provider>
       </I18nextProvider>
     </NonceContext.Provider>,
   );

@@ -12,5 +12,5 @@ export function loadContext(req: Request, res: Response): AppLoadContext {
   const secure = req.secure;
   if (token && !auth) res.append("Set-Cookie", blankSessionCookie(secure));
   if (token && auth?.refreshed) res.append("Set-Cookie", sessionCookie(token, auth.expiresAt, secure));
-  return { auth, clientIp: req.ip ?? "" };
+  return { auth, clientIp: req.ip ?? "", fragments: new Map() };
 }

@@ -1,8 +1,8 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { stageIndex, type Stage } from "~/workflow/stages";
 
+// "More" is a plain link, like the cards' (decision 013): a router link resolves its path on every render.
 export function StageColumn({ stage, total, shown, moreHref, children }: { stage: Stage; total: number; shown: number; moreHref?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -19,9 +19,9 @@ export function StageColumn({ stage, total, shown, moreHref, children }: { stage
       {total > shown ? (
         <p className="mt-2 text-sm">
           {moreHref ? (
-            <Link to={moreHref} className="inline-flex min-h-[44px] items-center" data-testid={`more-${stage}`}>
+            <a href={moreHref} className="inline-flex min-h-[44px] items-center" data-testid={`more-${stage}`}>
               {t("hall.more", { count: total - shown })}
-            </Link>
+            </a>
           ) : (
             <span className="text-stone-600">{t("hall.more", { count: total - shown })}</span>
           )}

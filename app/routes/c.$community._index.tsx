@@ -1,19 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useClientNavigation } from "~/components/client-nav";
 import { HallFilterForm } from "~/components/hall/hall-filters";
 import { MeetingBanner } from "~/components/hall/meeting-banner";
 import { NeedsMe } from "~/components/hall/needs-me";
-import { StageColumns } from "~/components/hall/stage-columns";
+import { HALL_COLUMNS_FRAGMENT, StageColumns } from "~/components/hall/stage-columns";
+import { renderedHallColumns } from "~/models/hall-columns.server";
+import { useServerFragment } from "~/components/server-fragments";
 import { TopicList } from "~/components/hall/topic-list";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
+import { i18n } from "~/i18n/i18next.server";
+import { i18nFor } from "~/i18n/instances.server";
 import { currentMeeting } from "~/models/meeting-list.server";
 import { listCatalogue } from "~/models/rules.server";
-import { listFilteredTopics, listHallTopics, listNeedsMe } from "~/models/topic.server";
+import { listFilteredTopics, listNeedsMe } from "~/models/topic.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 议事厅` : "议事厅" }];
 
@@ -21,17 +26,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
   const filters = parseHallFilters(new URL(args.request.url).searchParams);
   const filtered = hasHallFilters(filters) ? listFilteredTopics({ communityId: community.id, userId: user.id, filters }) : null;
+  const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request)) });
+  if (columns) args.context.fragments?.set(HALL_COLUMNS_FRAGMENT, columns.html);
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     roles,
     isStreetAdmin,
     filters: { ...filters, page: filtered?.page ?? 1 },
     filtered,
-    byStage: filtered ? null : listHallTopics({ communityId: community.id }),
+    byStage: columns?.byStage ?? null,
     needsMe: listNeedsMe({ communityId: community.id, userId: user.id, roles }),
     meeting: currentMeeting({ communityId: community.id }),
     categories: listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
-    now: Date.now(),
+    now: columns?.now ?? Date.now(),
   });
 }
 
@@ -40,8 +47,11 @@ export default function Hall() {
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   const basePath = `/c/${community.slug}`;
+  // The hall's links are plain (its cards are most of the page); one handler navigates in the app.
+  const onClick = useClientNavigation();
+  const columnsHtml = useServerFragment(HALL_COLUMNS_FRAGMENT);
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-5 px-4 py-5">
+    <main id="main" className="mx-auto max-w-6xl space-y-5 px-4 py-5" onClick={onClick}>
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("hall.title", { name })}</h1>
         <p className="text-sm text-stone-600" data-testid="my-roles">
@@ -51,13 +61,13 @@ export default function Hall() {
       {isStreetAdmin && roles.length === 0 ? <Alert tone="info">{t("hall.streetAdminView")}</Alert> : null}
       {roles.includes("resident") || roles.includes("committee") ? (
         <div className="flex flex-wrap gap-3">
-          <Link to={`${basePath}/topics/new`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 font-medium text-white no-underline hover:bg-hall-700" data-testid="propose-link">
+          <a href={`${basePath}/topics/new`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 font-medium text-white no-underline hover:bg-hall-700" data-testid="propose-link">
             {t("propose.link")}
-          </Link>
+          </a>
           {roles.includes("committee") ? (
-            <Link to={`${basePath}/topics/import`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+            <a href={`${basePath}/topics/import`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
               {t("propose.import.link")}
-            </Link>
+            </a>
           ) : null}
         </div>
       ) : null}
@@ -69,7 +79,7 @@ export default function Hall() {
       {filtered ? (
         <TopicList {...filtered} filters={filters} basePath={basePath} now={now} communitySlug={community.slug} />
       ) : byStage ? (
-        <StageColumns byStage={byStage} now={now} communitySlug={community.slug} />
+        <StageColumns byStage={byStage} now={now} communitySlug={community.slug} html={columnsHtml} />
       ) : null}
     </main>
   );

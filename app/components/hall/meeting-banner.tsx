@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormats, type Instant } from "../topic/formats";
 
@@ -12,7 +11,10 @@ export interface BannerMeeting {
   agenda: number;
 }
 
-/** The representatives' meeting now in session (check in, vote), or the next one with its time and place. */
+/**
+ * The representatives' meeting now in session (check in, vote), or the next one with its time and
+ * place. Its link is plain: the hall navigates its links in the app (useClientNavigation).
+ */
 export function MeetingBanner({ meeting, communitySlug, isRepresentative }: { meeting: BannerMeeting; communitySlug: string; isRepresentative: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormats();
@@ -30,12 +32,12 @@ export function MeetingBanner({ meeting, communitySlug, isRepresentative }: { me
           {dateTime.format(new Date(meeting.scheduledAt))} · {meeting.place} · {t("hall.meeting.agenda", { count: meeting.agenda })}
         </p>
       </div>
-      <Link
-        to={`/c/${communitySlug}/meetings/${meeting.id}`}
+      <a
+        href={`/c/${communitySlug}/meetings/${meeting.id}`}
         className={`inline-flex min-h-[44px] items-center rounded-md px-4 font-medium no-underline ${live ? "bg-amber-700 text-white hover:bg-amber-800" : "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100"}`}
       >
         {live && isRepresentative ? t("hall.meeting.join") : t("hall.meeting.open")}
-      </Link>
+      </a>
     </section>
   );
 }
