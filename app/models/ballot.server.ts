@@ -130,8 +130,9 @@ const SETTLED: ReadonlySet<MeetingProblem> = new Set(["votingClosed", "alreadyVo
 
 /**
  * A refusal known before the write transaction: the actor's role, or a vote already settled for
- * this voter. It takes no write lock (a storm of repeated ballots does not queue behind the
- * writers) and stays true until the transaction would run, which checks everything again anyway.
+ * this voter. It opens no transaction, switches no durable sync, throws nothing and, in a storm,
+ * does not wait for the group commit (an fsync) of the ballots queued before it. It stays true until
+ * the transaction would run, and the transaction checks everything again anyway.
  */
 function settledRefusal(input: BallotInput): MeetingProblem | null {
   const who = voterOf(input);

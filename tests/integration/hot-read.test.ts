@@ -7,7 +7,7 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
-import { motions, sessions, topicEvents, users } from "../../db/schema";
+import { motions, topicEvents, users } from "../../db/schema";
 import { createSession, generateSessionToken, readSession, sessionIdFromToken } from "~/auth/session.server";
 import { userId } from "./support/db";
 
