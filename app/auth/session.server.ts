@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { prepared } from "../../db/prepared";
+import { hotSelect } from "../../db/hot-read";
 import { sessions, users } from "../../db/schema";
 import { emitDraftEvent } from "../models/draft-events.server";
 
@@ -65,25 +65,19 @@ export function createSession({
   return row;
 }
 
-const findSession = prepared((db) =>
-  db
-    .select({
-      sessionId: sessions.id,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare(),
-);
+// Every signed-in request asks: a hot read (docs/decisions/014-raw-statements-for-hot-reads.md).
+const findSession = hotSelect({
+  sessionId: sessions.id,
+  expiresAt: sessions.expiresAt,
+  lastSeenAt: sessions.lastSeenAt,
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+}).from<{ id: string }>(sql`${sessions} inner join ${users} on ${users.id} = ${sessions.userId} where ${sessions.id} = ${sql.placeholder("id")}`);
 
 /** The session row with its user, by the (hashed) session id: the query every signed-in request makes. */
 export function readSession(sessionId: string) {
-  return findSession().get({ id: sessionId });
+  return findSession.get({ id: sessionId });
 }
 
 /** A malformed, unknown or expired token gives null: the request is treated as signed out. */

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ballots, meetingAttendance, meetings, motions, topicEvents, topics } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
@@ -7,7 +8,7 @@ import { evaluateMotion, type MotionResult } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
-import { CONVENER, MeetingError, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { publishResolution } from "./resolution.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 
@@ -55,6 +56,8 @@ export function ballotPayload(b: { motionId: number; userId: number; choice: Bal
  * For a secret motion the choice is added to the motion's counts and never stored with the voter.
  */
 export function castBallot(input: BallotInput): MeetingResult {
+  const refused = settledRefusal(input);
+  if (refused) return { ok: false, problem: refused };
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, writeBallot(input));
 }
 
@@ -63,31 +66,32 @@ export function castBallot(input: BallotInput): MeetingResult {
  * commit), each checked and written in turn as if alone; each answer waits for the commit.
  */
 export function castBallotTogether(input: BallotInput): Promise<MeetingResult> {
+  const refused = settledRefusal(input);
+  if (refused) return Promise.resolve({ ok: false, problem: refused });
   return meetingWriteTogether({ communityId: input.communityId, meetingId: input.meetingId }, writeBallot(input));
 }
 
 type BallotInput = MeetingActor & { meetingId: number; motionId: number; choice: BallotChoice; forUserId?: number | null };
 
 /**
- * What a ballot needs to know, in one prepared read (votes come in storms): the motion of this
- * meeting of this community, whether the voter is on its roster and checked in, and has voted.
+ * What a ballot needs to know, in one hot read (votes come in storms; docs/decisions/014): the
+ * motion of this meeting of this community, whether the voter is on its roster and checked in, and
+ * has voted.
  */
-const voteState = prepared((db) =>
-  db
-    .select({
-      motionId: motions.id,
-      status: motions.status,
-      secret: motions.secret,
-      onRoster: meetingAttendance.userId,
-      checkedInAt: meetingAttendance.checkedInAt,
-      voted: sql<number | null>`(select 1 from ${ballots} where ${ballots.motionId} = ${motions.id} and ${ballots.userId} = ${sql.placeholder("voter")})`,
-    })
-    .from(meetings)
-    .innerJoin(motions, and(eq(motions.meetingId, meetings.id), eq(motions.id, sql.placeholder("motionId"))))
-    .leftJoin(meetingAttendance, and(eq(meetingAttendance.meetingId, meetings.id), eq(meetingAttendance.userId, sql.placeholder("voter"))))
-    .where(and(eq(meetings.id, sql.placeholder("meetingId")), eq(meetings.communityId, sql.placeholder("communityId"))))
-    .prepare(),
+const voteState = hotSelect({
+  motionId: motions.id,
+  status: motions.status,
+  secret: motions.secret,
+  onRoster: orNull(meetingAttendance.userId),
+  checkedInAt: orNull(meetingAttendance.checkedInAt),
+  voted: sql<number | null>`(select 1 from ${ballots} where ${ballots.motionId} = ${motions.id} and ${ballots.userId} = ${sql.placeholder("voter")})`,
+}).from<{ communityId: number; meetingId: number; motionId: number; voter: number }>(
+  sql`${meetings} inner join ${motions} on ${motions.meetingId} = ${meetings.id} and ${motions.id} = ${sql.placeholder("motionId")}
+      left join ${meetingAttendance} on ${meetingAttendance.meetingId} = ${meetings.id} and ${meetingAttendance.userId} = ${sql.placeholder("voter")}
+      where ${meetings.id} = ${sql.placeholder("meetingId")} and ${meetings.communityId} = ${sql.placeholder("communityId")}`,
 );
+
+type VoteState = NonNullable<ReturnType<typeof voteState.get>>;
 
 const insertBallot = prepared((db) =>
   db
@@ -103,19 +107,48 @@ const insertBallot = prepared((db) =>
     .prepare(),
 );
 
+/** Who the ballot is for, or why the actor may not cast it: decided by the input alone, before any read. */
+function voterOf(input: BallotInput): { voter: number; onBehalf: boolean } | { problem: MeetingProblem } {
+  const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
+  if (onBehalf) return input.roles.includes(CONVENER) ? { voter: input.forUserId!, onBehalf } : { problem: "wrongRole" };
+  return input.roles.includes(REPRESENTATIVE) ? { voter: input.userId, onBehalf } : { problem: "notRepresentative" };
+}
+
+/** Why this ballot cannot be cast now, in the order the voter should hear it; null: it can. */
+function refusalOf(motion: VoteState | undefined): MeetingProblem | null {
+  if (!motion) return "notFound";
+  if (motion.status === "pending") return "voteNotOpen";
+  if (motion.status === "closed") return "votingClosed";
+  if (motion.onRoster === null) return "notRepresentative";
+  if (!motion.checkedInAt) return "notCheckedIn";
+  if (motion.voted) return "alreadyVoted";
+  return null;
+}
+
+// Refusals no later write can undo: a closed motion never reopens and a ballot is never deleted.
+const SETTLED: ReadonlySet<MeetingProblem> = new Set(["votingClosed", "alreadyVoted"]);
+
+/**
+ * A refusal known before the write transaction: the actor's role, or a vote already settled for
+ * this voter. It opens no transaction, switches no durable sync, throws nothing and, in a storm,
+ * does not wait for the group commit (an fsync) of the ballots queued before it. It stays true until
+ * the transaction would run, and the transaction checks everything again anyway.
+ */
+function settledRefusal(input: BallotInput): MeetingProblem | null {
+  const who = voterOf(input);
+  if ("problem" in who) return who.problem;
+  const refused = refusalOf(voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter: who.voter }));
+  return refused && SETTLED.has(refused) ? refused : null;
+}
+
 function writeBallot(input: BallotInput) {
   return (tx: Tx) => {
-    const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
-    if (onBehalf) requireRoleIn(input, CONVENER);
-    else if (!input.roles.includes(REPRESENTATIVE)) throw new MeetingError("notRepresentative");
-    const voter = onBehalf ? input.forUserId! : input.userId;
-    const motion = voteState().get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter });
-    if (!motion) throw new MeetingError("notFound");
-    if (motion.status === "pending") throw new MeetingError("voteNotOpen");
-    if (motion.status === "closed") throw new MeetingError("votingClosed");
-    if (motion.onRoster === null) throw new MeetingError("notRepresentative");
-    if (!motion.checkedInAt) throw new MeetingError("notCheckedIn");
-    if (motion.voted) throw new MeetingError("alreadyVoted");
+    const who = voterOf(input);
+    if ("problem" in who) throw new MeetingError(who.problem);
+    const { voter, onBehalf } = who;
+    const motion = voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter });
+    const refused = refusalOf(motion);
+    if (refused || !motion) throw new MeetingError(refused ?? "notFound");
     const at = now();
     const recordedBy = onBehalf ? input.userId : null;
     const choice = motion.secret ? null : input.choice;

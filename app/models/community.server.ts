@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { hotSelect } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { communities, memberships, streetAdmins, streets } from "../../db/schema";
 import type { Role } from "../workflow/roles";
@@ -31,16 +32,13 @@ export function getStreetBySlug(slug: string) {
   return getDb().select().from(streets).where(eq(streets.slug, slug)).get();
 }
 
-const rolesOf = prepared((db) =>
-  db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.communityId, sql.placeholder("communityId"))))
-    .prepare(),
+// Every community page asks: a hot read (docs/decisions/014-raw-statements-for-hot-reads.md).
+const rolesOf = hotSelect({ role: memberships.role }).from<{ userId: number; communityId: number }>(
+  sql`${memberships} where ${memberships.userId} = ${sql.placeholder("userId")} and ${memberships.communityId} = ${sql.placeholder("communityId")}`,
 );
 
 export function getMemberRoles({ userId, communityId }: { userId: number; communityId: number }): Role[] {
-  return rolesOf()
+  return rolesOf
     .all({ userId, communityId })
     .map((r) => r.role);
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { prepared } from "../../db/prepared";
+import { hotSelect } from "../../db/hot-read";
 import { topicCosigns, topics } from "../../db/schema";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
@@ -51,15 +51,11 @@ export function withdrawCosign({ topicId, communityId, userId, roles }: { topicI
   });
 }
 
-// Asked on every topic page view: prepared once (built per call it cost ~20× the query, bench/queries.ts).
-const cosignOf = prepared((db) =>
-  db
-    .select({ userId: topicCosigns.userId })
-    .from(topicCosigns)
-    .where(and(eq(topicCosigns.topicId, sql.placeholder("topicId")), eq(topicCosigns.userId, sql.placeholder("userId"))))
-    .prepare(),
+// Asked on every topic page view: a hot read (docs/decisions/014-raw-statements-for-hot-reads.md).
+const cosignOf = hotSelect({ userId: topicCosigns.userId }).from<{ topicId: number; userId: number }>(
+  sql`${topicCosigns} where ${topicCosigns.topicId} = ${sql.placeholder("topicId")} and ${topicCosigns.userId} = ${sql.placeholder("userId")}`,
 );
 
 export function hasCosigned({ topicId, userId }: { topicId: number; userId: number }): boolean {
-  return cosignOf().get({ topicId, userId }) !== undefined;
+  return cosignOf.get({ topicId, userId }) !== undefined;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
+import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ledgerEntries, users } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
@@ -140,26 +141,22 @@ export function verifyLedger({ communityId }: { communityId: number }, db: Db = 
   return { ok: true, count, headHash: expectedPrev };
 }
 
-// The ledger page's query, prepared once; "no cursor" is a cursor past every seq, so one statement serves both.
-const ledgerPage = prepared((db) =>
-  db
-    .select({
-      seq: ledgerEntries.seq,
-      type: ledgerEntries.type,
-      subject: ledgerEntries.subject,
-      payload: ledgerEntries.payload,
-      createdAt: ledgerEntries.createdAt,
-      hash: ledgerEntries.hash,
-      actorName: users.displayName,
-    })
-    .from(ledgerEntries)
-    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
-    .where(and(eq(ledgerEntries.communityId, sql.placeholder("communityId")), lt(ledgerEntries.seq, sql.placeholder("beforeSeq"))))
-    .orderBy(desc(ledgerEntries.seq))
-    .limit(sql.placeholder("limit"))
-    .prepare(),
+// The ledger page's query, a hot read (docs/decisions/014-raw-statements-for-hot-reads.md); "no
+// cursor" is a cursor past every seq, so one statement serves both.
+const ledgerPage = hotSelect({
+  seq: ledgerEntries.seq,
+  type: ledgerEntries.type,
+  subject: ledgerEntries.subject,
+  payload: ledgerEntries.payload,
+  createdAt: ledgerEntries.createdAt,
+  hash: ledgerEntries.hash,
+  actorName: orNull(users.displayName),
+}).from<{ communityId: number; beforeSeq: number; limit: number }>(
+  sql`${ledgerEntries} left join ${users} on ${users.id} = ${ledgerEntries.actorId}
+      where ${ledgerEntries.communityId} = ${sql.placeholder("communityId")} and ${ledgerEntries.seq} < ${sql.placeholder("beforeSeq")}
+      order by ${ledgerEntries.seq} desc limit ${sql.placeholder("limit")}`,
 );
 
 export function listLedgerEntries({ communityId, limit, beforeSeq }: { communityId: number; limit: number; beforeSeq?: number }) {
-  return ledgerPage().all({ communityId, limit, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER });
+  return ledgerPage.all({ communityId, limit, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER });
 }

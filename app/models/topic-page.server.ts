@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
+import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { catalogueEntries, deadlines, rules, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
 
@@ -84,28 +85,26 @@ export function listCosigners({ communityId, topicId }: { communityId: number; t
   return cosignersOf().all({ communityId, topicId });
 }
 
-/** The topic's history, oldest first, with the names of those who moved it (null: the system). */
-const eventsOf = prepared((db) =>
-  db
-    .select({
-      id: topicEvents.id,
-      action: topicEvents.action,
-      fromState: topicEvents.fromState,
-      toState: topicEvents.toState,
-      reason: topicEvents.reason,
-      at: topicEvents.at,
-      actorName: users.displayName,
-    })
-    .from(topicEvents)
-    .innerJoin(topics, eq(topics.id, topicEvents.topicId))
-    .leftJoin(users, eq(users.id, topicEvents.actorId))
-    .where(and(eq(topicEvents.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
-    .orderBy(asc(topicEvents.at), asc(topicEvents.id))
-    .prepare(),
+/**
+ * The topic's history, oldest first, with the names of those who moved it (null: the system).
+ * Every topic page view asks: a hot read (docs/decisions/014-raw-statements-for-hot-reads.md).
+ */
+const eventsOf = hotSelect({
+  id: topicEvents.id,
+  action: topicEvents.action,
+  fromState: topicEvents.fromState,
+  toState: topicEvents.toState,
+  reason: topicEvents.reason,
+  at: topicEvents.at,
+  actorName: orNull(users.displayName),
+}).from<{ topicId: number; communityId: number }>(
+  sql`${topicEvents} inner join ${topics} on ${topics.id} = ${topicEvents.topicId} left join ${users} on ${users.id} = ${topicEvents.actorId}
+      where ${topicEvents.topicId} = ${sql.placeholder("topicId")} and ${topics.communityId} = ${sql.placeholder("communityId")}
+      order by ${topicEvents.at} asc, ${topicEvents.id} asc`,
 );
 
 export function listTopicEvents({ communityId, topicId }: { communityId: number; topicId: number }) {
-  return eventsOf().all({ communityId, topicId });
+  return eventsOf.all({ communityId, topicId });
 }
 
 /** The proposal's photos (evidence photos of progress reports and checks belong to the execution page). */

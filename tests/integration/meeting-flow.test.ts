@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ballots, deadlines, ledgerEntries, meetingRequests, memberships, motions, notifications, resolutions, topics, users } from "../../db/schema";
-import { castBallot, closeVote, openVote } from "~/models/ballot.server";
+import { castBallot, castBallotTogether, closeVote, openVote } from "~/models/ballot.server";
 import { resetClock, shiftClock, DAY_MS } from "~/models/clock.server";
 import { runDueDeadlines } from "~/models/deadline.server";
 import { freezeDraft } from "~/models/freeze.server";
@@ -155,6 +155,28 @@ describe("the roll call", () => {
     checkIn({ communityId: cid, userId: userId(names[5]), roles: ["representative"], meetingId: m.meetingId });
     expect(m.open()).toEqual({ ok: true });
     expect(db().select().from(memberships).where(and(eq(memberships.communityId, cid), eq(memberships.role, "representative"))).all()).toHaveLength(9);
+  });
+});
+
+describe("settled refusals", () => {
+  it("answers a repeated ballot at once, without waiting for the group commit of the ballots queued before it", async () => {
+    const { id } = frozenTopic();
+    const m = meetingOn(id, { present: reps(1, 9) });
+    expect(m.open()).toEqual({ ok: true });
+    expect(m.vote(rep(1), "yes").ok).toBe(true);
+    const ballotCount = () => db().select().from(ballots).where(eq(ballots.motionId, m.motionId)).all().length;
+    const together = (username: string, roles: Role[] = REP_ROLES) =>
+      castBallotTogether({ communityId: m.actor.communityId, userId: userId(username), roles, meetingId: m.meetingId, motionId: m.motionId, choice: "no" });
+    const queued = together(rep(2));
+    expect(await together(rep(1))).toEqual({ ok: false, problem: "alreadyVoted" });
+    expect(await together(rep(3), ["resident"])).toEqual({ ok: false, problem: "notRepresentative" });
+    // rep02's ballot still waits for its durable commit: the refusals did not.
+    expect(ballotCount()).toBe(1);
+    expect(await queued).toEqual({ ok: true });
+    expect(ballotCount()).toBe(2);
+    expect(m.close().ok).toBe(true);
+    expect(await together(rep(4))).toEqual({ ok: false, problem: "votingClosed" });
+    expect(ballotCount()).toBe(2);
   });
 });
 
