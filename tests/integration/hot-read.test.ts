@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, useDatabaseFile } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { motions, topicEvents, users } from "../../db/schema";
 import { createSession, generateSessionToken, readSession, sessionIdFromToken } from "~/auth/session.server";
@@ -13,7 +13,7 @@ import { userId } from "./support/db";
 
 const testDb = process.env.DATABASE_PATH!;
 afterEach(() => {
-  process.env.DATABASE_PATH = testDb;
+  useDatabaseFile(testDb);
 });
 
 const userById = hotSelect({ id: users.id, username: users.username, displayName: users.displayName, createdAt: users.createdAt }).from<{ id: number }>(
@@ -82,13 +82,13 @@ describe("hot reads", () => {
     const copy = `${testDb}.copy.db`;
     getDb().$client.exec(`VACUUM INTO '${copy}'`);
     try {
-      process.env.DATABASE_PATH = copy;
+      useDatabaseFile(copy);
       getDb().$client.prepare("UPDATE users SET display_name = '另一个库' WHERE id = ?").run(id);
       expect(userById.get({ id })?.displayName).toBe("另一个库");
-      process.env.DATABASE_PATH = testDb;
+      useDatabaseFile(testDb);
       expect(userById.get({ id })?.displayName).not.toBe("另一个库");
     } finally {
-      process.env.DATABASE_PATH = testDb;
+      useDatabaseFile(testDb);
       getDb();
       fs.rmSync(copy, { force: true });
     }
