@@ -34,6 +34,12 @@ const sharedTopicPage = untilNextWrite(readSharedTopicPage, {
   max: 200,
 });
 
+/** Who co-signed: their names in order for the page, their ids for "have I co-signed?". */
+function cosignersOf(communityId: number, topicId: number) {
+  const rows = listCosigners({ communityId, topicId });
+  return { cosignerIds: new Set(rows.map((r) => r.userId)), cosigners: rows.map((r) => r.name) };
+}
+
 function readSharedTopicPage({ communityId, topicId, commentsBefore }: { communityId: number; topicId: number; commentsBefore?: number }) {
   const topic = getTopicForPage({ communityId, topicId });
   if (!topic) return undefined;
@@ -44,7 +50,7 @@ function readSharedTopicPage({ communityId, topicId, commentsBefore }: { communi
     marks: stageMarks(events, topic.stage, topic.state === "closed"),
     photos: listTopicPhotos({ communityId, topicId }),
     progress: getCosignProgress({ communityId, topicId }),
-    cosigners: listCosigners({ communityId, topicId }).map(({ userId: id, name }) => ({ id, name })),
+    ...cosignersOf(communityId, topicId),
     comments: listComments({ communityId, topicId, beforeId: commentsBefore }),
     life: groupByStage(listTopicLife({ communityId, topicId, events }), events),
   };
@@ -66,10 +72,10 @@ export function loadTopicPage({
 }) {
   const shared = sharedTopicPage({ communityId, topicId, commentsBefore });
   if (!shared) return undefined;
-  const { topic, events, marks, photos, progress, cosigners, comments, life } = shared;
+  const { topic, events, marks, photos, progress, cosigners, cosignerIds, comments, life } = shared;
   const collecting = topic.state === "open";
   const daysLeft = progress.dueAt ? Math.max(0, Math.ceil((progress.dueAt.getTime() - now().getTime()) / DAY_MS)) : null;
-  const cosigned = cosigners.some((c) => c.id === userId);
+  const cosigned = cosignerIds.has(userId);
   return {
     topic,
     events,

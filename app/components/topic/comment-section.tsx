@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { checkComment } from "~/forms/comment-check";
 import { COMMENT_MAX } from "~/forms/limits";
+import { useServerFragment } from "../server-fragments";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { TextareaField } from "../ui/textarea-field";
 
@@ -29,7 +30,8 @@ interface Props {
 /** 评论: a page of comments (the newest 100, older ones behind a link) and the form for those who may. */
 export function CommentSection({ comments, total, hasOlder, olderPage, mayComment, lastResult, refused }: Props) {
   const { t } = useTranslation();
-  const { dateTime } = useFormats();
+  // The server usually has the list rendered ahead (the same for every reader until a write).
+  const listHtml = useServerFragment(COMMENTS_FRAGMENT);
   return (
     <Card title={<span id="comments">{t("topic.comments.title")}</span>} actions={<span className="text-sm text-stone-500">{t("topic.comments.count", { count: total })}</span>}>
       <div className="space-y-4">
@@ -40,16 +42,13 @@ export function CommentSection({ comments, total, hasOlder, olderPage, mayCommen
           </nav>
         ) : null}
         {comments.length ? (
-          <ol className="divide-y divide-stone-100" data-testid="comments">
-            {comments.map((c) => (
-              <li key={c.id} id={`comment-${c.id}`} className="py-2">
-                <p className="text-xs text-stone-500">
-                  <span className="font-medium text-stone-800">{c.authorName}</span> · <time dateTime={isoOf(c.createdAt)}>{dateTime.format(new Date(c.createdAt))}</time>
-                </p>
-                <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-800">{c.body}</p>
-              </li>
-            ))}
-          </ol>
+          listHtml !== undefined ? (
+            <ol className={LIST} data-testid="comments" dangerouslySetInnerHTML={{ __html: listHtml }} />
+          ) : (
+            <ol className={LIST} data-testid="comments">
+              <CommentItems comments={comments} />
+            </ol>
+          )
         ) : (
           <p className="text-sm text-stone-500">{t("topic.comments.none")}</p>
         )}
@@ -62,6 +61,27 @@ export function CommentSection({ comments, total, hasOlder, olderPage, mayCommen
         )}
       </div>
     </Card>
+  );
+}
+
+/** The load-context fragment with the comment items' markup (rendered ahead by the topic page's loader). */
+export const COMMENTS_FRAGMENT = "topic-comments";
+
+const LIST = "divide-y divide-stone-100";
+
+export function CommentItems({ comments }: { comments: CommentData[] }) {
+  const { dateTime } = useFormats();
+  return (
+    <>
+      {comments.map((c) => (
+        <li key={c.id} id={`comment-${c.id}`} className="py-2">
+          <p className="text-xs text-stone-500">
+            <span className="font-medium text-stone-800">{c.authorName}</span> · <time dateTime={isoOf(c.createdAt)}>{dateTime.format(new Date(c.createdAt))}</time>
+          </p>
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-800">{c.body}</p>
+        </li>
+      ))}
+    </>
   );
 }
 

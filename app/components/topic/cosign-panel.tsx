@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { useServerFragment } from "../server-fragments";
 
 export interface CosignData {
   collecting: boolean;
   threshold: number;
   daysLeft: number | null;
-  cosigners: Array<{ id: number; name: string }>;
+  /** Their names, in the order they co-signed. */
+  cosigners: string[];
   cosigned: boolean;
   mayCosign: boolean;
   mayWithdraw: boolean;
@@ -22,6 +24,8 @@ export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; co
   const busy = intent === "cosign" || intent === "withdrawCosign";
   const pct = cosign.threshold > 0 ? Math.min(100, Math.round((count / cosign.threshold) * 100)) : 0;
   const days = cosign.daysLeft === null ? "" : cosign.daysLeft > 0 ? t("topic.cosign.daysLeft", { count: cosign.daysLeft }) : t("topic.cosign.lastDay");
+  // The server usually has the chips rendered ahead (the same for every reader until a write).
+  const chipsHtml = useServerFragment(COSIGNERS_FRAGMENT);
   return (
     <Card title={t("topic.cosign.title")}>
       <div id="cosign" className="space-y-3">
@@ -60,18 +64,36 @@ export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; co
         <div>
           <h3 className="text-sm font-semibold text-stone-700">{t("topic.cosign.cosigners")}</h3>
           {cosign.cosigners.length ? (
-            <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="cosigners">
-              {cosign.cosigners.map((c) => (
-                <li key={c.id} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800">
-                  {c.name}
-                </li>
-              ))}
-            </ul>
+            chipsHtml !== undefined ? (
+              <ul className={CHIPS} data-testid="cosigners" dangerouslySetInnerHTML={{ __html: chipsHtml }} />
+            ) : (
+              <ul className={CHIPS} data-testid="cosigners">
+                <CosignerChips cosigners={cosign.cosigners} />
+              </ul>
+            )
           ) : (
             <p className="mt-1 text-sm text-stone-500">{t("topic.cosign.none")}</p>
           )}
         </div>
       </div>
     </Card>
+  );
+}
+
+/** The load-context fragment with the co-signer chips' markup (rendered ahead by the topic page's loader). */
+export const COSIGNERS_FRAGMENT = "topic-cosigners";
+
+const CHIPS = "mt-1 flex flex-wrap gap-1.5";
+
+export function CosignerChips({ cosigners }: { cosigners: string[] }) {
+  return (
+    <>
+      {cosigners.map((name, i) => (
+        // Plain names (two people may share one): the position is key enough for a list of text.
+        <li key={i} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800">
+          {name}
+        </li>
+      ))}
+    </>
   );
 }
