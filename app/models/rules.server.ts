@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { prepared } from "../../db/prepared";
+import { prepared, untilNextWrite } from "../../db/prepared";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
 import { RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
@@ -22,8 +22,12 @@ const catalogueOf = prepared((db) =>
 );
 
 /** The community's catalogue of matters (the hall's filter and the proposal form ask on every view). */
+// Every hall view lists it (the filter's categories) and it changes only when the rules do.
+const catalogueUntilNextWrite = untilNextWrite((communityId: number) => catalogueOf().all({ communityId }));
+
+/** The community's categories, in order. Shared until the next write: callers read it, never change it. */
 export function listCatalogue({ communityId }: { communityId: number }) {
-  return catalogueOf().all({ communityId });
+  return catalogueUntilNextWrite(communityId);
 }
 
 /** How many topics of the community use each category (an entry in use cannot be removed). */

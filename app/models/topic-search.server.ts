@@ -5,7 +5,7 @@ import { cleanSearchQuery } from "../forms/topic";
 import type { TopicState } from "../workflow/states";
 import type { TopicCard } from "./topic.server";
 
-export type SearchHit = TopicCard & { state: TopicState; cosignCount: number };
+export type SearchHit = Omit<TopicCard, "overdue"> & { state: TopicState; cosignCount: number; createdAt: Date };
 
 const hitColumns = {
   id: topics.id,

@@ -20,11 +20,9 @@ const topicCard = {
   title: topics.title,
   stage: topics.stage,
   status: topics.status,
-  state: topics.state,
   overdue: topics.overdue,
   location: topics.location,
   stageEnteredAt: topics.stageEnteredAt,
-  createdAt: topics.createdAt,
   proposerName: users.displayName,
   categoryZh: catalogueEntries.nameZh,
   categoryEn: catalogueEntries.nameEn,
@@ -36,11 +34,9 @@ export type TopicCard = {
   title: string;
   stage: Stage;
   status: string;
-  state: TopicState;
   overdue: boolean;
   location: string;
   stageEnteredAt: Date;
-  createdAt: Date;
   proposerName: string;
   categoryZh: string | null;
   categoryEn: string | null;
@@ -161,6 +157,11 @@ function waitingInState(extra: (userId: Placeholder) => SQL | undefined) {
 }
 
 const waitingForAnyone = waitingInState(() => undefined);
+
+/** A state's waiting topics that ask the same of everyone holding the role: read once until the next write. */
+const waitingForEveryone = untilNextWrite(({ communityId, state, limit }: { communityId: number; state: TopicState; limit: number }): TopicCard[] => waitingForAnyone().all({ communityId, userId: 0, state, limit }), {
+  key: ({ communityId, state, limit }) => `${communityId}:${state}:${limit}`,
+});
 const waitingForOthersSignature = waitingInState((userId) => and(ne(topics.proposerId, userId), not(cosignedBy(userId))));
 const waitingForMyUnit = waitingInState((userId) => assignedTo(userId));
 
@@ -169,10 +170,12 @@ export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT
   // limit, then merged: a single query over all the states sorted every waiting topic of a large
   // community (50 ms for a representative with 10,000 topics; well under 1 ms this way).
   const rows = needsMeRules(roles).flatMap((rule) => {
-    const query = rule.notMine ? waitingForOthersSignature : rule.assignedToMe ? waitingForMyUnit : waitingForAnyone;
-    return query()
-      .all({ communityId, userId, state: rule.state, limit })
-      .map((row: TopicCard) => ({ ...row, task: rule.task }));
+    const waiting: TopicCard[] = rule.notMine
+      ? waitingForOthersSignature().all({ communityId, userId, state: rule.state, limit })
+      : rule.assignedToMe
+        ? waitingForMyUnit().all({ communityId, userId, state: rule.state, limit })
+        : waitingForEveryone({ communityId, state: rule.state, limit });
+    return waiting.map((row) => ({ ...row, task: rule.task }));
   });
   return rows.sort(needsMeOrder).slice(0, limit);
 }
