@@ -3,8 +3,10 @@
 // on a temp copy of the generated benchmark data (bench/generate-data.ts). The baseline is a bare
 // Remix page on the same server (app/routes/bench.page.tsx: session check, rendered through the
 // root layout). Each measurement is a closed loop: CONNECTIONS keep-alive connections each send
-// their next GET as soon as the last answer arrived, for SECONDS. Rounds alternate baseline, hall
-// and topic; the figures are ratios of the medians.
+// their next GET as soon as the last answer arrived, for SECONDS. Each round measures the baseline,
+// hall and topic back to back (the order turning each round); a figure is the median over rounds of
+// that round's page against that round's baseline, since this machine's speed drifts between
+// rounds more than within one.
 //   npm run bench:pages                      (generates the data into its temp folder, ~1–2 min)
 //   BENCH_DATA=/tmp/bench.db npm run bench:pages   (reuses a file made by `npx tsx bench/generate-data.ts /tmp/bench.db`)
 import { execFileSync } from "node:child_process";
@@ -16,8 +18,8 @@ import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { freePort, median, percentile, round, startChild } from "./server-child";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGETS = { hall_rps_ratio: 0.5, hall_p99_ratio: 2, topic_rps_ratio: 0.4, topic_p99_ratio: 2.5 };
 const LIMIT_MS = 15 * 60 * 1000;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
@@ -115,8 +117,9 @@ async function main() {
       await load(kind as Kind, 2);
       agent.destroy();
     }
+    const kinds = Object.keys(targets) as Kind[];
     for (let r = 1; r <= ROUNDS; r++) {
-      for (const kind of Object.keys(targets) as Kind[]) {
+      for (const kind of kinds.map((_, i) => kinds[(i + r - 1) % kinds.length])) {
         const result = { round: r, ...(await load(kind, SECONDS)) };
         runs.push(result);
         // Fresh connections for the next measurement, so none has sat idle past the server's keep-alive timeout.
@@ -132,11 +135,16 @@ async function main() {
 
   const med = (kind: Kind, key: "rps" | "p50_ms" | "p99_ms" | "server_cpu_ms_per_request") => median(runs.filter((r) => r.kind === kind).map((r) => r[key]));
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  /** The median over rounds of `kind`'s figure against the baseline's in the same round. */
+  const perRound = (kind: Kind, key: "rps" | "p99_ms") => {
+    const at = (k: Kind, r: number) => runs.find((run) => run.kind === k && run.round === r)![key];
+    return ratio(median(Array.from({ length: ROUNDS }, (_, i) => at(kind, i + 1) / at("bare", i + 1))), 1);
+  };
   const figures = {
-    hall_rps_ratio: ratio(med("hall", "rps"), med("bare", "rps")),
-    hall_p99_ratio: ratio(med("hall", "p99_ms"), med("bare", "p99_ms")),
-    topic_rps_ratio: ratio(med("topic", "rps"), med("bare", "rps")),
-    topic_p99_ratio: ratio(med("topic", "p99_ms"), med("bare", "p99_ms")),
+    hall_rps_ratio: perRound("hall", "rps"),
+    hall_p99_ratio: perRound("hall", "p99_ms"),
+    topic_rps_ratio: perRound("topic", "rps"),
+    topic_p99_ratio: perRound("topic", "p99_ms"),
   };
   // The same comparison in server CPU time per request, which other load on the machine disturbs less.
   const cpuRatios = { hall: ratio(med("bare", "server_cpu_ms_per_request"), med("hall", "server_cpu_ms_per_request")), topic: ratio(med("bare", "server_cpu_ms_per_request"), med("topic", "server_cpu_ms_per_request")) };
@@ -149,6 +157,7 @@ async function main() {
         connections: CONNECTIONS,
         seconds: SECONDS,
         rounds: ROUNDS,
+        figure: "median over rounds of (page / baseline in the same round); medians below are per kind across rounds",
         server: "server/start.ts in its own process, NODE_ENV=production, BENCH_ROUTES=1; client: closed loop over a node:http keep-alive agent, gzip accepted",
         paths: Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.path])),
         data: { ...data, ...counts, busy_topic: busy },
