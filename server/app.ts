@@ -1,6 +1,7 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -32,11 +33,12 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
   app.use(requestLog);
-  // Files (built scripts, public/) are compressed at gzip's default level: a browser fetches each once
-  // and keeps it. Pages and data are compressed at level 1, nginx's default: every request pays for
-  // it, and level 6 cost the hall 0.4 ms of its ~5 ms for 13% fewer bytes (8.9 against 10.2 KB).
-  const compressFile = compression();
-  const compressPage = compression({ level: 1 });
+  // Files (built scripts, public/) never change and a browser fetches each once and keeps it: they
+  // are compressed hard (gzip 9, brotli 6, even the small ones). Pages and data are compressed on
+  // every request: gzip 1 (nginx's default) and brotli 3, about 0.2 ms for the hall where gzip 6 and
+  // brotli 4 (the middleware's defaults) cost 0.5 ms, for 10–15% more bytes (~1.3 KB).
+  const compressFile = compression({ level: 9, threshold: 0, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } } });
+  const compressPage = compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 3 } } });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? compressFile : compressPage)(req, res, next));
   app.use(securityHeaders);
 
