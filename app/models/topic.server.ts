@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, ne, not, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
+import { hotSelect } from "../../db/hot-read";
 import { prepared, untilNextWrite } from "../../db/prepared";
 import { topicTextCondition } from "./topic-search.server";
 import { catalogueEntries, executionTasks, topicCosigns, topics, unitMembers, users } from "../../db/schema";
@@ -163,6 +164,43 @@ const waitingForEveryone = untilNextWrite(({ communityId, state, limit }: { comm
   key: ({ communityId, state, limit }) => `${communityId}:${state}:${limit}`,
 });
 const waitingForOthersSignature = waitingInState((userId) => and(ne(topics.proposerId, userId), not(cosignedBy(userId))));
+
+/**
+ * For "co-sign what others proposed": a state's first waiting topics with their proposers, the same
+ * for everyone until the next write, are filtered per person with one look at their co-signs. Only
+ * someone who proposed or co-signed most of them needs the full query.
+ */
+const CANDIDATES = 40;
+
+const waitingCandidates = prepared((db) =>
+  db
+    .select({ ...topicCard, proposerId: topics.proposerId })
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.proposerId))
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(and(eq(topics.communityId, sql.placeholder("communityId")), eq(topics.status, "active"), eq(topics.state, sql.placeholder("state"))))
+    .orderBy(desc(topics.overdue), asc(topics.stageEnteredAt), asc(topics.id))
+    .limit(CANDIDATES)
+    .prepare(),
+);
+
+const candidatesUntilNextWrite = untilNextWrite(({ communityId, state }: { communityId: number; state: TopicState }) => waitingCandidates().all({ communityId, state }), {
+  key: ({ communityId, state }) => `${communityId}:${state}`,
+});
+
+const cosignedAmong = hotSelect({ topicId: topicCosigns.topicId }).from<{ userId: number; ids: string }>(
+  sql`${topicCosigns} where ${topicCosigns.userId} = ${sql.placeholder("userId")} and ${topicCosigns.topicId} in (select value from json_each(${sql.placeholder("ids")}))`,
+);
+
+function waitingForMySignature({ communityId, userId, state, limit }: { communityId: number; userId: number; state: TopicState; limit: number }): TopicCard[] {
+  const candidates = candidatesUntilNextWrite({ communityId, state }).filter((c) => c.proposerId !== userId);
+  const signed = new Set(cosignedAmong.all({ userId, ids: JSON.stringify(candidates.map((c) => c.id)) }).map((r) => r.topicId));
+  const open = candidates.filter((c) => !signed.has(c.id));
+  // Complete when the state has no more topics than were remembered, or enough are left of them.
+  const complete = candidatesUntilNextWrite({ communityId, state }).length < CANDIDATES || open.length >= limit;
+  if (!complete) return waitingForOthersSignature().all({ communityId, userId, state, limit });
+  return open.slice(0, limit).map(({ proposerId: _proposer, ...card }) => card);
+}
 const waitingForMyUnit = waitingInState((userId) => assignedTo(userId));
 
 export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT }: { communityId: number; userId: number; roles: readonly Role[]; limit?: number }): NeedsMeCard[] {
@@ -171,7 +209,7 @@ export function listNeedsMe({ communityId, userId, roles, limit = NEEDS_ME_LIMIT
   // community (50 ms for a representative with 10,000 topics; well under 1 ms this way).
   const rows = needsMeRules(roles).flatMap((rule) => {
     const waiting: TopicCard[] = rule.notMine
-      ? waitingForOthersSignature().all({ communityId, userId, state: rule.state, limit })
+      ? waitingForMySignature({ communityId, userId, state: rule.state, limit })
       : rule.assignedToMe
         ? waitingForMyUnit().all({ communityId, userId, state: rule.state, limit })
         : waitingForEveryone({ communityId, state: rule.state, limit });

@@ -136,4 +136,20 @@ describe("needs me ordering and limit", () => {
     // resident2 proposed all twelve: none of them is asked of resident2.
     expect(needsMe("resident2", "mingyue")).toEqual([[T.sewage, "rate"]]);
   });
+
+  it("asks someone who co-signed nearly all of many open topics to co-sign the few left, in order", () => {
+    // More open topics than the remembered first ones (40), nearly all co-signed by resident3: the
+    // remembered ones run out and the full query answers; the order is the same either way.
+    const ids: number[] = [];
+    for (let i = 1; i <= 50; i++) {
+      ids.push(createTopic({ communityId: communityId("mingyue"), proposerId: userId("resident2"), title: `多议题测试 ${i}`, description: "", location: "", categoryId: null, source: "resident" }).id);
+    }
+    const left = new Set([ids[44], ids[47]]);
+    const light = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, communityId("mingyue")), eq(topics.title, T.light))).get()!.id;
+    const open = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, communityId("mingyue")), eq(topics.state, "open"))).all();
+    const insert = getDb().$client.prepare("INSERT OR IGNORE INTO topic_cosigns (topic_id, user_id, created_at) VALUES (?, ?, ?)");
+    for (const { id } of open) if (id !== light && !left.has(id)) insert.run(id, userId("resident3"), Date.now());
+    const asked = needsMe("resident3", "mingyue").filter(([, task]) => task === "cosign").map(([title]) => title);
+    expect(asked).toEqual([T.light, "多议题测试 45", "多议题测试 48"]);
+  });
 });
