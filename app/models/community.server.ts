@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
-import { prepared } from "../../db/prepared";
+import { prepared, untilNextWrite } from "../../db/prepared";
 import { communities, memberships, streetAdmins, streets } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 
@@ -24,8 +24,12 @@ const communityBySlug = prepared((db) =>
 
 export type Community = NonNullable<ReturnType<typeof getCommunityBySlug>>;
 
+// Every community page asks, and communities change rarely: read once until the next write.
+const communityUntilNextWrite = untilNextWrite((slug: string) => communityBySlug().get({ slug }));
+
+/** The community at a slug (with its street), or undefined. Shared until the next write: read it, never change it. */
 export function getCommunityBySlug(slug: string) {
-  return communityBySlug().get({ slug });
+  return communityUntilNextWrite(slug);
 }
 
 export function getStreetBySlug(slug: string) {
@@ -43,16 +47,13 @@ export function getMemberRoles({ userId, communityId }: { userId: number; commun
     .map((r) => r.role);
 }
 
-const adminOf = prepared((db) =>
-  db
-    .select({ userId: streetAdmins.userId })
-    .from(streetAdmins)
-    .where(and(eq(streetAdmins.userId, sql.placeholder("userId")), eq(streetAdmins.streetId, sql.placeholder("streetId"))))
-    .prepare(),
+// Every community page asks: a hot read (docs/decisions/014-raw-statements-for-hot-reads.md).
+const adminOf = hotSelect({ userId: streetAdmins.userId }).from<{ userId: number; streetId: number }>(
+  sql`${streetAdmins} where ${streetAdmins.userId} = ${sql.placeholder("userId")} and ${streetAdmins.streetId} = ${sql.placeholder("streetId")}`,
 );
 
 export function isStreetAdmin({ userId, streetId }: { userId: number; streetId: number }): boolean {
-  return adminOf().get({ userId, streetId }) !== undefined;
+  return adminOf.get({ userId, streetId }) !== undefined;
 }
 
 /** Does the person hold any role in a community of this street? */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { prepared } from "../../db/prepared";
+import { prepared, untilNextWrite } from "../../db/prepared";
 import { draftFreezes, meetings, motions, topics } from "../../db/schema";
 import { now } from "./clock.server";
 
@@ -66,7 +66,18 @@ const agendaSize = prepared((db) =>
 
 /** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). Prepared: every hall view asks. */
 export function currentMeeting({ communityId }: { communityId: number }) {
-  const meeting = meetingInSession().get({ communityId }) ?? nextMeeting().get({ communityId, now: now().getTime() });
+  const at = now().getTime();
+  const meeting = meetingUntilNextWrite({ communityId, at });
+  // A scheduled meeting stops being the next one when its time comes: then it is read afresh.
+  if (meeting?.status === "scheduled" && meeting.scheduledAt.getTime() <= at) return readCurrentMeeting({ communityId, at });
+  return meeting;
+}
+
+function readCurrentMeeting({ communityId, at }: { communityId: number; at: number }) {
+  const meeting = meetingInSession().get({ communityId }) ?? nextMeeting().get({ communityId, now: at });
   if (!meeting) return null;
   return { ...meeting, agenda: agendaSize().get({ meetingId: meeting.id })?.n ?? 0 };
 }
+
+// The same for everyone in the community until a write (or until the next meeting's time comes).
+const meetingUntilNextWrite = untilNextWrite(readCurrentMeeting, { key: ({ communityId }) => communityId });

@@ -1,9 +1,10 @@
 // The hall points to the representatives' meeting: the next one scheduled, or the one in session
 // (where a representative is asked to check in and vote).
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "~/models/clock.server";
+import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
+import { currentMeeting } from "~/models/meeting-list.server";
 import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
@@ -12,6 +13,21 @@ import { useServer } from "./support/http";
 const http = useServer();
 
 describe("the hall's meeting banner", () => {
+  it("stops pointing to a scheduled meeting once its time has come, with nothing written in between", () => {
+    // First: the seed has no meeting in session, its next one is scheduled (the test below starts one).
+    const cid = communityId("mingyue");
+    const next = currentMeeting({ communityId: cid });
+    expect(next?.status).toBe("scheduled");
+    try {
+      // The clock passes the meeting's time; no write, so only the time can tell the hall.
+      shiftClock(next!.scheduledAt.getTime() - Date.now() + 60_000);
+      expect(currentMeeting({ communityId: cid })?.id).not.toBe(next!.id);
+    } finally {
+      resetClock();
+    }
+    expect(currentMeeting({ communityId: cid })?.id).toBe(next!.id);
+  });
+
   it("shows the next meeting, then the meeting in session with a call to check in", async () => {
     const cid = communityId("mingyue");
     const convener = { communityId: cid, userId: userId("convener1"), roles: ["convener", "committee"] as const };
@@ -37,4 +53,5 @@ describe("the hall's meeting banner", () => {
     expect(live).toContain("签到与表决");
     expect(await hall("resident1")).not.toContain("签到与表决");
   });
+
 });
