@@ -19,6 +19,8 @@ export function prepared<T>(build: (db: Db) => T): () => T {
 }
 
 const versionOf = prepared((db) => db.$client.prepare("SELECT total_changes() AS changes").pluck());
+// Prepared once: better-sqlite3's pragma() compiles the statement on every call (5.5 µs against 2.3).
+const dataVersionOf = prepared((db) => db.$client.prepare("PRAGMA data_version").pluck());
 
 /**
  * The database's version as this process sees it: it moves with every row this connection writes
@@ -26,8 +28,7 @@ const versionOf = prepared((db) => db.$client.prepare("SELECT total_changes() AS
  * (data_version). Equal versions mean nothing was written in between.
  */
 export function databaseVersion(): string {
-  const db = getDb();
-  return `${db.$client.pragma("data_version", { simple: true })}:${versionOf().get()}`;
+  return `${dataVersionOf().get()}:${versionOf().get()}`;
 }
 
 /**
