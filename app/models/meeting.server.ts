@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
-import { MEETING_ALLOWS, noticeDays } from "../workflow/meetings";
+import { noticeDays } from "../workflow/meetings";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
@@ -271,46 +271,11 @@ export function countPresent(tx: Tx, meetingId: number): number {
   return tx.select({ n: sql<number>`count(*)` }).from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), isNotNull(meetingAttendance.checkedInAt))).get()?.n ?? 0;
 }
 
-/**
- * 签到: a representative checks in on their phone, or the convener (as secretary) checks one in from
- * the roster (`forUserId`), which is recorded as checked in by them.
- */
-export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: number | null }): MeetingResult<{ present: number }> {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
-    requireRoleIn(input, onBehalf ? CONVENER : REPRESENTATIVE);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].checkIn) throw new MeetingError("wrongStatus");
-    const userId = onBehalf ? input.forUserId! : input.userId;
-    const row = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId))).get();
-    if (!row) throw new MeetingError("notOnRoster");
-    if (row.checkedInAt) throw new MeetingError("alreadyCheckedIn");
-    const at = now();
-    const done = tx
-      .update(meetingAttendance)
-      .set({ checkedInAt: at, checkedInBy: onBehalf ? input.userId : null })
-      .where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId), sql`${meetingAttendance.checkedInAt} is null`))
-      .run();
-    if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");
-    const present = countPresent(tx, meeting.id);
-    appendLedger(tx, {
-      communityId: input.communityId,
-      type: "attendance.checkedIn",
-      actorId: input.userId,
-      subject: `meeting:${meeting.id}`,
-      payload: { representative: userId, ...(onBehalf ? { by: input.userId } : {}), present, members: meeting.members ?? 0 },
-      at,
-    });
-    return { present };
-  });
-}
-
 export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null }) {
   const r = rulesRow(tx, communityId);
   const present = countPresent(tx, meeting.id);
   return evaluateQuorum({ present, members: meeting.members ?? 0, rule: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive } });
 }
-
 
 export { conveners as listConvenerIds };
 

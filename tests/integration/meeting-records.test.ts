@@ -8,7 +8,7 @@ import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
 import { startServer } from "../../server/app";
 import { castBallot, closeVote, openVote } from "~/models/ballot.server";
-import { checkIn } from "~/models/meeting.server";
+import { checkIn } from "~/models/meeting-attendance.server";
 import type { ScreenState } from "~/models/meeting-screen";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { communityId, userId } from "./support/db";
