@@ -8,9 +8,10 @@ const made = new WeakMap<object, Map<string, string>>();
 /**
  * The server markup of `element`, rendered once per language for as long as `data` (the object it
  * is drawn from) lives. For parts of a page drawn from data remembered until the next write (a
- * topic's comments and co-signers, the hall's columns): those objects are the same for every reader until a write
- * replaces them, and so is their markup. Goes into the page through the load context's fragments
- * (app/components/server-fragments.tsx); the browser draws the same elements from the same data.
+ * topic's comments and co-signers, the hall's columns): those objects are the same for every reader
+ * until a write replaces them, and so is their markup. Goes into the page through the load
+ * context's fragments (app/components/server-fragments.tsx); the browser draws the same elements
+ * from the same data.
  */
 export function renderedAhead(data: object, i18n: I18n, element: () => ReactElement): string {
   let byLanguage = made.get(data);
