@@ -3,7 +3,7 @@ import { z } from "./zod";
 import { msg } from "./messages";
 import { locationField, optionalDescriptionField, titleField } from "./topic";
 
-/** The 12345 hotline export, as the import page documents it (README.md, "Hotline import"). */
+/** The 12345 hotline export, as the import page documents it (docs/operations.md, "Hotline (12345) import"). */
 export const HOTLINE_COLUMNS = ["ticket", "title", "description", "location", "category", "reported_at"] as const;
 export type HotlineColumn = (typeof HOTLINE_COLUMNS)[number];
 export const HOTLINE_MAX_BYTES = 1024 * 1024;
