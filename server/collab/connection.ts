@@ -28,6 +28,27 @@ function awarenessMessage(entry: LiveDoc, clients: number[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * Applies an editor's update, keeping nothing Yjs cannot integrate at once. An update whose structs
+ * follow a gap, or whose deletions name items the document never had, is one no well-behaved client
+ * sends: it syncs before it edits, and the server holds everything it ever relayed. Yjs would keep
+ * such an update aside as "pending" and merge it into the sync step 2 every newcomer gets; after a
+ * storm of hostile frames that merged update could fail to apply in the newcomer, so no one new could
+ * join the draft while it stayed in memory. It is refused (the client reconnects and resyncs) and
+ * nothing of it stays.
+ */
+function applyEditorUpdate(entry: LiveDoc, conn: Conn, update: Uint8Array): void {
+  const store = entry.doc.store;
+  try {
+    Y.applyUpdate(entry.doc, update, conn);
+  } finally {
+    const dangling = store.pendingStructs !== null || store.pendingDs !== null;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    if (dangling) throw new ProtocolError("update refers to state the document does not have");
+  }
+}
+
 /** One message of the y-websocket protocol. Throws ProtocolError (or a decoding error) on garbage. */
 function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
   const decoder = decoding.createDecoder(bytes);
@@ -44,7 +65,7 @@ function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         // Read-only sockets: dropped — not applied, not stored, not relayed.
-        if (conn.canEdit) Y.applyUpdate(entry.doc, update, conn);
+        if (conn.canEdit) applyEditorUpdate(entry, conn, update);
       } else {
         throw new ProtocolError(`unknown sync message ${syncType}`);
       }
