@@ -5,7 +5,8 @@ import { now } from "../models/clock.server";
 
 // Progressive slow-down instead of lockouts (docs/decisions/017-throttling.md): a few failures are
 // free; after that each failure makes the next attempt wait twice as long as the one before, up to
-// a cap. Failures are forgotten one at a time at a steady pace, so occasional typos never add up.
+// a cap. Failures are forgotten one at a time at a steady pace once a wait is over, so occasional
+// typos never add up.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -21,7 +22,7 @@ interface Policy {
   free: number;
   /** The longest wait one failure can impose. */
   capMs: number;
-  /** One failure is forgotten per this much time. */
+  /** One failure is forgotten per this much time without a wait running. */
   forgetOneMs: number;
 }
 
@@ -32,7 +33,7 @@ interface Policy {
 export const POLICIES = {
   account: (): Policy => ({ free: envNumber("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5), capMs: HOUR, forgetOneMs: HOUR }),
   device: (): Policy => ({ free: envNumber("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5), capMs: HOUR, forgetOneMs: HOUR }),
-  address: (): Policy => ({ free: envNumber("LOGIN_MAX_FAILURES_PER_ADDRESS", 30), capMs: 5 * MINUTE, forgetOneMs: 2 * MINUTE }),
+  address: (): Policy => ({ free: envNumber("LOGIN_MAX_FAILURES_PER_ADDRESS", 30), capMs: 5 * MINUTE, forgetOneMs: 30 * SECOND }),
 };
 
 export type ThrottleKind = keyof typeof POLICIES;
@@ -60,22 +61,33 @@ export function throttledFor(kind: ThrottleKind, value: string, at = now().getTi
 }
 
 /**
- * One more failure, after forgetting what the time since the last one has worn off. One statement,
- * so counts from parallel requests never overwrite each other.
+ * Failures still remembered at `at`: one is forgotten per `forgetOneMs` of the time since the last
+ * failure's wait ran out. Time spent waiting forgets nothing, or someone who waits out every refusal
+ * would never be slowed beyond the point where the waits match the forgetting.
+ */
+function remembered(kind: ThrottleKind, row: { failures: number; lastFailureAt: number }, at: number): number {
+  const idleMs = at - (row.lastFailureAt + delayAfter(kind, row.failures));
+  return Math.max(0, row.failures - Math.max(0, idleMs) / POLICIES[kind]().forgetOneMs);
+}
+
+/**
+ * One more failure. Read and written in one immediate transaction (and synchronously, as
+ * better-sqlite3 is), so counts from parallel requests never overwrite each other.
  */
 export function recordFailure(kind: ThrottleKind, value: string, at = now().getTime()): void {
-  const { forgetOneMs } = POLICIES[kind]();
-  getDb()
-    .insert(loginFailures)
-    .values({ key: key(kind, value), failures: 1, lastFailureAt: at })
-    .onConflictDoUpdate({
-      target: loginFailures.key,
-      set: {
-        failures: sql`MAX(${loginFailures.failures} - MAX(${at} - ${loginFailures.lastFailureAt}, 0) * 1.0 / ${forgetOneMs}, 0) + 1`,
-        lastFailureAt: sql`MAX(${loginFailures.lastFailureAt}, ${at})`,
-      },
-    })
-    .run();
+  const db = getDb();
+  db.transaction(
+    (tx) => {
+      const row = tx.select().from(loginFailures).where(eq(loginFailures.key, key(kind, value))).get();
+      const failures = (row ? remembered(kind, row, at) : 0) + 1;
+      const lastFailureAt = Math.max(row?.lastFailureAt ?? 0, at);
+      tx.insert(loginFailures)
+        .values({ key: key(kind, value), failures, lastFailureAt })
+        .onConflictDoUpdate({ target: loginFailures.key, set: { failures, lastFailureAt } })
+        .run();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function clearFailures(kind: ThrottleKind, value: string): void {
