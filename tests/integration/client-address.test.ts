@@ -7,10 +7,14 @@ import { eq } from "drizzle-orm";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { sessionIdFromToken } from "~/auth/session.server";
+import { POLICIES } from "~/auth/throttle.server";
 import { getDb } from "../../db/client.server";
 import { sessions } from "../../db/schema";
 import { startServer, type RunningServer } from "../../server/app";
 import { clientAddress, trustProxySetting } from "../../server/client-address";
+
+// A first wait that outlasts a burst, so a burst's count of password checks is exact.
+process.env.LOGIN_FIRST_DELAY_MS = "60000";
 
 let running: RunningServer | undefined;
 afterEach(async () => {
@@ -92,6 +96,33 @@ describe("the client's address", () => {
     await running!.close();
     running = undefined;
     expect((await post(await serverTrusting("1"))).status).toBe(302);
+  });
+});
+
+describe("the address the sign-in slow-down counts", () => {
+  /** 200 parallel wrong passwords, each with its own spoofed leftmost X-Forwarded-For entry. */
+  async function spoofedBurst(url: string, realHop: string) {
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const res = await fetch(`${url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Origin: url, "X-Forwarded-For": `10.${i}.0.1${realHop}` },
+          body: new URLSearchParams({ username: `spoofer${i}`, password: "wrong", redirectTo: "/" }),
+        });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    return { 401: statuses.filter((s) => s === 401).length, 429: statuses.filter((s) => s === 429).length };
+  }
+
+  it("is the socket's without TRUST_PROXY, however X-Forwarded-For is varied", async () => {
+    expect(await spoofedBurst(await serverTrusting(undefined), "")).toEqual({ 401: POLICIES.address().free, 429: 200 - POLICIES.address().free });
+  });
+
+  it("with TRUST_PROXY=1 is our proxy's entry: varying the leftmost entries does not escape it", async () => {
+    expect(await spoofedBurst(await serverTrusting("1"), ", 203.0.113.77")).toEqual({ 401: POLICIES.address().free, 429: 200 - POLICIES.address().free });
   });
 });
 
