@@ -9,6 +9,7 @@ import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
 import { loadContext } from "./auth-context";
+import { trustProxySetting } from "./client-address";
 import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
@@ -31,7 +32,8 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   const build = await loadBuild();
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  // req.ip, req.secure and req.hostname decide as clientAddress() does (server/client-address.ts).
+  app.set("trust proxy", trustProxySetting());
   app.use(requestLog);
   // Files (built scripts, public/) never change and a browser fetches each once and keeps it: they
   // are compressed hard (gzip 9, brotli 6, even the small ones). Pages and data are compressed on

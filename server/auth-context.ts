@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Request, Response } from "express";
+import { clientAddress } from "./client-address";
 import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "../app/auth/session.server";
 
 /**
@@ -12,5 +13,5 @@ export function loadContext(req: Request, res: Response): AppLoadContext {
   const secure = req.secure;
   if (token && !auth) res.append("Set-Cookie", blankSessionCookie(secure));
   if (token && auth?.refreshed) res.append("Set-Cookie", sessionCookie(token, auth.expiresAt, secure));
-  return { auth, clientIp: req.ip ?? "", fragments: new Map() };
+  return { auth, clientIp: clientAddress(req), fragments: new Map() };
 }

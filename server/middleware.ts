@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { requestHost } from "./client-address";
 import { logger } from "./logger";
 
 /** One log line per request: method, path, status, duration. */
@@ -46,7 +47,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
   const origin = req.get("origin");
-  const host = req.get("x-forwarded-host") && req.app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host");
+  const host = requestHost(req);
   let allowed = false;
   if (origin && origin !== "null") {
     try {

@@ -8,14 +8,17 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
+import { readDeviceToken, rememberDevice } from "~/auth/device.server";
 import { getUser } from "~/auth/guards.server";
 import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
-import { forgiveFailure, recordFailure, throttledFor } from "~/auth/throttle.server";
+import { forgiveFailure, passRetryAfter, recordFailure, retryAfter, throttledFor, waitMessage } from "~/auth/throttle.server";
 import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
 import { translateError } from "~/forms/messages";
 import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
 import { redeemInvite } from "~/models/invite.server";
+
+export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
@@ -28,8 +31,9 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseForm(await readForm(args.request), schema);
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const ip = args.context.clientIp;
-  if (throttledFor("address", ip) > 0) {
-    return json(submission.reply({ formErrors: ["join.throttled"], hideFields: ["password", "confirm"] }), { status: 429 });
+  const waitMs = throttledFor("address", ip);
+  if (waitMs > 0) {
+    return json(submission.reply({ formErrors: [waitMessage(waitMs)], hideFields: ["password", "confirm"] }), { status: 429, headers: retryAfter(waitMs) });
   }
   // Counted before the awaited redemption (hashing the password), in the same synchronous step as the
   // look above, so parallel guesses cannot all pass it; taken back unless the code was invalid.
@@ -53,7 +57,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!user) {
     const token = generateSessionToken();
     const session = createSession({ token, userId: result.userId, userAgent: args.request.headers.get("user-agent") ?? "", ip });
-    headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, new URL(args.request.url).protocol === "https:"));
+    const secure = new URL(args.request.url).protocol === "https:";
+    headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, secure));
+    headers.append("Set-Cookie", rememberDevice({ token: readDeviceToken(args.request.headers.get("cookie")), userId: result.userId, secure }));
   }
   return redirect(`/c/${result.communitySlug}`, { headers });
 }

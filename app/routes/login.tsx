@@ -11,11 +11,14 @@ import { Field } from "~/components/ui/field";
 import { getUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { signIn } from "~/auth/sign-in.server";
+import { passRetryAfter, retryAfter } from "~/auth/throttle.server";
 import { loginSchema } from "~/forms/auth";
 import { landingPath } from "~/models/community.server";
 import { translateError } from "~/forms/messages";
 import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
+
+export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   if (getUser(args)) throw redirect(safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));
@@ -28,11 +31,14 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await signIn({ ...submission.value, request: args.request, clientIp: args.context.clientIp });
   if (!result.ok) {
-    return json(submission.reply({ formErrors: [result.error], hideFields: ["password"] }), { status: result.status });
+    const headers = result.status === 429 ? retryAfter(result.waitMs) : undefined;
+    return json(submission.reply({ formErrors: [result.error], hideFields: ["password"] }), { status: result.status, headers });
   }
   const asked = safeRedirect(submission.value.redirectTo);
   const to = asked === "/" ? landingPath({ userId: result.userId }) : asked;
-  return redirect(to, { headers: { "Set-Cookie": result.cookie } });
+  const headers = new Headers();
+  for (const cookie of result.cookies) headers.append("Set-Cookie", cookie);
+  return redirect(to, { headers });
 }
 
 export default function Login() {

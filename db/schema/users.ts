@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { streets } from "./communities";
 
 export const users = sqliteTable("users", {
@@ -41,9 +41,30 @@ export const streetAdmins = sqliteTable(
   (t) => [primaryKey({ columns: [t.streetId, t.userId] })],
 );
 
-/** Failed sign-in counters, per account and per address, so limits survive a restart. */
-export const loginThrottle = sqliteTable("login_throttle", {
+/**
+ * Recent failed sign-ins per account, client address or known device, so the slow-down survives a
+ * restart (docs/decisions/017-throttling.md). `failures` is a real number: each failure fades out
+ * over its kind's forget time instead of a window ending all at once.
+ */
+export const loginFailures = sqliteTable("login_failures", {
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  failures: real("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
 });
+
+/**
+ * Browsers that signed in to an account before: only the SHA-256 of the device cookie's token is
+ * stored. One browser may be known for several accounts (a family's shared phone).
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index("known_devices_user_idx").on(t.userId)],
+);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { readSessionToken, validateSessionToken } from "../../app/auth/session.server";
 import { getDraftAccess, type DraftAccess } from "../../app/models/draft-access.server";
+import { requestHost } from "../client-address";
 
 export const YJS_PREFIX = "/yjs/";
 const TOPIC_PATH = /^\/yjs\/topic-([1-9][0-9]{0,9})$/;
@@ -11,13 +12,12 @@ export type UpgradeDecision =
 
 /**
  * Is the upgrade's Origin our own host? Browsers always send it on websockets, and cookies ride along
- * on cross-site ones, so a foreign page must be stopped here. Behind a trusted proxy (TRUST_PROXY=1)
+ * on cross-site ones, so a foreign page must be stopped here. Behind a trusted proxy (TRUST_PROXY)
  * the forwarded host counts, as for the app's own same-origin check.
  */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : undefined;
-  const host = (typeof forwarded === "string" && forwarded) || req.headers.host;
+  const host = requestHost(req);
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;

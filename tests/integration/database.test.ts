@@ -4,7 +4,6 @@ import { runMigrations } from "../../db/migrate";
 import { seedDemo } from "../../db/seed";
 import { DEMO_ACCOUNTS } from "../../db/demo-data";
 import { STAGES } from "~/workflow/stages";
-import { clearFailures, recordFailure, throttledFor, LIMITS } from "~/auth/throttle.server";
 
 describe("database", () => {
   it("runs with WAL, foreign keys and a busy timeout", () => {
@@ -30,22 +29,5 @@ describe("database", () => {
     for (const slug of ["mingyue", "shiliu"]) {
       for (const stage of STAGES) expect(rows.some((r) => r.slug === slug && r.stage === stage), `${slug}/${stage}`).toBe(true);
     }
-  });
-});
-
-describe("sign-in throttle", () => {
-  it("locks an account after the allowed failures, within a window, until cleared", () => {
-    const now = Date.now();
-    for (let i = 0; i < LIMITS.account() - 1; i++) recordFailure("account", "Someone", now);
-    expect(throttledFor("account", "someone", now)).toBe(0);
-    recordFailure("account", "someone", now);
-    expect(throttledFor("account", "someone", now)).toBeGreaterThan(0);
-    // The window ends on its own…
-    expect(throttledFor("account", "someone", now + 16 * 60 * 1000)).toBe(0);
-    // …and a failure after it starts a new count.
-    recordFailure("account", "someone", now + 16 * 60 * 1000);
-    expect(throttledFor("account", "someone", now + 16 * 60 * 1000)).toBe(0);
-    clearFailures("account", "someone");
-    expect(throttledFor("account", "someone", now)).toBe(0);
   });
 });

@@ -68,13 +68,16 @@ const en: Resource = {
     kind_village: "Village",
     noPlaces: "You have not joined a community yet. Ask your street office for an invite code.",
   },
+  throttle: {
+    seconds: "Too many attempts. Try again in {{seconds}} seconds.",
+    minutes: "Too many attempts. Try again in {{minutes}} minutes.",
+  },
   login: {
     title: "Sign in",
     username: "Username",
     password: "Password",
     submit: "Sign in",
     failed: "The username or password is not correct.",
-    throttled: "Too many attempts. Try again in {{minutes}} minutes.",
     noAccount: "No account yet?",
     joinLink: "Join with an invite code",
   },
@@ -97,7 +100,6 @@ const en: Resource = {
     usedUp: "This invite code has been used as many times as allowed.",
     usernameTaken: "That username is taken. Choose another.",
     alreadyMember: "You already hold this role in that community.",
-    throttled: "Too many attempts. Try again later.",
   },
   sessions: {
     title: "Signed-in devices",

@@ -65,13 +65,16 @@ const zhCN = {
     kind_village: "村",
     noPlaces: "您还没有加入任何社区。请向街道索取邀请码。",
   },
+  throttle: {
+    seconds: "尝试次数过多,请 {{seconds}} 秒后再试。",
+    minutes: "尝试次数过多,请 {{minutes}} 分钟后再试。",
+  },
   login: {
     title: "登录",
     username: "用户名",
     password: "密码",
     submit: "登录",
     failed: "用户名或密码不正确。",
-    throttled: "尝试次数过多,请 {{minutes}} 分钟后再试。",
     noAccount: "还没有账号?",
     joinLink: "凭邀请码加入",
   },
@@ -94,7 +97,6 @@ const zhCN = {
     usedUp: "该邀请码的使用次数已满。",
     usernameTaken: "该用户名已被使用,请换一个。",
     alreadyMember: "您已在该社区拥有此身份。",
-    throttled: "尝试次数过多,请稍后再试。",
   },
   sessions: {
     title: "登录设备",

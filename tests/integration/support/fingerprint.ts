@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { getDb } from "../../../db/client.server";
 
 // Bookkeeping that any request may touch without changing anything a person did: sign-in sessions
-// (last seen) and the login throttle's counters.
-const BOOKKEEPING = new Set(["sessions", "login_throttle"]);
+// (last seen), the devices they were opened from and the login slow-down's counters.
+const BOOKKEEPING = new Set(["sessions", "known_devices", "login_failures"]);
 
 function tables(): string[] {
   return getDb()
