@@ -124,7 +124,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
           type: "topic.seeded",
           actorId: userIds.get(topic.proposer)!,
           subject: `topic:${id}`,
-          payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0 },
+          // The co-signers by id, so ledger:verify can compare the set (not only the count) with topic_cosigns.
+          payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0, cosignerIds: (topic.cosigners ?? []).map((u) => userIds.get(u)!).sort((a, b) => a - b) },
         });
         const frozenAt = history.find((e) => e.action === "freeze")?.at;
         if (frozenAt && FROZEN_STATES.includes(state)) {

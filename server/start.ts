@@ -5,6 +5,7 @@ import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";
+import { startWitness } from "./witness";
 import { logger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -13,6 +14,8 @@ runMigrations(db);
 const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
 const running = await startServer({ port });
 const scheduler = startScheduler();
+// After the scheduler's first run, so heads moved by deadlines settled at start-up are witnessed too.
+const witness = startWitness();
 
 const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.roles.join(" + "));
 const lines = [
@@ -32,6 +35,7 @@ else logger.info({ url: running.url }, "listening");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     scheduler.stop();
+    witness.stop();
     void running.close().then(() => {
       db.$client.close();
       process.exit(0);

@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { executionResults, executionTasks, meetings, motions, progressReports, resolutions, topics, units } from "../../db/schema";
 import { listBoardDecisions } from "./board.server";
+import { latestWitnessedHeads } from "./ledger-witness.server";
 
 export const FEED_SIZE = 50;
 
@@ -20,7 +21,7 @@ const percentText = (n: number) => `${n}%`;
 
 /**
  * The public board as an Atom feed's entries, newest first: screening decisions, meetings scheduled,
- * resolutions, execution reports and published results. Only what the board shows; the proposer's
+ * resolutions, execution reports, published results and the ledger heads witnessed outside the database. Only what the board shows; the proposer's
  * name masked as the board masks it, no other person named.
  */
 export function listFeedEntries({ communityId, slug }: { communityId: number; slug: string }): FeedEntry[] {
@@ -81,6 +82,10 @@ export function listFeedEntries({ communityId, slug }: { communityId: number; sl
     .all();
   for (const r of resultRows) {
     entries.push({ key: `result-${r.id}`, title: `实施结果 #${r.topicNumber} ${r.title}`, updated: r.at, path: `${board}#results`, summary: r.summary });
+  }
+  // Each witnessed head in the feed: a reader's copy is one more witness no one with the database can recall.
+  for (const h of latestWitnessedHeads({ communityId, limit: FEED_SIZE, db })) {
+    entries.push({ key: `witness-${h.seq}-${Date.parse(h.at)}`, title: `台账链头见证:第 ${h.seq} 条`, updated: new Date(h.at), path: `/c/${slug}/board/verify`, summary: `${zhDate(new Date(h.at))} 见证的台账链头:第 ${h.seq} 条,SHA-256:${h.hash}` });
   }
   return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_SIZE);
 }

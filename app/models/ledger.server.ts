@@ -5,7 +5,8 @@ import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ledgerEntries, users } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
-import { firstDisagreeingRecord } from "./ledger-records.server";
+import { firstDisagreeingRecord, type RecordProblem } from "./ledger-records.server";
+import { witnessCheck, type WitnessBreak } from "./ledger-witness.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -105,12 +106,28 @@ function entryAfter(last: { seq: number; hash: string } | undefined, input: Appe
   return { ...fields, hash: hashEntry(fields) };
 }
 
-export type LedgerVerdict =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; brokenSeq: number; reason: "hash" | "link" | "sequence" | "record" };
+export type LedgerBreak =
+  | { reason: "hash" | "link" | "sequence"; brokenSeq: number }
+  /** A working-table row no longer agrees with the ledger; `brokenSeq` is null for a row no entry describes. */
+  | { reason: "record"; brokenSeq: number | null; record: RecordProblem }
+  /** The chain no longer has, at `brokenSeq`, the hash witnessed outside the database at `witnessedAt`. */
+  | { reason: "rewritten"; brokenSeq: number; witnessedAt: string }
+  /** The chain ends at `brokenSeq`; the witness log saw it reach `witnessedSeq`. */
+  | { reason: "truncated"; brokenSeq: number; witnessedSeq: number; witnessedAt: string }
+  /** The witness log itself was edited at `line` (the lines after it are not trusted). */
+  | { reason: "witnessLog"; brokenSeq: null; line: number };
 
-/** Recomputes the whole chain in order and names the first entry that does not hold. */
+export type LedgerVerdict = { ok: true; count: number; headHash: string } | ({ ok: false; count: number } & LedgerBreak);
+
+/**
+ * Recomputes the whole chain in order, compares it with every head witnessed outside the database,
+ * then compares the working tables with the entries that describe them; names the first thing that
+ * does not hold.
+ */
 export function verifyLedger({ communityId }: { communityId: number }, db: Db = getDb()): LedgerVerdict {
+  const witness = witnessCheck(db, communityId);
+  const logBroken = witness.logBroken();
+  if (logBroken) return { ok: false, count: 0, ...witnessBreak(logBroken) };
   const rows = db.$client
     .prepare(
       `SELECT community_id AS communityId, seq, type, actor_id AS actorId, subject, payload,
@@ -123,22 +140,27 @@ export function verifyLedger({ communityId }: { communityId: number }, db: Db = 
   let count = 0;
   for (const row of rows) {
     const { hash, ...fields } = row;
-    const broken = (reason: "hash" | "link" | "sequence"): LedgerVerdict => ({
-      ok: false,
-      count,
-      brokenSeq: row.seq,
-      reason,
-    });
+    const broken = (reason: "hash" | "link" | "sequence"): LedgerVerdict => ({ ok: false, count, brokenSeq: row.seq, reason });
     if (row.seq !== expectedSeq) return broken("sequence");
     if (row.prevHash !== expectedPrev) return broken("link");
     if (hashEntry(fields) !== hash) return broken("hash");
+    const rewritten = witness.see(row.seq, hash);
+    if (rewritten) return { ok: false, count, ...witnessBreak(rewritten) };
     expectedPrev = hash;
     expectedSeq += 1;
     count += 1;
   }
+  const cut = witness.end(count);
+  if (cut) return { ok: false, count, ...witnessBreak(cut) };
   const disagreeing = firstDisagreeingRecord(db, communityId);
-  if (disagreeing !== null) return { ok: false, count: disagreeing - 1, brokenSeq: disagreeing, reason: "record" };
+  if (disagreeing !== null) return { ok: false, count: disagreeing.seq === null ? count : disagreeing.seq - 1, brokenSeq: disagreeing.seq, reason: "record", record: disagreeing };
   return { ok: true, count, headHash: expectedPrev };
+}
+
+function witnessBreak(b: WitnessBreak): LedgerBreak {
+  if (b.reason === "witnessLog") return { reason: "witnessLog", brokenSeq: null, line: b.line };
+  if (b.reason === "rewritten") return { reason: "rewritten", brokenSeq: b.seq, witnessedAt: b.head.at };
+  return { reason: "truncated", brokenSeq: b.seq, witnessedSeq: b.head.seq, witnessedAt: b.head.at };
 }
 
 // The ledger page's query, a hot read (docs/decisions/014-raw-statements-for-hot-reads.md); "no

@@ -9,11 +9,13 @@ import { ExecutionList } from "~/components/board/execution-list";
 import { MeetingList } from "~/components/board/meeting-list";
 import { ResolutionList } from "~/components/board/resolution-list";
 import { ResultList } from "~/components/board/result-list";
+import { WitnessedHeads } from "~/components/board/witnessed-heads";
 import { Pagination } from "~/components/hall/pagination";
 import { requirePublicAccess } from "~/auth/guards.server";
 import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings.server";
 import { listBoardExecution, listBoardResults } from "~/models/board-execution.server";
 import { listBoardDecisions } from "~/models/board.server";
+import { latestWitnessedHeads } from "~/models/ledger-witness.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" },
@@ -35,11 +37,12 @@ export async function loader(args: LoaderFunctionArgs) {
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
     execution: listBoardExecution({ communityId: community.id }),
     results: listBoardResults({ communityId: community.id }),
+    witnessed: latestWitnessedHeads({ communityId: community.id, limit: 3 }).map(({ at, seq, hash }) => ({ at, seq, hash })),
   });
 }
 
 export default function Board() {
-  const { community, meetings, resolutions, decisions, execution, results } = useLoaderData<typeof loader>();
+  const { community, meetings, resolutions, decisions, execution, results, witnessed } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -68,6 +71,9 @@ export default function Board() {
       <BoardSection id="decisions" title={t("board.decisions")} hint={`${t("board.decisionsHint")} ${t("board.count", { count: decisions.total })}`}>
         <DecisionList items={decisions.items} />
         <Pagination page={decisions.page} pages={decisions.pages} hrefFor={(p) => `/c/${community.slug}/board${p > 1 ? `?page=${p}` : ""}`} />
+      </BoardSection>
+      <BoardSection id="witnessed" title={t("board.verify.witnessed")} hint={t("board.verify.witnessedHint")}>
+        <WitnessedHeads heads={witnessed} />
       </BoardSection>
     </main>
   );

@@ -4,19 +4,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoardSection } from "~/components/board/board-section";
 import { LedgerVerdictView } from "~/components/board/ledger-verdict";
+import { WitnessedHeads } from "~/components/board/witnessed-heads";
 import { requirePublicAccess } from "~/auth/guards.server";
 import { verifyLedger } from "~/models/ledger.server";
+import { latestWitnessedHeads } from "~/models/ledger-witness.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 核验台账` : "核验台账" }];
 
 // Public: anyone may have the chain recomputed; only its verdict is shown, never the entries.
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "boardVerify");
-  return json({ community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, verdict: verifyLedger({ communityId: community.id }) });
+  return json({
+    community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    verdict: verifyLedger({ communityId: community.id }),
+    witnessed: latestWitnessedHeads({ communityId: community.id, limit: 5 }).map(({ at, seq, hash }) => ({ at, seq, hash })),
+  });
 }
 
 export default function BoardVerify() {
-  const { community, verdict } = useLoaderData<typeof loader>();
+  const { community, verdict, witnessed } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -30,6 +36,9 @@ export default function BoardVerify() {
       </div>
       <BoardSection id="verify" title={t("board.verify.result")}>
         <LedgerVerdictView verdict={verdict} />
+      </BoardSection>
+      <BoardSection id="witnessed" title={t("board.verify.witnessed")} hint={t("board.verify.witnessedHint")}>
+        <WitnessedHeads heads={witnessed} />
       </BoardSection>
     </main>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LedgerBreakText } from "~/components/board/ledger-verdict";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
@@ -33,7 +34,9 @@ export default function Ledger() {
           </Alert>
         ) : (
           <Alert tone="error">
-            <span data-testid="ledger-verdict">{t("ledger.broken", { seq: verdict.brokenSeq, reason: t(`ledger.reason_${verdict.reason}`) })}</span>
+            <span data-testid="ledger-verdict">
+              <LedgerBreakText verdict={verdict} />
+            </span>
           </Alert>
         )}
       </Card>

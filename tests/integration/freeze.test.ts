@@ -113,9 +113,13 @@ describe("freezing the draft", () => {
   it("the server's verify says so when the stored text no longer matches its hash", async () => {
     const { id } = consultingTopic({ text: "原文" });
     await freeze("committee1", id);
+    const original = frozenRow(id)!.text;
     getDb().update(draftFreezes).set({ text: "篡改后的文本" }).where(eq(draftFreezes.topicId, id)).run();
     const html = await (await http.fetch(`/c/mingyue/topics/${id}?verify=1`, { cookie: await as("resident1") })).text();
     expect(html).toContain("核验失败");
+    // ledger:verify names it too; put the text back for the tests after this one.
+    expect(verifyLedger({ communityId: communityId("mingyue") })).toMatchObject({ ok: false, reason: "record", record: { check: "frozenText", record: `topic:${id}` } });
+    getDb().update(draftFreezes).set({ text: original }).where(eq(draftFreezes.topicId, id)).run();
   });
 
   it("leaves the community's ledger verifiable after several freezes, the entries named on its page", async () => {

@@ -63,6 +63,10 @@ const board: typeof import("../zh-CN/board").default = {
       count: "{{count}} entries.",
       head: "Head hash (SHA-256)",
       how: "The chain is recomputed from its first entry every time this page opens; a new head hash means new entries, and an altered entry is named.",
+      witnessed: "Heads witnessed outside the database",
+      witnessedHint: "At start-up, after each resolution is published, takes effect or is revoked, and every hour, each community's head (sequence number and hash) is appended to a witness log kept outside the database; verification requires the chain to still contain every witnessed head.",
+      witnessedNone: "No head witnessed yet.",
+      witnessedAt: "Witnessed {{at}}: entry {{seq}}",
     },
   },
 };

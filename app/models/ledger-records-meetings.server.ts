@@ -1,0 +1,158 @@
+// The meeting records checked against the ledger: ballots, motions (status, counts, the voted text),
+// attendance and resolutions. Each check reads its rows and entries in one statement each.
+import type { Db } from "../../db/client.server";
+import { canonicalJson } from "./canonical-json";
+import { entriesOf, idOf, latestBySubject, sha256Hex, timeOf, type EntryRow, type Note } from "./ledger-records-entries.server";
+
+export function meetingRecordProblems(db: Db, communityId: number, note: Note) {
+  ballotProblems(db, communityId, note);
+  motionProblems(db, communityId, note);
+  attendanceProblems(db, communityId, note);
+  resolutionProblems(db, communityId, note);
+}
+
+/** Each ballot row against its own `ballot.cast` entry; every such entry must still have its row. */
+function ballotProblems(db: Db, communityId: number, note: Note) {
+  const client = db.$client;
+  const ballots = client
+    .prepare(
+      `SELECT b.motion_id AS motionId, b.user_id AS userId, b.choice, b.recorded_by AS recordedBy, b.ledger_seq AS seq,
+              e.type, e.subject, e.payload
+         FROM ballots b
+         JOIN motions m ON m.id = b.motion_id
+         LEFT JOIN ledger_entries e ON e.community_id = m.community_id AND e.seq = b.ledger_seq
+        WHERE m.community_id = ?`,
+    )
+    .iterate(communityId) as IterableIterator<{ motionId: number; userId: number; choice: string | null; recordedBy: number | null; seq: number; type: string | null; subject: string | null; payload: string | null }>;
+  for (const b of ballots) {
+    const expected = canonicalJson({ motion: b.motionId, voter: b.userId, ...(b.choice !== null ? { choice: b.choice } : {}), ...(b.recordedBy !== null ? { recordedBy: b.recordedBy } : {}) });
+    if (b.type !== "ballot.cast" || b.subject !== `motion:${b.motionId}` || b.payload !== expected) note({ check: "ballot", why: "differs", seq: b.seq, record: `motion:${b.motionId} voter:${b.userId}` });
+  }
+  const orphans = client
+    .prepare(
+      `SELECT e.seq, e.subject FROM ledger_entries e
+        WHERE e.community_id = ? AND e.type = 'ballot.cast'
+          AND NOT EXISTS (SELECT 1 FROM ballots b JOIN motions m ON m.id = b.motion_id WHERE m.community_id = e.community_id AND b.ledger_seq = e.seq)`,
+    )
+    .all(communityId) as { seq: number; subject: string }[];
+  for (const o of orphans) note({ check: "ballot", why: "missing", seq: o.seq, record: o.subject });
+}
+
+interface MotionRow {
+  id: number;
+  text: string;
+  sha256: string;
+  status: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  present: number | null;
+  passed: number | null;
+}
+
+/**
+ * A motion's text must hash to the SHA-256 its `motion.tabled` (and `motion.opened`) entry recorded;
+ * its status must be the one its latest entry implies, and a closed motion's counts those of
+ * `motion.closed`. A tabled motion may only be gone if it was withdrawn or its meeting cancelled.
+ */
+function motionProblems(db: Db, communityId: number, note: Note) {
+  const rows = db.$client
+    .prepare("SELECT id, text, sha256, status, yes, no, abstain, present, passed FROM motions WHERE community_id = ?")
+    .all(communityId) as MotionRow[];
+  const entries = entriesOf(db, communityId, ["motion.tabled", "motion.opened", "motion.closed", "motion.withdrawn", "meeting.cancelled"]);
+  const of = (type: string) => latestBySubject(entries.filter((e) => e.type === type));
+  const tabled = of("motion.tabled");
+  const opened = of("motion.opened");
+  const closed = of("motion.closed");
+  const withdrawn = of("motion.withdrawn");
+  const cancelled = of("meeting.cancelled");
+  const seen = new Set<string>();
+  for (const m of rows) {
+    const subject = `motion:${m.id}`;
+    seen.add(subject);
+    const t = tabled.get(subject);
+    if (!t) {
+      note({ check: "motionText", why: "unrecorded", seq: null, record: subject });
+      continue;
+    }
+    if (sha256Hex(m.text) !== m.sha256 || JSON.parse(t.payload).sha256 !== m.sha256) note({ check: "motionText", why: "differs", seq: t.seq, record: subject });
+    const o = opened.get(subject);
+    if (o && JSON.parse(o.payload).sha256 !== m.sha256) note({ check: "motionText", why: "differs", seq: o.seq, record: subject });
+    const c = closed.get(subject);
+    const latest = c ?? o ?? t;
+    if (m.status !== (c ? "closed" : o ? "voting" : "pending")) note({ check: "motion", why: "differs", seq: latest.seq, record: subject });
+    if (c) {
+      const p = JSON.parse(c.payload) as { yes?: number; no?: number; abstain?: number; present?: number; passed?: boolean };
+      if (p.yes !== m.yes || p.no !== m.no || p.abstain !== m.abstain || p.present !== m.present || p.passed !== (m.passed === 1)) note({ check: "motion", why: "differs", seq: c.seq, record: subject });
+    }
+  }
+  for (const [subject, t] of tabled) {
+    if (seen.has(subject) || withdrawn.has(subject)) continue;
+    if (cancelled.has(`meeting:${JSON.parse(t.payload).meeting}`)) continue;
+    note({ check: "motionText", why: "missing", seq: t.seq, record: subject });
+  }
+}
+
+/**
+ * The roll of each started meeting is the roster its `meeting.started` entry recorded; a row is
+ * checked in (when, and by whom) exactly as its `attendance.checkedIn` entry says.
+ */
+function attendanceProblems(db: Db, communityId: number, note: Note) {
+  const rows = db.$client
+    .prepare(
+      `SELECT a.meeting_id AS meetingId, a.user_id AS userId, a.checked_in_at AS checkedInAt, a.checked_in_by AS checkedInBy
+         FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.community_id = ?`,
+    )
+    .all(communityId) as { meetingId: number; userId: number; checkedInAt: number | null; checkedInBy: number | null }[];
+  const expected = new Map<string, { seq: number; checkedInAt: number | null; by: number | null }>();
+  for (const e of entriesOf(db, communityId, ["meeting.started", "attendance.checkedIn"])) {
+    const p = JSON.parse(e.payload) as { roster?: number[]; representative?: number; by?: number };
+    if (e.type === "meeting.started") {
+      for (const userId of p.roster ?? []) expected.set(`meeting:${idOf(e.subject)} user:${userId}`, { seq: e.seq, checkedInAt: null, by: null });
+    } else {
+      expected.set(`${e.subject} user:${p.representative}`, { seq: e.seq, checkedInAt: timeOf(e), by: p.by ?? null });
+    }
+  }
+  for (const a of rows) {
+    const key = `meeting:${a.meetingId} user:${a.userId}`;
+    const want = expected.get(key);
+    expected.delete(key);
+    if (!want) note({ check: "attendance", why: "unrecorded", seq: null, record: key });
+    else if (want.checkedInAt !== a.checkedInAt || want.by !== a.checkedInBy) note({ check: "attendance", why: "differs", seq: want.seq, record: key });
+  }
+  for (const [key, want] of expected) note({ check: "attendance", why: "missing", seq: want.seq, record: key });
+}
+
+const RESOLUTION_STATUS_OF: Record<string, string> = { "resolution.published": "publicity", "resolution.effective": "effective", "resolution.revoked": "revoked" };
+
+/**
+ * A resolution is what `resolution.published` recorded (number, motion, topic, text hash, end of 公示),
+ * and its status is the one its latest resolution entry implies (with the moment it took effect).
+ */
+function resolutionProblems(db: Db, communityId: number, note: Note) {
+  const rows = db.$client
+    .prepare(
+      `SELECT id, year, number, motion_id AS motionId, topic_id AS topicId, sha256, status, publicity_ends_at AS publicityEndsAt, effective_at AS effectiveAt
+         FROM resolutions WHERE community_id = ?`,
+    )
+    .all(communityId) as { id: number; year: number; number: number; motionId: number; topicId: number; sha256: string; status: string; publicityEndsAt: number; effectiveAt: number | null }[];
+  const entries = entriesOf(db, communityId, Object.keys(RESOLUTION_STATUS_OF));
+  const published = latestBySubject(entries.filter((e) => e.type === "resolution.published"));
+  const latest: Map<string, EntryRow> = latestBySubject(entries);
+  for (const r of rows) {
+    const subject = `resolution:${r.id}`;
+    const pub = published.get(subject);
+    published.delete(subject);
+    if (!pub) {
+      note({ check: "resolution", why: "unrecorded", seq: null, record: subject });
+      continue;
+    }
+    const p = JSON.parse(pub.payload) as { year?: number; number?: number; motion?: number; topic?: number; sha256?: string; publicityEndsAt?: string };
+    const same = p.year === r.year && p.number === r.number && p.motion === r.motionId && p.topic === r.topicId && p.sha256 === r.sha256 && Date.parse(p.publicityEndsAt ?? "") === r.publicityEndsAt;
+    if (!same) note({ check: "resolution", why: "differs", seq: pub.seq, record: subject });
+    const last = latest.get(subject)!;
+    const effectiveAt = last.type === "resolution.effective" ? timeOf(last) : null;
+    if (RESOLUTION_STATUS_OF[last.type] !== r.status || (r.status === "effective" && effectiveAt !== r.effectiveAt)) note({ check: "resolution", why: "differs", seq: last.seq, record: subject });
+  }
+  for (const [subject, pub] of published) note({ check: "resolution", why: "missing", seq: pub.seq, record: subject });
+}
