@@ -1,10 +1,27 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, memberships, users } from "../../db/schema";
+import { displayNameKey } from "../forms/display-name";
 import type { Role } from "../workflow/roles";
 import { emitDraftEvent } from "./draft-events.server";
 import { leaveRosters } from "./meeting-attendance.server";
 import { appendLedger, type Tx } from "./ledger.server";
+
+/**
+ * Whether someone else who holds a role in the community goes by the same name (compared by
+ * `displayNameKey`: case, width and invisible characters do not tell two names apart). Read in the
+ * caller's transaction, before it writes, so two people joining at once cannot both take a name.
+ */
+export function displayNameTaken(tx: Tx, { communityId, displayName, exceptUserId = null }: { communityId: number; displayName: string; exceptUserId?: number | null }): boolean {
+  const key = displayNameKey(displayName);
+  return tx
+    .select({ userId: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.communityId, communityId))
+    .all()
+    .some((m) => m.userId !== exceptUserId && displayNameKey(m.displayName) === key);
+}
 
 /** Grants a role in a community and records it in the community's ledger (inside the caller's transaction). */
 export function grantMembership(
