@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { untyped } from "./fields";
+import { cleanDisplayName, DISPLAY_NAME_MAX } from "./display-name";
 import { msg } from "./messages";
 
 const required = { error: msg("errors.required") };
@@ -24,11 +25,16 @@ export const joinNewSchema = z
       .trim()
       .toLowerCase()
       .regex(USERNAME_PATTERN, msg("errors.username")),
+    // Cleaned first, then checked: a name of invisible characters only is no name.
     displayName: z
       .string(required)
-      .trim()
-      .min(1, msg("errors.required"))
-      .max(40, msg("errors.tooLong", { max: 40 })),
+      .transform(cleanDisplayName)
+      .pipe(
+        z
+          .string(required)
+          .min(1, msg("errors.required"))
+          .max(DISPLAY_NAME_MAX, msg("errors.tooLong", { max: DISPLAY_NAME_MAX })),
+      ),
     password: z
       .string(required)
       .min(8, msg("errors.tooShort", { min: 8 }))

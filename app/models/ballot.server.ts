@@ -7,7 +7,9 @@ import type { TopicState } from "../workflow/states";
 import { evaluateMotion, type MotionResult } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
+import { notifyHandVote } from "./hand-vote.server";
 import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
+import { presentForMotion } from "./meeting-attendance.server";
 import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { publishResolution } from "./resolution.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
@@ -84,6 +86,8 @@ const voteState = hotSelect({
   secret: motions.secret,
   onRoster: orNull(meetingAttendance.userId),
   checkedInAt: orNull(meetingAttendance.checkedInAt),
+  checkedInBy: orNull(meetingAttendance.checkedInBy),
+  leftAt: orNull(meetingAttendance.leftAt),
   voted: sql<number | null>`(select 1 from ${ballots} where ${ballots.motionId} = ${motions.id} and ${ballots.userId} = ${sql.placeholder("voter")})`,
 }).from<{ communityId: number; meetingId: number; motionId: number; voter: number }>(
   sql`${meetings} inner join ${motions} on ${motions.meetingId} = ${meetings.id} and ${motions.id} = ${sql.placeholder("motionId")}
@@ -114,19 +118,28 @@ function voterOf(input: BallotInput): { voter: number; onBehalf: boolean } | { p
   return input.roles.includes(REPRESENTATIVE) ? { voter: input.userId, onBehalf } : { problem: "notRepresentative" };
 }
 
-/** Why this ballot cannot be cast now, in the order the voter should hear it; null: it can. */
-function refusalOf(motion: VoteState | undefined): MeetingProblem | null {
+/**
+ * Why this ballot cannot be cast now, in the order the voter should hear it; null: it can. A hand
+ * vote (`onBehalf`, recorded by the convener) is for a representative in the room without a phone:
+ * only one the convener's side checked in from the roster, never on a secret motion (a choice told
+ * to another person is not secret), never for one who left the roster (docs/decisions/019-hand-votes.md).
+ */
+function refusalOf(motion: VoteState | undefined, onBehalf: boolean): MeetingProblem | null {
   if (!motion) return "notFound";
   if (motion.status === "pending") return "voteNotOpen";
   if (motion.status === "closed") return "votingClosed";
+  if (onBehalf && motion.secret) return "handVoteSecret";
   if (motion.onRoster === null) return "notRepresentative";
+  if (motion.leftAt !== null) return "leftRoster";
   if (!motion.checkedInAt) return "notCheckedIn";
+  if (onBehalf && motion.checkedInBy === null) return "handVoteSelfCheckedIn";
   if (motion.voted) return "alreadyVoted";
   return null;
 }
 
-// Refusals no later write can undo: a closed motion never reopens and a ballot is never deleted.
-const SETTLED: ReadonlySet<MeetingProblem> = new Set(["votingClosed", "alreadyVoted"]);
+// Refusals no later write can undo: a closed motion never reopens, a ballot is never deleted, a
+// motion stays secret or named, a check-in is never redone and nobody comes back onto a roster.
+const SETTLED: ReadonlySet<MeetingProblem> = new Set(["votingClosed", "alreadyVoted", "handVoteSecret", "handVoteSelfCheckedIn", "leftRoster"]);
 
 /**
  * A refusal known before the write transaction: the actor's role, or a vote already settled for
@@ -137,7 +150,7 @@ const SETTLED: ReadonlySet<MeetingProblem> = new Set(["votingClosed", "alreadyVo
 function settledRefusal(input: BallotInput): MeetingProblem | null {
   const who = voterOf(input);
   if ("problem" in who) return who.problem;
-  const refused = refusalOf(voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter: who.voter }));
+  const refused = refusalOf(voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter: who.voter }), who.onBehalf);
   return refused && SETTLED.has(refused) ? refused : null;
 }
 
@@ -147,7 +160,7 @@ function writeBallot(input: BallotInput) {
     if ("problem" in who) throw new MeetingError(who.problem);
     const { voter, onBehalf } = who;
     const motion = voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter });
-    const refused = refusalOf(motion);
+    const refused = refusalOf(motion, onBehalf);
     if (refused || !motion) throw new MeetingError(refused ?? "notFound");
     const at = now();
     const recordedBy = onBehalf ? input.userId : null;
@@ -165,6 +178,7 @@ function writeBallot(input: BallotInput) {
       const column = motions[input.choice];
       tx.update(motions).set({ [input.choice]: sql`${column} + 1` }).where(eq(motions.id, motion.motionId)).run();
     }
+    if (onBehalf) notifyHandVote(tx, { communityId: input.communityId, motionId: motion.motionId, voter, recordedBy: input.userId, choice });
     return {};
   };
 }
@@ -195,7 +209,7 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
       const motion = motionRow(tx, meeting.id, input.motionId);
       if (motion.status !== "voting") throw new MeetingError(motion.status === "closed" ? "votingClosed" : "voteNotOpen");
       const counts = countVotes(tx, motion);
-      const { present } = quorumOf(tx, input.communityId, meeting);
+      const present = presentForMotion(tx, meeting.id, motion.id);
       const result = evaluateMotion({ present, ...counts, rule: { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive } });
       const at = now();
       tx.update(motions)

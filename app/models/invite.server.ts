@@ -5,7 +5,8 @@ import { communities, invites, memberships, users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import type { Role } from "../workflow/roles";
 import { appendLedger, type Tx } from "./ledger.server";
-import { grantMembership } from "./membership.server";
+import { cleanDisplayName } from "../forms/display-name";
+import { displayNameTaken, grantMembership } from "./membership.server";
 
 // Codes people can read aloud and type on a phone: no 0/O, 1/I/L.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -131,7 +132,7 @@ export function checkInvite(code: string, now = new Date()) {
 
 type RedeemResult =
   | { ok: true; userId: number; communitySlug: string }
-  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" };
+  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" };
 
 /**
  * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
@@ -155,6 +156,15 @@ export async function redeemInvite(
     if ("userId" in input && getMemberRolesTx(tx, input.userId, invite.communityId).includes(invite.role)) {
       return { ok: false, problem: "alreadyMember" };
     }
+    // A name another member of this community already goes by (named votes, minutes and the CSV show
+    // names): refused for a new account, and for an existing one joining, whose name cannot change here.
+    if ("newUser" in input && displayNameTaken(tx, { communityId: invite.communityId, displayName: input.newUser.displayName })) {
+      return { ok: false, problem: "nameTaken" };
+    }
+    if ("userId" in input) {
+      const own = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.userId)).get();
+      if (own && displayNameTaken(tx, { communityId: invite.communityId, displayName: own.displayName, exceptUserId: input.userId })) return { ok: false, problem: "ownNameTaken" };
+    }
     const used = tx
       .update(invites)
       .set({ uses: sql`${invites.uses} + 1` })
@@ -165,7 +175,7 @@ export async function redeemInvite(
       "newUser" in input
         ? tx
             .insert(users)
-            .values({ username: username!, displayName: input.newUser.displayName, passwordHash: passwordHash! })
+            .values({ username: username!, displayName: cleanDisplayName(input.newUser.displayName), passwordHash: passwordHash! })
             .returning({ id: users.id })
             .get().id
         : input.userId;

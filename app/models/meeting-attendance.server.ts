@@ -1,15 +1,16 @@
-// 签到 (roll call): checking in to a meeting, by oneself or by the convener from the roster; the rest
-// of a meeting's life is in meeting.server.ts.
-import { and, eq, sql } from "drizzle-orm";
-import { meetingAttendance } from "../../db/schema";
+// 签到 (roll call): checking in to a meeting, by oneself or by the convener from the roster, and
+// leaving the roster when the role is revoked; the rest of a meeting's life is in meeting.server.ts.
+import { and, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { ballots, meetingAttendance, meetings } from "../../db/schema";
 import { now } from "./clock.server";
-import { appendLedger } from "./ledger.server";
+import { appendLedger, type Tx } from "./ledger.server";
 import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { MEETING_ALLOWS } from "../workflow/meetings";
 
 /**
- * 签到: a representative checks in on their phone, or the convener (as secretary) checks one in from
- * the roster (`forUserId`), which is recorded as checked in by them.
+ * 签到: a representative checks in on their phone, or the convener (as secretary) registers one who
+ * is in the room without a phone from the roster (`forUserId`), which is recorded as checked in by
+ * them (and is what later lets the convener record that person's hand vote).
  */
 export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: number | null }): MeetingResult<{ present: number }> {
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
@@ -20,6 +21,7 @@ export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: n
     const userId = onBehalf ? input.forUserId! : input.userId;
     const row = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId))).get();
     if (!row) throw new MeetingError("notOnRoster");
+    if (row.leftAt) throw new MeetingError("leftRoster");
     if (row.checkedInAt) throw new MeetingError("alreadyCheckedIn");
     const at = now();
     const done = tx
@@ -39,4 +41,61 @@ export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: n
     });
     return { present };
   });
+}
+
+/**
+ * A representative whose role was revoked leaves the roster of every meeting of the community in
+ * session (inside the revocation's transaction): from now on they are not one of its members, not
+ * present, cannot be checked in and cannot vote or be voted for. Their attendance row stays (the
+ * minutes show that they came and when they left) and so do the ballots they cast before: those were
+ * valid when cast (docs/decisions/019-hand-votes.md). Meetings not yet started take their roster from
+ * the roles at the start; ended ones are history. Returns the meetings whose roster changed.
+ */
+export function leaveRosters(tx: Tx, { communityId, userId, actorId }: { communityId: number; userId: number; actorId: number }): number[] {
+  const seats = tx
+    .select({ meetingId: meetings.id, members: meetings.members })
+    .from(meetingAttendance)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+    .where(and(eq(meetings.communityId, communityId), eq(meetings.status, "inSession"), eq(meetingAttendance.userId, userId), isNull(meetingAttendance.leftAt)))
+    .all();
+  const at = now();
+  for (const seat of seats) {
+    tx.update(meetingAttendance)
+      .set({ leftAt: at })
+      .where(and(eq(meetingAttendance.meetingId, seat.meetingId), eq(meetingAttendance.userId, userId)))
+      .run();
+    const members = (seat.members ?? 1) - 1;
+    tx.update(meetings).set({ members }).where(eq(meetings.id, seat.meetingId)).run();
+    appendLedger(tx, {
+      communityId,
+      type: "attendance.left",
+      actorId,
+      subject: `meeting:${seat.meetingId}`,
+      payload: { representative: userId, present: countPresent(tx, seat.meetingId), members },
+      at,
+    });
+  }
+  return seats.map((s) => s.meetingId);
+}
+
+/**
+ * Those present for a motion when its vote closes: checked in and still on the roster, plus anyone
+ * who left the roster after casting a ballot on this motion. That ballot stands (it was valid when
+ * cast), so its voter is counted present for it too: otherwise the ballots could outnumber those
+ * present, and the share that passes it would be reckoned against too few.
+ */
+export function presentForMotion(tx: Tx, meetingId: number, motionId: number): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(meetingAttendance)
+      .where(
+        and(
+          eq(meetingAttendance.meetingId, meetingId),
+          isNotNull(meetingAttendance.checkedInAt),
+          or(isNull(meetingAttendance.leftAt), exists(tx.select({ one: sql`1` }).from(ballots).where(and(eq(ballots.motionId, motionId), eq(ballots.userId, meetingAttendance.userId))))),
+        ),
+      )
+      .get()?.n ?? 0
+  );
 }

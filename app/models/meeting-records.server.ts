@@ -31,7 +31,8 @@ export function getMeetingRecord({ communityId, meetingId }: { communityId: numb
             .map((v) => v.name)
         : [],
   }));
-  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, agenda };
+  const left = view.left.map((p) => ({ ...p, leftAt: p.leftAt! }));
+  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda };
 }
 
 export type MeetingRecord = NonNullable<ReturnType<typeof getMeetingRecord>>;

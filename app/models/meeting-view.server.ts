@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
 import { ballots, meetingAttendance, meetings, motions, resolutions, topics, users } from "../../db/schema";
@@ -25,14 +25,25 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     .get();
   if (!meeting) return null;
   const r = rulesRow(db, communityId);
-  const roster = db
-    .select({ userId: meetingAttendance.userId, name: users.displayName, checkedInAt: meetingAttendance.checkedInAt, checkedInBy: recorder.displayName })
+  const everyone = db
+    .select({
+      userId: meetingAttendance.userId,
+      name: users.displayName,
+      checkedInAt: meetingAttendance.checkedInAt,
+      checkedInBy: recorder.displayName,
+      /** Registered as present by the convener's side (no device of their own): only they may have a hand vote recorded. */
+      assisted: sql<boolean>`${meetingAttendance.checkedInBy} is not null`.mapWith(Boolean),
+      leftAt: meetingAttendance.leftAt,
+    })
     .from(meetingAttendance)
     .innerJoin(users, eq(users.id, meetingAttendance.userId))
     .leftJoin(recorder, eq(recorder.id, meetingAttendance.checkedInBy))
     .where(eq(meetingAttendance.meetingId, meeting.id))
     .orderBy(asc(users.displayName))
     .all();
+  // Those whose role was revoked mid-session left the roster: the minutes still name them, nothing else offers them.
+  const roster = everyone.filter((p) => p.leftAt === null);
+  const left = everyone.filter((p) => p.leftAt !== null);
   const quorum: QuorumResult | null = meeting.members === null ? null : quorumOf(db, communityId, meeting);
   const rows = db
     .select({ motion: motions, topicNumber: topics.number, topicTitle: topics.title, topicState: topics.state, resolutionId: resolutions.id, resolutionYear: resolutions.year, resolutionNumber: resolutions.number })
@@ -49,7 +60,15 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     const rule = { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
     const result: MotionResult | null = closed ? evaluateMotion({ present: motion.present ?? 0, yes: motion.yes, no: motion.no, abstain: motion.abstain, rule }) : null;
     const named = closed && !motion.secret ? namedBallots(motion.id) : [];
-    const mine = forUserId === null ? null : db.select({ choice: ballots.choice }).from(ballots).where(and(eq(ballots.motionId, motion.id), eq(ballots.userId, forUserId))).get() ?? null;
+    const mine =
+      forUserId === null
+        ? null
+        : db
+            .select({ choice: ballots.choice, recordedBy: recorder.displayName })
+            .from(ballots)
+            .leftJoin(recorder, eq(recorder.id, ballots.recordedBy))
+            .where(and(eq(ballots.motionId, motion.id), eq(ballots.userId, forUserId)))
+            .get() ?? null;
     return {
       id: motion.id,
       position: motion.position,
@@ -66,8 +85,8 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
       voted,
       result,
       named,
-      /** Whether this person has voted, and (named motions only) how. */
-      myBallot: mine ? { choice: mine.choice } : null,
+      /** Whether this person has voted, (named motions only) how, and who recorded it when it was a hand vote. */
+      myBallot: mine ? { choice: mine.choice, recordedBy: mine.recordedBy } : null,
       /** Who has voted while the vote is open (never how). */
       votedUserIds: motion.status === "voting" ? db.select({ userId: ballots.userId }).from(ballots).where(eq(ballots.motionId, motion.id)).all().map((b) => b.userId) : [],
     };
@@ -77,6 +96,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     rules: { quorum: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive }, basisZh: r.basisZh, basisEn: r.basisEn, pack: r.pack },
     quorum,
     roster,
+    left,
     agenda,
     me: me ? { onRoster: true, checkedIn: me.checkedInAt !== null } : { onRoster: false, checkedIn: false },
   };

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
@@ -32,7 +32,10 @@ export type MeetingProblem =
   | "notRepresentative"
   | "alreadyVoted"
   | "alreadySigned"
-  | "motionOpen";
+  | "motionOpen"
+  | "leftRoster"
+  | "handVoteSecret"
+  | "handVoteSelfCheckedIn";
 
 /**
  * A refusal the model expects (already voted, not checked in...), thrown to roll its transaction
@@ -267,8 +270,15 @@ export function cancelMeeting(input: MeetingActor & { meetingId: number; reason:
   });
 }
 
+/** Checked in and still on the roster (one who left it, their role revoked, no longer counts). */
 export function countPresent(tx: Tx, meetingId: number): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), isNotNull(meetingAttendance.checkedInAt))).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(meetingAttendance)
+      .where(and(eq(meetingAttendance.meetingId, meetingId), isNotNull(meetingAttendance.checkedInAt), isNull(meetingAttendance.leftAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null }) {

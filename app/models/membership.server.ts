@@ -1,9 +1,27 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, memberships, users } from "../../db/schema";
+import { displayNameKey } from "../forms/display-name";
 import type { Role } from "../workflow/roles";
 import { emitDraftEvent } from "./draft-events.server";
+import { leaveRosters } from "./meeting-attendance.server";
 import { appendLedger, type Tx } from "./ledger.server";
+
+/**
+ * Whether someone else who holds a role in the community goes by the same name (compared by
+ * `displayNameKey`: case, width and invisible characters do not tell two names apart). Read in the
+ * caller's transaction, before it writes, so two people joining at once cannot both take a name.
+ */
+export function displayNameTaken(tx: Tx, { communityId, displayName, exceptUserId = null }: { communityId: number; displayName: string; exceptUserId?: number | null }): boolean {
+  const key = displayNameKey(displayName);
+  return tx
+    .select({ userId: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.communityId, communityId))
+    .all()
+    .some((m) => m.userId !== exceptUserId && displayNameKey(m.displayName) === key);
+}
 
 /** Grants a role in a community and records it in the community's ledger (inside the caller's transaction). */
 export function grantMembership(
@@ -28,7 +46,8 @@ export function grantMembership(
 
 /**
  * Revokes one role of a person in a community of the street, with a ledger entry; open editing
- * connections of that person re-check their access once the change has committed.
+ * connections of that person re-check their access once the change has committed. A revoked
+ * representative leaves the roster of the meetings in session, and their screens are told.
  */
 export function revokeMembership({
   streetId,
@@ -56,10 +75,13 @@ export function revokeMembership({
       .run();
     if (removed.changes === 0) return null;
     appendLedger(tx, { communityId: community.id, type: "membership.revoked", actorId, subject: `user:${userId}`, payload: { userId, role } });
-    return { communityId: community.id };
+    const meetingIds = role === "representative" ? leaveRosters(tx, { communityId: community.id, userId, actorId }) : [];
+    return { communityId: community.id, meetingIds };
   });
-  if (result) emitDraftEvent("rolesChanged", { communityId: result.communityId, userId });
-  return result;
+  if (!result) return null;
+  emitDraftEvent("rolesChanged", { communityId: result.communityId, userId });
+  for (const meetingId of result.meetingIds) emitDraftEvent("meetingChanged", { communityId: result.communityId, meetingId });
+  return { communityId: result.communityId };
 }
 
 /** Everyone holding a role in the street's communities, by community and name. */

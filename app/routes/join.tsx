@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   );
   if (!result.ok) {
     if (result.problem !== "invalid") forgiveFailure("address", ip);
-    const field = result.problem === "usernameTaken" ? "username" : "code";
+    const field = result.problem === "usernameTaken" ? "username" : result.problem === "nameTaken" ? "displayName" : "code";
     return json(
       submission.reply({ fieldErrors: { [field]: [`join.${result.problem}`] }, hideFields: ["password", "confirm"] }),
       { status: 400 },

@@ -60,7 +60,7 @@ export const meetings = sqliteTable(
     noticeDaysRequired: integer("notice_days_required").notNull(),
     shortNotice: integer("short_notice", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("scheduled"),
-    /** Size of the roster taken when the session opened: the figure the quorum is counted against. */
+    /** Size of the roster taken when the session opened, less those who left it since: the figure the quorum is counted against. */
     members: integer("members"),
     requestId: integer("request_id").references(() => meetingRequests.id),
     createdBy: integer("created_by")
@@ -86,6 +86,11 @@ export const meetingAttendance = sqliteTable(
     checkedInAt: timestamp("checked_in_at"),
     /** The secretary who checked a representative in from the roster; null when they did it themselves. */
     checkedInBy: integer("checked_in_by").references(() => users.id),
+    /**
+     * When the representative left the roster mid-session (the street admin revoked the role): from
+     * then on they are neither a member nor present, and nobody can check them in or vote for them.
+     */
+    leftAt: timestamp("left_at"),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );

@@ -63,7 +63,7 @@ test("check-in until quorum, open, vote, close: the resolution with named votes 
   // The convener checks three more in from the roster (people without phones): 8 of 15, quorum met.
   await page.goto(meetingPath);
   for (let present = 6; present <= 8; present++) {
-    await page.getByTestId("roster").getByRole("button", { name: /代为签到/ }).first().click();
+    await page.getByTestId("roster").getByRole("button", { name: /协助登记到会/ }).first().click();
     await expect(page.getByTestId("present")).toHaveText(String(present));
   }
   await expect(page.getByTestId("quorum")).toHaveAttribute("data-met", "yes");

@@ -70,12 +70,12 @@ test("convener, a phone and a phone without JavaScript: schedule, table, start, 
   const present = page.getByTestId("present");
   for (let i = 0; i < 30 && (await page.getByTestId("quorum").getAttribute("data-met")) === "no"; i++) {
     const before = await present.textContent();
-    await page.getByTestId("roster").getByRole("button", { name: /代为签到/ }).first().click();
+    await page.getByTestId("roster").getByRole("button", { name: /协助登记到会/ }).first().click();
     await expect(present).not.toHaveText(before!);
   }
   await expect(page.getByTestId("quorum")).toHaveAttribute("data-met", "yes");
   const presentCount = Number(await present.textContent());
-  await expect(page.getByText(/由 召集人 周强 代签/).first()).toBeVisible();
+  await expect(page.getByText(/由 召集人 周强 协助登记/).first()).toBeVisible();
   await page.getByTestId("open").click();
   await expect(page.getByTestId("vote-panel")).toBeVisible();
 

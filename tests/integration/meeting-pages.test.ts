@@ -49,12 +49,14 @@ function meetingWith(topicId: number, { secret = false } = {}) {
   return { meetingId: m.id, motionId: motion.id };
 }
 
-/** Starts the meeting and checks in the first `present` representatives (themselves). */
-function inSession(meetingId: number, present: number) {
+/** Starts the meeting and checks in the first `present` representatives: themselves, or those in `registered` by the convener from the roster. */
+function inSession(meetingId: number, present: number, registered: readonly string[] = []) {
   const started = startMeeting({ ...convener(), meetingId });
   if (!started.ok) throw new Error(started.problem);
   for (const rep of REPS.slice(0, present)) {
-    const r = checkIn({ communityId: MINGYUE(), userId: userId(rep), roles: ["representative", "resident"], meetingId });
+    const r = registered.includes(rep)
+      ? checkIn({ ...convener(), meetingId, forUserId: userId(rep) })
+      : checkIn({ communityId: MINGYUE(), userId: userId(rep), roles: ["representative", "resident"], meetingId });
     if (!r.ok) throw new Error(r.problem);
   }
 }
@@ -136,7 +138,8 @@ describe("one meeting's page", () => {
   it("in session: representatives check in and vote, a resident sees no vote buttons, the convener records hand votes", async () => {
     const topicId = agendaTopic("会中表决测试");
     const { meetingId, motionId } = meetingWith(topicId);
-    inSession(meetingId, 7);
+    // rep02–rep06 are in the room without phones: the convener registers them and records their hand votes.
+    inSession(meetingId, 7, ["rep02", "rep03", "rep04", "rep05", "rep06"]);
     const path = `/c/mingyue/meetings/${meetingId}`;
     const notYet = await page(path, "rep08");
     expect(notYet.html).toContain('data-testid="check-in"');

@@ -70,6 +70,16 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
           <p className="text-sm" data-testid="minutes-absent">
             {absent.length ? absent.map((p) => p.name).join(t("meetingRecords.minutes.separator")) : t("meetingRecords.minutes.none")}
           </p>
+          {record.left.length ? (
+            <>
+              <h3 className="font-semibold">{t("meetingRecords.minutes.leftList")}</h3>
+              <ul className="text-sm" data-testid="minutes-left">
+                {record.left.map((p) => (
+                  <li key={p.userId}>{t("meetingRecords.minutes.leftLine", { name: p.name, at: words.clock.format(new Date(p.leftAt)) })}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>

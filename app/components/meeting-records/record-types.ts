@@ -10,6 +10,8 @@ export interface RecordedMeeting {
   rules: { quorum: Ratio; basisZh: string; basisEn: string };
   quorum: QuorumResult | null;
   roster: RosterLine[];
+  /** Those who left the roster mid-session (role revoked): not counted from then on. */
+  left: Array<RosterLine & { leftAt: Instant }>;
   agenda: RecordedMotion[];
 }
 

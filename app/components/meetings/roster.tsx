@@ -5,7 +5,10 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import type { RosterEntry } from "./types";
 
-/** 代表名册 for the convener: who is checked in (and by whom), with 代为签到 for those without a phone. */
+/**
+ * 代表名册 for the convener: who is checked in (and by whom), with 协助登记到会 for those in the room
+ * without a phone (whose hand votes the convener may then record). Those who left the roster are not here.
+ */
 export function Roster({ roster }: { roster: RosterEntry[] }) {
   const { t } = useTranslation();
   const { time } = useFormats();

@@ -28,6 +28,8 @@ export interface RosterEntry {
   name: string;
   checkedInAt: Instant | null;
   checkedInBy: string | null;
+  /** Registered as present by the convener (no device of their own): the only ones a hand vote may be recorded for. */
+  assisted: boolean;
 }
 
 export interface NamedBallot {
@@ -55,7 +57,7 @@ export interface MotionItem {
   voted: number;
   result: MotionResult | null;
   named: NamedBallot[];
-  myBallot: { choice: BallotChoice | null } | null;
+  myBallot: { choice: BallotChoice | null; recordedBy: string | null } | null;
   votedUserIds: number[];
 }
 

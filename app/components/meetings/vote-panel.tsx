@@ -19,11 +19,16 @@ interface Props {
   justVoted: boolean;
 }
 
-/** While a motion is being voted on: the three big buttons, "您已投票", the count so far; the convener's hand-vote form. */
+/**
+ * While a motion is being voted on: the three big buttons, "您已投票" (and who recorded it, for a hand
+ * vote), the count so far; the convener's hand-vote form, offering only those the convener registered
+ * as present, and none on a secret motion (the server refuses the same).
+ */
 export function VotePanel({ motion, viewer, present, roster, justVoted }: Props) {
   const { t } = useTranslation();
   const mine = motion.myBallot;
-  const waiting = roster.filter((p) => p.checkedInAt && !motion.votedUserIds.includes(p.userId));
+  const waiting = roster.filter((p) => p.checkedInAt && p.assisted && !motion.votedUserIds.includes(p.userId));
+  const myChoice = !motion.secret && mine?.choice ? t(`meetings.vote.${mine.choice}`) : null;
   return (
     <div className="space-y-3 rounded-md border-2 border-green-600 bg-green-50/40 p-3" data-testid="vote-panel">
       <p className="text-sm font-medium text-stone-800" data-testid="vote-progress">
@@ -37,7 +42,12 @@ export function VotePanel({ motion, viewer, present, roster, justVoted }: Props)
       ) : null}
       {viewer.checkedIn && mine ? (
         <p className="rounded-md bg-white px-3 py-2 text-base font-semibold text-stone-900" data-testid="my-ballot">
-          ✓ {!motion.secret && mine.choice ? t("meetings.vote.doneChoice", { choice: t(`meetings.vote.${mine.choice}`) }) : t("meetings.vote.done")}
+          ✓{" "}
+          {mine.recordedBy
+            ? t(myChoice ? "meetings.vote.doneByConvenerChoice" : "meetings.vote.doneByConvener", { name: mine.recordedBy, choice: myChoice })
+            : myChoice
+              ? t("meetings.vote.doneChoice", { choice: myChoice })
+              : t("meetings.vote.done")}
         </p>
       ) : null}
       {viewer.checkedIn && !mine ? (
@@ -54,7 +64,12 @@ export function VotePanel({ motion, viewer, present, roster, justVoted }: Props)
           </div>
         </Form>
       ) : null}
-      {viewer.isConvener ? (
+      {viewer.isConvener && motion.secret ? (
+        <p className="border-t border-green-200 pt-3 text-sm text-stone-700" data-testid="proxy-secret">
+          {t("meetings.vote.proxySecret")}
+        </p>
+      ) : null}
+      {viewer.isConvener && !motion.secret ? (
         <Form method="post" className="space-y-2 border-t border-green-200 pt-3" data-testid="proxy-form">
           <input type="hidden" name="intent" value="vote" />
           <input type="hidden" name="motionId" value={motion.id} />

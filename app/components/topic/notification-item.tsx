@@ -54,6 +54,11 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
         detail: text(p.reason) ? t("notifications.requestReason", { reason: text(p.reason) }) : "",
         link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
       };
+    case "ballot.recorded": {
+      const choice = text(p.choice) ? t(`meetings.vote.${text(p.choice)}`, { defaultValue: text(p.choice) }) : "";
+      const values = { by: text(p.by), meetingNumber: text(p.meetingNumber), position: text(p.position), topic, choice };
+      return { what: t(choice ? "notifications.ballotRecorded" : "notifications.ballotRecordedNoChoice", values), detail: t("notifications.ballotRecordedCheck"), link: meetingLink };
+    }
     case "task.assigned": {
       const due = text(p.dueAt) && !Number.isNaN(Date.parse(text(p.dueAt))) ? formatDateTime(text(p.dueAt)) : "";
       return { what: t("notifications.taskAssigned", { topic, task: text(p.task), due }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };

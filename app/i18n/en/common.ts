@@ -100,6 +100,8 @@ const en: Resource = {
     usedUp: "This invite code has been used as many times as allowed.",
     usernameTaken: "That username is taken. Choose another.",
     alreadyMember: "You already hold this role in that community.",
+    nameTaken: "A member of that community already goes by this display name (ignoring case and full/half width). Choose one people can tell apart on a named vote, e.g. add your building number.",
+    ownNameTaken: "A member of that community already goes by your account's display name, so this account cannot join it: named votes could not tell you apart. Ask the street admin.",
   },
   sessions: {
     title: "Signed-in devices",

@@ -56,6 +56,7 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "meeting.ended": "Meeting closed",
   "meeting.cancelled": "Meeting cancelled",
   "attendance.checkedIn": "Representative checked in",
+  "attendance.left": "Representative left the roster (role revoked)",
   "motion.opened": "Vote opened",
   "ballot.cast": "Ballot cast",
   "motion.closed": "Vote closed",

@@ -56,6 +56,7 @@ const ledgerTypes = {
   "meeting.ended": "会议结束",
   "meeting.cancelled": "会议取消",
   "attendance.checkedIn": "代表签到",
+  "attendance.left": "代表离开名册(身份撤销)",
   "motion.opened": "开始表决",
   "ballot.cast": "投票",
   "motion.closed": "结束表决",

@@ -1,0 +1,1 @@
+ALTER TABLE `meeting_attendance` ADD `left_at` integer;
