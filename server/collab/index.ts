@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { authenticateUpgrade, YJS_PREFIX } from "./authenticate";
 import { serveConnection } from "./connection";
 import { closeAllDocuments, endConnection, liveDocuments, type LiveDoc } from "./documents";
+import { restampPresence } from "./presence";
 import { endSessions, sweepSessions } from "./sessions";
 
 export { documentsInMemory } from "./documents";
@@ -25,8 +26,14 @@ function reevaluate(entry: LiveDoc, onlyUserId?: number): void {
     if (onlyUserId !== undefined && conn.userId !== onlyUserId) continue;
     const found = getDraftAccess({ topicId: entry.topicId, userId: conn.userId, communityId: entry.communityId });
     const access = found?.access ?? "none";
-    if (access === "none") endConnection(entry, conn, 1008, "access revoked");
-    else conn.canEdit = access === "edit";
+    if (access === "none") {
+      endConnection(entry, conn, 1008, "access revoked");
+      continue;
+    }
+    const canEdit = access === "edit";
+    if (canEdit === conn.canEdit) continue;
+    conn.canEdit = canEdit;
+    restampPresence(entry, conn);
   }
 }
 
@@ -86,11 +93,11 @@ export function attachCollab(server: Server): CollabServer {
       socket.destroy();
       return;
     }
-    const { topicId, communityId, userId, sessionId, sessionExpiresAt, access } = decision;
+    const { topicId, communityId, userId, displayName, sessionId, sessionExpiresAt, access } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
-      serveConnection(ws, { topicId, communityId, userId, sessionId, sessionExpiresAt, canEdit: access === "edit" });
+      serveConnection(ws, { topicId, communityId, userId, displayName, sessionId, sessionExpiresAt, canEdit: access === "edit" });
     });
   };
 
