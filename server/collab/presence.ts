@@ -8,8 +8,9 @@ import type { Conn, LiveDoc } from "./documents";
 // edit. The client's word is taken for nothing that identifies anyone (docs/decisions/020-presence-and-stream-caps.md):
 // - a socket speaks only for the client ids it owns: the first ones it announces (at most
 //   MAX_PRESENCE_IDS), or one its own person's earlier socket held (y-websocket reconnects with the
-//   same id); entries for anyone else's id are dropped without a word, because a well-behaved
-//   y-websocket client echoes every state it receives (and removes others' states that went quiet);
+//   same id), claimed only by a state newer than the one known here; entries for anyone else's id
+//   are dropped without a word, because a well-behaved y-websocket client echoes every state it
+//   receives (with the clock it came with) and removes others' states that went quiet;
 // - the `user` field (name, colour, editing) is set here from the session and the socket's access;
 //   a read-only socket's `cursor` is dropped, so nothing of it shows in the editors' text;
 // - a state larger than MAX_PRESENCE_BYTES, or one that is not a JSON object, refuses the frame.
@@ -46,10 +47,15 @@ function owners(entry: LiveDoc): Map<number, Conn> {
   return byId;
 }
 
-/** Does the socket speak for `id`? Claims it when it is free (or its person's) and the socket has room. */
-function mayUse(entry: LiveDoc, conn: Conn, id: number, byId: Map<number, Conn>): boolean {
+/**
+ * Does the socket speak for `id`? It claims an id only with a state newer than the one known here:
+ * an echo carries the clock it was relayed with, so echoes never claim (nor do removals). Then the
+ * id must be free or its own person's, and the socket must have room.
+ */
+function mayUse(entry: LiveDoc, conn: Conn, id: number, clock: number, removal: boolean, byId: Map<number, Conn>): boolean {
   if (conn.awarenessIds.has(id)) return true;
-  if (id === entry.awareness.clientID || conn.awarenessIds.size >= MAX_PRESENCE_IDS) return false;
+  if (removal || id === entry.awareness.clientID || conn.awarenessIds.size >= MAX_PRESENCE_IDS) return false;
+  if (clock <= (entry.awareness.meta.get(id)?.clock ?? -1)) return false;
   const owner = byId.get(id);
   if (owner && owner.userId !== conn.userId) return false;
   owner?.awarenessIds.delete(id);
@@ -72,7 +78,8 @@ export function ownPresence(entry: LiveDoc, conn: Conn, update: Uint8Array): Uin
     const clock = decoding.readVarUint(decoder);
     const bytes = decoding.readVarUint8Array(decoder);
     if (bytes.length > MAX_PRESENCE_BYTES) throw new PresenceRefused(`presence of ${bytes.length} bytes`, CLOSE_TOO_BIG);
-    if (!mayUse(entry, conn, id, byId)) continue;
+    // "null" is how y-protocols encodes a removal; anything else is parsed only once it is ours.
+    if (!mayUse(entry, conn, id, clock, bytes.length === 4 && utf8.decode(bytes) === "null", byId)) continue;
     const state: unknown = JSON.parse(utf8.decode(bytes));
     if (state === null) kept.push([id, clock, "null"]);
     else if (typeof state === "object" && !Array.isArray(state)) kept.push([id, clock, JSON.stringify(stamped(conn, state as Record<string, unknown>))]);

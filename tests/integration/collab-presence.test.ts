@@ -145,6 +145,26 @@ describe("presence on the drafting socket", () => {
     expect(removed).toBe(false);
   });
 
+  it("two tabs of one person echo each other's presence without taking it: closing one leaves the other's entry", async () => {
+    const topic = topicIn("drafting");
+    const observer = await client(topic, "committee2");
+    const tabA = await client(topic, "committee1");
+    const tabB = await client(topic, "committee1");
+    tabA.provider.awareness.setLocalStateField("fence", "A");
+    tabB.provider.awareness.setLocalStateField("fence", "B");
+    await waitFor(() => fenceSeen(observer, "A") && fenceSeen(observer, "B") && fenceSeen(tabB, "A") && fenceSeen(tabA, "B"), "both tabs seen everywhere");
+    let removed = false;
+    observer.provider.awareness.on("change", ({ removed: gone }: { removed: number[] }) => {
+      if (gone.includes(tabA.doc.clientID)) removed = true;
+    });
+    tabB.close();
+    await waitFor(() => openSockets(topic) === 2, "the server let tab B go");
+    // A removal sent when B left went out before this.
+    tabA.provider.awareness.setLocalStateField("fence", "A again");
+    await waitFor(() => fenceSeen(observer, "A again"), "tab A's next change");
+    expect(removed).toBe(false);
+  });
+
   it("a state that is not a JSON object closes the socket (1008)", async () => {
     const topic = topicIn("drafting");
     const ws = await raw(topic, "committee1");
