@@ -13,5 +13,10 @@ declare module "@remix-run/node" {
      * are (app/components/server-fragments.tsx); never sent to the browser.
      */
     fragments?: Map<string, string>;
+    /**
+     * Holds one of the client's long-lived response slots (per session and per address) until this
+     * response closes; false when the client already holds its limit (the route answers 429).
+     */
+    holdStream: () => boolean;
   }
 }

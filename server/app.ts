@@ -8,18 +8,23 @@ import compression from "compression";
 import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
-import { loadContext } from "./auth-context";
+import { loadContextWith } from "./auth-context";
 import { trustProxySetting } from "./client-address";
 import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
+import { envInt } from "./env";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
+import { openLimit } from "./open-limit";
 import { mountTestClock } from "./test-clock";
 
 export interface RunningServer {
   server: http.Server;
   url: string;
   close: () => Promise<void>;
+  /** Long-lived things held open now, as the per-session and per-address caps count them. */
+  openSockets: () => number;
+  openStreams: () => number;
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -62,7 +67,8 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use(sameOriginOnly);
   mountTestClock(app);
   mountBenchStats(app);
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
+  const streams = openLimit({ perSession: envInt("EVENTS_MAX_STREAMS_PER_SESSION", 8), perAddress: envInt("EVENTS_MAX_STREAMS_PER_ADDRESS", 256) });
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContextWith(streams) }));
 
   const server = http.createServer(app);
   const collab = attachCollab(server);
@@ -85,5 +91,7 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+    openSockets: collab.openSockets,
+    openStreams: streams.open,
   };
 }

@@ -41,3 +41,8 @@ export function onDraftEvent<N extends Name>(name: N, listener: (payload: DraftE
     bus().off(name, listener);
   };
 }
+
+/** How many listeners an event has now: a closed stream or socket must leave none behind (tests). */
+export function draftEventListeners(name: Name): number {
+  return bus().listenerCount(name);
+}

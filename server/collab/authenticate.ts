@@ -7,7 +7,7 @@ export const YJS_PREFIX = "/yjs/";
 const TOPIC_PATH = /^\/yjs\/topic-([1-9][0-9]{0,9})$/;
 
 export type UpgradeDecision =
-  | { ok: true; topicId: number; communityId: number; userId: number; sessionId: string; sessionExpiresAt: Date; access: Exclude<DraftAccess, "none"> }
+  | { ok: true; topicId: number; communityId: number; userId: number; displayName: string; sessionId: string; sessionExpiresAt: Date; access: Exclude<DraftAccess, "none"> }
   | { ok: false; status: 401 | 403 | 404 };
 
 /**
@@ -40,5 +40,5 @@ export function authenticateUpgrade(req: IncomingMessage): UpgradeDecision {
   if (!found) return { ok: false, status: 404 };
   // Outsiders learn nothing, not even that the topic exists: 404, as the topic's page answers them.
   if (found.access === "none") return { ok: false, status: 404 };
-  return { ok: true, topicId, communityId: found.communityId, userId: session.user.id, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt, access: found.access };
+  return { ok: true, topicId, communityId: found.communityId, userId: session.user.id, displayName: session.user.displayName, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt, access: found.access };
 }

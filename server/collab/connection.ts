@@ -5,6 +5,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { logger } from "../logger";
+import { ownPresence, PresenceRefused } from "./presence";
 import { endConnection, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
 import { sessionStillOpen } from "./sessions";
 
@@ -71,9 +72,11 @@ function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
       }
       return;
     }
-    case MESSAGE_AWARENESS:
-      awarenessProtocol.applyAwarenessUpdate(entry.awareness, decoding.readVarUint8Array(decoder), conn);
+    case MESSAGE_AWARENESS: {
+      const own = ownPresence(entry, conn, decoding.readVarUint8Array(decoder));
+      if (own) awarenessProtocol.applyAwarenessUpdate(entry.awareness, own, conn);
       return;
+    }
     case MESSAGE_QUERY_AWARENESS:
       send(conn, awarenessMessage(entry, [...entry.awareness.getStates().keys()]));
       return;
@@ -85,7 +88,7 @@ function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
 /** Runs the protocol loop for one accepted socket on a topic's document. */
 export function serveConnection(
   ws: WebSocket,
-  { topicId, communityId, userId, sessionId, sessionExpiresAt, canEdit }: { topicId: number; communityId: number; userId: number; sessionId: string; sessionExpiresAt: Date; canEdit: boolean },
+  { topicId, communityId, userId, displayName, sessionId, sessionExpiresAt, canEdit }: { topicId: number; communityId: number; userId: number; displayName: string; sessionId: string; sessionExpiresAt: Date; canEdit: boolean },
 ): void {
   let entry: LiveDoc;
   try {
@@ -95,7 +98,7 @@ export function serveConnection(
     ws.close(1011, "load failed");
     return;
   }
-  const conn: Conn = { ws, userId, sessionId, sessionExpiresAt, ended: false, canEdit, awarenessIds: new Set() };
+  const conn: Conn = { ws, userId, displayName, sessionId, sessionExpiresAt, ended: false, canEdit, awarenessIds: new Set() };
   entry.conns.set(ws, conn);
   const log = logger.child({ topicId, userId });
 
@@ -112,7 +115,8 @@ export function serveConnection(
     try {
       handleMessage(entry, conn, toBytes(data));
     } catch (error) {
-      refuse(CLOSE_PROTOCOL, "malformed message", error);
+      if (error instanceof PresenceRefused) refuse(error.code, "presence refused", error);
+      else refuse(CLOSE_PROTOCOL, "malformed message", error);
     }
   });
   ws.on("error", (error) => log.warn({ err: error }, "yjs: socket error"));

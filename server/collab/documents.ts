@@ -15,13 +15,15 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export interface Conn {
   ws: WebSocket;
   userId: number;
+  /** The signed-in person's display name: the name others see in this socket's presence. */
+  displayName: string;
   /** The session the socket was opened with, and when it expires (refreshed by the session sweep). */
   sessionId: string;
   sessionExpiresAt: Date;
   /** Set once the server has ended the socket: from then on nothing it sends is applied. */
   ended: boolean;
   canEdit: boolean;
-  /** Awareness client ids this socket announced (removed when it leaves). */
+  /** Awareness client ids this socket owns (presence.ts); their states are removed when it leaves. */
   awarenessIds: Set<number>;
 }
 
@@ -83,11 +85,7 @@ function onDocUpdate(entry: LiveDoc, update: Uint8Array, origin: unknown): void 
   if (logLength >= compactEvery()) compact(entry.topicId);
 }
 
-function onAwarenessUpdate(entry: LiveDoc, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
-  if (isConn(origin)) {
-    for (const id of changes.added) origin.awarenessIds.add(id);
-    for (const id of changes.removed) origin.awarenessIds.delete(id);
-  }
+function onAwarenessUpdate(entry: LiveDoc, changes: { added: number[]; updated: number[]; removed: number[] }): void {
   const changed = [...changes.added, ...changes.updated, ...changes.removed];
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
@@ -114,7 +112,7 @@ export function openDocument(topicId: number, communityId: number): LiveDoc {
     Y.applyUpdate(doc, ensureDraftDocument(topicId, templateUpdate));
     const entry: LiveDoc = { topicId, communityId, doc, awareness, conns: new Map() };
     doc.on("update", (update: Uint8Array, origin: unknown) => onDocUpdate(entry, update, origin));
-    awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => onAwarenessUpdate(entry, changes, origin));
+    awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }) => onAwarenessUpdate(entry, changes));
     live.set(topicId, entry);
     return entry;
   } catch (error) {

@@ -3,20 +3,25 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDraftAccess } from "../../app/models/draft-access.server";
 import { onDraftEvent } from "../../app/models/draft-events.server";
+import { clientAddress } from "../client-address";
+import { envInt } from "../env";
 import { logger } from "../logger";
+import { openLimit } from "../open-limit";
 import { authenticateUpgrade, YJS_PREFIX } from "./authenticate";
 import { serveConnection } from "./connection";
 import { closeAllDocuments, endConnection, liveDocuments, type LiveDoc } from "./documents";
+import { restampPresence } from "./presence";
 import { endSessions, sweepSessions } from "./sessions";
 
 export { documentsInMemory } from "./documents";
 export { YJS_PREFIX };
 
-const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" } as const;
+const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests" } as const;
 
-function envInt(name: string, fallback: number): number {
-  const n = Number(process.env[name] ?? fallback);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+/** A plain HTTP answer to an upgrade not taken: nothing was accepted, the socket goes. */
+function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
 }
 
 /** Re-decides every socket of a document (the topic moved, or someone's roles changed). */
@@ -25,20 +30,29 @@ function reevaluate(entry: LiveDoc, onlyUserId?: number): void {
     if (onlyUserId !== undefined && conn.userId !== onlyUserId) continue;
     const found = getDraftAccess({ topicId: entry.topicId, userId: conn.userId, communityId: entry.communityId });
     const access = found?.access ?? "none";
-    if (access === "none") endConnection(entry, conn, 1008, "access revoked");
-    else conn.canEdit = access === "edit";
+    if (access === "none") {
+      endConnection(entry, conn, 1008, "access revoked");
+      continue;
+    }
+    const canEdit = access === "edit";
+    if (canEdit === conn.canEdit) continue;
+    conn.canEdit = canEdit;
+    restampPresence(entry, conn);
   }
 }
 
 export interface CollabServer {
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   close: () => void;
+  /** Sockets held open now, as the per-session and per-address caps count them. */
+  openSockets: () => number;
 }
 
 /** The collaborative-drafting websocket endpoint (/yjs/topic-<id>) on the app's own HTTP server. */
 export function attachCollab(server: Server): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: envInt("YJS_MAX_FRAME_BYTES", 1024 * 1024) });
   const alive = new WeakMap<WebSocket, boolean>();
+  const sockets = openLimit({ perSession: envInt("YJS_MAX_SOCKETS_PER_SESSION", 8), perAddress: envInt("YJS_MAX_SOCKETS_PER_ADDRESS", 64) });
 
   const keepalive = setInterval(() => {
     for (const ws of wss.clients) {
@@ -82,15 +96,21 @@ export function attachCollab(server: Server): CollabServer {
     }
     if (!decision.ok) {
       logger.info({ url: req.url, status: decision.status }, "yjs: upgrade refused");
-      socket.end(`HTTP/1.1 ${decision.status} ${STATUS_TEXT[decision.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      socket.destroy();
-      return;
+      return refuseUpgrade(socket, decision.status);
     }
-    const { topicId, communityId, userId, sessionId, sessionExpiresAt, access } = decision;
+    const release = sockets.take({ session: decision.sessionId, address: clientAddress(req) });
+    if (!release) {
+      logger.info({ url: req.url, userId: decision.userId }, "yjs: too many sockets for this session or address; upgrade refused");
+      return refuseUpgrade(socket, 429);
+    }
+    // Held until the TCP socket closes, whichever way: a handshake ws aborts, a close, a terminate.
+    if (socket.destroyed) release();
+    else socket.once("close", release);
+    const { topicId, communityId, userId, displayName, sessionId, sessionExpiresAt, access } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
-      serveConnection(ws, { topicId, communityId, userId, sessionId, sessionExpiresAt, canEdit: access === "edit" });
+      serveConnection(ws, { topicId, communityId, userId, displayName, sessionId, sessionExpiresAt, canEdit: access === "edit" });
     });
   };
 
@@ -107,5 +127,6 @@ export function attachCollab(server: Server): CollabServer {
       closeAllDocuments();
       wss.close();
     },
+    openSockets: sockets.open,
   };
 }

@@ -33,6 +33,8 @@ test("two committee members edit live, a resident reads along", async ({ browser
   await expect(editorA).toContainText(lineB);
   await expect(editorA.getByText("议事会 黄丽", { exact: true })).toBeVisible();
   await expect(first.page.getByTestId("draft-presence")).toContainText("议事会 黄丽");
+  // The flag is the server's: committee2 shows as editing.
+  await expect(first.page.getByTestId("draft-presence").locator("li", { hasText: "议事会 黄丽" })).toContainText("正在编辑");
 
   // A resident reads along live but the editor does not accept typing.
   const resident = await newPage(browser);
@@ -40,6 +42,9 @@ test("two committee members edit live, a resident reads along", async ({ browser
   const readOnly = resident.page.getByTestId("draft-editor");
   await expect(readOnly).toContainText(lineA);
   await expect(readOnly).toHaveAttribute("contenteditable", "false");
+  // The editors see the resident among those present, as reading (the only one who is).
+  await expect(first.page.getByTestId("draft-presence").locator('li[data-editing="false"]')).toHaveCount(1);
+  await expect(first.page.getByTestId("draft-presence").locator('li[data-editing="false"]')).toContainText("正在阅读");
   const lineC = `实时更新 ${stamp}`;
   await editorA.locator("p").first().click();
   await first.page.keyboard.press("End");

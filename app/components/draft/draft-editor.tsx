@@ -11,7 +11,7 @@ interface Props {
   doc: Y.Doc;
   provider: WebsocketProvider;
   editable: boolean;
-  user: { name: string; color: string };
+  user: { name: string; color: string; editing: boolean };
 }
 
 /**

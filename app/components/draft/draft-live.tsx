@@ -31,13 +31,15 @@ export function DraftLive({ topicId, html, editable, user }: Props) {
 }
 
 function Connected({ topicId, editable, user, fallback }: Omit<Props, "html"> & { fallback: JSX.Element }) {
-  const { connection, status, synced, presence } = useDraftConnection(topicId, user);
+  // What others see of us is set by the server; this is how we see ourselves, and it says the same.
+  const me = { ...user, editing: editable };
+  const { connection, status, synced, presence } = useDraftConnection(topicId, me);
   return (
     <>
       <StatusBar status={status} presence={presence} />
       {connection && synced ? (
         <Suspense fallback={fallback}>
-          <DraftEditor doc={connection.doc} provider={connection.provider} editable={editable} user={user} />
+          <DraftEditor doc={connection.doc} provider={connection.provider} editable={editable} user={me} />
         </Suspense>
       ) : (
         fallback
@@ -56,9 +58,9 @@ function StatusBar({ status, presence }: { status: DraftStatus; presence: Presen
       <span className="text-stone-500">{t("draft.presence")}:</span>
       <ul className="flex flex-wrap gap-1" data-testid="draft-presence">
         {presence.map((p) => (
-          <li key={p.clientId} className="rounded px-1.5 py-0.5 text-white" style={{ backgroundColor: p.color }}>
+          <li key={p.clientId} className="rounded px-1.5 py-0.5 text-white" style={{ backgroundColor: p.color }} data-editing={p.editing}>
             {p.name}
-            {p.self ? ` ${t("draft.you")}` : ""}
+            {p.self ? ` ${t("draft.you")}` : ""} · {t(p.editing ? "draft.editing" : "draft.reading")}
           </li>
         ))}
       </ul>

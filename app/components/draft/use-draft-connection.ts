@@ -7,6 +7,8 @@ export interface Presence {
   clientId: number;
   name: string;
   color: string;
+  /** Set by the server from the person's access, never by their browser. */
+  editing: boolean;
   self: boolean;
 }
 
@@ -20,7 +22,7 @@ interface Connection {
  * WebSocket) and torn down when the page goes. Yjs and y-websocket are imported here lazily so they
  * ship in the drafting page's chunk only.
  */
-export function useDraftConnection(topicId: number, user: { name: string; color: string }) {
+export function useDraftConnection(topicId: number, user: { name: string; color: string; editing: boolean }) {
   const [connection, setConnection] = useState<Connection | null>(null);
   const [status, setStatus] = useState<DraftStatus>("syncing");
   const [synced, setSynced] = useState(false);
@@ -65,8 +67,8 @@ export function useDraftConnection(topicId: number, user: { name: string; color:
       const onAwareness = () => {
         const people: Presence[] = [];
         provider.awareness.getStates().forEach((state, clientId) => {
-          const u = state.user as { name?: unknown; color?: unknown } | undefined;
-          if (typeof u?.name === "string" && typeof u.color === "string") people.push({ clientId, name: u.name, color: u.color, self: clientId === doc.clientID });
+          const u = state.user as { name?: unknown; color?: unknown; editing?: unknown } | undefined;
+          if (typeof u?.name === "string" && typeof u.color === "string") people.push({ clientId, name: u.name, color: u.color, editing: u.editing === true, self: clientId === doc.clientID });
         });
         setPresence(people);
       };

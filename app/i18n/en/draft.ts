@@ -15,6 +15,8 @@ const en: typeof import("../zh-CN/draft").default = {
     presence: "Here now",
     presenceNone: "Nobody else",
     you: "(you)",
+    editing: "editing",
+    reading: "reading",
     versions: {
       title: "Versions",
       none: "No version saved yet.",

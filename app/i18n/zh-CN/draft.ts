@@ -15,6 +15,8 @@ const zhCN = {
     presence: "正在查看",
     presenceNone: "暂无其他人",
     you: "(我)",
+    editing: "正在编辑",
+    reading: "正在阅读",
     versions: {
       title: "版本",
       none: "还没有保存的版本。",
