@@ -57,7 +57,11 @@ function key(kind: ThrottleKind, value: string) {
 export function throttledFor(kind: ThrottleKind, value: string, at = now().getTime()): number {
   const row = getDb().select().from(loginFailures).where(eq(loginFailures.key, key(kind, value))).get();
   if (!row) return 0;
-  return Math.max(0, row.lastFailureAt + delayAfter(kind, row.failures) - at);
+  // Never longer than the delay itself: after the clock steps back (NTP; a test's clock put back) the
+  // last failure lies in the future, and a plain difference made a wait of that whole step — days for
+  // an address whose every failure had been forgiven.
+  const delay = delayAfter(kind, row.failures);
+  return Math.min(delay, Math.max(0, row.lastFailureAt + delay - at));
 }
 
 /**
