@@ -2,17 +2,18 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
 import { loadContext } from "./auth-context";
+import { bodyLimit } from "./body-limit";
 import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
+import { remixHandler } from "./remix-handler";
 import { mountTestClock } from "./test-clock";
 
 export interface RunningServer {
@@ -58,9 +59,11 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   const publicFiles = express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly);
+  // Every body is capped and read here, before anything parses it (docs/decisions/016).
+  app.use(bodyLimit);
   mountTestClock(app);
   mountBenchStats(app);
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
+  app.all("*", remixHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
 
   const server = http.createServer(app);
   const collab = attachCollab(server);
