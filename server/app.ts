@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
+import { checkWritable } from "../db/health";
 import { loadContext } from "./auth-context";
 import { bodyLimit } from "./body-limit";
 import { mountBenchStats } from "./bench-stats";
@@ -43,13 +44,15 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? compressFile : compressPage)(req, res, next));
   app.use(securityHeaders);
 
+  // Ok only when the database answers and takes a write (a read-only file or a full disk fails every
+  // post while reads still work).
   app.get("/healthz", (_req, res) => {
     try {
-      getDb().$client.prepare("SELECT 1").get();
+      checkWritable(getDb().$client);
       res.json({ status: "ok" });
     } catch (error) {
       logger.error({ err: error }, "health check failed");
-      res.status(503).json({ status: "unavailable" });
+      res.status(503).json({ status: "unavailable", error: `the database cannot be written: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
 

@@ -1,5 +1,6 @@
-import { getDb } from "../db/client.server";
+import { getDb, type Db } from "../db/client.server";
 import { databasePath } from "../db/config";
+import { checkWritable } from "../db/health";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
@@ -8,8 +9,20 @@ import { startScheduler } from "./scheduler";
 import { logger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
-const db = getDb();
-runMigrations(db);
+
+/** The database, migrated and writable; otherwise one line saying why, and exit 1 (no stack trace). */
+function openWritableDatabase(): Db {
+  try {
+    const db = getDb();
+    runMigrations(db);
+    checkWritable(db.$client);
+    return db;
+  } catch (error) {
+    process.stderr.write(`yishiting: cannot use the database at ${databasePath()}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+const db = openWritableDatabase();
 const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
 const running = await startServer({ port });
 const scheduler = startScheduler();
