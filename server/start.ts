@@ -4,6 +4,7 @@ import { checkWritable } from "../db/health";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
+import { publicOrigin } from "../app/security/public-origin.server";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";
 import { logger } from "./logger";
@@ -23,6 +24,12 @@ function openWritableDatabase(): Db {
   }
 }
 const db = openWritableDatabase();
+try {
+  publicOrigin();
+} catch (error) {
+  process.stderr.write(`yishiting: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
 const running = await startServer({ port });
 const scheduler = startScheduler();
