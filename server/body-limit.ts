@@ -90,9 +90,10 @@ function refuse(req: Request, res: Response, limit: number, seen: number): void 
 
 /**
  * Every body is read here, before any route, and at most `bodyLimitFor` bytes of it: a declared
- * Content-Length past the limit is refused before a byte is read, and a chunked body (which declares
- * nothing) at the byte that passes it (a body longer than its Content-Length is cut there by Node), with a translated 413 page; the rest is never
- * kept. What passes is kept whole (`bufferedBody`), as the app reads forms whole anyway.
+ * Content-Length past the limit is refused before a byte is read, a chunked body (which declares
+ * nothing) at the byte that passes it; a body longer than its Content-Length is cut there by Node.
+ * Refused with a translated 413 page; the rest is never kept. What passes is kept whole
+ * (`bufferedBody`), as the app reads forms whole anyway.
  */
 export function bodyLimit(req: Request, res: Response, next: NextFunction): void {
   if (req.method === "GET" || req.method === "HEAD") return next();
