@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
@@ -37,4 +37,18 @@ export default async function handleRequest(
   // Bytes, not a string: a string body is first checked for lone surrogates character by character
   // (~80 µs for a 70 KB page) before it is encoded anyway.
   return new Response(encoder.encode(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+}
+
+/**
+ * Remix logs every error with its stack (console.error). A post to a page that takes none (a 405:
+ * a stale form, a crawler, a probe) is no fault of ours: one short line, and the page says so.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs): void {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 405) {
+    // eslint-disable-next-line no-console -- a warning, not an error: the request was wrong, not the server
+    console.warn(`405 ${request.method} ${new URL(request.url).pathname}: this page takes no ${request.method}`);
+    return;
+  }
+  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
 }

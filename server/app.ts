@@ -2,13 +2,14 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { getDb } from "../db/client.server";
 import { PROJECT_ROOT } from "../db/config";
+import { checkWritable } from "../db/health";
 import { loadContextWith } from "./auth-context";
+import { bodyLimit } from "./body-limit";
 import { trustProxySetting } from "./client-address";
 import { mountBenchStats } from "./bench-stats";
 import { attachCollab, YJS_PREFIX } from "./collab";
@@ -16,6 +17,7 @@ import { envInt } from "./env";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
 import { openLimit } from "./open-limit";
+import { remixHandler } from "./remix-handler";
 import { mountTestClock } from "./test-clock";
 
 export interface RunningServer {
@@ -49,13 +51,15 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? compressFile : compressPage)(req, res, next));
   app.use(securityHeaders);
 
+  // Ok only when the database answers and takes a write (a read-only file or a full disk fails every
+  // post while reads still work).
   app.get("/healthz", (_req, res) => {
     try {
-      getDb().$client.prepare("SELECT 1").get();
+      checkWritable(getDb().$client);
       res.json({ status: "ok" });
     } catch (error) {
       logger.error({ err: error }, "health check failed");
-      res.status(503).json({ status: "unavailable" });
+      res.status(503).json({ status: "unavailable", error: `the database cannot be written: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
 
@@ -65,10 +69,12 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   const publicFiles = express.static(path.resolve(PROJECT_ROOT, "public"), { maxAge: "1h" });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly);
+  // Every body is capped and read here, before anything parses it (docs/decisions/016).
+  app.use(bodyLimit);
   mountTestClock(app);
   mountBenchStats(app);
   const streams = openLimit({ perSession: envInt("EVENTS_MAX_STREAMS_PER_SESSION", 8), perAddress: envInt("EVENTS_MAX_STREAMS_PER_ADDRESS", 256) });
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContextWith(streams) }));
+  app.all("*", remixHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContextWith(streams) }));
 
   const server = http.createServer(app);
   const collab = attachCollab(server);

@@ -1,16 +1,36 @@
-import { getDb } from "../db/client.server";
+import { getDb, type Db } from "../db/client.server";
 import { databasePath } from "../db/config";
+import { checkWritable } from "../db/health";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
+import { publicOrigin } from "../app/security/public-origin.server";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";
 import { startWitness } from "./witness";
 import { logger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
-const db = getDb();
-runMigrations(db);
+
+/** The database, migrated and writable; otherwise one line saying why, and exit 1 (no stack trace). */
+function openWritableDatabase(): Db {
+  try {
+    const db = getDb();
+    runMigrations(db);
+    checkWritable(db.$client);
+    return db;
+  } catch (error) {
+    process.stderr.write(`yishiting: cannot use the database at ${databasePath()}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+const db = openWritableDatabase();
+try {
+  publicOrigin();
+} catch (error) {
+  process.stderr.write(`yishiting: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 const seeded = process.env.DEMO_SEED === "0" ? false : await seedDemo(db);
 const running = await startServer({ port });
 const scheduler = startScheduler();

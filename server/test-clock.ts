@@ -1,6 +1,7 @@
 import type { Express } from "express";
 import { now, shiftClock } from "../app/models/clock.server";
 import { runDueDeadlines } from "../app/models/deadline.server";
+import { bufferedBody } from "./body-limit";
 import { logger } from "./logger";
 
 const MAX_SHIFT_MS = 400 * 24 * 3_600_000;
@@ -16,21 +17,14 @@ export function mountTestClock(app: Express): boolean {
   if (process.env.TEST_CLOCK !== "1") return false;
   logger.warn("TEST_CLOCK=1: POST /__test/clock can move this server's clock (tests only)");
   app.post("/__test/clock", (req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      body += chunk;
-    });
-    req.on("end", () => {
-      const shiftMs = Number(new URLSearchParams(body).get("shiftMs"));
-      if (!Number.isInteger(shiftMs) || shiftMs <= 0 || shiftMs > MAX_SHIFT_MS) {
-        res.status(400).json({ error: "shiftMs must be a whole number of milliseconds, at most 400 days" });
-        return;
-      }
-      shiftClock(shiftMs);
-      const settled = runDueDeadlines();
-      res.json({ now: now().toISOString(), settled });
-    });
+    const shiftMs = Number(new URLSearchParams(bufferedBody(req).toString("utf8")).get("shiftMs"));
+    if (!Number.isInteger(shiftMs) || shiftMs <= 0 || shiftMs > MAX_SHIFT_MS) {
+      res.status(400).json({ error: "shiftMs must be a whole number of milliseconds, at most 400 days" });
+      return;
+    }
+    shiftClock(shiftMs);
+    const settled = runDueDeadlines();
+    res.json({ now: now().toISOString(), settled });
   });
   return true;
 }

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-const KINDS: Record<number, string> = { 400: "altered", 403: "forbidden", 404: "notFound" };
+const KINDS: Record<number, string> = { 400: "altered", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed" };
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { UNIT_KINDS } from "../workflow/execution";
-import { hiddenId, optionalText, recordId, requiredText } from "./fields";
+import { hiddenId, optionalText, recordId, requiredText, untyped } from "./fields";
 import { msg } from "./messages";
 
 export const UNIT_NAME_MAX = 60;
@@ -42,7 +42,8 @@ export const unitSchema = z.object({
   name: requiredText(1, UNIT_NAME_MAX),
   kind: z.enum(UNIT_KINDS, { error: msg("errors.choice") }),
   contact: optionalText(UNIT_CONTACT_MAX),
-  memberIds: z.array(recordId).max(50).optional().default([]),
+  // Ticked boxes whose values the page sets: a value that is not one of them means the form was altered.
+  memberIds: untyped(z.array(recordId).max(50).optional().default([])),
 });
 
 export const taskSchema = z.object({

@@ -96,11 +96,14 @@ export function unitIdsOf(tx: Tx, communityId: number, userId: number): number[]
 
 /** The committee registers a responsible unit, with the people (holding the executor role) who report for it. */
 export function createUnit(input: Actor & { name: string; kind: UnitKind; contact: string; memberIds: number[] }): ExecutionResult<{ id: number }> {
+  // A person is a unit's member once however often the form names them (unit_members is unique on
+  // the pair: a repeated id ended the transaction with a constraint error, a 500).
+  const memberIds = [...new Set(input.memberIds)];
   return executionWrite((tx) => {
     requireAnyRole(input, ["committee"]);
     const clash = tx.select({ id: units.id }).from(units).where(and(eq(units.communityId, input.communityId), eq(units.name, input.name))).get();
     if (clash) throw new ExecutionError("duplicateUnit");
-    for (const userId of input.memberIds) {
+    for (const userId of memberIds) {
       const executor = tx
         .select({ id: memberships.id })
         .from(memberships)
@@ -110,8 +113,8 @@ export function createUnit(input: Actor & { name: string; kind: UnitKind; contac
     }
     const at = now();
     const row = tx.insert(units).values({ communityId: input.communityId, name: input.name, kind: input.kind, contact: input.contact, createdAt: at }).returning({ id: units.id }).get();
-    for (const userId of input.memberIds) tx.insert(unitMembers).values({ unitId: row.id, userId }).run();
-    appendLedger(tx, { communityId: input.communityId, type: "unit.created", actorId: input.userId, subject: `unit:${row.id}`, payload: { name: input.name, kind: input.kind, members: input.memberIds }, at });
+    for (const userId of memberIds) tx.insert(unitMembers).values({ unitId: row.id, userId }).run();
+    appendLedger(tx, { communityId: input.communityId, type: "unit.created", actorId: input.userId, subject: `unit:${row.id}`, payload: { name: input.name, kind: input.kind, members: memberIds }, at });
     return { id: row.id };
   });
 }

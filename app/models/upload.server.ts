@@ -6,8 +6,11 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { databasePath, PROJECT_ROOT } from "../../db/config";
+import { REPORT_MAX_PHOTOS } from "../forms/execution";
 import { msg } from "../forms/messages";
 import { readForm } from "../forms/read-form.server";
+import { VERIFY_MAX_PHOTOS } from "../forms/supervision";
+import { MAX_PHOTOS } from "../forms/topic";
 
 const MIB = 1024 * 1024;
 /** Text fields of an upload form: far more than any field accepts, far less than a photo. */
@@ -18,6 +21,18 @@ const MAX_PARTS = 32;
 export function uploadMaxBytes(): number {
   const value = Number(process.env.UPLOAD_MAX_BYTES);
   return Number.isSafeInteger(value) && value > 0 ? value : 5 * MIB;
+}
+
+/** The most files any upload form takes (photos of proposals, progress reports, on-site checks). */
+const MOST_FILES = Math.max(MAX_PHOTOS, REPORT_MAX_PHOTOS, VERIFY_MAX_PHOTOS);
+
+/**
+ * The largest multipart body the HTTP server reads for a signed-in upload (server/body-limit.ts):
+ * the most photos at their largest plus the text parts, 17 MiB by default. Bodies past it are
+ * answered 413 before any route sees them; within it, a photo too large still gets its own message.
+ */
+export function uploadBodyMaxBytes(): number {
+  return MOST_FILES * uploadMaxBytes() + MAX_PARTS * TEXT_PART_MAX;
 }
 
 /** Where uploaded files live: `UPLOADS_DIR`, or `uploads/` beside the database (never under public/). */

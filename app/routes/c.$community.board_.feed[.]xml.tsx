@@ -3,20 +3,22 @@ import { requirePublicAccess } from "~/auth/guards.server";
 import { atomFeed } from "~/models/atom";
 import { listFeedEntries } from "~/models/board-feed.server";
 import { now } from "~/models/clock.server";
+import { publicOrigin } from "~/security/public-origin.server";
 
 /** The public board as an Atom feed (anyone): decisions, meetings, resolutions, execution reports, results — newest 50. */
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "boardFeed");
-  const url = new URL(args.request.url);
-  const tag = (key: string) => `tag:${url.hostname},2026:${community.slug}/${key}`;
+  // Links from the configured origin, never from Host: the same feed for every request, so a shared cache keeps the right one.
+  const origin = publicOrigin();
+  const tag = (key: string) => `tag:${new URL(origin).hostname},2026:${community.slug}/${key}`;
   const entries = listFeedEntries({ communityId: community.id, slug: community.slug });
   const xml = atomFeed({
     id: tag("board"),
     title: `${community.nameZh} · 公示栏`,
-    selfLink: url.href,
-    alternateLink: `${url.origin}/c/${community.slug}/board`,
+    selfLink: `${origin}/c/${community.slug}/board/feed.xml`,
+    alternateLink: `${origin}/c/${community.slug}/board`,
     updated: entries[0]?.updated ?? now(),
-    entries: entries.map((e) => ({ id: tag(e.key), title: e.title, updated: e.updated, link: `${url.origin}${e.path}`, summary: e.summary })),
+    entries: entries.map((e) => ({ id: tag(e.key), title: e.title, updated: e.updated, link: `${origin}${e.path}`, summary: e.summary })),
   });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }

@@ -29,12 +29,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
   const submission = parseForm(formData, loginSchema);
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  // Where to go is settled before a session exists: nothing after signing in may fail.
+  const asked = safeRedirect(submission.value.redirectTo);
   const result = await signIn({ ...submission.value, request: args.request, clientIp: args.context.clientIp });
   if (!result.ok) {
     const headers = result.status === 429 ? retryAfter(result.waitMs) : undefined;
     return json(submission.reply({ formErrors: [result.error], hideFields: ["password"] }), { status: result.status, headers });
   }
-  const asked = safeRedirect(submission.value.redirectTo);
   const to = asked === "/" ? landingPath({ userId: result.userId }) : asked;
   const headers = new Headers();
   for (const cookie of result.cookies) headers.append("Set-Cookie", cookie);

@@ -11,6 +11,7 @@ import { freezeDraft } from "~/models/freeze.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
 import type { Role } from "~/workflow/roles";
+import { publicOrigin } from "~/security/public-origin.server";
 import { makePng } from "../fixtures/propose";
 import { consultingTopic } from "./support/consultation";
 import { communityId, createCommunity, userId } from "./support/db";
@@ -148,7 +149,8 @@ describe("the board's Atom feed", () => {
       expect(child(entry, "id")?.text).toMatch(/^tag:[^,]+,2026:mingyue\//);
       expect(child(entry, "title")?.text).toBeTruthy();
       expect(Number.isNaN(Date.parse(child(entry, "updated")?.text ?? ""))).toBe(false);
-      expect(child(entry, "link")?.attributes.href?.startsWith(`${http.url}/c/mingyue/board`)).toBe(true);
+      // Links from the public origin (PUBLIC_ORIGIN; unset here: localhost), never from Host.
+      expect(child(entry, "link")?.attributes.href?.startsWith(`${publicOrigin()}/c/mingyue/board`)).toBe(true);
       expect(child(entry, "summary")).toBeDefined();
     }
     const ids = entries.map((e) => child(e, "id")!.text);

@@ -180,7 +180,9 @@ describe("refusals: 400 with the translated message, and nothing created", () =>
     process.env.UPLOAD_MAX_BYTES = "1000";
     const before = snapshot(uploads);
     const files = [1, 2, 3].map((seed) => ({ bytes: Buffer.concat([makePng({ seed }), Buffer.alloc(800_000)]), name: `${seed}.png` }));
-    await expectRefused(await propose("resident1", fields(), files), "上传的内容太大", before);
+    // Past the upload body limit (three photos at their largest and the text parts): the server's
+    // body limit answers before the page reads it (server/body-limit.ts).
+    await expectRefused(await propose("resident1", fields(), files), "提交的内容超过了 2 MB 的上限", before, 413);
   });
 
   it("an empty title, a 10,000-character title, an unknown category, a description too long", async () => {
