@@ -3,6 +3,7 @@
 // past the limit, declared (Content-Length) and chunked, and answers a translated 413 at once, having
 // read no more than the limit; a body that lies about its length is read only as far as it said; three
 // parallel 400 MB posts to the sign-in page change nothing; forms and uploads within their limits go through.
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "~/i18n/en";
 import { languageCookie } from "~/i18n/i18next.server";
@@ -110,6 +111,17 @@ describe("the sign-in page, open to anyone", () => {
       expectTooLarge(answer, "en");
       expect(answer.sent).toBeLessThan(FORM_LIMIT + SLACK);
     }
+  });
+
+  it("the 413 page has the site's look from its own stylesheet, allowed by its hash, and no script", async () => {
+    const res = await fetch(`${server.url}/login`, { method: "POST", headers: headersFor({}, FORM), body: "x=" + "a".repeat(FORM_LIMIT) });
+    expect(res.status).toBe(413);
+    const html = await res.text();
+    const policy = res.headers.get("content-security-policy") ?? "";
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? "";
+    expect(style).toContain("header{");
+    expect(policy).toBe(`default-src 'none'; style-src 'sha256-${createHash("sha256").update(style).digest("base64")}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`);
+    expect(html).not.toContain("<script");
   });
 
   it("an upload-sized body without a session is held to the form limit", async () => {
