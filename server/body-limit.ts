@@ -52,27 +52,37 @@ export function bufferedBody(req: Request): Buffer {
 }
 
 /**
- * After a refusal the client may still be sending. A socket closed with unread bytes is reset, and a
- * client still writing can lose our answer in the reset; so once the answer is out our side is shut
- * (FIN) and the rest is read and dropped (as nginx's lingering close does) until the client closes,
- * for a second or 64 MiB at most (a client on loopback has ~9 MB in socket buffers before it reads our answer). Nothing of it is kept.
+ * After a refusal the client may still be sending. When a socket is closed with bytes unread, the
+ * kernel answers with a reset, and a reset makes the client's kernel throw away whatever it has not
+ * read yet — our answer included. So once the answer is out our side is shut (FIN) and the rest is
+ * read and dropped, as nginx's lingering close does, until the client closes; or has sent nothing for
+ * LINGER_QUIET_MS (it has stopped); or LINGER_MAX_MS have passed; or LINGER_BYTES were dropped.
+ * A busy or slow client (a phone still uploading, a loaded machine) may take seconds to read the
+ * answer: a one-second linger lost it under load. Nothing of what is dropped is kept.
  */
-const LINGER_MS = 1000;
+const LINGER_QUIET_MS = 5_000;
+const LINGER_MAX_MS = 30_000;
 const LINGER_BYTES = 64 * 1024 * KIB;
 
-/** Shuts our side, drops what still comes and closes once the client has (or after the linger). */
+/** Shuts our side, drops what still comes and closes once the client has (or the linger is over). */
 function lingerAndClose(req: Request): void {
   const socket = req.socket;
   if (socket.destroyed) return;
-  const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref();
-  socket.once("close", () => clearTimeout(timer));
+  const close = () => socket.destroy();
+  const longest = setTimeout(close, LINGER_MAX_MS).unref();
+  const quiet = setTimeout(close, LINGER_QUIET_MS).unref();
+  socket.once("close", () => {
+    clearTimeout(longest);
+    clearTimeout(quiet);
+  });
   socket.end();
   let dropped = 0;
   req.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > LINGER_BYTES) socket.destroy();
+    if (dropped > LINGER_BYTES) return close();
+    quiet.refresh();
   });
-  req.on("end", () => socket.destroy());
+  req.on("end", close);
   req.on("error", () => undefined);
   req.resume();
 }
