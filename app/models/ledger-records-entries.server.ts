@@ -1,6 +1,7 @@
 // What the record checks share: the kinds of problem and reading a community's entries.
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.server";
+import type { HashedFields } from "./ledger.server";
 
 /** The kinds of working-table rows the ledger describes, each compared with the entries that recorded it. */
 export const RECORD_CHECKS = ["ballot", "motion", "motionText", "attendance", "resolution", "topicState", "frozenText", "cosign", "rating"] as const;
@@ -20,14 +21,8 @@ export interface RecordProblem {
 
 export type Note = (problem: RecordProblem) => void;
 
-export interface EntryRow {
-  seq: number;
-  type: string;
-  actorId: number | null;
-  subject: string;
-  payload: string;
-  createdAt: string;
-}
+/** An entry as the cross-checks read it: what is hashed, less the chain's own fields. */
+export type EntryRow = Omit<HashedFields, "communityId" | "prevHash">;
 
 /** A community's entries of the given types in order, in one statement (never one query per row). */
 export function entriesOf(db: Db, communityId: number, types: readonly string[]): EntryRow[] {

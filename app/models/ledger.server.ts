@@ -13,7 +13,7 @@ export const GENESIS_HASH = "0".repeat(64);
 /** A drizzle database or the transaction handle a caller is inside. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query">;
 
-interface HashedFields {
+export interface HashedFields {
   communityId: number;
   seq: number;
   type: string;
