@@ -1,8 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT, LOOP_PORT } from "./tests/fixtures/ports";
 
-// End-to-end journeys in real Chromium (Debian's /usr/bin/chromium: browser downloads are impossible
-// here) against the real server, started on port 3100 with a fresh, demo-seeded database every run.
+// End-to-end journeys in real Chromium: Debian's headless shell build of it (package
+// chromium-headless-shell, the same Chromium as /usr/bin/chromium, the way Playwright itself runs
+// headless; decision 021), as browser downloads are impossible here, against the real server,
+// started on port 3100 with a fresh, demo-seeded database every run.
 // The database lives in .e2e/, not test-results/ (Playwright empties that folder).
 const PORT = E2E_PORT;
 
@@ -20,7 +22,7 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
       args: [
         "--no-sandbox",
         "--disable-gpu",
