@@ -32,13 +32,15 @@ function awarenessMessage(entry: LiveDoc, clients: number[]): Uint8Array {
 /**
  * Applies an editor's update, keeping nothing Yjs cannot integrate at once. An update whose structs
  * follow a gap, or whose deletions name items the document never had, is one no well-behaved client
- * sends: it syncs before it edits, and the server holds everything it ever relayed. Yjs would keep
- * such an update aside as "pending" and merge it into the sync step 2 every newcomer gets; after a
+ * sends live: it syncs before it edits, and the server holds everything it ever relayed. Yjs would
+ * keep such an update aside as "pending" and merge it into the sync step 2 every newcomer gets; after a
  * storm of hostile frames that merged update could fail to apply in the newcomer, so no one new could
- * join the draft while it stayed in memory. It is refused (the client reconnects and resyncs) and
- * nothing of it stays.
+ * join the draft while it stayed in memory. Nothing of it stays. A live update is refused (the client
+ * reconnects and resyncs); a sync step 2 — the client's "what I have that you lack", into which Yjs
+ * merges whatever the client itself holds aside — only loses its dangling part: closing for it would
+ * close every reconnect of that client the same way, and it would never stay in.
  */
-function applyEditorUpdate(entry: LiveDoc, conn: Conn, update: Uint8Array): void {
+function applyEditorUpdate(entry: LiveDoc, conn: Conn, update: Uint8Array, live: boolean): void {
   const store = entry.doc.store;
   try {
     Y.applyUpdate(entry.doc, update, conn);
@@ -46,7 +48,7 @@ function applyEditorUpdate(entry: LiveDoc, conn: Conn, update: Uint8Array): void
     const dangling = store.pendingStructs !== null || store.pendingDs !== null;
     store.pendingStructs = null;
     store.pendingDs = null;
-    if (dangling) throw new ProtocolError("update refers to state the document does not have");
+    if (dangling && live) throw new ProtocolError("update refers to state the document does not have");
   }
 }
 
@@ -66,7 +68,7 @@ function handleMessage(entry: LiveDoc, conn: Conn, bytes: Uint8Array): void {
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         // Read-only sockets: dropped — not applied, not stored, not relayed.
-        if (conn.canEdit) applyEditorUpdate(entry, conn, update);
+        if (conn.canEdit) applyEditorUpdate(entry, conn, update, syncType === syncProtocol.messageYjsUpdate);
       } else {
         throw new ProtocolError(`unknown sync message ${syncType}`);
       }

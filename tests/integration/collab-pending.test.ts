@@ -22,11 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => editor?.close());
 
-/** A sync "update" frame carrying `update`. */
-function updateFrame(update: Uint8Array): Uint8Array {
+/** A sync "update" frame (or, with `step = 1`, a sync step 2) carrying `update`. */
+function updateFrame(update: Uint8Array, step = 2): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint(encoder, step);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
@@ -88,4 +88,18 @@ describe("updates that refer to missing state", () => {
       await waitFor(() => getDraftText(topic).includes(line), "the edit after the refusal stored");
     });
   }
+
+  it("a sync step 2 with structs after a gap keeps its socket (a client holding such state could never stay in) and leaves nothing", async () => {
+    const ws = await rawSocket(http.url, topic, cookie);
+    let closedAt: number | null = null;
+    ws.on("close", (code) => (closedAt = code));
+    ws.send(updateFrame(updateAfterGap(), 1));
+    // Asked for presence afterwards, the server answers on the same socket: it was kept.
+    const answered = new Promise<boolean>((resolve) => ws.on("message", (data: Buffer) => data[0] === 1 && resolve(true)));
+    ws.send(Uint8Array.from([3]));
+    expect(await answered).toBe(true);
+    expect(closedAt).toBeNull();
+    expect(serverPending()).toEqual({ structs: false, deletions: false });
+    ws.close();
+  });
 });
