@@ -45,3 +45,25 @@ export const timeOf = (entry: EntryRow) => Date.parse(entry.createdAt);
 
 /** As freeze.server.ts hashes a text (kept here so verifying does not load the drafting modules). */
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * Rows against what their entries say, matched by key: a row no entry describes is unrecorded, one
+ * that disagrees differs (named by its entry), an entry whose row is gone is missing.
+ */
+export function compareByKey<Row, Want extends { seq: number }>(
+  note: Note,
+  check: RecordCheck,
+  expected: Map<string, Want>,
+  rows: Iterable<Row>,
+  keyOf: (row: Row) => string,
+  same: (want: Want, row: Row) => boolean,
+): void {
+  for (const row of rows) {
+    const key = keyOf(row);
+    const want = expected.get(key);
+    expected.delete(key);
+    if (!want) note({ check, why: "unrecorded", seq: null, record: key });
+    else if (!same(want, row)) note({ check, why: "differs", seq: want.seq, record: key });
+  }
+  for (const [key, want] of expected) note({ check, why: "missing", seq: want.seq, record: key });
+}

@@ -2,7 +2,7 @@
 // attendance and resolutions. Each check reads its rows and entries in one statement each.
 import type { Db } from "../../db/client.server";
 import { canonicalJson } from "./canonical-json";
-import { entriesOf, idOf, latestBySubject, sha256Hex, timeOf, type EntryRow, type Note } from "./ledger-records-entries.server";
+import { compareByKey, entriesOf, idOf, latestBySubject, sha256Hex, timeOf, type EntryRow, type Note } from "./ledger-records-entries.server";
 
 export function meetingRecordProblems(db: Db, communityId: number, note: Note) {
   ballotProblems(db, communityId, note);
@@ -113,14 +113,7 @@ function attendanceProblems(db: Db, communityId: number, note: Note) {
       expected.set(`${e.subject} user:${p.representative}`, { seq: e.seq, checkedInAt: timeOf(e), by: p.by ?? null });
     }
   }
-  for (const a of rows) {
-    const key = `meeting:${a.meetingId} user:${a.userId}`;
-    const want = expected.get(key);
-    expected.delete(key);
-    if (!want) note({ check: "attendance", why: "unrecorded", seq: null, record: key });
-    else if (want.checkedInAt !== a.checkedInAt || want.by !== a.checkedInBy) note({ check: "attendance", why: "differs", seq: want.seq, record: key });
-  }
-  for (const [key, want] of expected) note({ check: "attendance", why: "missing", seq: want.seq, record: key });
+  compareByKey(note, "attendance", expected, rows, (a) => `meeting:${a.meetingId} user:${a.userId}`, (want, a) => want.checkedInAt === a.checkedInAt && want.by === a.checkedInBy);
 }
 
 const RESOLUTION_STATUS_OF: Record<string, string> = { "resolution.published": "publicity", "resolution.effective": "effective", "resolution.revoked": "revoked" };

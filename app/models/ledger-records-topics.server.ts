@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client.server";
 import { STATE_INFO, isTopicState, type TopicState } from "../workflow/states";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
-import { entriesOf, idOf, latestBySubject, sha256Hex, timeOf, type Note } from "./ledger-records-entries.server";
+import { compareByKey, entriesOf, idOf, latestBySubject, sha256Hex, timeOf, type Note } from "./ledger-records-entries.server";
 
 export function topicRecordProblems(db: Db, communityId: number, note: Note) {
   topicProblems(db, communityId, note);
@@ -132,12 +132,5 @@ function ratingProblems(db: Db, communityId: number, note: Note) {
   const rows = db.$client
     .prepare("SELECT r.window_id AS windowId, r.user_id AS userId, r.rating, r.created_at AS createdAt FROM ratings r JOIN rating_windows w ON w.id = r.window_id WHERE w.community_id = ?")
     .all(communityId) as { windowId: number; userId: number; rating: string; createdAt: number }[];
-  for (const r of rows) {
-    const key = `window:${r.windowId} user:${r.userId}`;
-    const want = expected.get(key);
-    expected.delete(key);
-    if (!want) note({ check: "rating", why: "unrecorded", seq: null, record: key });
-    else if (want.rating !== r.rating || want.at !== r.createdAt) note({ check: "rating", why: "differs", seq: want.seq, record: key });
-  }
-  for (const [key, want] of expected) note({ check: "rating", why: "missing", seq: want.seq, record: key });
+  compareByKey(note, "rating", expected, rows, (r) => `window:${r.windowId} user:${r.userId}`, (want, r) => want.rating === r.rating && want.at === r.createdAt);
 }
