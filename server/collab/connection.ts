@@ -6,7 +6,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { logger } from "../logger";
 import { ownPresence, PresenceRefused } from "./presence";
-import { endConnection, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
+import { discardDocument, endConnection, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, openDocument, releaseConnection, send, type Conn, type LiveDoc } from "./documents";
 import { sessionStillOpen } from "./sessions";
 
 /** Close codes: 1003 unsupported data (text frames), 1008 policy/protocol violation, 1009 too big. */
@@ -40,10 +40,31 @@ function awarenessMessage(entry: LiveDoc, clients: number[]): Uint8Array {
  * merges whatever the client itself holds aside — only loses its dangling part: closing for it would
  * close every reconnect of that client the same way, and it would never stay in.
  */
+function encodes(doc: Y.Doc): boolean {
+  try {
+    Y.encodeStateAsUpdate(doc);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function applyEditorUpdate(entry: LiveDoc, conn: Conn, update: Uint8Array, live: boolean): void {
   const store = entry.doc.store;
   try {
     Y.applyUpdate(entry.doc, update, conn);
+  } catch (error) {
+    // Yjs integrates an update struct by struct and cannot roll back: about one malformed update in
+    // 30,000 fails half-way and leaves the live document unable to encode itself, so every newcomer's
+    // sync step 2 would throw (1008 on each reconnect, for as long as the document stays in memory).
+    // What was integrated before the failure is stored and reloads cleanly; the half-built state in
+    // memory does not. Checked only on this path — malformed frames, never an honest keystroke.
+    if (!encodes(entry.doc)) {
+      logger.warn({ topicId: entry.topicId, userId: conn.userId }, "yjs: a malformed update left the document unencodable; reloading it from the store");
+      endConnection(entry, conn, CLOSE_PROTOCOL, "malformed message");
+      discardDocument(entry, "reloading");
+    }
+    throw error;
   } finally {
     const dangling = store.pendingStructs !== null || store.pendingDs !== null;
     store.pendingStructs = null;

@@ -74,8 +74,7 @@ function onDocUpdate(entry: LiveDoc, update: Uint8Array, origin: unknown): void 
     logLength = appendDraftUpdate({ topicId: entry.topicId, update, userId: isConn(origin) ? origin.userId : null });
   } catch (error) {
     logger.error({ err: error, topicId: entry.topicId }, "yjs: storing an update failed; unloading the document");
-    for (const conn of entry.conns.values()) conn.ws.close(1011, "store failed");
-    unload(entry, false);
+    discardDocument(entry, "store failed");
     return;
   }
   const encoder = encoding.createEncoder();
@@ -120,6 +119,15 @@ export function openDocument(topicId: number, communityId: number): LiveDoc {
     doc.destroy();
     throw error;
   }
+}
+
+/**
+ * Drops a document from memory without compacting it: every socket on it is ended (what it still sends
+ * is ignored; its client reconnects) and the next connection loads the document afresh from the store.
+ */
+export function discardDocument(entry: LiveDoc, reason: string): void {
+  unload(entry, false);
+  for (const conn of [...entry.conns.values()]) endConnection(entry, conn, 1011, reason);
 }
 
 /** Leaves memory: compacts (when asked), removes listeners and destroys the document. */

@@ -34,6 +34,23 @@ export async function connectClient(httpUrl: string, topicId: number, cookie: st
     disableBc: true,
     resyncInterval: -1,
   });
+  // What the connection went through, for the message of a failure: status changes, closes with their
+  // codes, and the kinds of message received ("0.1" = sync step 2).
+  const started = Date.now();
+  const story: string[] = [];
+  const note = (what: string) => story.push(`${Date.now() - started}ms ${what}`);
+  provider.on("status", ({ status }) => note(status));
+  provider.on("connection-close", (event) => note(`closed ${event?.code ?? "?"} ${event?.reason ?? ""}`.trim()));
+  provider.on("connection-error", () => note("socket error"));
+  const watchSocket = () => {
+    const ws = provider.ws as unknown as WebSocket | null;
+    ws?.addEventListener("message", (event) => {
+      const bytes = new Uint8Array(event.data as ArrayBuffer);
+      note(`message ${bytes[0]}${bytes[0] === 0 ? `.${bytes[1]}` : ""} (${bytes.length} B)`);
+    });
+  };
+  watchSocket();
+  provider.on("status", ({ status }) => status === "connecting" && watchSocket());
   // A connection refused or dropped under load is retried by the provider with backoff (up to 2.5 s a
   // try): allow a few tries before calling it a failure, as the whole suite runs two files at once.
   try {
@@ -41,7 +58,7 @@ export async function connectClient(httpUrl: string, topicId: number, cookie: st
   } catch (error) {
     provider.destroy(); // no retries left running behind a failed test
     doc.destroy();
-    throw error;
+    throw new Error(`${(error as Error).message}; what the connection went through: ${story.join(", ") || "nothing"}`);
   }
   return {
     doc,
