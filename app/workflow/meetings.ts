@@ -17,8 +17,24 @@ export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export const ON_FAIL = ["revise", "close"] as const;
 export type OnFail = (typeof ON_FAIL)[number];
 
-export const RESOLUTION_STATUSES = ["publicity", "effective", "revoked"] as const;
+/**
+ * suspended: 暂缓执行 — an upheld objection; the resolution goes back before the representatives'
+ * meeting (the committee never revokes it). correctionOrdered: 责令改正 by the street. revoked: kept for
+ * resolutions revoked before the revised laws (the meeting itself may still revoke by a new resolution).
+ */
+export const RESOLUTION_STATUSES = ["publicity", "effective", "suspended", "correctionOrdered", "revoked"] as const;
 export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
+
+/** 组成人员: the seats of the representatives' meeting. */
+export const ROSTER_SEATS = ["committeeMember", "representative"] as const;
+export type RosterSeat = (typeof ROSTER_SEATS)[number];
+
+export const PARTY_REVIEW_OUTCOMES = ["agreed", "agreedWithChanges", "notAgreed"] as const;
+export type PartyReviewOutcome = (typeof PARTY_REVIEW_OUTCOMES)[number];
+
+/** What the board publishes for at least 15 days: resolutions, committee decisions, consultation outcomes, execution results. */
+export const PUBLICATION_KINDS = ["resolution", "committeeDecision", "consultationOutcome", "executionResult", "correction"] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 export const MEETING_REQUEST_STATUSES = ["collecting", "pending", "answered"] as const;
 export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];

@@ -28,6 +28,8 @@ export const NEEDS_ME: Record<Role, readonly NeedsMeRule[]> = {
     { state: "drafting", task: "draft" },
     { state: "consulting", task: "consult" },
   ],
+  committeeMember: [{ state: "onAgenda", task: "vote" }],
+  party: [],
   convener: [{ state: "onAgenda", task: "vote" }],
   representative: [{ state: "onAgenda", task: "vote" }],
   executor: [{ state: "executing", task: "execute", assignedToMe: true }],

@@ -9,11 +9,138 @@ export interface Ratio {
   inclusive: boolean;
 }
 
+/** The laws the hall cites. Revised 2025-10-28, in force 2026-01-01 (the texts: docs/decisions/022). */
+export const LAWS = {
+  villagers: { zh: "《中华人民共和国村民委员会组织法》", short: "村委会组织法", en: "Organic Law of Villagers' Committees" },
+  residents: { zh: "《中华人民共和国城市居民委员会组织法》", short: "居委会组织法", en: "Organic Law of Urban Residents' Committees" },
+  civilCode: { zh: "《中华人民共和国民法典》", short: "民法典", en: "Civil Code" },
+} as const;
+export type Law = keyof typeof LAWS;
+
+export interface Article {
+  law: Law;
+  /** The article's number (第N条). */
+  number: number;
+  /** The paragraph (款), when only one is meant. */
+  paragraph?: number;
+  /** What it settles, in a line (en); the text itself is quoted from the law. */
+  about: string;
+  /** The law's own words, quoted as they stand (the part the hall relies on). */
+  textZh: string;
+}
+
+/** The articles, keyed "law:number" (or "law:number:paragraph"). */
+export const ARTICLES = {
+  "villagers:28:3": {
+    law: "villagers",
+    number: 28,
+    paragraph: 3,
+    about: "important matters are first studied by the village party organisation",
+    textZh: "需由村民会议或者村民代表会议决定的重要事项，应当先经村党组织研究讨论。",
+  },
+  "villagers:29": {
+    law: "villagers",
+    number: 29,
+    about: "the meeting's members: committee members and representatives, representatives at least four fifths",
+    textZh:
+      "村民代表会议由村民委员会成员和村民代表组成，村民代表应当占村民代表会议组成人员的五分之四以上，妇女村民代表应当占村民代表会议组成人员的三分之一以上。",
+  },
+  "villagers:30": {
+    law: "villagers",
+    number: 30,
+    about: "convened every quarter and when one fifth of representatives ask; valid with two thirds of its members; decisions by more than half of those present",
+    textZh:
+      "村民代表会议由村民委员会召集。村民代表会议每季度召开一次。有五分之一以上的村民代表提议，应当召集村民代表会议。村民代表会议有三分之二以上的组成人员参加方可召开，所作决定应当经到会人员的过半数同意。",
+  },
+  "villagers:35": {
+    law: "villagers",
+    number: 35,
+    about: "published for no less than 15 days",
+    textZh: "村民委员会应当设立村务公开栏，可以采用现代信息技术进行村务公开。公布的期限不得少于十五日。",
+  },
+  "villagers:37": {
+    law: "villagers",
+    number: 37,
+    about: "the village affairs supervisory committee; no committee member may sit on it; its members may attend meetings",
+    textZh:
+      "村民委员会成员及其近亲属不得担任村务监督机构成员。……其成员可以列席村民委员会会议和村民代表会议，参与各项协商活动。",
+  },
+  "residents:28": {
+    law: "residents",
+    number: 28,
+    about: "the meeting's members: committee members and representatives, representatives at least four fifths; convened every half year and when one fifth of representatives ask",
+    textZh:
+      "居民代表会议由居民委员会成员和居民代表组成。居民代表应当占居民代表会议组成人员的五分之四以上。居民代表会议由居民委员会召集，每半年至少召开一次。有五分之一以上的居民代表提议，应当召集居民代表会议。召开居民代表会议，其他居民可以列席会议并发表意见。",
+  },
+  "residents:29": {
+    law: "residents",
+    number: 29,
+    about: "valid with two thirds of its members; decisions by more than half of the members present",
+    textZh: "居民代表会议应当有三分之二以上的组成人员参加方可召开。居民代表会议所作决定，应当经到会组成人员的过半数通过。",
+  },
+  "residents:30:4": {
+    law: "residents",
+    number: 30,
+    paragraph: 4,
+    about: "important matters are first studied by the community party organisation",
+    textZh: "需由居民会议或者居民代表会议决定的重要事项，应当先经社区党组织研究讨论。",
+  },
+  "residents:34": {
+    law: "residents",
+    number: 34,
+    about: "published for no less than 15 days",
+    textZh: "居民委员会应当设立居务公开栏，可以采用现代信息技术进行居务公开。公布的期限不得少于十五日。",
+  },
+  "residents:36": {
+    law: "residents",
+    number: 36,
+    about: "the residents' affairs supervisory committee; no committee member may sit on it; its members may attend meetings",
+    textZh:
+      "居民委员会成员及其近亲属不得担任居务监督委员会成员。……其成员可以列席居民委员会会议和居民代表会议，参与各项协商活动。",
+  },
+  "civilCode:278": {
+    law: "civilCode",
+    number: 278,
+    about: "building owners decide (e.g. adding a lift): two thirds of owners by area and by headcount take part, three quarters of those consent",
+    textZh:
+      "业主共同决定事项，应当由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决。决定前款第六项至第八项规定的事项，应当经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意。",
+  },
+} as const satisfies Record<string, Article>;
+export type ArticleKey = keyof typeof ARTICLES;
+
+/** "居委会组织法第二十九条" / "Organic Law of Urban Residents' Committees, Art. 29". */
+export function citeArticle(key: ArticleKey, language: "zh-CN" | "en"): string {
+  const a: Article = ARTICLES[key];
+  if (language === "en") return `${LAWS[a.law].en}, Art. ${a.number}${a.paragraph ? ` ¶${a.paragraph}` : ""}`;
+  return `${LAWS[a.law].short}第${chineseNumber(a.number)}条${a.paragraph ? `第${chineseNumber(a.paragraph)}款` : ""}`;
+}
+
+/** 1–99 in Chinese numerals, as articles are numbered (二十九, 三十). */
+export function chineseNumber(n: number): string {
+  const digits = "零一二三四五六七八九";
+  if (n < 10) return digits[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : digits[tens]}十${ones ? digits[ones] : ""}`;
+}
+
 export interface RulePack {
   id: "residents-representatives" | "villagers-representatives";
+  /** The body this pack runs: 居民代表会议 / 村民代表会议. */
+  body: "residentsRepresentatives" | "villagersRepresentatives";
   quorum: Ratio;
   pass: Ratio;
   meetingRequest: Ratio;
+  /** The law's rhythm: at least once every N months (village: each quarter; urban: each half year). */
+  conveneEveryMonths: number;
+  /** The articles the pack rests on, in the order they are shown. */
+  articles: readonly ArticleKey[];
+  /** Party review before the vote on important matters. */
+  partyReviewArticle: ArticleKey;
+  /** 公示 no less than 15 days. */
+  publicityArticle: ArticleKey;
+  /** The supervisory committee and who may not sit on it. */
+  supervisionArticle: ArticleKey;
   cosignThreshold: number;
   cosignWindowDays: number;
   screeningDays: number;
@@ -26,13 +153,39 @@ export interface RulePack {
   basisEn: string;
 }
 
+/**
+ * The numbers the law itself sets: a community may be stricter, never looser. Each floor names the
+ * article that sets it in each pack (the rules form cites it when it refuses a number).
+ */
+export const LEGAL_FLOORS = {
+  /** At least two thirds of 组成人员 present. */
+  quorum: { num: 2, den: 3, inclusive: true } satisfies Ratio,
+  /** More than half of those present agree. */
+  pass: { num: 1, den: 2, inclusive: false } satisfies Ratio,
+  /** 公示 for no less than 15 days. */
+  publicityDays: 15,
+  /** Representatives are at least four fifths of 组成人员. */
+  representativesShare: { num: 4, den: 5, inclusive: true } satisfies Ratio,
+} as const;
+
+/** Which article sets each floor, per pack. */
+export const FLOOR_ARTICLES: Record<RulePack["id"], { quorum: ArticleKey; pass: ArticleKey; publicityDays: ArticleKey; representativesShare: ArticleKey }> = {
+  "residents-representatives": { quorum: "residents:29", pass: "residents:29", publicityDays: "residents:34", representativesShare: "residents:28" },
+  "villagers-representatives": { quorum: "villagers:30", pass: "villagers:30", publicityDays: "villagers:35", representativesShare: "villagers:29" },
+};
+
+/** The law revision the packs follow; a community whose rules predate it is upgraded at start (db/upgrade-law.ts). */
+export const LAW_REVISION = "2025-10-28";
+
+/** Local practice, not law: numbers a community sets for itself (the rules page shows them apart). */
 const common = {
-  pass: { num: 1, den: 2, inclusive: false },
+  pass: LEGAL_FLOORS.pass,
   meetingRequest: { num: 1, den: 5, inclusive: true },
+  quorum: LEGAL_FLOORS.quorum,
   cosignThreshold: 10,
   cosignWindowDays: 14,
   screeningDays: 7,
-  publicityDays: 7,
+  publicityDays: LEGAL_FLOORS.publicityDays,
   meetingNoticeDays: 5,
   ratingWindowDays: 14,
   satisfactionThresholdPct: 60,
@@ -42,23 +195,46 @@ const common = {
 export const RULE_PACKS: Record<RulePack["id"], RulePack> = {
   "residents-representatives": {
     id: "residents-representatives",
+    body: "residentsRepresentatives",
     ...common,
-    quorum: { num: 1, den: 2, inclusive: false },
+    conveneEveryMonths: 6,
+    articles: ["residents:28", "residents:29", "residents:30:4", "residents:34", "residents:36"],
+    partyReviewArticle: "residents:30:4",
+    publicityArticle: "residents:34",
+    supervisionArticle: "residents:36",
     basisZh:
-      "《中华人民共和国城市居民委员会组织法》第九条、第十条:会议须有过半数成员出席方为有效,决定须经到会人员过半数通过;五分之一以上提议应当召集。",
+      "《中华人民共和国城市居民委员会组织法》第二十八条、第二十九条:居民代表会议由居民委员会成员和居民代表组成,有三分之二以上的组成人员参加方可召开,所作决定应当经到会组成人员的过半数通过;每半年至少召开一次,五分之一以上居民代表提议应当召集。第三十四条:公布期限不得少于十五日。",
     basisEn:
-      "Organic Law of Urban Residents' Committees, Art. 9–10: valid when more than half of the members attend; decisions need more than half of those present; must be convened when one fifth ask.",
+      "Organic Law of Urban Residents' Committees, Art. 28–29: the residents' representatives' meeting is made of the committee's members and the representatives; it may be held only when at least two thirds of its members attend, and decides by more than half of the members present; at least every half year, and when one fifth of the representatives ask. Art. 34: published for no less than 15 days.",
   },
   "villagers-representatives": {
     id: "villagers-representatives",
+    body: "villagersRepresentatives",
     ...common,
-    quorum: { num: 2, den: 3, inclusive: true },
+    conveneEveryMonths: 3,
+    articles: ["villagers:29", "villagers:30", "villagers:28:3", "villagers:35", "villagers:37"],
+    partyReviewArticle: "villagers:28:3",
+    publicityArticle: "villagers:35",
+    supervisionArticle: "villagers:37",
     basisZh:
-      "《中华人民共和国村民委员会组织法》第二十六条:村民代表会议有三分之二以上的组成人员参加方可召开,所作决定应当经到会人员的过半数同意;五分之一以上村民代表提议应当召集。",
+      "《中华人民共和国村民委员会组织法》第二十九条、第三十条:村民代表会议由村民委员会成员和村民代表组成,有三分之二以上的组成人员参加方可召开,所作决定应当经到会人员的过半数同意;每季度召开一次,五分之一以上村民代表提议应当召集。第三十五条:公布期限不得少于十五日。",
     basisEn:
-      "Organic Law of Villagers' Committees, Art. 26: the villagers' representatives' meeting may be held only when at least two thirds of its members attend; decisions need the consent of more than half of those present; must be convened when one fifth of the representatives ask.",
+      "Organic Law of Villagers' Committees, Art. 29–30: the villagers' representatives' meeting is made of the committee's members and the representatives; it may be held only when at least two thirds of its members attend, and decides by more than half of those present; once a quarter, and when one fifth of the representatives ask. Art. 35: published for no less than 15 days.",
   },
 };
+
+/** The pack a community of this kind runs by. */
+export function packForKind(kind: "urban" | "village"): RulePack {
+  return RULE_PACKS[kind === "village" ? "villagers-representatives" : "residents-representatives"];
+}
+
+/** Is `a` at least as strict as `b` (a share at or above it; "more than" stricter than "at least" at the same share)? */
+export function atLeastAsStrict(a: Ratio, b: Ratio): boolean {
+  const lhs = a.num * b.den;
+  const rhs = b.num * a.den;
+  if (lhs !== rhs) return lhs > rhs;
+  return a.inclusive === b.inclusive || !a.inclusive;
+}
 
 /** Does `part` out of `whole` meet the ratio? Integer arithmetic only, no rounding. */
 export function meetsRatio(part: number, whole: number, ratio: Ratio): boolean {
@@ -90,6 +266,7 @@ export function settingsFromPack(pack: RulePack) {
     stalledDays: pack.stalledDays,
     basisZh: pack.basisZh,
     basisEn: pack.basisEn,
+    lawRevision: LAW_REVISION,
   };
 }
 

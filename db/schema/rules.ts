@@ -26,6 +26,8 @@ export const rules = sqliteTable("rules", {
   stalledDays: integer("stalled_days").notNull(),
   basisZh: text("basis_zh").notNull(),
   basisEn: text("basis_en").notNull(),
+  /** The revision of the organic laws these numbers were set under ("" = before 2025-10-28; upgraded at start). */
+  lawRevision: text("law_revision").notNull().default(""),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
@@ -45,6 +47,12 @@ export const catalogueEntries = sqliteTable(
     /** A higher pass threshold for this category (for example 2/3 for 一事一议 fund-raising). */
     passNum: integer("pass_num"),
     passDen: integer("pass_den"),
+    /** The share is of ALL 组成人员 on the roster, not only of those present (一事一议 rules in some provinces). */
+    passOfAll: integer("pass_of_all", { mode: "boolean" }).notNull().default(false),
+    /** 重要事项: the party organisation's review must be recorded before a vote opens. */
+    important: integer("important", { mode: "boolean" }).notNull().default(false),
+    /** The building's owners decide (民法典 Art. 278, e.g. 加装电梯): the committee records their result, the hall checks it. */
+    ownersDecide: integer("owners_decide", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("catalogue_code_unique").on(t.communityId, t.code)],

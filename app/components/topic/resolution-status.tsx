@@ -18,6 +18,8 @@ export interface ResolutionStatusData {
 const TONE: Record<ResolutionStatus, string> = {
   publicity: "bg-amber-100 text-amber-900",
   effective: "bg-green-100 text-green-800",
+  suspended: "bg-orange-100 text-orange-900",
+  correctionOrdered: "bg-red-100 text-red-800",
   revoked: "bg-red-100 text-red-800",
 };
 

@@ -25,6 +25,8 @@ const en: Resource = {
   roles: {
     resident: "Resident",
     committee: "Committee member",
+    committeeMember: "Residents' committee member",
+    party: "Party organisation",
     convener: "Convener",
     representative: "Representative",
     supervisor: "Supervisor",

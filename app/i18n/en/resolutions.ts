@@ -30,7 +30,7 @@ const resolutions: typeof import("../zh-CN/resolutions").default = {
     recordedBy: "recorded by {{name}}",
     nobody: "none",
     number: "Resolution {{year}} no. {{number}}",
-    status: { publicity: "Published for objections", effective: "In force", revoked: "Revoked" },
+    status: { publicity: "Published for objections", effective: "In force", suspended: "Suspended (back before the meeting)", correctionOrdered: "Correction ordered by the street", revoked: "Revoked" },
     publishedOn: "published {{date}}",
     publicityUntil: "open for objections until {{date}}",
     daysLeft: "days left: {{count}}",

@@ -23,6 +23,8 @@ const zhCN = {
   roles: {
     resident: "居民",
     committee: "议事会成员",
+    committeeMember: "居委会成员",
+    party: "社区党组织",
     convener: "召集人",
     representative: "代表",
     supervisor: "监督委员",
