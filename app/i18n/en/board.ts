@@ -2,7 +2,7 @@ const board: typeof import("../zh-CN/board").default = {
   board: {
     title: "{{name}} · Public board",
     intro: "What the hall publishes under the \"116\" method; open to everyone, no sign-in needed. To protect privacy, proposers' names are shortened to their first character unless they chose to show them; representatives' named votes, cast in office, show their full names.",
-    decisions: "Screening decisions",
+    decisions: "Topics accepted or not",
     decisionsHint: "Topics the {{committeeBody}} accepted or did not accept, newest first.",
     none: "Nothing has been published yet.",
     accepted: "Accepted",
