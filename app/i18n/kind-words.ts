@@ -21,14 +21,24 @@ export function isCommunityKind(value: unknown): value is CommunityKind {
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-/** The kind's words as interpolation variables, from the instance's own resources. */
+const made = new Map<string, Record<string, string>>();
+
+/**
+ * The kind's words as interpolation variables, from the instance's own resources (remembered per
+ * language and kind). A page that names several communities passes them to t() for each:
+ * `t("roles.resident", kindVariables(i18n, community.kind))`.
+ */
 export function kindVariables(i18n: I18n, kind: CommunityKind): Record<string, string> {
+  const id = `${i18n.language}:${kind}`;
+  const known = made.get(id);
+  if (known) return known;
   const words = (i18n.getResource(i18n.language, "translation", `kinds.${kind}`) ?? i18n.getResource(DEFAULT_LANGUAGE, "translation", `kinds.${kind}`) ?? {}) as Record<string, string>;
   const variables: Record<string, string> = {};
   for (const [name, word] of Object.entries(words)) {
     variables[name] = word;
     variables[capitalised(name)] = capitalised(word);
   }
+  if (Object.keys(variables).length > 0) made.set(id, variables);
   return variables;
 }
 

@@ -67,7 +67,7 @@ export function listFeedEntries({ communityId, slug, kind }: { communityId: numb
   }
   for (const p of listBoardPublications({ communityId, kind, limit: FEED_SIZE }).items) {
     entries.push({
-      key: `publication-${p.id}`,
+      key: `publication-${p.key}`,
       title: `公示:${publicationKind[p.kind]}${p.topicNumber === null ? "" : ` #${p.topicNumber}`} ${p.title}`,
       updated: p.publishedAt,
       path: `${board}#publications`,

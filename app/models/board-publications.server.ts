@@ -8,7 +8,8 @@ import { now } from "./clock.server";
 export const BOARD_PUBLICATIONS = 30;
 
 export interface BoardPublication {
-  id: number;
+  /** Unique on the board (the public page names no row ids). */
+  key: string;
   kind: PublicationKind;
   title: string;
   topicNumber: number | null;
@@ -35,5 +36,5 @@ export function listBoardPublications({ communityId, kind, at = now(), limit = B
     .orderBy(desc(publications.publishedAt), desc(publications.id))
     .limit(limit)
     .all();
-  return { items: rows.map((r) => ({ ...r, current: r.endsAt.getTime() > at.getTime() })), article: packForKind(kind).publicityArticle };
+  return { items: rows.map(({ id, ...r }) => ({ ...r, key: `${r.kind}-${id}`, current: r.endsAt.getTime() > at.getTime() })), article: packForKind(kind).publicityArticle };
 }

@@ -77,6 +77,10 @@ describe("words by the community's kind", () => {
   it("names the roles by the kind: 村民 / 居民 as the reader's own role", async () => {
     expect((await page("/c/shiliu", "villager1")).text).toContain("我的身份 : 村民");
     expect((await page("/c/mingyue", "resident1")).text).toContain("我的身份 : 居民");
+    // The home page names each community's roles in its own kind's words.
+    const home = (await page("/", "villager1")).text;
+    expect(home).toMatch(/石榴村 村民/);
+    expect(home).not.toMatch(/石榴村 居民/);
   });
 
   it("speaks of villagers and residents in English too, one after the other on the same server", async () => {

@@ -3,7 +3,7 @@ import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import type { PublicationKind } from "~/workflow/meetings";
 
 export interface BoardPublicationData {
-  id: number;
+  key: string;
   kind: PublicationKind;
   title: string;
   topicNumber: number | null;
@@ -20,7 +20,7 @@ export function PublicationList({ items }: { items: BoardPublicationData[] }) {
   return (
     <ul className="divide-y divide-stone-100">
       {items.map((p) => (
-        <li key={p.id} className="flex flex-col gap-1 py-2.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3" data-testid="board-publication" data-kind={p.kind}>
+        <li key={p.key} className="flex flex-col gap-1 py-2.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3" data-testid="board-publication" data-kind={p.kind}>
           <div className="min-w-0">
             <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{t(`board.publications.kind.${p.kind}`)}</span>
             <span className="break-words text-sm text-stone-900">{p.topicNumber === null ? p.title : t("board.topic", { number: p.topicNumber, title: p.title })}</span>
