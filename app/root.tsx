@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -39,6 +40,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const kind = (params.community ? getCommunityBySlug(params.community)?.kind : undefined) ?? DEFAULT_KIND;
   return json({ locale, user, unread, kind });
 }
+
+// Moving to another community (or out of one) may change the words (村民 or 居民…): the root's kind is read again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, defaultShouldRevalidate }) =>
+  currentParams.community !== nextParams.community || defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
