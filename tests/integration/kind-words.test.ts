@@ -4,8 +4,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { topics } from "../../db/schema";
-import { communityId } from "./support/db";
+import { notifications, topics } from "../../db/schema";
+import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
 
 const http = useServer();
@@ -93,6 +93,14 @@ describe("words by the community's kind", () => {
     expect(urban).not.toContain("villagers'");
     // …and back: the words are the page's community's, not the last one rendered.
     expect((await page("/c/shiliu/board", undefined, true)).text).not.toContain("residents' committee");
+  });
+
+  it("words a notification by its own community's kind, on the notifications page outside any community", async () => {
+    const payload = JSON.stringify({ number: 3, title: "秋季例会", place: "村委会会议室", scheduledAt: new Date().toISOString(), meetingId: 1 });
+    getDb().insert(notifications).values({ userId: userId("villager1"), communityId: communityId("shiliu"), kind: "meeting.scheduled", payload }).run();
+    const text = (await page("/notifications", "villager1")).text;
+    expect(text).toContain("第3次村民代表会议「秋季例会」");
+    expect(text).not.toContain("居民代表会议");
   });
 });
 
