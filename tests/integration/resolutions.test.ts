@@ -162,7 +162,7 @@ describe("the public board", () => {
     for (const word of ["userId", "resident2", "\"id\"", ...RESIDENT_NAMES]) expect(raw).not.toContain(word);
     const data = JSON.parse(raw) as { resolutions: { items: Array<{ topicTitle: string; objections: number; daysLeft: number; vote: { named: Array<{ name: string; choice: string }> } }> } };
     const mine = data.resolutions.items.find((i) => i.topicTitle === title)!;
-    expect(mine).toMatchObject({ objections: 1, daysLeft: 7 });
+    expect(mine).toMatchObject({ objections: 1, daysLeft: 15 });
     expect(mine.vote.named).toContainEqual({ name: "代表10", choice: "no", recordedBy: null });
   });
 
