@@ -3,6 +3,7 @@ import i18next, { type BackendModule } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { applyKind, DEFAULT_KIND, isCommunityKind } from "./i18n/kind-words";
 import { baseOptions, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n/languages";
 
 // Each language's translations are a chunk of their own: a page fetches the one it is in (and, for
@@ -27,6 +28,9 @@ async function hydrate() {
   // The server rendered in the language on <html lang>; its translations arrive before hydration.
   const lng = document.documentElement.lang || DEFAULT_LANGUAGE;
   await i18next.use(translationChunks).use(initReactI18next).init({ ...baseOptions, lng, ns: ["translation"] });
+  // …and in the words of its community's kind (<html data-kind>): 村民 or 居民…
+  const kind = document.documentElement.dataset.kind;
+  applyKind(i18next, isCommunityKind(kind) ? kind : DEFAULT_KIND);
   startTransition(() => {
     hydrateRoot(
       document,

@@ -6,6 +6,7 @@ import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
 import { ServerFragments } from "./components/server-fragments";
 import { i18nFor } from "./i18n/instances.server";
+import { DEFAULT_KIND, isCommunityKind } from "./i18n/kind-words";
 import { i18n } from "./i18n/i18next.server";
 import { contentSecurityPolicy } from "./security/csp";
 
@@ -21,7 +22,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext?: AppLoadContext,
 ) {
-  const instance = await i18nFor(await i18n.getLocale(request));
+  const root = remixContext.staticHandlerContext.loaderData.root as { kind?: unknown } | undefined;
+  const instance = await i18nFor(await i18n.getLocale(request), isCommunityKind(root?.kind) ? root.kind : DEFAULT_KIND);
   const nonce = randomBytes(16).toString("base64");
   const html = renderToString(
     <NonceContext.Provider value={nonce}>

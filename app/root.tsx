@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -16,6 +17,8 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "./components/error-page";
 import { SiteHeader } from "./components/site-header";
 import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/languages";
+import { applyKind, appliedKind, DEFAULT_KIND } from "./i18n/kind-words";
+import { getCommunityBySlug } from "./models/community.server";
 import { i18n } from "./i18n/i18next.server";
 import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";
@@ -28,13 +31,19 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "议事厅 · Yishiting" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
   const user = context.auth?.user ?? null;
   // One indexed count per request: the bell's number.
   const unread = user ? countUnread({ userId: user.id }) : 0;
-  return json({ locale, user, unread });
+  // The community's kind sets the words of every page in it (村民 or 居民…): kind-words.ts.
+  const kind = (params.community ? getCommunityBySlug(params.community)?.kind : undefined) ?? DEFAULT_KIND;
+  return json({ locale, user, unread, kind });
 }
+
+// Moving to another community (or out of one) may change the words (村民 or 居民…): the root's kind is read again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, defaultShouldRevalidate }) =>
+  currentParams.community !== nextParams.community || defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -43,9 +52,12 @@ export function Layout({ children }: { children: ReactNode }) {
   // the instance (created per request in entry.server, from <html lang> in the browser) knows the language.
   const locale = data?.locale ?? (isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE);
   useChangeLanguage(locale);
+  const kind = data?.kind ?? appliedKind(i18n);
+  // On the server the instance already speaks of this kind; in the browser, a page of another kind of community switches the words.
+  applyKind(i18n, kind);
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} data-kind={kind}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

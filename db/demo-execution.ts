@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { appendLedger, type AppendInput, type Tx } from "../app/models/ledger.server";
+import { publish } from "../app/models/publication.server";
 import type { TopicAction } from "../app/workflow/transitions";
 import { satisfactionPct, type Rating } from "../app/workflow/execution";
-import { deadlines, executionResults, executionTasks, progressReports, ratings, ratingWindows, rectifications, topicEvents, unitMembers, units, verifications } from "./schema";
+import { deadlines, executionResults, executionTasks, progressReports, ratings, ratingWindows, rectifications, topicEvents, topics, unitMembers, units, verifications } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -107,6 +108,7 @@ export function writeExecution(tx: Tx, { communityId, userIds, topicIds, ratingW
   const summary = "重阳节敬老活动如期举办:86 位长者参加聚餐,社区医院义诊 120 人次;预算 6,000 元,实际支出 5,800 元。";
   const result = tx.insert(executionResults).values({ communityId, topicId: topic8, summary, publishedBy: committee, publishedAt }).returning({ id: executionResults.id }).get().id;
   ledger("result.published", committee, `topic:${topic8}`, { result }, publishedAt);
+  publish(tx, { communityId, topicId: topic8, kind: "executionResult", refId: result, title: tx.select({ title: topics.title }).from(topics).where(eq(topics.id, topic8)).get()!.title, at: publishedAt });
 
   function openWindow(topicId: number, opensAt: Date, closesAt: Date, by: number) {
     const id = tx.insert(ratingWindows).values({ communityId, topicId, opensAt, closesAt }).returning({ id: ratingWindows.id }).get().id;

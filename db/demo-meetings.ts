@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { ballotPayload } from "../app/models/ballot.server";
 import { appendLedger, type Tx } from "../app/models/ledger.server";
+import { publish } from "../app/models/publication.server";
 import { resolutionYear } from "../app/models/resolution.server";
 import type { BallotChoice } from "../app/workflow/meetings";
 import { ratioText, type Ratio } from "../app/workflow/rule-packs";
 import { evaluateMotion } from "../app/workflow/tally";
 import type { DemoMeeting } from "./demo-data";
-import { ballots, deadlines, meetingAttendance, meetings, motions, resolutions } from "./schema";
+import { ballots, deadlines, meetingAttendance, meetings, motions, resolutions, topics as topicRows } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -250,6 +251,9 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
         at: m.closedAt!,
       });
       tx.insert(deadlines).values({ communityId, topicId: topic.id, kind: "publicity", dueAt: m.publicityEndsAt!, doneAt: m.publicityEndsAt! }).run();
+      // On the board with its 公示 period, as publishResolution puts it there.
+      const title = tx.select({ title: topicRows.title }).from(topicRows).where(eq(topicRows.id, topic.id)).get()!.title;
+      publish(tx, { communityId, topicId: topic.id, kind: "resolution", refId: resolution.id, title, at: m.closedAt! });
       effective.push({ id: resolution.id, topicId: topic.id, at: m.publicityEndsAt! });
     });
     appendLedger(tx, { communityId, type: "meeting.ended", actorId: convener, subject: `meeting:${meetingId}`, payload: { present, members: roster.length }, at: plan.endedAt! });

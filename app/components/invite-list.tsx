@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { Button } from "./ui/button";
 
 interface InviteRow {
@@ -12,6 +13,7 @@ interface InviteRow {
   expiresAt: string;
   revokedAt: string | null;
   communityNameZh: string;
+  communityKind: CommunityKind;
   communityNameEn: string;
 }
 
@@ -34,7 +36,7 @@ export function InviteList({ invites, now }: { invites: InviteRow[]; now: number
           <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             <div>
               <div className="font-medium">
-                {i18n.language === "en" ? invite.communityNameEn : invite.communityNameZh} · {t(`roles.${invite.role}`)}
+                {i18n.language === "en" ? invite.communityNameEn : invite.communityNameZh} · {t(`roles.${invite.role}`, kindVariables(i18n, invite.communityKind))}
                 <span className="ml-2 font-mono text-xs text-stone-500">
                   {t("invites.code")} …{invite.codeHint}
                 </span>

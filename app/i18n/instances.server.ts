@@ -1,24 +1,30 @@
 import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { i18nOptions, isLanguage, DEFAULT_LANGUAGE, type Language } from "./config";
+import { i18nOptions, isLanguage, DEFAULT_LANGUAGE } from "./config";
+import { applyKind, DEFAULT_KIND, type CommunityKind } from "./kind-words";
 
 /**
- * One initialised i18next instance per language, shared by every server render. A render is
- * synchronous (renderToString) and never changes the language, so nothing leaks between requests;
- * building a fresh instance per request cost more than rendering the bare layout did.
+ * One initialised i18next instance per language and kind of community (its words: 居民 or 村民…,
+ * kind-words.ts), shared by every server render. A render is synchronous (renderToString) and never
+ * changes the language or the kind, so nothing leaks between requests; building a fresh instance per
+ * request cost more than rendering the bare layout did.
  */
-const instances = new Map<Language, Promise<I18n>>();
+const instances = new Map<string, Promise<I18n>>();
 
-export function i18nFor(language: string): Promise<I18n> {
+export function i18nFor(language: string, kind: CommunityKind = DEFAULT_KIND): Promise<I18n> {
   const lng = isLanguage(language) ? language : DEFAULT_LANGUAGE;
-  let ready = instances.get(lng);
+  const key = `${lng}:${kind}`;
+  let ready = instances.get(key);
   if (!ready) {
     const instance = createInstance();
     ready = instance
       .use(initReactI18next)
       .init({ ...i18nOptions, lng })
-      .then(() => rememberTranslations(rememberHierarchy(instance)));
-    instances.set(lng, ready);
+      .then(() => {
+        applyKind(instance, kind);
+        return rememberTranslations(rememberHierarchy(instance));
+      });
+    instances.set(key, ready);
   }
   return ready;
 }

@@ -1,7 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { executionResults, executionTasks, meetings, motions, progressReports, resolutions, topics, units } from "../../db/schema";
+import zhKinds from "../i18n/zh-CN/kinds";
+import type { CommunityKind } from "../i18n/kind-words";
 import { listBoardDecisions } from "./board.server";
+import { listBoardPublications } from "./board-publications.server";
 import { latestWitnessedHeads } from "./ledger-witness.server";
 
 export const FEED_SIZE = 50;
@@ -17,29 +20,32 @@ export interface FeedEntry {
 }
 
 const zhDate = (d: Date) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(d);
+const zhDay = (d: Date) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(d);
 const percentText = (n: number) => `${n}%`;
 
 /**
  * The public board as an Atom feed's entries, newest first: screening decisions, meetings scheduled,
- * resolutions, execution reports, published results and the ledger heads witnessed outside the database. Only what the board shows; the proposer's
+ * resolutions, 公示 with their periods, execution reports, published results and the ledger heads witnessed outside the database. Only what the board shows; the proposer's
  * name masked as the board masks it, no other person named.
  */
-export function listFeedEntries({ communityId, slug }: { communityId: number; slug: string }): FeedEntry[] {
+export function listFeedEntries({ communityId, slug, kind }: { communityId: number; slug: string; kind: CommunityKind }): FeedEntry[] {
   const db = getDb();
+  const words = zhKinds.kinds[kind];
+  const publicationKind = { resolution: "决议", committeeDecision: `${words.committeeBody}决定`, consultationOutcome: "协商结果", executionResult: "实施结果", correction: "更正" } as const;
   const board = `/c/${slug}/board`;
   const entries: FeedEntry[] = [];
   for (const d of listBoardDecisions({ communityId, page: 1, perPage: FEED_SIZE }).items) {
     entries.push({
       key: `topic-${d.number}-${d.kind}`,
-      title: `${d.kind === "accepted" ? "受理议题" : "不予采纳"} #${d.number} ${d.title}`,
+      title: `${d.kind === "accepted" ? "受理议题" : "不予受理"} #${d.number} ${d.title}`,
       updated: new Date(d.decidedAt),
       path: `${board}#decisions`,
-      summary: d.kind === "accepted" ? `提出人:${d.proposer}。${d.categoryZh ?? ""}` : `不予采纳的理由:${d.reason}`,
+      summary: d.kind === "accepted" ? `提出人:${d.proposer}。${d.categoryZh ?? ""}` : `不予受理的理由:${d.reason}`,
     });
   }
   const meetingRows = db.select().from(meetings).where(eq(meetings.communityId, communityId)).orderBy(desc(meetings.createdAt)).limit(FEED_SIZE).all();
   for (const m of meetingRows) {
-    entries.push({ key: `meeting-${m.number}`, title: `第 ${m.number} 次代表会议:${m.title}`, updated: m.createdAt, path: `${board}#meetings`, summary: `时间:${zhDate(m.scheduledAt)};地点:${m.place}` });
+    entries.push({ key: `meeting-${m.number}`, title: `第${m.number}次${words.repMeeting}:${m.title}`, updated: m.createdAt, path: `${board}#meetings`, summary: `时间:${zhDate(m.scheduledAt)};地点:${m.place}` });
   }
   const resolutionRows = db
     .select({ year: resolutions.year, number: resolutions.number, sha256: resolutions.sha256, publishedAt: resolutions.publishedAt, title: topics.title, topicNumber: topics.number, yes: motions.yes, no: motions.no, abstain: motions.abstain })
@@ -53,10 +59,19 @@ export function listFeedEntries({ communityId, slug }: { communityId: number; sl
   for (const r of resolutionRows) {
     entries.push({
       key: `resolution-${r.year}-${r.number}`,
-      title: `决议 ${r.year} 第 ${r.number} 号:#${r.topicNumber} ${r.title}`,
+      title: `决议〔${r.year}〕${r.number}号:#${r.topicNumber} ${r.title}`,
       updated: r.publishedAt,
       path: `${board}#resolutions`,
       summary: `同意 ${r.yes}、反对 ${r.no}、弃权 ${r.abstain}。表决文本 SHA-256:${r.sha256}`,
+    });
+  }
+  for (const p of listBoardPublications({ communityId, kind, limit: FEED_SIZE }).items) {
+    entries.push({
+      key: `publication-${p.key}`,
+      title: `公示:${publicationKind[p.kind]}${p.topicNumber === null ? "" : ` #${p.topicNumber}`} ${p.title}`,
+      updated: p.publishedAt,
+      path: `${board}#publications`,
+      summary: `公示期:${zhDay(p.publishedAt)} 至 ${zhDay(p.endsAt)}(${p.current ? "公示中" : "已期满"})`,
     });
   }
   const reportRows = db

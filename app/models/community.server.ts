@@ -100,15 +100,15 @@ export function listStreetCommunities({ streetId }: { streetId: number }) {
 export function listUserPlaces({ userId }: { userId: number }) {
   const db = getDb();
   const rows = db
-    .select({ slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, role: memberships.role })
+    .select({ slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, kind: communities.kind, role: memberships.role })
     .from(memberships)
     .innerJoin(communities, eq(communities.id, memberships.communityId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(communities.id))
     .all();
-  const byCommunity = new Map<string, { slug: string; nameZh: string; nameEn: string; roles: Role[] }>();
+  const byCommunity = new Map<string, { slug: string; nameZh: string; nameEn: string; kind: Community["kind"]; roles: Role[] }>();
   for (const row of rows) {
-    const entry = byCommunity.get(row.slug) ?? { slug: row.slug, nameZh: row.nameZh, nameEn: row.nameEn, roles: [] };
+    const entry = byCommunity.get(row.slug) ?? { slug: row.slug, nameZh: row.nameZh, nameEn: row.nameEn, kind: row.kind, roles: [] };
     entry.roles.push(row.role);
     byCommunity.set(row.slug, entry);
   }

@@ -9,6 +9,7 @@ import { now } from "./clock.server";
 import { ensureDraftDocument, getDraftText } from "./draft-store.server";
 import { templateUpdate } from "./draft-text";
 import { appendLedger } from "./ledger.server";
+import { publish } from "./publication.server";
 import { advanceInTx, WorkflowError, type WorkflowProblem } from "./workflow.server";
 
 /** The SHA-256 of a text's UTF-8 bytes, as lower-case hex: what is published and voted on. */
@@ -30,7 +31,7 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
   | { ok: false; problem: FreezeProblem } {
   const db = getDb();
   const topic = db
-    .select({ id: topics.id, state: topics.state, needsVote: catalogueEntries.needsVote })
+    .select({ id: topics.id, title: topics.title, state: topics.state, needsVote: catalogueEntries.needsVote })
     .from(topics)
     .leftJoin(catalogueEntries, and(eq(catalogueEntries.id, topics.categoryId), eq(catalogueEntries.communityId, topics.communityId)))
     .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
@@ -53,6 +54,8 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
       const frozen = { versionId: version?.id ?? null, text, sha256, frozenBy: userId, frozenAt: at };
       tx.insert(draftFreezes).values({ topicId, ...frozen }).onConflictDoUpdate({ target: draftFreezes.topicId, set: frozen }).run();
       appendLedger(tx, { communityId, type: "draft.frozen", actorId: userId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: version?.id ?? null, to }, at });
+      // A category decided without a vote: the committee's decision is published (公示) like a resolution.
+      if (action === "decideByCommittee") publish(tx, { communityId, topicId, kind: "committeeDecision", refId: topicId, title: topic.title, at });
       return { ok: true, sha256, to } as const;
     });
   } catch (error) {

@@ -78,6 +78,7 @@ export function listStreetInvites({ streetId }: { streetId: number }) {
       communitySlug: communities.slug,
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
+      communityKind: communities.kind,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
@@ -119,6 +120,7 @@ export function checkInvite(code: string, now = new Date()) {
       communitySlug: communities.slug,
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
+      communityKind: communities.kind,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))

@@ -91,6 +91,7 @@ export function listStreetMembers({ streetId }: { streetId: number }) {
       communitySlug: communities.slug,
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
+      communityKind: communities.kind,
       userId: users.id,
       username: users.username,
       displayName: users.displayName,

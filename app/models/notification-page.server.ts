@@ -12,6 +12,7 @@ export interface NotificationRow {
   readAt: Date | null;
   topicId: number | null;
   communitySlug: string;
+  communityKind: "urban" | "village";
 }
 
 function parsePayload(text: string): Record<string, unknown> {
@@ -35,6 +36,7 @@ export function listMyNotifications({ userId, beforeId, limit = NOTIFICATIONS_PE
       readAt: notifications.readAt,
       topicId: notifications.topicId,
       communitySlug: communities.slug,
+      communityKind: communities.kind,
     })
     .from(notifications)
     .innerJoin(communities, eq(communities.id, notifications.communityId))

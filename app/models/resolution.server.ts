@@ -6,7 +6,7 @@ import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
-import { rulesRow } from "./meeting.server";
+import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 import { ratioText } from "../workflow/rule-packs";
@@ -36,7 +36,7 @@ interface PassedMotion {
 export function publishResolution(tx: Tx, { communityId, motion, at }: { communityId: number; motion: PassedMotion; at: Date }): number {
   const year = resolutionYear(at);
   const number = (tx.select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` }).from(resolutions).where(and(eq(resolutions.communityId, communityId), eq(resolutions.year, year))).get()?.n ?? 0) + 1;
-  const { publicityDays } = rulesRow(tx, communityId);
+  const publicityDays = publicationDays(tx, communityId);
   const category = tx
     .select({ needsPublicity: catalogueEntries.needsPublicity })
     .from(topics)
@@ -71,9 +71,16 @@ export function publishResolution(tx: Tx, { communityId, motion, at }: { communi
     at,
   });
   advanceInTx(tx, { topicId: motion.topicId, communityId, action: "pass", actor: "system" });
+  // 公示 on the board (村委会组织法 Art. 35, 居委会组织法 Art. 34): every resolution, for the period's 15 days or more.
+  publishOnBoard(tx, { communityId, topicId: motion.topicId, resolutionId: row.id, at });
   if (needsPublicity) tx.insert(deadlines).values({ communityId, topicId: motion.topicId, kind: "publicity", dueAt: publicityEndsAt }).run();
   else settlePublicity(tx, { communityId, topicId: motion.topicId, at });
   return row.id;
+}
+
+function publishOnBoard(tx: Tx, { communityId, topicId, resolutionId, at }: { communityId: number; topicId: number; resolutionId: number; at: Date }) {
+  const title = tx.select({ title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()?.title ?? "";
+  publish(tx, { communityId, topicId, kind: "resolution", refId: resolutionId, title, at });
 }
 
 function openObjections(tx: Tx, resolutionId: number): number {

@@ -7,6 +7,7 @@ import { emitDraftEvent } from "./draft-events.server";
 import { ExecutionError, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, topicRef, unitContactIds, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
+import { publish } from "./publication.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
 import { advanceInTx } from "./workflow.server";
@@ -126,6 +127,7 @@ export function publishResult(input: Actor & { topicId: number; summary: string 
     topicInState(tx, input.communityId, input.topicId, ["verifying", "closed"]);
     const at = now();
     const row = tx.insert(executionResults).values({ communityId: input.communityId, topicId: input.topicId, summary: input.summary, publishedBy: input.userId, publishedAt: at }).returning({ id: executionResults.id }).get();
+    publish(tx, { communityId: input.communityId, topicId: input.topicId, kind: "executionResult", refId: row.id, title: topicRef(tx, input.topicId).title, at });
     appendLedger(tx, { communityId: input.communityId, type: "result.published", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { result: row.id }, at });
     return { id: row.id };
   });

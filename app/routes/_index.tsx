@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card";
+import { kindVariables } from "~/i18n/kind-words";
 import { getUser } from "~/auth/guards.server";
 import { listCommunities, listUserPlaces } from "~/models/community.server";
 
@@ -29,7 +30,7 @@ export default function Home() {
               <li key={c.slug}>
                 <Link to={`/c/${c.slug}`} className="block rounded-md border border-stone-200 p-3 no-underline hover:bg-stone-50">
                   <span className="font-semibold text-stone-900">{en ? c.nameEn : c.nameZh}</span>
-                  <span className="mt-1 block text-xs text-stone-600">{c.roles.map((r) => t(`roles.${r}`)).join(" · ")}</span>
+                  <span className="mt-1 block text-xs text-stone-600">{c.roles.map((r) => t(`roles.${r}`, kindVariables(i18n, c.kind))).join(" · ")}</span>
                 </Link>
               </li>
             ))}

@@ -26,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
   const filters = parseHallFilters(new URL(args.request.url).searchParams);
   const filtered = hasHallFilters(filters) ? listFilteredTopics({ communityId: community.id, userId: user.id, filters }) : null;
-  const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request)) });
+  const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request), community.kind) });
   if (columns) args.context.fragments?.set(HALL_COLUMNS_FRAGMENT, columns.html);
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },

@@ -7,6 +7,7 @@ import { BoardLinks } from "~/components/board/board-links";
 import { DecisionList } from "~/components/board/decision-list";
 import { ExecutionList } from "~/components/board/execution-list";
 import { MeetingList } from "~/components/board/meeting-list";
+import { PublicationList } from "~/components/board/publication-list";
 import { ResolutionList } from "~/components/board/resolution-list";
 import { ResultList } from "~/components/board/result-list";
 import { WitnessedHeads } from "~/components/board/witnessed-heads";
@@ -15,6 +16,8 @@ import { requirePublicAccess } from "~/auth/guards.server";
 import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings.server";
 import { listBoardExecution, listBoardResults } from "~/models/board-execution.server";
 import { listBoardDecisions } from "~/models/board.server";
+import { listBoardPublications } from "~/models/board-publications.server";
+import { citeArticle } from "~/workflow/rule-packs";
 import { latestWitnessedHeads } from "~/models/ledger-witness.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "board");
   return json({
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    publications: listBoardPublications({ communityId: community.id, kind: community.kind }),
     meetings: listBoardMeetings({ communityId: community.id }),
     resolutions: listBoardResolutions({ communityId: community.id }),
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
@@ -42,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Board() {
-  const { community, meetings, resolutions, decisions, execution, results, witnessed } = useLoaderData<typeof loader>();
+  const { community, publications, meetings, resolutions, decisions, execution, results, witnessed } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -52,6 +56,9 @@ export default function Board() {
         <p className="mt-1 text-sm text-stone-600">{t("board.intro")}</p>
         <BoardLinks slug={community.slug} />
       </div>
+      <BoardSection id="publications" title={t("board.publications.title")} hint={t("board.publications.hint", { article: citeArticle(publications.article, i18n.language === "en" ? "en" : "zh-CN") })}>
+        <PublicationList items={publications.items} />
+      </BoardSection>
       <BoardSection id="meetings" title={t("board.meetings")} hint={t("board.meetingsHint")}>
         <MeetingList upcoming={meetings.upcoming} recent={meetings.recent} />
       </BoardSection>

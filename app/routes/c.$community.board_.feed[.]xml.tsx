@@ -11,7 +11,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Links from the configured origin, never from Host: the same feed for every request, so a shared cache keeps the right one.
   const origin = publicOrigin();
   const tag = (key: string) => `tag:${new URL(origin).hostname},2026:${community.slug}/${key}`;
-  const entries = listFeedEntries({ communityId: community.id, slug: community.slug });
+  const entries = listFeedEntries({ communityId: community.id, slug: community.slug, kind: community.kind });
   const xml = atomFeed({
     id: tag("board"),
     title: `${community.nameZh} · 公示栏`,

@@ -37,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const commentsBefore = parseTopicId(search.get("commentsBefore") ?? undefined) ?? undefined;
   const page = loadTopicPage({ communityId: community.id, topicId, userId: user.id, roles, commentsBefore }) ?? notFound();
   // The comments and co-signers are the same for every reader until a write: their markup too.
-  const words = await i18nFor(await i18n.getLocale(args.request));
+  const words = await i18nFor(await i18n.getLocale(args.request), community.kind);
   const { comments } = page.comments;
   const { cosigners } = page.cosign;
   args.context.fragments?.set(COMMENTS_FRAGMENT, renderedAhead(comments, words, () => <CommentItems comments={comments} />));

@@ -56,14 +56,14 @@ test("propose → co-sign to the threshold → screening → accepted into delib
   await cosignButton(last.page).click();
 
   // The topic moved to screening by itself; co-signing has stopped.
-  await expect(last.page.getByTestId("topic-state")).toHaveText("待议事会筛选");
+  await expect(last.page.getByTestId("topic-state")).toHaveText("待居委会受理");
   await expect(cosignButton(last.page)).toHaveCount(0);
 
   // 5. The committee accepts it.
   await committee.page.reload();
-  await expect(committee.page.getByTestId("topic-state")).toHaveText("待议事会筛选");
+  await expect(committee.page.getByTestId("topic-state")).toHaveText("待居委会受理");
   await committee.page.getByTestId("move-accept").getByRole("button").click();
-  await expect(committee.page.getByTestId("topic-state")).not.toHaveText("待议事会筛选");
+  await expect(committee.page.getByTestId("topic-state")).not.toHaveText("待居委会受理");
   await expect(committee.page.getByTestId("topic-history")).toContainText("受理");
   await expect(moveForms(committee.page).filter({ has: committee.page.locator('input[value="accept"]') })).toHaveCount(0);
 

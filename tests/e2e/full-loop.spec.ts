@@ -77,12 +77,12 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   }
   for (const username of ["rep08", "rep09", "rep10", "rep11", "rep12", "rep13", "rep14", "rep15"]) await cosignOverHttp(username, topicPath);
   await proposer.page.reload();
-  await expect(proposer.page.getByTestId("topic-state")).toHaveText("待议事会筛选");
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("待居委会受理");
 
   // The committee accepts it into deliberation.
   const committee1 = await join("committee1", topicPath);
   await committee1.page.getByTestId("move-accept").getByRole("button").click();
-  await expect(committee1.page.getByTestId("topic-state")).not.toHaveText("待议事会筛选");
+  await expect(committee1.page.getByTestId("topic-state")).not.toHaveText("待居委会受理");
 
   // 2 酝酿: two committee members write the draft together, live.
   const draftPath = `${topicPath}/draft`;

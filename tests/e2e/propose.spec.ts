@@ -88,7 +88,7 @@ test.describe("hotline import", () => {
     );
     await page.locator('input[name="file"]').setInputFiles({ name: "12345.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByTestId("import-submit").click();
-    await expect(page.getByTestId("import-count")).toHaveText("已导入 2 张工单,均已进入筛选:");
+    await expect(page.getByTestId("import-count")).toHaveText("已导入 2 张工单,均已提交受理:");
     await expect(page.getByTestId("imported-topics").getByRole("link")).toHaveCount(2);
 
     await page.locator('input[name="file"]').setInputFiles({ name: "again.csv", mimeType: "text/csv", buffer: Buffer.from(good) });

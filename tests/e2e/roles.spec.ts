@@ -3,6 +3,7 @@
 import {
   COMMUNITIES,
   ROLE_NAMES_ZH,
+  roleNameZh,
   SEEDED_TOPICS,
   STAGES,
   STAGE_NAMES_ZH,
@@ -77,7 +78,7 @@ test.describe("signing in by role", () => {
       const mine = page.locator("section", { has: page.getByRole("heading", { name: "我的议事厅" }) });
       await expect(mine.getByRole("link")).toHaveCount(1);
       const link = mine.getByRole("link", { name: new RegExp(COMMUNITIES[member.community].nameZh) });
-      for (const role of member.roles) await expect(link).toContainText(ROLE_NAMES_ZH[role]);
+      for (const role of member.roles) await expect(link).toContainText(roleNameZh(role, member.community));
       await link.click();
 
       await expect(page).toHaveURL(new RegExp(`/c/${member.community}$`));
@@ -85,7 +86,7 @@ test.describe("signing in by role", () => {
 
       const roles = page.getByTestId("my-roles");
       await expect(roles).toContainText("我的身份");
-      for (const role of member.roles) await expect(roles).toContainText(ROLE_NAMES_ZH[role]);
+      for (const role of member.roles) await expect(roles).toContainText(roleNameZh(role, member.community));
       await expect(page.getByText("您以街道管理员身份查看。")).toHaveCount(0);
 
       const needsMe = page.getByTestId("needs-me");

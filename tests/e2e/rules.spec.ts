@@ -73,11 +73,11 @@ test.describe("editing the rules", () => {
     const add = page.getByTestId("catalogue-add-form");
     await add.getByLabel("中文名称").fill(name);
     await add.getByLabel("英文名称").fill("E2E category");
-    await add.getByLabel("需代表会议表决").uncheck();
+    await add.getByLabel("需村民代表会议表决").uncheck();
     await add.getByRole("button", { name: "增加类别" }).click();
     await expect(page.getByTestId("rules-banner")).toContainText("已增加类别并记入台账。");
     const entry = page.getByTestId("catalogue-entry").filter({ hasText: name });
-    await expect(entry).toContainText("需代表会议表决: 否");
+    await expect(entry).toContainText("需村民代表会议表决: 否");
 
     await entry.getByText("修改", { exact: true }).click();
     await entry.getByLabel("通过比例(分子)").fill("3");
@@ -121,7 +121,7 @@ test.describe("on a phone", () => {
     await page.getByTestId("catalogue-entry").first().getByText("修改", { exact: true }).click();
     await expectFits(page, "rules page with an open edit form");
     await page.goto("/s/huacheng");
-    await expect(page.getByRole("heading", { name: "筛选超期议题" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "受理超期议题" })).toBeVisible();
     await expectFits(page, "street dashboard");
   });
 });

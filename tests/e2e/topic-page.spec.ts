@@ -49,7 +49,7 @@ test.describe("topic page", () => {
   test("committee1 sees accept, reject and merge forms on #2 (not submitted)", async ({ page }) => {
     await login(page, "committee1");
     await openSeededTopic(page, SEEDED_MINGYUE.screening);
-    await expect(page.getByTestId("topic-state")).toHaveText("待议事会筛选");
+    await expect(page.getByTestId("topic-state")).toHaveText("待居委会受理");
     await expect(moveForms(page)).toHaveCount(3);
     await expect(page.getByTestId("move-accept").getByRole("button")).toHaveText("确认:受理");
     await expect(page.getByTestId("move-reject").getByLabel("理由(将公开)")).toBeVisible();

@@ -110,7 +110,7 @@ describe("decisions as they are made", () => {
     const { decisions } = await board();
     expect(decisions.items[0]).toMatchObject({ number: 1, kind: "rejected", reason: "东门照明已列入物业年度维修计划", proposer: "张**" });
     const html = await (await http.fetch("/c/mingyue/board")).text();
-    expect(html).toContain("不予采纳的理由");
+    expect(html).toContain("不予受理的理由");
     expect(html).toContain("东门照明已列入物业年度维修计划");
 
     // A rejection without a reason (only possible by editing the database) is left off.

@@ -33,7 +33,7 @@ describe("the hall's meeting banner", () => {
     const convener = { communityId: cid, userId: userId("convener1"), roles: ["convener", "committee"] as const };
     const hall = async (who: string) => (await http.fetch("/c/mingyue", { cookie: await http.login(who) })).text();
     const before = await hall("rep01");
-    expect(before).not.toContain("第1次代表会议:大厅横幅测试");
+    expect(before).not.toContain("第1次居民代表会议:大厅横幅测试");
 
     const { id } = consultingTopic({ text: "横幅测试议案。" });
     expect(freezeDraft({ communityId: cid, topicId: id, userId: userId("committee1"), roles: ["committee"] }).ok).toBe(true);
@@ -42,14 +42,14 @@ describe("the hall's meeting banner", () => {
     expect(tableMotion({ ...convener, meetingId: meeting.id, topicId: id, secret: false, onFail: "revise" }).ok).toBe(true);
 
     const scheduled = await hall("resident1");
-    expect(scheduled).toContain("下一次代表会议");
+    expect(scheduled).toContain("下一次居民代表会议");
     expect(scheduled).toContain("大厅横幅测试");
     expect(scheduled).toContain("社区二楼会议室");
     expect(scheduled).toContain(`/c/mingyue/meetings/${meeting.id}`);
 
     expect(startMeeting({ ...convener, meetingId: meeting.id }).ok).toBe(true);
     const live = await hall("rep01");
-    expect(live).toContain("代表会议正在进行");
+    expect(live).toContain("居民代表会议正在进行");
     expect(live).toContain("签到与表决");
     expect(await hall("resident1")).not.toContain("签到与表决");
   });

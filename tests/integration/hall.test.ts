@@ -211,14 +211,14 @@ describe("pagination", () => {
 });
 
 describe("overdue badge", () => {
-  it("shows 筛选超期 on a topic whose screening is overdue", async () => {
+  it("shows 受理超期 on a topic whose screening is overdue", async () => {
     const lift = getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, communityId("mingyue")), eq(topics.number, 2))).get()!;
     const before = await (await http.fetch(`/c/mingyue?q=${encodeURIComponent("加装电梯")}`, { cookie: await as("committee1") })).text();
-    expect(before).not.toContain("筛选超期");
+    expect(before).not.toContain("受理超期");
     getDb().update(topics).set({ overdue: true }).where(eq(topics.id, lift.id)).run();
     const after = await (await http.fetch(`/c/mingyue?q=${encodeURIComponent("加装电梯")}`, { cookie: await as("committee1") })).text();
     expect(after).toContain('data-testid="overdue-badge"');
-    expect(after).toContain("筛选超期");
+    expect(after).toContain("受理超期");
     expect((await hall(`q=${encodeURIComponent("加装电梯")}`)).filtered!.topics[0].overdue).toBe(true);
   });
 });

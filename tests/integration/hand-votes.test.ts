@@ -80,7 +80,7 @@ describe("hand votes", () => {
     const meetingNumber = getDb().select({ n: meetings.number }).from(meetings).where(eq(meetings.id, m.id)).get()!.n;
     expect(JSON.parse(told[0].payload)).toMatchObject({ meetingId: m.id, meetingNumber, position: 1, choice: "no", by: "召集人 周强" });
     const list = await page(rep01, "/notifications");
-    expect(list).toContain(`召集人 周强 在第 ${meetingNumber} 次代表会议上为您记录了对表决事项 1(议题 #`);
+    expect(list).toContain(`召集人 周强 在第${meetingNumber}次居民代表会议上为您记录了对表决事项 1(议题 #`);
     expect(list).toContain("的举手表决:反对。");
     expect(offered(await page(convener, m.path))).toEqual([rep02.id]);
   });

@@ -73,7 +73,7 @@ describe("after the vote", () => {
     expect(topicState(id)).toBe("publicity");
     const resolution = db().select().from(resolutions).where(eq(resolutions.topicId, id)).get()!;
     expect(resolution.status).toBe("publicity");
-    expect(resolution.publicityEndsAt.getTime() - resolution.publishedAt.getTime()).toBe(7 * DAY_MS);
+    expect(resolution.publicityEndsAt.getTime() - resolution.publishedAt.getTime()).toBe(15 * DAY_MS);
     expect(db().select().from(deadlines).where(and(eq(deadlines.topicId, id), eq(deadlines.kind, "publicity"))).get()?.doneAt).toBeNull();
 
     shiftClock(6 * DAY_MS);

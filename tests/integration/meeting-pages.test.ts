@@ -201,7 +201,7 @@ describe("one meeting's page", () => {
     expect(mine.html).not.toContain("您已投票:");
     expect(closeVote({ ...convener(), meetingId, motionId }).ok).toBe(true);
     const closed = await page(path, "rep01");
-    expect(closed.html).toContain("不记名表决:只公布票数。");
+    expect(closed.html).toContain("无记名表决:只公布票数。");
     expect(closed.html).not.toContain('data-testid="named-ballots"');
     expect(closed.html).toContain("到会 8 人,同意 0 人,需超过 4 人 —— 未通过");
   });

@@ -101,7 +101,7 @@ describe("the topic page's 表决与决议 card", () => {
     const { topicId, meetingId, sha256 } = tabledTopic();
     const html = await topicPage(topicId);
     expect(html).toContain('id="decision"');
-    expect(html).toMatch(/已列入第 \d+ 次代表会议议程,时间:.+,地点:活动室。/);
+    expect(html).toMatch(/已列入第\d+次居民代表会议议程,时间:.+,地点:活动室。/);
     expect(html).toContain(`href="/c/mingyue/meetings/${meetingId}"`);
     expect(html).toContain(sha256);
   });
@@ -111,9 +111,9 @@ describe("the topic page's 表决与决议 card", () => {
     const r = resolutionRow(resolutionId);
     const html = await topicPage(topicId);
     const card = block(html, 'data-testid="decision"', 'data-testid="objections"');
-    expect(card).toContain(`决议〔${r.year}〕第 ${r.number} 号`);
+    expect(card).toContain(`决议〔${r.year}〕${r.number}号`);
     expect(card).toContain("公示中");
-    expect(card).toMatch(/公示至 .+ · 还剩 7 天/);
+    expect(card).toMatch(/公示至 .+ · 还剩 15 天/);
     expect(card).toContain(sha256);
     expect(card).toContain("到会 13 人,同意 9 人,需超过 6.5 人 —— 通过");
     expect(card).toContain("同意人数须超过到会人数的 1/2");
@@ -154,7 +154,7 @@ describe("the public board", () => {
     expect(block(item, 'data-testid="named-yes"', "</ul>")).toContain("代表01");
     expect(block(item, 'data-testid="named-no"', "</ul>")).toContain("代表10");
     expect(item).toContain("由 召集人 周强 代为记录");
-    expect(item).toMatch(/公示至 .+ · 还剩 7 天/);
+    expect(item).toMatch(/公示至 .+ · 还剩 15 天/);
     expect(html).toContain("异议 1 条");
     for (const name of RESIDENT_NAMES) expect(html).not.toContain(name);
 
@@ -162,7 +162,7 @@ describe("the public board", () => {
     for (const word of ["userId", "resident2", "\"id\"", ...RESIDENT_NAMES]) expect(raw).not.toContain(word);
     const data = JSON.parse(raw) as { resolutions: { items: Array<{ topicTitle: string; objections: number; daysLeft: number; vote: { named: Array<{ name: string; choice: string }> } }> } };
     const mine = data.resolutions.items.find((i) => i.topicTitle === title)!;
-    expect(mine).toMatchObject({ objections: 1, daysLeft: 7 });
+    expect(mine).toMatchObject({ objections: 1, daysLeft: 15 });
     expect(mine.vote.named).toContainEqual({ name: "代表10", choice: "no", recordedBy: null });
   });
 
@@ -190,7 +190,7 @@ describe("a secret motion", () => {
 
     const html = await topicPage(topicId);
     const card = block(html, 'data-testid="decision"', 'data-testid="objections"');
-    expect(card).toContain("不记名表决");
+    expect(card).toContain("无记名表决");
     expect(card).toContain("共 11 人投票");
     expect(card).toContain("同意 9 · 反对 1 · 弃权 1 · 未投票 2");
     expect(card).not.toContain("data-choice");
@@ -200,7 +200,7 @@ describe("a secret motion", () => {
 
     const board = await (await http.fetch("/c/mingyue/board")).text();
     const item = boardItem(board, title);
-    expect(item).toContain("不记名表决");
+    expect(item).toContain("无记名表决");
     expect(item).not.toContain("data-choice");
     const boardData = (await (await http.fetch(`/c/mingyue/board?${BOARD_DATA}`)).json()) as { resolutions: { items: Array<{ topicTitle: string; vote: { named: unknown[]; secret: boolean } }> } };
     expect(boardData.resolutions.items.find((i) => i.topicTitle === title)?.vote).toMatchObject({ secret: true, named: [] });
@@ -225,7 +225,7 @@ describe("objections during 公示", () => {
     // An empty objection is a form error.
     expect((await post("resident1", topicId, { intent: "object", body: "   " })).status).toBe(400);
 
-    shiftClock(7 * DAY_MS + 60_000);
+    shiftClock(15 * DAY_MS + 60_000);
     const late = await post("resident3", topicId, { intent: "object", body: "太晚了吗?" });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("公示期已结束,不能再提出异议。");
@@ -239,11 +239,11 @@ describe("objections during 公示", () => {
     expect((await post("rep12", topicId, { intent: "object", body: "预算没有写清楚。" })).status).toBe(302);
     const [objection] = objectionsOf(resolutionId);
 
-    shiftClock(7 * DAY_MS + 60_000);
+    shiftClock(15 * DAY_MS + 60_000);
     runDueDeadlines();
     expect(topicState(topicId)).toBe("publicity");
     expect(resolutionRow(resolutionId).status).toBe("publicity");
-    expect(await topicPage(topicId)).toContain("公示期已满,待议事会答复异议后生效");
+    expect(await topicPage(topicId)).toContain("公示期已满,待居委会答复异议后生效");
 
     const answered = await post("committee1", topicId, { intent: "answerObjection", objectionId: String(objection.id), answer: "预算见方案第三节。", upheld: "no" });
     expect(answered.status).toBe(302);
@@ -262,7 +262,7 @@ describe("objections during 公示", () => {
 
   it("without objections the end of 公示 makes the resolution effective and moves the topic on", async () => {
     const { topicId, resolutionId } = passedTopic();
-    shiftClock(6 * DAY_MS);
+    shiftClock(14 * DAY_MS);
     runDueDeadlines();
     expect(topicState(topicId)).toBe("publicity");
     shiftClock(DAY_MS + 60_000);
@@ -345,12 +345,12 @@ describe("notifications about meetings and objections", () => {
     expect((await post("committee1", topicId, { intent: "answerObjection", objectionId: String(objection.id), answer: "已采纳到实施细则。", upheld: "no" })).status).toBe(302);
 
     const html = await (await http.fetch("/notifications", { cookie: await as("rep14") })).text();
-    expect(html).toMatch(/第 \d+ 次代表会议「测试代表会议」定于 .+ 在 活动室 召开。/);
+    expect(html).toMatch(/第\d+次居民代表会议「测试代表会议」定于 .+ 在 活动室 召开。/);
     expect(html).toContain(`href="/c/mingyue/meetings/${meetingId}"`);
     expect(html).toMatch(/您对议题 #\d+「协商测试议题 \d+」决议的异议已答复:异议不成立。/);
     expect(html).toContain(`href="/c/mingyue/topics/${topicId}#decision"`);
 
     const committee = await (await http.fetch("/notifications", { cookie: await as("committee2") })).text();
-    expect(committee).toMatch(/议题 #\d+「协商测试议题 \d+」的决议在公示期内收到一条异议,请议事会答复。/);
+    expect(committee).toMatch(/议题 #\d+「协商测试议题 \d+」的决议在公示期内收到一条异议,请居委会答复。/);
   });
 });

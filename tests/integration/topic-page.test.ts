@@ -61,10 +61,10 @@ describe("the topic page", () => {
     expect(await (await http.fetch(page(id), { cookie })).text()).toMatch(/0 \/ 10 附议(<!-- -->)?,还剩 11 天/);
     resetClock();
     const filed = createTopic({ communityId: communityId("mingyue"), proposerId: userId("committee1"), title: "议事会提出", description: "", location: "", categoryId: null, source: "committee" });
-    expect(await (await http.fetch(page(filed.id), { cookie })).text()).not.toContain("筛选已超期");
+    expect(await (await http.fetch(page(filed.id), { cookie })).text()).not.toContain("受理已超期");
     shiftClock(8 * DAY_MS);
     runDueDeadlines();
-    expect(await (await http.fetch(page(filed.id), { cookie })).text()).toContain("筛选已超期");
+    expect(await (await http.fetch(page(filed.id), { cookie })).text()).toContain("受理已超期");
   });
 
   it("is the same page in English", async () => {
@@ -72,7 +72,7 @@ describe("the topic page", () => {
     const res = await http.fetch(page(t2.id), { cookie: `${await as("committee1")}; ${await http.english()}` });
     const html = await res.text();
     expect(html).toContain(`Topic #${t2.number}`);
-    expect(html).toContain("Awaiting the committee&#x27;s screening");
+    expect(html).toContain("Awaiting acceptance by the residents&#x27; committee");
     expect(html).toContain("Confirm: Accept");
   });
 
@@ -170,9 +170,9 @@ describe("co-signing through the page", () => {
     }
     expect(topicRow(id).cosignCount).toBe(10);
     const html = await (await http.fetch(page(id), { cookie: await as("resident3") })).text();
-    expect(html).toContain("待议事会筛选");
+    expect(html).toContain("待居委会受理");
     expect(html).toContain("附议已结束:共 10 人附议。");
-    expect(html).toContain("附议达到门槛,进入筛选");
+    expect(html).toContain("附议达到门槛,提交受理");
     expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
   });
 });

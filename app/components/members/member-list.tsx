@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 
 interface Member {
   communitySlug: string;
   communityNameZh: string;
+  communityKind: CommunityKind;
   communityNameEn: string;
   userId: number;
   username: string;
@@ -27,14 +29,14 @@ export function MemberList({ members }: { members: Member[] }) {
               {rows.map((m) => (
                 <li key={`${m.userId}-${m.role}`} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span>
-                    <span className="font-medium">{m.displayName}</span> <span className="text-stone-500">({m.username})</span> · {t(`roles.${m.role}`)}
+                    <span className="font-medium">{m.displayName}</span> <span className="text-stone-500">({m.username})</span> · {t(`roles.${m.role}`, kindVariables(i18n, m.communityKind))}
                   </span>
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="community" value={m.communitySlug} />
                     <input type="hidden" name="userId" value={m.userId} />
                     <input type="hidden" name="role" value={m.role} />
-                    <Button variant="danger" aria-label={`${t("members.revoke")}: ${m.displayName} · ${t(`roles.${m.role}`)}`}>
+                    <Button variant="danger" aria-label={`${t("members.revoke")}: ${m.displayName} · ${t(`roles.${m.role}`, kindVariables(i18n, m.communityKind))}`}>
                       {t("members.revoke")}
                     </Button>
                   </Form>

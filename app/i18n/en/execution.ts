@@ -24,7 +24,7 @@ const execution: typeof import("../zh-CN/execution").default = {
       name: "Name",
       kind: "Kind",
       kindPlaceholder: "— Choose —",
-      contactHint: "A phone number or an office; residents see it",
+      contactHint: "A phone number or an office; {{resident}}s see it",
       peopleHint: "Only members with the executor role; they report for the unit and answer demands.",
       noExecutors: "No member of this community holds the executor role yet.",
       submit: "Register unit",
@@ -36,7 +36,7 @@ const execution: typeof import("../zh-CN/execution").default = {
       noTasks: "The plan has no tasks yet.",
       notYet: "This topic is not in execution yet.",
       state: {
-        verifying: "Completion was reported; supervisors are verifying and residents are rating the result.",
+        verifying: "Completion was reported; supervisors are verifying and {{resident}}s are rating the result.",
         closed: "This topic is closed.",
       },
     },
@@ -79,7 +79,7 @@ const execution: typeof import("../zh-CN/execution").default = {
     rectify: {
       title: "Rectification demands",
       body: "What must be put right",
-      hint: "Raised by the supervisors; the unit must answer",
+      hint: "Raised by the {{supervisoryBody}}; the unit must answer",
       submit: "Raise a demand",
       open: "Awaiting answer",
       answered: "Answered",
@@ -88,7 +88,7 @@ const execution: typeof import("../zh-CN/execution").default = {
       answerSubmit: "Send answer",
     },
     complete: {
-      hint: "All tasks are done. Reporting completion starts verification and the residents' rating.",
+      hint: "All tasks are done. Reporting completion starts verification and the {{resident}}s' rating.",
       submit: "Report completion",
     },
     result: {

@@ -1,6 +1,6 @@
 const meetingRecords: typeof import("../zh-CN/meetingRecords").default = {
   meetingRecords: {
-    meetingNumber: "Representatives' meeting no. {{number}}",
+    meetingNumber: "{{RepMeeting}} no. {{number}}",
     meetingStatus: {
       scheduled: "Not started",
       inSession: "In session",
@@ -19,7 +19,7 @@ const meetingRecords: typeof import("../zh-CN/meetingRecords").default = {
       abstain: "Abstain",
       notVoting: "Did not vote",
     },
-    resolutionNumber: "Resolution [{{year}}] no. {{number}}",
+    resolutionNumber: "Resolution [{{year}}] No. {{number}}",
     motionLabel: "Motion {{position}}",
     sha256: "SHA-256",
     secret: "Secret ballot",

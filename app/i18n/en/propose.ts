@@ -1,8 +1,8 @@
 const propose: typeof import("../zh-CN/propose").default = {
   propose: {
     title: "Propose a topic",
-    intro: "Say what the problem is and where. A resident's topic goes to the committee's screening once enough residents co-sign it within the window.",
-    committeeIntro: "Committee members may file directly: a topic filed as the committee goes straight to screening.",
+    intro: "Say what the problem is and where. A {{resident}}'s topic goes to the {{committeeBody}} to be accepted or not once enough {{resident}}s co-sign it within the window.",
+    committeeIntro: "Committee members may file directly: a topic filed as the committee goes straight to acceptance.",
     link: "Propose a topic",
     titleLabel: "Title",
     titleHint: "The problem in one sentence, at most 80 characters",
@@ -15,10 +15,10 @@ const propose: typeof import("../zh-CN/propose").default = {
     photos: "Photos (optional)",
     photosHint: "Up to {{max}} JPEG, PNG or WebP images, at most {{size}} each",
     showName: "Show my name on public pages",
-    showNameHint: "Unticked, public pages say only “a resident”.",
+    showNameHint: "Unticked, public pages say only “a {{resident}}”.",
     fileAs: "File as",
-    fileAsResident: "A resident (collect co-signs first)",
-    fileAsCommittee: "The committee (straight to screening)",
+    fileAsResident: "A {{resident}} (collect co-signs first)",
+    fileAsCommittee: "The committee (straight to acceptance)",
     submit: "Submit the topic",
     submitting: "Submitting…",
     notCommittee: "Only committee members can file as the committee.",
@@ -38,7 +38,7 @@ const propose: typeof import("../zh-CN/propose").default = {
     import: {
       title: "Import 12345 hotline tickets",
       link: "Import hotline tickets",
-      intro: "Upload a CSV exported from the 12345 hotline (UTF-8, at most 1 MB and 500 rows). Each ticket becomes a topic that goes straight to the committee's screening; if any row is wrong, nothing is imported.",
+      intro: "Upload a CSV exported from the 12345 hotline (UTF-8, at most 1 MB and 500 rows). Each ticket becomes a topic that goes straight to the {{committeeBody}} to be accepted or not; if any row is wrong, nothing is imported.",
       columns: "The first line is a header with these columns:",
       col_ticket: "ticket number (required, unique; letters, digits, - _ . /)",
       col_title: "title (1–80 characters)",
@@ -54,7 +54,7 @@ const propose: typeof import("../zh-CN/propose").default = {
       line: "Line",
       column: "Column",
       problem: "Problem",
-      imported: "Imported {{count}} ticket(s), all now in screening:",
+      imported: "Imported {{count}} ticket(s), all now awaiting acceptance:",
       noFile: "Choose the CSV file to import.",
     },
     csv: {

@@ -1,6 +1,6 @@
 const rating: typeof import("../zh-CN/rating").default = {
   rating: {
-    title: "Residents' rating",
+    title: "{{Resident}}s' rating",
     closesAt: "Rating closes:",
     closedAt: "Rating closed on",
     question: "Are you satisfied with the result?",
@@ -13,7 +13,7 @@ const rating: typeof import("../zh-CN/rating").default = {
     threshold: "threshold {{pct}}%",
     outcome: { closed: "Window over: verified on site and satisfied enough — the topic is closed.", reopened: "Window over: not closed — back to execution for corrections." },
     problems: {
-      wrongRole: "Only residents of this community can rate.",
+      wrongRole: "Only {{resident}}s of this community can rate.",
       wrongState: "The topic is not being rated.",
       windowClosed: "The rating window has closed.",
       alreadyRated: "You have rated already: one rating per person per round.",
@@ -34,7 +34,7 @@ const rating: typeof import("../zh-CN/rating").default = {
       rectification_answered: "Correction answered on “{{task}}” ({{unit}})",
       verified: "On-site check: as planned",
       notVerified: "On-site check: not passed",
-      rating_windowOpened: "Residents' rating opened, closes {{closesAt}}",
+      rating_windowOpened: "{{Resident}}s' rating opened, closes {{closesAt}}",
       settled: {
         closed: "Rating closed: {{pct}}% satisfied ({{satisfied}} / {{fair}} / {{unsatisfied}}), topic closed",
         reopened: "Rating closed: {{pct}}% satisfied ({{satisfied}} / {{fair}} / {{unsatisfied}}), back to execution",

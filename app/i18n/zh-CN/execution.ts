@@ -24,7 +24,7 @@ const execution = {
       name: "单位名称",
       kind: "单位类型",
       kindPlaceholder: "— 请选择 —",
-      contactHint: "电话或办公地点,居民可见",
+      contactHint: "电话或办公地点,{{resident}}可见",
       peopleHint: "只能选择具有“责任单位”身份的成员;他们可为本单位报告进度、答复整改要求。",
       noExecutors: "社区内还没有“责任单位”身份的成员。",
       submit: "登记单位",
@@ -79,7 +79,7 @@ const execution = {
     rectify: {
       title: "整改要求",
       body: "要求内容",
-      hint: "监督委员会提出,责任单位须答复",
+      hint: "{{supervisoryBody}}提出,责任单位须答复",
       submit: "提出整改要求",
       open: "待答复",
       answered: "已答复",
@@ -88,7 +88,7 @@ const execution = {
       answerSubmit: "提交答复",
     },
     complete: {
-      hint: "所有任务均已完成。报告完成后进入监督核实,居民可评价满意度。",
+      hint: "所有任务均已完成。报告完成后进入监督核实,{{resident}}可评价满意度。",
       submit: "报告执行完成",
     },
     result: {

@@ -5,6 +5,7 @@ import draft from "./draft";
 import execution from "./execution";
 import consultation, { consultationLedgerTypes } from "./consultation";
 import hall from "./hall";
+import kinds from "./kinds";
 import ledgerTypes from "./ledgerTypes";
 import meetingRecords from "./meetingRecords";
 import meetings from "./meetings";
@@ -17,7 +18,7 @@ import rulesEdit from "./rulesEdit";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

@@ -1,7 +1,7 @@
 // 会议记录: the projector screen, the printable minutes and the ballots export of a representatives' meeting.
 const meetingRecords = {
   meetingRecords: {
-    meetingNumber: "第 {{number}} 次代表会议",
+    meetingNumber: "第{{number}}次{{repMeeting}}",
     meetingStatus: {
       scheduled: "尚未开始",
       inSession: "会议进行中",
@@ -20,7 +20,7 @@ const meetingRecords = {
       abstain: "弃权",
       notVoting: "未投",
     },
-    resolutionNumber: "决议〔{{year}}〕第 {{number}} 号",
+    resolutionNumber: "决议〔{{year}}〕{{number}}号",
     motionLabel: "表决事项 {{position}}",
     sha256: "SHA-256",
     secret: "无记名表决",

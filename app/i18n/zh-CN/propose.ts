@@ -1,8 +1,8 @@
 const propose = {
   propose: {
     title: "提出议题",
-    intro: "说清楚是什么问题、在哪里。居民提出的议题在附议期内达到附议人数后,进入议事会筛选。",
-    committeeIntro: "议事会成员可以直接立项:以议事会名义提交的议题直接进入筛选。",
+    intro: "说清楚是什么问题、在哪里。{{resident}}提出的议题在附议期内达到附议人数后,提交{{committeeBody}}受理。",
+    committeeIntro: "议事会成员可以直接立项:以议事会名义提交的议题直接提交受理。",
     link: "提出议题",
     titleLabel: "标题",
     titleHint: "一句话说明问题,最多 80 个字",
@@ -15,10 +15,10 @@ const propose = {
     photos: "照片(选填)",
     photosHint: "最多 {{max}} 张 JPEG、PNG 或 WebP 图片,每张不超过 {{size}}",
     showName: "在公开页面上显示我的名字",
-    showNameHint: "不勾选时,公开页面只显示“居民”。",
+    showNameHint: "不勾选时,公开页面只显示“{{resident}}”。",
     fileAs: "提交身份",
-    fileAsResident: "以居民身份提出(先征集附议)",
-    fileAsCommittee: "以议事会名义立项(直接进入筛选)",
+    fileAsResident: "以{{resident}}身份提出(先征集附议)",
+    fileAsCommittee: "以议事会名义立项(直接提交受理)",
     submit: "提交议题",
     submitting: "正在提交……",
     notCommittee: "只有议事会成员可以议事会名义立项。",
@@ -38,7 +38,7 @@ const propose = {
     import: {
       title: "导入 12345 热线工单",
       link: "导入热线工单",
-      intro: "上传 12345 热线导出的 CSV 文件(UTF-8 编码,最大 1 MB、500 行)。每张工单成为一个议题,直接进入议事会筛选;有任何一行出错时,一条也不导入。",
+      intro: "上传 12345 热线导出的 CSV 文件(UTF-8 编码,最大 1 MB、500 行)。每张工单成为一个议题,直接提交{{committeeBody}}受理;有任何一行出错时,一条也不导入。",
       columns: "第一行是表头,包含以下各列:",
       col_ticket: "工单编号(必填,不可重复,字母、数字、-、_、.、/)",
       col_title: "标题(1–80 字)",
@@ -54,7 +54,7 @@ const propose = {
       line: "行",
       column: "列",
       problem: "问题",
-      imported: "已导入 {{count}} 张工单,均已进入筛选:",
+      imported: "已导入 {{count}} 张工单,均已提交受理:",
       noFile: "请选择要导入的 CSV 文件。",
     },
     csv: {

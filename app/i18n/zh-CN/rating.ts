@@ -14,7 +14,7 @@ const rating = {
     threshold: "结项门槛 {{pct}}%",
     outcome: { closed: "评价期结束:已核实且满意率达标,议题结项。", reopened: "评价期结束:未达结项条件,退回执行整改。" },
     problems: {
-      wrongRole: "只有本社区居民可以评价。",
+      wrongRole: "只有本社区{{resident}}可以评价。",
       wrongState: "议题不在评价阶段。",
       windowClosed: "评价期已结束。",
       alreadyRated: "您已评价过,每人每轮只能评价一次。",
@@ -26,8 +26,8 @@ const rating = {
     spent: ",支出 {{amount}}",
     kinds: {
       draft_frozen: "议案定稿(SHA-256 {{sha256}}…)",
-      votePassed: "第 {{meeting}} 次代表会议表决通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
-      voteFailed: "第 {{meeting}} 次代表会议表决未通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
+      votePassed: "第{{meeting}}次{{repMeeting}}表决通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
+      voteFailed: "第{{meeting}}次{{repMeeting}}表决未通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
       task_planned: "执行任务「{{task}}」:{{unit}},{{dueAt}} 前完成{{budget}}",
       task_reported: "进度报告「{{task}}」:{{percent}}%{{spent}}",
       task_overdue: "任务「{{task}}」逾期",
