@@ -109,7 +109,7 @@ describe("a matter the owners decide", () => {
       expect(res.status, JSON.stringify(change)).toBe(400);
       expect(await res.text()).toContain(text);
     }
-    for (const change of [{ areaTotal: "12.345" }, { participants: "2.5" }, { consenting: "-1" }, { ownersTotal: "" }, { heldOn: "2026-13-01" }]) {
+    for (const change of [{ areaTotal: "12.345" }, { participants: "2.5" }, { consenting: "-1" }, { ownersTotal: "" }, { heldOn: "2026-13-01" }] as Array<Record<string, string>>) {
       expect((await post("committee1", topicId, { ...EXACT, ...change })).status, JSON.stringify(change)).toBe(400);
     }
     const tomorrow = new Date(now().getTime() + 8 * 3_600_000 + DAY_MS).toISOString().slice(0, 10);
