@@ -3,6 +3,7 @@ import { getDb } from "../../db/client.server";
 import { catalogueEntries, ownerDecisions, topics, users } from "../../db/schema";
 import { checkOwners, impossibleFigures, type OwnersFigures, type OwnersImpossible } from "../workflow/owners";
 import type { Role } from "../workflow/roles";
+import { localDate } from "../forms/consultation";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
@@ -18,8 +19,6 @@ class OwnersError extends Error {
     super(`owners: ${problem}`);
   }
 }
-
-const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function topicOf(tx: Tx, communityId: number, topicId: number) {
   return tx
@@ -59,8 +58,8 @@ export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number
       if (tx.select({ id: ownerDecisions.id }).from(ownerDecisions).where(eq(ownerDecisions.topicId, topic.id)).get()) throw new OwnersError("recorded");
       if (topic.state !== "consulting") throw new OwnersError("wrongState");
       const at = now();
-      if (input.heldOn > chinaDate(at)) throw new OwnersError("inFuture");
-      if (input.heldOn < chinaDate(topic.createdAt)) throw new OwnersError("beforeTopic");
+      if (input.heldOn > localDate(at)) throw new OwnersError("inFuture");
+      if (input.heldOn < localDate(topic.createdAt)) throw new OwnersError("beforeTopic");
       const figures: OwnersFigures = {
         ownersTotal: input.ownersTotal,
         areaTotal: input.areaTotal,
@@ -124,7 +123,7 @@ export function getOwnersSection({ communityId, topicId, roles }: { communityId:
         ...checkOwners(row.decision),
       }
     : null;
-  return { decision, mayRecord: !decision && roles.includes("committee") && topic.state === "consulting", today: chinaDate(now()), earliest: chinaDate(topic.createdAt) };
+  return { decision, mayRecord: !decision && roles.includes("committee") && topic.state === "consulting", today: localDate(now()), earliest: localDate(topic.createdAt) };
 }
 
 export type OwnersSection = NonNullable<ReturnType<typeof getOwnersSection>>;

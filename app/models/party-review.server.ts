@@ -5,6 +5,7 @@ import type { PartyReviewOutcome } from "../workflow/meetings";
 import { partyReviewArticleOf, partyReviewBlock, type PartyReviewBlock } from "../workflow/party-review";
 import type { Role } from "../workflow/roles";
 import type { TopicState } from "../workflow/states";
+import { localDate } from "../forms/consultation";
 import { now } from "./clock.server";
 import { durably } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
@@ -20,9 +21,6 @@ class PartyReviewError extends Error {
 
 /** The states in which the matter is still before its vote: the party organisation studies it then. */
 const REVIEWABLE: readonly TopicState[] = ["screening", "drafting", "consulting", "onAgenda"];
-
-/** "YYYY-MM-DD" of an instant in the communities' time zone (UTC+8). */
-const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function topicOf(tx: Tx, communityId: number, topicId: number) {
   return tx
@@ -102,8 +100,8 @@ export function recordPartyReview(input: PartyReviewInput): { ok: true; id: numb
         if (!topic.important) throw new PartyReviewError("notImportant");
         if (!REVIEWABLE.includes(topic.state)) throw new PartyReviewError("wrongState");
         const at = now();
-        if (input.reviewedOn > chinaDate(at)) throw new PartyReviewError("inFuture");
-        if (input.reviewedOn < chinaDate(topic.createdAt)) throw new PartyReviewError("beforeTopic");
+        if (input.reviewedOn > localDate(at)) throw new PartyReviewError("inFuture");
+        if (input.reviewedOn < localDate(topic.createdAt)) throw new PartyReviewError("beforeTopic");
         const values = { communityId: input.communityId, topicId: topic.id, reviewedOn: input.reviewedOn, body: input.body, outcome: input.outcome, note: input.note, recordedBy: input.userId, createdAt: at };
         const row = tx.insert(partyReviews).values(values).returning({ id: partyReviews.id }).get();
         appendLedger(tx, { communityId: input.communityId, type: "party.reviewed", actorId: input.userId, subject: `topic:${topic.id}`, payload: { review: row.id, ...partyReviewPayload(values) }, at });
@@ -138,8 +136,8 @@ export function getPartyReviewSection({ communityId, topicId, roles }: { communi
     reviews,
     block: partyReviewBlock(true, reviews[0]?.outcome ?? null),
     mayRecord: roles.includes("party") && REVIEWABLE.includes(topic.state),
-    today: chinaDate(now()),
-    earliest: chinaDate(topic.createdAt),
+    today: localDate(now()),
+    earliest: localDate(topic.createdAt),
   };
 }
 
