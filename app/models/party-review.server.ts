@@ -134,7 +134,9 @@ export function getPartyReviewSection({ communityId, topicId, roles }: { communi
   return {
     article: partyReviewArticleOf(pack),
     reviews,
-    block: partyReviewBlock(true, reviews[0]?.outcome ?? null),
+    // What the gate would say, only while the matter is still before its vote (an old vote stands).
+    block: REVIEWABLE.includes(topic.state) ? partyReviewBlock(true, reviews[0]?.outcome ?? null) : null,
+    beforeVote: REVIEWABLE.includes(topic.state),
     mayRecord: roles.includes("party") && REVIEWABLE.includes(topic.state),
     today: localDate(now()),
     earliest: localDate(topic.createdAt),

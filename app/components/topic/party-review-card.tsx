@@ -17,6 +17,7 @@ export interface PartyReviewData {
   article: ArticleKey;
   reviews: Array<{ id: number; reviewedOn: string; body: string; outcome: PartyReviewOutcome; note: string; recordedBy: string }>;
   block: PartyReviewBlock | null;
+  beforeVote: boolean;
   mayRecord: boolean;
   today: string;
   earliest: string;
@@ -52,7 +53,7 @@ export function PartyReviewCard({ review, refusal }: { review: PartyReviewData; 
             </p>
           ) : (
             <p className="font-medium text-amber-900" data-testid="party-review-status">
-              {t("party.pending")}
+              {t(review.beforeVote ? "party.pending" : "party.none")}
             </p>
           )}
           {review.block ? <p className="text-amber-900">{t(`party.blocked.${review.block}`)}</p> : null}

@@ -4,6 +4,7 @@ const party: typeof import("../zh-CN/party").default = {
     title: "Party organisation's review",
     basis: "The catalogue lists this as an important matter. Under {{article}}, the party organisation studies it before it goes to the representatives' meeting.",
     pending: "Party organisation's review: not yet recorded",
+    none: "Party organisation's review: none recorded.",
     done: "Studied on {{date}} by {{body}}; outcome: {{outcome}}",
     blocked: {
       partyReviewMissing: "The meeting cannot open the vote on this matter until the party organisation's review is recorded.",

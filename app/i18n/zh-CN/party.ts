@@ -4,6 +4,7 @@ const party = {
     title: "党组织研究讨论",
     basis: "本事项属于协商事项目录中的重要事项。依照{{article}},须先经党组织研究讨论,再提交代表会议表决。",
     pending: "党组织研究讨论:待记录",
+    none: "党组织研究讨论:没有记录。",
     done: "已于 {{date}} 由{{body}}研究讨论,结论:{{outcome}}",
     blocked: {
       partyReviewMissing: "党组织的研究讨论记录之前,代表会议不能对本事项开始表决。",
