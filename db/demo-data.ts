@@ -35,15 +35,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...reps,
   { username: "supervisor1", displayName: "监督委员 吴静", community: "mingyue", roles: ["supervisor"] },
   { username: "executor1", displayName: "明月物业公司", community: "mingyue", roles: ["executor"] },
+  { username: "party1", displayName: "社区党委 周红", community: "mingyue", roles: ["party"] },
   { username: "villager1", displayName: "村民 赵大山", community: "shiliu", roles: ["resident"] },
   { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee"] },
 ];
 
 export const DEMO_CATALOGUE = [
   { code: "facilities", nameZh: "公共设施维修", nameEn: "Public facility repairs", needsVote: true, needsPublicity: true },
-  { code: "environment", nameZh: "环境卫生", nameEn: "Environment and sanitation", needsVote: true, needsPublicity: true },
+  // 重要事项 (issue 14): the party organisation studies it before its vote opens; the seeded votes stand.
+  { code: "environment", nameZh: "环境卫生", nameEn: "Environment and sanitation", needsVote: true, needsPublicity: true, important: true },
   { code: "parking", nameZh: "停车与交通", nameEn: "Parking and traffic", needsVote: true, needsPublicity: true },
-  { code: "lift", nameZh: "加装电梯", nameEn: "Lift installation", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3 },
+  // 民法典 Art. 278: the building's owners decide; the committee records their result, the hall checks it.
+  { code: "lift", nameZh: "加装电梯", nameEn: "Lift installation", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3, ownersDecide: true },
   { code: "fundraising", nameZh: "一事一议筹资筹劳", nameEn: "Case-by-case fund-raising (一事一议)", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3 },
   { code: "activities", nameZh: "文体活动", nameEn: "Cultural and sports activities", needsVote: false, needsPublicity: true },
 ] as const;

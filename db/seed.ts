@@ -60,6 +60,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
             needsPublicity: entry.needsPublicity,
             passNum: "passNum" in entry ? entry.passNum : null,
             passDen: "passDen" in entry ? entry.passDen : null,
+            important: "important" in entry && entry.important,
+            ownersDecide: "ownersDecide" in entry && entry.ownersDecide,
             sortOrder: i,
           })
           .returning({ id: catalogueEntries.id })

@@ -9,7 +9,8 @@ import { logger } from "./logger";
  * objection was upheld). The move is announced after its transaction committed.
  */
 export function movesResolution({ from, to }: { from: TopicState; to: TopicState }): boolean {
-  return from === "publicity" || (from === "onAgenda" && (to === "publicity" || to === "executing"));
+  // …and the street's correction order of a resolution in force (executing → back before the meeting).
+  return from === "publicity" || (from === "onAgenda" && (to === "publicity" || to === "executing")) || (from === "executing" && to === "onAgenda");
 }
 
 /**

@@ -29,6 +29,7 @@ const STATUS: Record<string, number> = {
   alreadyOpen: 409,
   closed: 409,
   emptyDraft: 409,
+  ownersDecide: 409,
   unknownAction: 400,
   reasonRequired: 400,
   mergeTarget: 400,

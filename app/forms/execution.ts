@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { UNIT_KINDS } from "../workflow/execution";
-import { hiddenId, optionalText, recordId, requiredText, untyped } from "./fields";
+import { hiddenId, hundredths, optionalText, recordId, requiredText, untyped } from "./fields";
 import { msg } from "./messages";
 
 export const UNIT_NAME_MAX = 60;
@@ -20,14 +20,7 @@ export type ExecutionIntent = (typeof EXECUTION_INTENTS)[number];
 const required = { error: msg("errors.required") };
 
 /** Yuan as typed ("1200", "35.5", "0.08"), at most two decimals, read exactly into fen. */
-const yuan = z
-  .string(required)
-  .trim()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/, msg("execution.errors.money"))
-  .transform((v) => {
-    const [whole, fraction = ""] = v.split(".");
-    return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  });
+const yuan = hundredths("execution.errors.money");
 
 const isoDate = z
   .string(required)

@@ -35,5 +35,16 @@ export function untyped<T extends z.ZodType>(field: T): T {
   return copy;
 }
 
+/** A decimal as typed ("1200", "35.5", "0.08"), at most two decimals, read exactly into hundredths (fen, or hundredths of a m²). */
+export const hundredths = (errorKey: string) =>
+  z
+    .string(required)
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, msg(errorKey))
+    .transform((v) => {
+      const [whole, fraction = ""] = v.split(".");
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    });
+
 /** A record id the page puts in a hidden field or a button. */
 export const hiddenId = untyped(recordId);

@@ -1,7 +1,8 @@
 import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
-import { answerObjection, lodgeObjection, type ObjectionProblem } from "../models/resolution.server";
+import { answerObjection, lodgeObjection, orderCorrection, type CorrectionProblem, type ObjectionProblem } from "../models/resolution.server";
 import type { Role } from "../workflow/roles";
+import { correctionSchema } from "./correction";
 import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "./meetings";
 
 // Not this person's to do: 403. Not now (the period is over, already answered): 409. No such objection: 404.
@@ -20,7 +21,7 @@ interface ResolutionPost {
 
 /**
  * The topic page's posts about its resolution: a resident's objection during 公示, and the
- * committee's answer to one (upheld revokes the resolution). Refusals carry the problem's key
+ * committee's answer to one (upheld suspends the resolution). Refusals carry the problem's key
  * (`resolutions.problems.*`) and, for an answer, which objection it was about.
  */
 export function handleResolutionAction({ formData, intent, communityId, topicId, userId, roles, back }: ResolutionPost) {
@@ -40,4 +41,17 @@ export function handleResolutionAction({ formData, intent, communityId, topicId,
   const r = answerObjection({ communityId, topicId, objectionId: submission.value.objectionId, userId, roles, answer, upheld });
   if (r.ok) return done;
   return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId }, { status: STATUS[r.problem] });
+}
+
+// Not a street admin of this community's street: 403. Not a resolution that can be corrected now: 409. Not this topic's: 404.
+const CORRECTION_STATUS: Record<CorrectionProblem, number> = { wrongRole: 403, wrongState: 409, notFound: 404 };
+
+/** The street admin's 责令改正 on the topic page. Refusals carry `resolutions.correction.problems.*` keys. */
+export function handleCorrectionAction({ formData, communityId, topicId, userId, back }: Omit<ResolutionPost, "intent" | "roles">) {
+  const intent = "orderCorrection" as const;
+  const submission = parseForm(formData, correctionSchema);
+  if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId: null }, { status: 400 });
+  const r = orderCorrection({ communityId, topicId, userId, resolutionId: submission.value.resolutionId, reason: submission.value.reason });
+  if (r.ok) return redirect(`${back}#decision`);
+  return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId: null }, { status: CORRECTION_STATUS[r.problem] });
 }

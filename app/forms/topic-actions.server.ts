@@ -7,8 +7,10 @@ import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/wor
 import { pickIntent, RESOLUTION_INTENTS } from "./meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
+import { handleOwnersAction } from "./owners-actions.server";
+import { handlePartyReviewAction } from "./party-review-actions.server";
 import { handleRatingAction } from "./rating-actions.server";
-import { handleResolutionAction } from "./resolution-actions.server";
+import { handleCorrectionAction, handleResolutionAction } from "./resolution-actions.server";
 import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
 import { isDedicated } from "../workflow/transitions";
 import type { TopicPostInput } from "./topic-post";
@@ -44,6 +46,9 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   const resolutionIntent = pickIntent(RESOLUTION_INTENTS, formData.get("intent"));
   if (resolutionIntent) return handleResolutionAction({ formData, intent: resolutionIntent, communityId, topicId, userId, roles, back });
   if (formData.get("intent") === "rate") return handleRatingAction({ formData, communityId, topicId, userId, roles, back });
+  if (formData.get("intent") === "orderCorrection") return handleCorrectionAction({ formData, communityId, topicId, userId, back });
+  if (formData.get("intent") === "ownersDecision") return handleOwnersAction({ formData, communityId, topicId, userId, roles, back });
+  if (formData.get("intent") === "partyReview") return handlePartyReviewAction({ formData, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId, roles });

@@ -8,6 +8,7 @@ import { evaluateMotion, type MotionResult } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { notifyHandVote } from "./hand-vote.server";
+import { partyReviewGate } from "./party-review.server";
 import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
 import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
@@ -32,6 +33,9 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     if (other) throw new MeetingError("anotherVoteOpen");
     const quorum = quorumOf(tx, input.communityId, meeting);
     if (!quorum.met) throw new MeetingError("quorumNotMet");
+    // 重要事项: the party organisation's review first (party-review.server.ts, issue 14).
+    const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
+    if (partyBlock) throw new MeetingError(partyBlock);
     const at = now();
     tx.update(motions).set({ status: "voting", openedAt: at, openedBy: input.userId }).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, {

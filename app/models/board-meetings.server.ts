@@ -3,6 +3,7 @@ import { getDb } from "../../db/client.server";
 import { catalogueEntries, meetings, motions, objections, resolutions, topics } from "../../db/schema";
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
+import { latestPartyReviews } from "./party-review.server";
 import { publicityState } from "./topic-decision.server";
 
 /** Ended meetings stay in the board's meetings section this long. */
@@ -86,6 +87,8 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
     : [];
   const cited = citedRules(db, communityId);
   const at = now();
+  // 党组织研究讨论 of important matters: the board says when and with what outcome (party-review.server.ts).
+  const reviews = latestPartyReviews({ communityId, topicIds: rows.map((r) => r.resolution.topicId) });
   const items = rows.map(({ resolution: r, motion, categoryZh, categoryEn, ...rest }) => {
     const counted = objectionCounts.find((o) => o.resolutionId === r.id);
     return {
@@ -95,6 +98,9 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
       publishedAt: r.publishedAt,
       publicityEndsAt: r.publicityEndsAt,
       effectiveAt: r.effectiveAt,
+      statusAt: r.statusAt,
+      statusReason: r.statusReason,
+      partyReview: reviews.get(r.topicId) ?? null,
       ...publicityState(r, at),
       objections: counted?.all ?? 0,
       openObjections: Number(counted?.open ?? 0),

@@ -17,7 +17,7 @@ export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-export type FreezeProblem = WorkflowProblem | "emptyDraft";
+export type FreezeProblem = WorkflowProblem | "emptyDraft" | "ownersDecide";
 
 class EmptyDraftError extends Error {}
 
@@ -31,12 +31,14 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
   | { ok: false; problem: FreezeProblem } {
   const db = getDb();
   const topic = db
-    .select({ id: topics.id, title: topics.title, state: topics.state, needsVote: catalogueEntries.needsVote })
+    .select({ id: topics.id, title: topics.title, state: topics.state, needsVote: catalogueEntries.needsVote, ownersDecide: catalogueEntries.ownersDecide })
     .from(topics)
     .leftJoin(catalogueEntries, and(eq(catalogueEntries.id, topics.categoryId), eq(catalogueEntries.communityId, topics.communityId)))
     .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
     .get();
   if (!topic) return { ok: false, problem: "notFound" };
+  // 业主共同决定 (民法典 Art. 278): never to the meeting; the owners' result is recorded on the topic page instead.
+  if (topic.ownersDecide) return { ok: false, problem: "ownersDecide" };
   const action = topic.needsVote === false ? "decideByCommittee" : "freeze";
   try {
     return db.transaction((tx) => {

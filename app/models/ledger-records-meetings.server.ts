@@ -116,7 +116,13 @@ function attendanceProblems(db: Db, communityId: number, note: Note) {
   compareByKey(note, "attendance", expected, rows, (a) => `meeting:${a.meetingId} user:${a.userId}`, (want, a) => want.checkedInAt === a.checkedInAt && want.by === a.checkedInBy);
 }
 
-const RESOLUTION_STATUS_OF: Record<string, string> = { "resolution.published": "publicity", "resolution.effective": "effective", "resolution.revoked": "revoked" };
+const RESOLUTION_STATUS_OF: Record<string, string> = {
+  "resolution.published": "publicity",
+  "resolution.effective": "effective",
+  "resolution.suspended": "suspended",
+  "resolution.correctionOrdered": "correctionOrdered",
+  "resolution.revoked": "revoked",
+};
 
 /**
  * A resolution is what `resolution.published` recorded (number, motion, topic, text hash, end of 公示),

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.server";
 import type { Note, RecordProblem } from "./ledger-records-entries.server";
+import { lawRecordProblems } from "./ledger-records-law.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
 
@@ -8,7 +9,7 @@ export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server
 /**
  * The rows that must agree with the ledger entries that recorded them. The chain proves the entries
  * were not touched; this proves the working tables were not either: ballots, motions (status, counts,
- * the voted text), attendance, resolutions, topic states, frozen texts, co-signs and ratings. Returns
+ * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews and owners' decisions. Returns
  * the problem at the lowest entry, or else the first row no entry describes, or null.
  */
 export function firstDisagreeingRecord(db: Db, communityId: number): RecordProblem | null {
@@ -19,5 +20,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   };
   meetingRecordProblems(db, communityId, note);
   topicRecordProblems(db, communityId, note);
+  lawRecordProblems(db, communityId, note);
   return first;
 }

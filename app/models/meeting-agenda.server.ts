@@ -4,6 +4,7 @@ import { MEETING_ALLOWS, type OnFail } from "../workflow/meetings";
 import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
+import { isOwnersMatter } from "./owner-decision.server";
 import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
 
 /** The agenda of a meeting that has not started: motions tabled (with the pass rule that will apply) and withdrawn. */
@@ -21,6 +22,8 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
       .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
       .get();
     if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
+    // 业主共同决定 (owner-decision.server.ts, issue 14): the building's owners decide, never the meeting.
+    if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw new MeetingError("ownersDecide");
     const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} <> 'closed'`)).get();
     if (tabled) throw new MeetingError("alreadyTabled");
     const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);

@@ -35,7 +35,12 @@ export type MeetingProblem =
   | "motionOpen"
   | "leftRoster"
   | "handVoteSecret"
-  | "handVoteSelfCheckedIn";
+  | "handVoteSelfCheckedIn"
+  // 重要事项 without the party organisation's review, or with one that did not agree (party-review.server.ts).
+  | "partyReviewMissing"
+  | "partyReviewNotAgreed"
+  // 业主共同决定 (民法典 Art. 278): never on a meeting's agenda.
+  | "ownersDecide";
 
 /**
  * A refusal the model expects (already voted, not checked in...), thrown to roll its transaction

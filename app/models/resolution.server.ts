@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, deadlines, memberships, objections, resolutions, topics, users } from "../../db/schema";
+import { catalogueEntries, communities, deadlines, memberships, objections, resolutions, streetAdmins, topics, users } from "../../db/schema";
 import type { Role } from "../workflow/roles";
+import type { TopicState } from "../workflow/states";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
+import { listConvenerIds, rulesRow } from "./meeting.server";
 import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
@@ -154,11 +156,13 @@ export function lodgeObjection(input: { communityId: number; topicId: number; us
 }
 
 /**
- * The committee answers an objection. Upheld: the resolution is revoked and the topic goes back to be
- * redrafted. Not upheld: when the period is over and nothing else is open, the resolution takes effect now.
+ * The committee answers an objection. Upheld: the resolution is suspended (暂缓执行), never revoked — the
+ * committee may not undo the representatives' decision (居委会组织法 Art. 30) — and the topic goes back
+ * to wait for the next meeting's agenda, where the meeting votes again; the conveners are told. Not
+ * upheld: when the period is over and nothing else is open, the resolution takes effect now.
  */
 export function answerObjection(input: { communityId: number; topicId: number; objectionId: number; userId: number; roles: readonly Role[]; answer: string; upheld: boolean }): ObjectionResult<{ settled: boolean }> {
-  let movedTo: "drafting" | "executing" | null = null;
+  let movedTo: "onAgenda" | "executing" | null = null;
   const result = objectionWrite((tx) => {
     if (!input.roles.includes("committee")) throw new ObjectionError("wrongRole");
     const resolution = currentResolution(tx, input.communityId, input.topicId);
@@ -172,10 +176,10 @@ export function answerObjection(input: { communityId: number; topicId: number; o
     appendLedger(tx, { communityId: input.communityId, type: "objection.answered", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, upheld: input.upheld }, at });
     notifyUsers(tx, { userIds: [objection.userId], communityId: input.communityId, topicId: input.topicId, kind: "objection.answered", payload: { upheld: input.upheld, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
     if (input.upheld) {
-      tx.update(resolutions).set({ status: "revoked" }).where(eq(resolutions.id, resolution.id)).run();
-      appendLedger(tx, { communityId: input.communityId, type: "resolution.revoked", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, topic: input.topicId }, at });
+      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: "suspended", reason: input.answer, actorId: input.userId, at, payload: { objection: objection.id } });
       advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "upholdObjection", actor: { userId: input.userId, roles: input.roles }, reason: input.answer });
-      movedTo = "drafting";
+      notifyUsers(tx, { userIds: listConvenerIds(tx, input.communityId), communityId: input.communityId, topicId: input.topicId, kind: "resolution.suspended", payload: { reason: input.answer, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
+      movedTo = "onAgenda";
       return { settled: true };
     }
     const settled = settlePublicity(tx, { communityId: input.communityId, topicId: input.topicId, at });
@@ -186,12 +190,83 @@ export function answerObjection(input: { communityId: number; topicId: number; o
   return result;
 }
 
+/** 暂缓执行 / 责令改正: the resolution's new status with when and the public reason, and its ledger entry. */
+function setResolutionStatus(
+  tx: Tx,
+  input: { communityId: number; resolutionId: number; topicId: number; status: "suspended" | "correctionOrdered"; reason: string; actorId: number; at: Date; payload: Record<string, number> },
+) {
+  tx.update(resolutions).set({ status: input.status, statusAt: input.at, statusReason: input.reason }).where(eq(resolutions.id, input.resolutionId)).run();
+  appendLedger(tx, {
+    communityId: input.communityId,
+    type: `resolution.${input.status}`,
+    actorId: input.actorId,
+    subject: `resolution:${input.resolutionId}`,
+    payload: { ...input.payload, topic: input.topicId, reason: input.reason },
+    at: input.at,
+  });
+}
+
+export type CorrectionProblem = "notFound" | "wrongRole" | "wrongState";
+
+class CorrectionError extends Error {
+  constructor(readonly problem: CorrectionProblem) {
+    super(`correction: ${problem}`);
+  }
+}
+
+/**
+ * 责令改正: an admin of the street the community belongs to orders a resolution in 公示 or in force
+ * corrected, with a public reason. The resolution stops (status correctionOrdered), the order is
+ * published on the board (kind "correction"), the topic goes back before the representatives' meeting
+ * and the committee and conveners are told. Anyone else is refused, whatever the page showed.
+ */
+export function orderCorrection(input: { communityId: number; topicId: number; resolutionId: number; userId: number; reason: string }): { ok: true } | { ok: false; problem: CorrectionProblem } {
+  let from: TopicState = "publicity";
+  try {
+    durably((tx) => {
+      const community = tx.select({ streetId: communities.streetId }).from(communities).where(eq(communities.id, input.communityId)).get();
+      if (!community) throw new CorrectionError("notFound");
+      const admin = tx.select({ userId: streetAdmins.userId }).from(streetAdmins).where(and(eq(streetAdmins.streetId, community.streetId), eq(streetAdmins.userId, input.userId))).get();
+      if (!admin) throw new CorrectionError("wrongRole");
+      const resolution = tx
+        .select()
+        .from(resolutions)
+        .where(and(eq(resolutions.id, input.resolutionId), eq(resolutions.communityId, input.communityId), eq(resolutions.topicId, input.topicId)))
+        .get();
+      if (!resolution) throw new CorrectionError("notFound");
+      const topic = tx.select({ state: topics.state, number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, input.topicId)).get()!;
+      if (!CORRECTABLE.includes(resolution.status) || !["publicity", "executing"].includes(topic.state)) throw new CorrectionError("wrongState");
+      from = topic.state;
+      const at = now();
+      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: "correctionOrdered", reason: input.reason, actorId: input.userId, at, payload: {} });
+      publish(tx, { communityId: input.communityId, topicId: input.topicId, kind: "correction", refId: resolution.id, title: `#${topic.number} ${topic.title}`, at });
+      advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "orderCorrection", actor: "system", reason: input.reason });
+      const told = tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.communityId, input.communityId), inArray(memberships.role, ["committee", "convener"])))
+        .all()
+        .map((r) => r.userId);
+      notifyUsers(tx, { userIds: told, communityId: input.communityId, topicId: input.topicId, kind: "resolution.correctionOrdered", payload: { reason: input.reason, number: topic.number, title: topic.title }, exceptUserId: input.userId });
+    });
+  } catch (error) {
+    if (error instanceof CorrectionError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, from, to: "onAgenda" });
+  return { ok: true };
+}
+
+/** The resolutions the street may order corrected: published or in force (a suspended one is already back before the meeting). */
+const CORRECTABLE: readonly string[] = ["publicity", "effective"];
+
+
 function topicRef(tx: Tx, topicId: number) {
   const t = tx.select({ number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()!;
   return { number: t.number, title: t.title };
 }
 
-/** Every resolution of a topic (a revoked one stays on record), with its objections and their answers. */
+/** Every resolution of a topic (a suspended, corrected or revoked one stays on record), with its objections and their answers. */
 export function listTopicResolutions({ communityId, topicId }: { communityId: number; topicId: number }) {
   const db = getDb();
   const rows = db
@@ -210,4 +285,19 @@ export function listTopicResolutions({ communityId, topicId }: { communityId: nu
       .orderBy(asc(objections.createdAt))
       .all(),
   }));
+}
+
+/**
+ * The resolution of a topic the street may order corrected now (published or in force, its topic in
+ * 公示 or execution), or null. Only chooses whether the street admin's form is shown: orderCorrection decides again.
+ */
+export function getCorrectableResolution({ communityId, topicId }: { communityId: number; topicId: number }) {
+  const row = getDb()
+    .select({ id: resolutions.id, year: resolutions.year, number: resolutions.number, status: resolutions.status, topicState: topics.state })
+    .from(resolutions)
+    .innerJoin(topics, eq(topics.id, resolutions.topicId))
+    .where(and(eq(resolutions.communityId, communityId), eq(resolutions.topicId, topicId), inArray(resolutions.status, ["publicity", "effective"])))
+    .orderBy(desc(resolutions.publishedAt))
+    .get();
+  return row && ["publicity", "executing"].includes(row.topicState) ? { id: row.id, year: row.year, number: row.number } : null;
 }

@@ -26,6 +26,8 @@ function withPublicity(r: ResolutionRow, at: Date) {
     publishedAt: r.publishedAt,
     publicityEndsAt: r.publicityEndsAt,
     effectiveAt: r.effectiveAt,
+    statusAt: r.statusAt,
+    statusReason: r.statusReason,
     periodOver,
     daysLeft,
     objections: r.objections,

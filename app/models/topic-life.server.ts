@@ -18,6 +18,8 @@ const LIFE_TYPES = [
   "rating.windowOpened",
   "rating.windowSettled",
   "result.published",
+  "party.reviewed",
+  "owners.decided",
 ] as const;
 
 /**
@@ -96,6 +98,8 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
     else if (e.type === "rating.windowSettled")
       items.push({ ...base, href: "#rating", params: { outcome: String(p.outcome ?? ""), pct: num(p.satisfiedPct), satisfied: num(p.satisfied), fair: num(p.fair), unsatisfied: num(p.unsatisfied), threshold: num(p.thresholdPct) } });
     else if (e.type === "result.published") items.push({ ...base, text: results.get(num(p.result) ?? 0) ?? "" });
+    else if (e.type === "party.reviewed") items.push({ ...base, text: String(p.note ?? ""), params: { date: String(p.reviewedOn ?? ""), body: String(p.body ?? ""), partyOutcome: String(p.outcome ?? "") } });
+    else if (e.type === "owners.decided") items.push({ ...base, params: { date: String(p.heldOn ?? ""), passed: p.passed === true } });
     else items.push(base);
   }
   const votes = closedVotesOf().all({ communityId, topicId });

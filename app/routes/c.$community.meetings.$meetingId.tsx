@@ -17,6 +17,9 @@ import { getMeetingView } from "~/models/meeting-view.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { noticeDays } from "~/workflow/meetings";
+import { partyReviewGates } from "~/models/party-review.server";
+import { partyReviewArticleOf } from "~/workflow/party-review";
+import { citeArticle } from "~/workflow/rule-packs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · 代表会议 · 议事厅` : "议事厅" }];
 
@@ -28,6 +31,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { meeting, rules, quorum, roster, agenda, me } = view;
   const isConvener = roles.includes("convener");
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
+  // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
+  const partyArticle = partyReviewArticleOf(rules.pack);
+  const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => m.status === "pending").map((m) => m.topicId) });
   return json({
     slug: community.slug,
     meeting,
@@ -35,7 +41,11 @@ export async function loader(args: LoaderFunctionArgs) {
     quorum,
     // The roster is the convener's tool; others only need their own line.
     roster: isConvener ? roster : roster.filter((p) => p.userId === user.id),
-    agenda,
+    agenda: agenda.map((m) => {
+      const problem = partyGates.get(m.topicId) ?? null;
+      return { ...m, partyBlock: problem ? { problem, article: partyArticle } : null };
+    }),
+    partyArticle,
     viewer: { isConvener, isRepresentative: roles.includes("representative"), onRoster: me.onRoster, checkedIn: me.checkedIn },
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
     tableable: isConvener && meeting.status === "scheduled" ? listTableableTopics({ communityId: community.id }) : null,
@@ -53,9 +63,9 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId, partyArticle } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const inSession = meeting.status === "inSession";
   useLiveMeeting(inSession, `/c/${slug}/meetings/${meeting.id}/events`);
@@ -67,7 +77,7 @@ export default function MeetingPage() {
       <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
         ← {t("meetings.page.back")}
       </Link>
-      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`)}</Alert> : null}
+      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}

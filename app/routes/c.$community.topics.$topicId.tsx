@@ -6,12 +6,15 @@ import { useTranslation } from "react-i18next";
 import { StageTimeline } from "~/components/stage-timeline";
 import { COMMENTS_FRAGMENT, CommentItems, CommentSection } from "~/components/topic/comment-section";
 import { ConsultationLink } from "~/components/topic/consultation-link";
+import { CorrectionForm } from "~/components/topic/correction-form";
 import { COSIGNERS_FRAGMENT, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
 import { DraftLink } from "~/components/topic/draft-link";
 import { ExecutionLink } from "~/components/topic/execution-link";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
+import { OwnersCard } from "~/components/topic/owners-card";
+import { PartyReviewCard } from "~/components/topic/party-review-card";
 import { RatingCard } from "~/components/topic/rating-card";
 import { TopicBody } from "~/components/topic/topic-body";
 import { TopicHeader } from "~/components/topic/topic-header";
@@ -23,6 +26,9 @@ import { handleTopicAction } from "~/forms/topic-actions.server";
 import { i18n } from "~/i18n/i18next.server";
 import { i18nFor } from "~/i18n/instances.server";
 import { getFreeze } from "~/models/freeze.server";
+import { getOwnersSection } from "~/models/owner-decision.server";
+import { getPartyReviewSection } from "~/models/party-review.server";
+import { getCorrectableResolution } from "~/models/resolution.server";
 import { renderedAhead } from "~/models/rendered-ahead.server";
 import { getTopicDecision } from "~/models/topic-decision.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
@@ -31,7 +37,7 @@ import { loadTopicPage } from "~/models/topic-view.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 议事厅` : "议事厅" }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, user, roles } = requireAccess(args, args.params.community, "topic");
+  const { community, user, roles, isStreetAdmin } = requireAccess(args, args.params.community, "topic");
   const topicId = parseTopicId(args.params.topicId) ?? notFound();
   const search = new URL(args.request.url).searchParams;
   const commentsBefore = parseTopicId(search.get("commentsBefore") ?? undefined) ?? undefined;
@@ -44,7 +50,11 @@ export async function loader(args: LoaderFunctionArgs) {
   args.context.fragments?.set(COSIGNERS_FRAGMENT, renderedAhead(cosigners, words, () => <CosignerChips cosigners={cosigners} />));
   const freeze = getFreeze({ communityId: community.id, topicId, verify: search.has("verify") });
   const decision = getTopicDecision({ communityId: community.id, topicId, roles });
-  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, ...page });
+  const partyReview = getPartyReviewSection({ communityId: community.id, topicId, roles });
+  const owners = getOwnersSection({ communityId: community.id, topicId, roles });
+  // 责令改正: only an admin of this community's street sees the form (orderCorrection checks again).
+  const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
+  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -55,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, rating, life } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, rating, life } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -71,6 +81,10 @@ export default function TopicPage() {
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       {strayRefusal ? <Alert tone="error">{t(`topic.problems.${strayRefusal}`)}</Alert> : null}
       {objectionRefusal?.problem && !decision ? <Alert tone="error">{t(`resolutions.problems.${objectionRefusal.problem}`)}</Alert> : null}
+      {/* A refused review, owners' result or correction whose section is not on this page is said at the top. */}
+      {refused?.problem && refused.intent === "partyReview" && !partyReview ? <Alert tone="error">{t(`party.problems.${refused.problem}`)}</Alert> : null}
+      {refused?.problem && refused.intent === "ownersDecision" && !owners ? <Alert tone="error">{t(`owners.problems.${refused.problem}`)}</Alert> : null}
+      {refused?.problem && refused.intent === "orderCorrection" && !correctable ? <Alert tone="error">{t(`resolutions.correction.problems.${refused.problem}`)}</Alert> : null}
       <TopicHeader topic={topic} lastAction={events.at(-1)?.action} slug={slug} />
       <Card title={t("topic.timelineTitle")}>
         {/* English stage names are long: on a phone the timeline scrolls inside its card rather than overlap. */}
@@ -86,7 +100,10 @@ export default function TopicPage() {
           <ExecutionLink state={topic.state} slug={slug} topicId={topic.id} />
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
           {rating ? <RatingCard rating={rating} refusal={refused?.intent === "rate" ? { problem: refused.problem, fieldErrors: result?.error ?? {} } : null} /> : null}
+          {owners ? <OwnersCard owners={owners} refusal={refused?.intent === "ownersDecision" ? { problem: refused.problem, result } : null} /> : null}
+          {partyReview ? <PartyReviewCard review={partyReview} refusal={refused?.intent === "partyReview" ? { problem: refused.problem, result } : null} /> : null}
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
+          {correctable ? <CorrectionForm resolution={correctable} refusal={refused?.intent === "orderCorrection" ? { problem: refused.problem, result } : null} /> : null}
           {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}
           {freeze ? <FrozenText freeze={freeze} /> : null}
           {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}

@@ -15,11 +15,14 @@ export const TOPIC_ACTIONS = [
   "sendBack",
   "freeze",
   "decideByCommittee",
+  "decideByOwners",
+  "ownersNotPassed",
   "pass",
   "fail",
   "failAndRevise",
   "endPublicity",
   "upholdObjection",
+  "orderCorrection",
   "reportCompletion",
   "close",
   "reopen",
@@ -58,13 +61,21 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "sendBack", from: ["consulting"], to: "drafting", by: ["committee"], needsReason: true },
   { action: "freeze", from: ["consulting"], to: "onAgenda", by: ["committee"], dedicated: true },
   { action: "decideByCommittee", from: ["consulting"], to: "executing", by: ["committee"], dedicated: true },
+  // 业主共同决定 (民法典 Art. 278, e.g. 加装电梯): never on a meeting's agenda; the committee records the
+  // owners' result and the hall checks it (owner-decision.server.ts). Passed: on to execution; not: it ends.
+  { action: "decideByOwners", from: ["consulting"], to: "executing", by: ["committee"], dedicated: true },
+  { action: "ownersNotPassed", from: ["consulting"], to: "failed", by: ["committee"], dedicated: true },
   // 4 决策
   { action: "pass", from: ["onAgenda"], to: "publicity", by: ["system"] },
   { action: "fail", from: ["onAgenda"], to: "failed", by: ["system"] },
   { action: "failAndRevise", from: ["onAgenda"], to: "drafting", by: ["system"] },
   { action: "endPublicity", from: ["publicity"], to: "executing", by: ["system"] },
-  // An objection upheld during 公示 revokes the resolution: the text goes back to be redrafted.
-  { action: "upholdObjection", from: ["publicity"], to: "drafting", by: ["committee"], needsReason: true, dedicated: true },
+  // An objection upheld during 公示 suspends the resolution (暂缓执行): the committee never revokes a
+  // representatives' resolution, it puts it back before the meeting, which votes again (居委会组织法 Art. 30).
+  { action: "upholdObjection", from: ["publicity"], to: "onAgenda", by: ["committee"], needsReason: true, dedicated: true },
+  // 责令改正: the street orders a resolution corrected; it goes back before the meeting. The street admin
+  // holds no community role: resolution.server.ts checks the street and makes the move as the system.
+  { action: "orderCorrection", from: ["publicity", "executing"], to: "onAgenda", by: ["system"], needsReason: true, dedicated: true },
   // 5 执行
   { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"] },
   // 6 监督

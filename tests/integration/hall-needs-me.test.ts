@@ -46,6 +46,8 @@ const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[
   ),
   supervisor1: { community: "mingyue", items: [[T.playground, "superviseExecution"], [T.sewage, "verify"]] },
   executor1: { community: "mingyue", items: [[T.playground, "execute"]] },
+  // The party organisation is asked nothing here: its review shows on each important topic's page.
+  party1: { community: "mingyue", items: [] },
   villager1: { community: "shiliu", items: [[T.shiliuWater, "rate"]] },
   vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"]] },
 };

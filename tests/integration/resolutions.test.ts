@@ -219,8 +219,8 @@ describe("objections during 公示", () => {
     const html = await topicPage(topicId, "committee2");
     expect(html).toContain("长椅会占用消防通道。");
     expect(html).toContain('data-testid="answer-form"');
-    expect(html).toContain("异议成立:撤销决议");
-    expect(html).toContain("议题退回酝酿阶段重新起草");
+    expect(html).toContain("异议成立:决议暂缓执行");
+    expect(html).toContain("议题退回待列入下次代表会议议程");
 
     // An empty objection is a form error.
     expect((await post("resident1", topicId, { intent: "object", body: "   " })).status).toBe(400);
@@ -271,20 +271,21 @@ describe("objections during 公示", () => {
     expect(resolutionRow(resolutionId).status).toBe("effective");
   });
 
-  it("upheld, the resolution is revoked and the topic goes back to drafting", async () => {
+  // The committee never revokes the meeting's resolution: upheld, it is suspended and goes back before the meeting (suspend-correct.test.ts follows it through).
+  it("upheld, the resolution is suspended and the topic goes back to wait for a meeting's agenda", async () => {
     const { topicId, resolutionId } = passedTopic();
     expect((await post("resident3", topicId, { intent: "object", body: "表决前没有征求三楼住户意见。" })).status).toBe(302);
     const [objection] = objectionsOf(resolutionId);
     const res = await post("committee2", topicId, { intent: "answerObjection", objectionId: String(objection.id), answer: "情况属实,重新征求意见。", upheld: "yes" });
     expect(res.status).toBe(302);
-    expect(resolutionRow(resolutionId).status).toBe("revoked");
-    expect(topicState(topicId)).toBe("drafting");
+    expect(resolutionRow(resolutionId).status).toBe("suspended");
+    expect(topicState(topicId)).toBe("onAgenda");
     const html = await topicPage(topicId);
-    expect(html).toContain("已撤销");
-    expect(html).toContain("异议成立,决议已撤销");
+    expect(html).toContain("暂缓执行(提交代表会议复议)");
+    expect(html).toContain("异议成立,决议暂缓执行");
     expect(html).not.toContain('data-testid="object-form"');
     const board = await (await http.fetch("/c/mingyue/board")).text();
-    expect(board).toContain('data-status="revoked"');
+    expect(board).toContain('data-status="suspended"');
   });
 
   it("a resident cannot answer; bad or foreign objection ids are 400 or 404, never 500, and change nothing", async () => {

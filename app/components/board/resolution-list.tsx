@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { PartyReviewLine } from "~/components/topic/party-review-card";
 import { ResolutionHeading, type ResolutionStatusData } from "~/components/topic/resolution-status";
 import { VoteRecordView, type VoteRecordData } from "~/components/topic/vote-record";
+import type { PartyReviewOutcome } from "~/workflow/meetings";
 
 export interface BoardResolution extends ResolutionStatusData {
   topicNumber: number;
@@ -8,6 +10,7 @@ export interface BoardResolution extends ResolutionStatusData {
   meetingNumber: number;
   objections: number;
   vote: VoteRecordData;
+  partyReview?: { reviewedOn: string; body: string; outcome: PartyReviewOutcome } | null;
 }
 
 /** 决议公示: each resolution with the text's hash, the vote that made it and its 公示 period; objectors are not named. */
@@ -22,6 +25,7 @@ export function ResolutionList({ items }: { items: BoardResolution[] }) {
             <ResolutionHeading resolution={r} />
             <h3 className="pt-1 font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.topicNumber, title: r.topicTitle })}</h3>
             <p className="text-sm text-stone-600">{t("board.fromMeeting", { number: r.meetingNumber })}</p>
+            {r.partyReview ? <PartyReviewLine review={r.partyReview} /> : null}
             <p className="break-all text-xs text-stone-600">
               {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="board-sha256">{r.vote.sha256}</code>
             </p>

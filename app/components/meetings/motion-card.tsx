@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import type { MeetingStatus } from "~/workflow/meetings";
+import { PartyBlockedOpen } from "~/components/topic/party-review-card";
 import { MotionResultView } from "./motion-result";
 import { passRule } from "./rule-words";
 import type { MotionItem } from "./types";
@@ -85,9 +86,13 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
             </MotionButton>
           ) : null}
           {meetingStatus === "inSession" && motion.status === "pending" && !otherVoting ? (
-            <MotionButton intent="open" motionId={motion.id}>
-              {t("meetings.agenda.openVote")}
-            </MotionButton>
+            motion.partyBlock ? (
+              <PartyBlockedOpen block={motion.partyBlock} />
+            ) : (
+              <MotionButton intent="open" motionId={motion.id}>
+                {t("meetings.agenda.openVote")}
+              </MotionButton>
+            )
           ) : null}
           {motion.status === "voting" ? (
             <MotionButton intent="close" motionId={motion.id}>

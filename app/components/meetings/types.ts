@@ -1,6 +1,7 @@
 import type { Instant } from "~/components/topic/formats";
 import type { BallotChoice, MeetingStatus, MotionStatus, OnFail } from "~/workflow/meetings";
-import type { Ratio } from "~/workflow/rule-packs";
+import type { PartyReviewBlock } from "~/workflow/party-review";
+import type { ArticleKey, Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
 /** The shapes of the meeting page's data as they arrive in the browser (see getMeetingView). */
@@ -58,6 +59,8 @@ export interface MotionItem {
   result: MotionResult | null;
   named: NamedBallot[];
   myBallot: { choice: BallotChoice | null; recordedBy: string | null } | null;
+  /** Why the vote may not open yet: 重要事项 without (or against) the party organisation's review. */
+  partyBlock?: { problem: PartyReviewBlock; article: ArticleKey } | null;
   votedUserIds: number[];
 }
 

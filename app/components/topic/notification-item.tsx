@@ -74,6 +74,13 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
       return { what: t("notifications.objectionLodged", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
     case "objection.answered":
       return { what: t(p.upheld === true ? "notifications.objectionUpheld" : "notifications.objectionNotUpheld", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
+    case "resolution.suspended":
+    case "resolution.correctionOrdered":
+      return {
+        what: t(item.kind === "resolution.suspended" ? "notifications.resolutionSuspended" : "notifications.correctionOrdered", { topic }),
+        detail: text(p.reason) ? t("notifications.statusReason", { reason: text(p.reason) }) : "",
+        link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` },
+      };
     default:
       return { what: t("notifications.unknown", { topic }), detail: "", link: topicLink };
   }

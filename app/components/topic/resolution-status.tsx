@@ -10,6 +10,9 @@ export interface ResolutionStatusData {
   publishedAt: Instant;
   publicityEndsAt: Instant;
   effectiveAt: Instant | null;
+  /** 暂缓执行 / 责令改正: when, and the public reason. */
+  statusAt?: Instant | null;
+  statusReason?: string | null;
   periodOver: boolean;
   daysLeft: number | null;
   openObjections: number;
@@ -37,6 +40,12 @@ export function ResolutionHeading({ resolution: r }: { resolution: ResolutionSta
         <time dateTime={isoOf(r.publishedAt)}>{t("resolutions.publishedOn", { date: date.format(new Date(r.publishedAt)) })}</time>
         {r.status === "effective" && r.effectiveAt ? <> · {t("resolutions.effectiveOn", { date: date.format(new Date(r.effectiveAt)) })}</> : null}
       </p>
+      {(r.status === "suspended" || r.status === "correctionOrdered") && r.statusAt ? (
+        <p className="text-sm font-medium text-orange-900" data-testid="resolution-status-reason">
+          <time dateTime={isoOf(r.statusAt)}>{t(`resolutions.statusSince.${r.status}`, { date: date.format(new Date(r.statusAt)) })}</time>
+          {r.statusReason ? ` ${t("resolutions.statusReason", { reason: r.statusReason })}` : null}
+        </p>
+      ) : null}
       {r.status === "publicity" ? (
         <p className="text-sm font-medium text-amber-900" data-testid="publicity-period">
           {r.periodOver

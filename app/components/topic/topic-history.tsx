@@ -45,7 +45,11 @@ function useHeadline() {
       closesAt: p.closesAt ? date.format(new Date(String(p.closesAt))) : "",
       budget: typeof p.budgetFen === "number" ? t("life.budget", { amount: yuan(p.budgetFen) }) : "",
       spent: typeof p.spentFen === "number" && p.spentFen > 0 ? t("life.spent", { amount: yuan(p.spentFen) }) : "",
+      date: String(p.date ?? ""),
+      body: String(p.body ?? ""),
+      outcome: p.partyOutcome ? t(`party.outcomes.${String(p.partyOutcome)}`) : "",
     };
+    if (item.kind === "owners.decided") return t(p.passed ? "life.kinds.ownersPassed" : "life.kinds.ownersFailed", values);
     if (item.kind === "vote") return t(p.passed ? "life.kinds.votePassed" : "life.kinds.voteFailed", values);
     if (item.kind === "verification.recorded") return t(p.verified ? "life.kinds.verified" : "life.kinds.notVerified", values);
     if (item.kind === "rating.windowSettled") return t(`life.kinds.settled.${p.outcome === "closed" ? "closed" : "reopened"}`, values);

@@ -183,6 +183,8 @@ const en: Resource = {
     check_frozenText: "frozen text",
     check_cosign: "co-sign",
     check_rating: "satisfaction rating",
+    check_partyReview: "party organisation's review",
+    check_ownerDecision: "owners' decision",
     rewritten: "The ledger was rewritten at entry {{seq}}: it no longer matches the head hash witnessed outside the database at {{at}}.",
     truncated: "The ledger was cut short: entries after {{seq}} are missing (the head witnessed at {{at}} had reached entry {{witnessed}}).",
     witnessLog: "Line {{line}} of the witness log was edited; the heads witnessed after it cannot be trusted.",

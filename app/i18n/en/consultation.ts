@@ -70,6 +70,7 @@ const en: typeof import("../zh-CN/consultation").default = {
       alreadyOpen: "A solicitation is already open; end it first.",
       closed: "The solicitation has ended: answers can no longer be given or changed.",
       emptyDraft: "The draft has nothing under any heading yet: it cannot be frozen.",
+      ownersDecide: "Matters of this kind are decided by the building's owners (Civil Code, Art. 278), not by the representatives' meeting: record the owners' result on the topic page.",
       badRequest: "Invalid request.",
       unknownAction: "Invalid request.",
     },

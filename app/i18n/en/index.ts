@@ -15,9 +15,10 @@ import propose from "./propose";
 import rating from "./rating";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
+import party, { partyLedgerTypes } from "./party";
 import supervision from "./supervision";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
 
 export default en;

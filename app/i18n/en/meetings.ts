@@ -197,6 +197,9 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       leftRoster: "This representative's role was revoked: they are no longer on this meeting's roster, cannot be checked in, vote or have a vote recorded.",
       handVoteSecret: "A secret vote cannot be recorded by someone else: the representative votes in person.",
       handVoteSelfCheckedIn: "This representative checked in on their own device and votes there. The convener records hand votes only for representatives the convener registered as present.",
+      partyReviewMissing: "This is an important matter: the party organisation must study it first ({{article}}). The vote cannot open until its review is recorded.",
+      ownersDecide: "Matters of this kind are decided by the building's owners (Civil Code, Art. 278): they cannot go on a meeting's agenda.",
+      partyReviewNotAgreed: "The party organisation's review did not agree, so the vote cannot open ({{article}}). Revise the matter and ask for another review.",
     },
   },
 };

@@ -70,6 +70,7 @@ const zhCN = {
       alreadyOpen: "已有一个正在进行的征求意见,请先结束它。",
       closed: "征求意见已截止或已结束,不能再提交或修改意见。",
       emptyDraft: "草案各部分都还没有内容,不能定稿。",
+      ownersDecide: "本类事项由业主共同决定(民法典第二百七十八条),不提交代表会议表决:请在议题页记录业主表决结果。",
       badRequest: "请求无效。",
       unknownAction: "请求无效。",
     },

@@ -19,6 +19,8 @@ import { tableMotion } from "~/models/meeting-agenda.server";
 import { createMeetingRequest } from "~/models/meeting-request.server";
 import { checkIn } from "~/models/meeting-attendance.server";
 import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { localDate } from "~/forms/consultation";
+import { now } from "~/models/clock.server";
 import { lodgeObjection } from "~/models/resolution.server";
 import { addCatalogueEntry } from "~/models/rules.server";
 import { raiseRectification } from "~/models/supervision.server";
@@ -224,6 +226,23 @@ export const ACTIONS: ActionCase[] = [
     const id = publicityTopic();
     const objection = ok(lodgeObjection({ ...actor("resident1", ["resident"]), topicId: id, body: "预算偏高" }));
     return { path: topicPath(id), fields: { intent: "answerObjection", objectionId: String(objection.id), answer: "预算已复核。", upheld: "no" }, actor: "committee1" };
+  }),
+  // Issue 14: the party organisation's review of an important matter (环境卫生), the owners' result of a
+  // 加装电梯 topic, and the street admin's correction order of a resolution in 公示.
+  community(TOPIC, "partyReview", { roles: ["party"] }, () => ({
+    path: topicPath(consultingTopic({ category: "environment" }).id),
+    fields: { intent: "partyReview", reviewedOn: localDate(now()), body: "社区党委会议", outcome: "agreed", note: "同意提交表决。" },
+    actor: "party1",
+  })),
+  community(TOPIC, "ownersDecision", COMMITTEE, () => ({
+    path: topicPath(consultingTopic({ category: "lift" }).id),
+    fields: { intent: "ownersDecision", heldOn: localDate(now()), ownersTotal: "30", areaTotal: "3000", participants: "20", participantsArea: "2000", consenting: "15", consentingArea: "1500" },
+    actor: "committee1",
+  })),
+  community(TOPIC, "orderCorrection", "streetAdmin", () => {
+    const id = publicityTopic();
+    const resolutionId = getDb().$client.prepare("SELECT id FROM resolutions WHERE topic_id = ?").pluck().get(id) as number;
+    return { path: topicPath(id), fields: { intent: "orderCorrection", resolutionId: String(resolutionId), reason: "占用消防通道。", confirm: "on" }, actor: "street1" };
   }),
   community(TOPIC, "rate", RESIDENT, () => ({ path: topicPath(verifyingTopic().id), fields: { intent: "rate", rating: "satisfied", comment: "很好" }, actor: "resident1" })),
 

@@ -1,0 +1,44 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/textarea-field";
+import { CORRECTION_REASON_MAX, correctionSchema } from "~/forms/correction";
+import { translateError } from "~/forms/messages";
+
+/**
+ * 责令改正, for an admin of the community's street only: a public reason and a ticked confirmation
+ * (the order cannot be undone). Works without JavaScript; the server checks the street again.
+ */
+export function CorrectionForm({ resolution, refusal }: { resolution: { id: number; year: number; number: number }; refusal: { problem: string | null; result: SubmissionResult<string[]> | null } | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "correction-form",
+    lastResult: refusal?.result ?? null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: correctionSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const confirmError = (fields.confirm.errors ?? []).map((e) => translateError(t, e)).join(" ");
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-4 sm:p-5" data-testid="correction-form" aria-labelledby="correction-title">
+      <input type="hidden" name="intent" value="orderCorrection" />
+      <input type="hidden" name="resolutionId" value={resolution.id} />
+      <h2 id="correction-title" className="text-base font-semibold text-red-900">
+        {t("resolutions.correction.title")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("resolutions.correction.hint", { year: resolution.year, number: resolution.number })}</p>
+      <TextareaField field={fields.reason} label={t("resolutions.correction.reason")} rows={3} maxLength={CORRECTION_REASON_MAX} />
+      <label className="flex min-h-[44px] cursor-pointer items-start gap-3 text-sm text-red-900">
+        <input {...getInputProps(fields.confirm, { type: "checkbox", value: "on" })} key={fields.confirm.key} className="mt-0.5 h-5 w-5 shrink-0" />
+        <span>{t("resolutions.correction.confirm")}</span>
+      </label>
+      {confirmError ? <p className="text-sm text-red-700">{confirmError}</p> : null}
+      {refusal?.problem ? <Alert tone="error">{t(`resolutions.correction.problems.${refusal.problem}`)}</Alert> : null}
+      <Button variant="danger" className="w-full sm:w-auto">
+        {t("resolutions.correction.submit")}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from "./zod";
+import { hiddenId, requiredText } from "./fields";
+import { msg } from "./messages";
+
+export const CORRECTION_REASON_MAX = 1000;
+
+/** 责令改正: the street's public reason, and a ticked box that says the admin knows it cannot be undone. */
+export const correctionSchema = z.object({
+  intent: z.literal("orderCorrection"),
+  resolutionId: hiddenId,
+  reason: requiredText(1, CORRECTION_REASON_MAX),
+  confirm: z.literal("on", { error: msg("resolutions.correction.confirmRequired") }),
+});

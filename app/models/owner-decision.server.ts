@@ -1,0 +1,129 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, ownerDecisions, topics, users } from "../../db/schema";
+import { checkOwners, impossibleFigures, type OwnersFigures, type OwnersImpossible } from "../workflow/owners";
+import type { Role } from "../workflow/roles";
+import { localDate } from "../forms/consultation";
+import { now } from "./clock.server";
+import { emitDraftEvent } from "./draft-events.server";
+import { durably } from "./durable.server";
+import { appendLedger, type Tx } from "./ledger.server";
+import { publish } from "./publication.server";
+import { advanceInTx, WorkflowError } from "./workflow.server";
+
+/** A refused record; `problem` is a key under `owners.problems` (or, for impossible figures, `owners.impossible`). */
+export type OwnersProblem = "notFound" | "wrongRole" | "notOwnersMatter" | "wrongState" | "inFuture" | "beforeTopic" | "recorded" | OwnersImpossible;
+
+class OwnersError extends Error {
+  constructor(readonly problem: OwnersProblem) {
+    super(`owners: ${problem}`);
+  }
+}
+
+function topicOf(tx: Tx, communityId: number, topicId: number) {
+  return tx
+    .select({ id: topics.id, number: topics.number, title: topics.title, state: topics.state, createdAt: topics.createdAt, ownersDecide: catalogueEntries.ownersDecide })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+    .get();
+}
+
+/** Whether a topic's category is decided by the building's owners (it never goes on a meeting's agenda). */
+export function isOwnersMatter(tx: Tx, { communityId, topicId }: { communityId: number; topicId: number }): boolean {
+  return topicOf(tx, communityId, topicId)?.ownersDecide === true;
+}
+
+export interface OwnersInput extends OwnersFigures {
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+  heldOn: string;
+}
+
+/**
+ * 业主共同决定: the committee records the building owners' result after consultation (民法典 Art. 278);
+ * the hall checks the four shares itself. Passed: published on the board and on to execution, like a
+ * matter the committee decides. Not passed: the topic ends with the result shown. One record per topic.
+ */
+export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number; passed: boolean } | { ok: false; problem: OwnersProblem } {
+  let moved: { from: "consulting"; to: "executing" | "failed" } | null = null;
+  try {
+    const result = durably((tx) => {
+      const topic = topicOf(tx, input.communityId, input.topicId);
+      if (!topic) throw new OwnersError("notFound");
+      if (!input.roles.includes("committee")) throw new OwnersError("wrongRole");
+      if (!topic.ownersDecide) throw new OwnersError("notOwnersMatter");
+      if (tx.select({ id: ownerDecisions.id }).from(ownerDecisions).where(eq(ownerDecisions.topicId, topic.id)).get()) throw new OwnersError("recorded");
+      if (topic.state !== "consulting") throw new OwnersError("wrongState");
+      const at = now();
+      if (input.heldOn > localDate(at)) throw new OwnersError("inFuture");
+      if (input.heldOn < localDate(topic.createdAt)) throw new OwnersError("beforeTopic");
+      const figures: OwnersFigures = {
+        ownersTotal: input.ownersTotal,
+        areaTotal: input.areaTotal,
+        participants: input.participants,
+        participantsArea: input.participantsArea,
+        consenting: input.consenting,
+        consentingArea: input.consentingArea,
+      };
+      const impossible = impossibleFigures(figures);
+      if (impossible) throw new OwnersError(impossible);
+      const { passed } = checkOwners(figures);
+      const row = tx
+        .insert(ownerDecisions)
+        .values({ communityId: input.communityId, topicId: topic.id, ...figures, heldOn: input.heldOn, passed, recordedBy: input.userId, createdAt: at })
+        .returning({ id: ownerDecisions.id })
+        .get();
+      appendLedger(tx, { communityId: input.communityId, type: "owners.decided", actorId: input.userId, subject: `topic:${topic.id}`, payload: { decision: row.id, topic: topic.id, ...figures, heldOn: input.heldOn, passed }, at });
+      advanceInTx(tx, { topicId: topic.id, communityId: input.communityId, action: passed ? "decideByOwners" : "ownersNotPassed", actor: { userId: input.userId, roles: input.roles } });
+      // The publications' kinds have no "owners' decision": it is published as the decision that sends the
+      // matter to execution without a meeting (refId: the topic, one decision each), see docs/decisions/024.
+      if (passed) publish(tx, { communityId: input.communityId, topicId: topic.id, kind: "committeeDecision", refId: topic.id, title: `#${topic.number} ${topic.title}`, at });
+      moved = { from: "consulting", to: passed ? "executing" : "failed" };
+      return { id: row.id, passed };
+    });
+    if (moved) emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, ...(moved as { from: "consulting"; to: "executing" | "failed" }) });
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof OwnersError) return { ok: false, problem: error.problem };
+    if (error instanceof WorkflowError) return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : "wrongState" };
+    throw error;
+  }
+}
+
+/**
+ * 业主共同决定 on a topic's page: null unless the topic's category is one the owners decide; else the
+ * recorded result with the hall's four checks, and whether this person may record it now (only chooses
+ * whether the form is shown: recordOwnersDecision decides again).
+ */
+export function getOwnersSection({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
+  const db = getDb();
+  const topic = topicOf(db, communityId, topicId);
+  if (!topic?.ownersDecide) return null;
+  const row = db
+    .select({ decision: ownerDecisions, recordedBy: users.displayName })
+    .from(ownerDecisions)
+    .innerJoin(users, eq(users.id, ownerDecisions.recordedBy))
+    .where(and(eq(ownerDecisions.topicId, topicId), eq(ownerDecisions.communityId, communityId)))
+    .get();
+  const decision = row
+    ? {
+        heldOn: row.decision.heldOn,
+        recordedBy: row.recordedBy,
+        figures: {
+          ownersTotal: row.decision.ownersTotal,
+          areaTotal: row.decision.areaTotal,
+          participants: row.decision.participants,
+          participantsArea: row.decision.participantsArea,
+          consenting: row.decision.consenting,
+          consentingArea: row.decision.consentingArea,
+        },
+        ...checkOwners(row.decision),
+      }
+    : null;
+  return { decision, mayRecord: !decision && roles.includes("committee") && topic.state === "consulting", today: localDate(now()), earliest: localDate(topic.createdAt) };
+}
+
+export type OwnersSection = NonNullable<ReturnType<typeof getOwnersSection>>;

@@ -1,0 +1,160 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { catalogueEntries, partyReviews, rules, topics, users } from "../../db/schema";
+import type { PartyReviewOutcome } from "../workflow/meetings";
+import { partyReviewArticleOf, partyReviewBlock, type PartyReviewBlock } from "../workflow/party-review";
+import type { Role } from "../workflow/roles";
+import type { TopicState } from "../workflow/states";
+import { localDate } from "../forms/consultation";
+import { now } from "./clock.server";
+import { durably } from "./durable.server";
+import { appendLedger, type Tx } from "./ledger.server";
+
+/** A refused review record; `problem` is a key under `party.problems` in the translations. */
+export type PartyReviewProblem = "notFound" | "wrongRole" | "notImportant" | "wrongState" | "inFuture" | "beforeTopic";
+
+class PartyReviewError extends Error {
+  constructor(readonly problem: PartyReviewProblem) {
+    super(`party review: ${problem}`);
+  }
+}
+
+/** The states in which the matter is still before its vote: the party organisation studies it then. */
+const REVIEWABLE: readonly TopicState[] = ["screening", "drafting", "consulting", "onAgenda"];
+
+function topicOf(tx: Tx, communityId: number, topicId: number) {
+  return tx
+    .select({ id: topics.id, state: topics.state, createdAt: topics.createdAt, important: catalogueEntries.important })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+    .get();
+}
+
+function latestOutcome(tx: Tx, topicId: number): PartyReviewOutcome | null {
+  return (
+    tx
+      .select({ outcome: partyReviews.outcome })
+      .from(partyReviews)
+      .where(eq(partyReviews.topicId, topicId))
+      .orderBy(desc(partyReviews.reviewedOn), desc(partyReviews.id))
+      .get()?.outcome ?? null
+  );
+}
+
+/**
+ * The gate the vote's opening asks (ballot.server.ts openVote): null when the vote may open, or why
+ * not — the topic's category is 重要事项 and the party organisation's review is not recorded, or did
+ * not agree (居委会组织法第三十条第四款, 村委会组织法第二十八条第三款).
+ */
+export function partyReviewGate(tx: Tx, { communityId, topicId }: { communityId: number; topicId: number }): PartyReviewBlock | null {
+  const topic = topicOf(tx, communityId, topicId);
+  if (!topic) return null;
+  return partyReviewBlock(topic.important === true, latestOutcome(tx, topicId));
+}
+
+/** The gate for each topic of a meeting's agenda at once (the open-vote buttons say why they are disabled). */
+export function partyReviewGates({ communityId, topicIds }: { communityId: number; topicIds: readonly number[] }): Map<number, PartyReviewBlock | null> {
+  const db = getDb();
+  const gates = new Map<number, PartyReviewBlock | null>();
+  if (topicIds.length === 0) return gates;
+  const important = db
+    .select({ id: topics.id, important: catalogueEntries.important })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(and(eq(topics.communityId, communityId), inArray(topics.id, [...topicIds])))
+    .all();
+  for (const t of important) gates.set(t.id, t.important ? partyReviewBlock(true, latestOutcome(db, t.id)) : null);
+  return gates;
+}
+
+export interface PartyReviewInput {
+  communityId: number;
+  topicId: number;
+  userId: number;
+  roles: readonly Role[];
+  reviewedOn: string;
+  body: string;
+  outcome: PartyReviewOutcome;
+  note: string;
+}
+
+/** The ledger payload of a review; the record checks rebuild it from the row and compare. */
+export function partyReviewPayload(r: { topicId: number; reviewedOn: string; body: string; outcome: string; note: string }) {
+  return { topic: r.topicId, reviewedOn: r.reviewedOn, body: r.body, outcome: r.outcome, note: r.note };
+}
+
+/**
+ * 党组织研究讨论: a member holding the party organisation's role records the review of an important
+ * matter — the day it met (not in the future, not before the topic existed), the body, the outcome and
+ * a note or minutes. A ledger entry on the topic; the latest review is the one the vote's gate reads.
+ */
+export function recordPartyReview(input: PartyReviewInput): { ok: true; id: number } | { ok: false; problem: PartyReviewProblem } {
+  try {
+    return {
+      ok: true,
+      ...durably((tx) => {
+        const topic = topicOf(tx, input.communityId, input.topicId);
+        if (!topic) throw new PartyReviewError("notFound");
+        if (!input.roles.includes("party")) throw new PartyReviewError("wrongRole");
+        if (!topic.important) throw new PartyReviewError("notImportant");
+        if (!REVIEWABLE.includes(topic.state)) throw new PartyReviewError("wrongState");
+        const at = now();
+        if (input.reviewedOn > localDate(at)) throw new PartyReviewError("inFuture");
+        if (input.reviewedOn < localDate(topic.createdAt)) throw new PartyReviewError("beforeTopic");
+        const values = { communityId: input.communityId, topicId: topic.id, reviewedOn: input.reviewedOn, body: input.body, outcome: input.outcome, note: input.note, recordedBy: input.userId, createdAt: at };
+        const row = tx.insert(partyReviews).values(values).returning({ id: partyReviews.id }).get();
+        appendLedger(tx, { communityId: input.communityId, type: "party.reviewed", actorId: input.userId, subject: `topic:${topic.id}`, payload: { review: row.id, ...partyReviewPayload(values) }, at });
+        return { id: row.id };
+      }),
+    };
+  } catch (error) {
+    if (error instanceof PartyReviewError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
+/**
+ * 党组织研究讨论 on a topic's page: null unless the topic's category is 重要事项; else the article that
+ * asks for it, every review recorded (newest first), what the gate says now and whether this person
+ * may record one (only chooses whether the form is shown: recordPartyReview decides again).
+ */
+export function getPartyReviewSection({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
+  const db = getDb();
+  const topic = topicOf(db, communityId, topicId);
+  if (!topic?.important) return null;
+  const pack = db.select({ pack: rules.pack }).from(rules).where(eq(rules.communityId, communityId)).get()?.pack ?? "";
+  const reviews = db
+    .select({ id: partyReviews.id, reviewedOn: partyReviews.reviewedOn, body: partyReviews.body, outcome: partyReviews.outcome, note: partyReviews.note, recordedBy: users.displayName })
+    .from(partyReviews)
+    .innerJoin(users, eq(users.id, partyReviews.recordedBy))
+    .where(eq(partyReviews.topicId, topicId))
+    .orderBy(desc(partyReviews.reviewedOn), desc(partyReviews.id))
+    .all();
+  return {
+    article: partyReviewArticleOf(pack),
+    reviews,
+    // What the gate would say, only while the matter is still before its vote (an old vote stands).
+    block: REVIEWABLE.includes(topic.state) ? partyReviewBlock(true, reviews[0]?.outcome ?? null) : null,
+    beforeVote: REVIEWABLE.includes(topic.state),
+    mayRecord: roles.includes("party") && REVIEWABLE.includes(topic.state),
+    today: localDate(now()),
+    earliest: localDate(topic.createdAt),
+  };
+}
+
+export type PartyReviewSection = NonNullable<ReturnType<typeof getPartyReviewSection>>;
+
+/** The latest review of each of these topics (the board says its date and outcome beside the resolution). */
+export function latestPartyReviews({ communityId, topicIds }: { communityId: number; topicIds: readonly number[] }) {
+  const latest = new Map<number, { reviewedOn: string; body: string; outcome: PartyReviewOutcome }>();
+  if (topicIds.length === 0) return latest;
+  const rows = getDb()
+    .select({ topicId: partyReviews.topicId, reviewedOn: partyReviews.reviewedOn, body: partyReviews.body, outcome: partyReviews.outcome })
+    .from(partyReviews)
+    .where(and(eq(partyReviews.communityId, communityId), inArray(partyReviews.topicId, [...topicIds])))
+    .orderBy(desc(partyReviews.reviewedOn), desc(partyReviews.id))
+    .all();
+  for (const { topicId, ...r } of rows) if (!latest.has(topicId)) latest.set(topicId, r);
+  return latest;
+}
