@@ -62,6 +62,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
         {check(fields.needsPublicity, t("rules.needsPublicity"))}
         {check(fields.important, t("rulesEdit.important"))}
         {check(fields.ownersDecide, t("rulesEdit.ownersDecide"))}
+        {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
       </div>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-stone-800">{t("rules.passOverride")}</legend>
@@ -70,7 +71,6 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
           <span aria-hidden="true">/</span>
           <NumberInput field={fields.passDen} label={t("rulesEdit.passDen")} className="w-20" />
         </div>
-        {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
         <p className="text-xs text-stone-500">{t("rulesEdit.passHint")}</p>
         <Errors id={fields.passNum.errorId} messages={fieldErrors(t, fields.passNum, fields.passDen)} />
       </fieldset>
