@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { legalArticle, legalStanding, type LegalField, type LegalNumbers, type PackId, type Standing } from "~/workflow/legal-floors";
-import { citeArticle, RULE_PACKS } from "~/workflow/rule-packs";
+import { citeArticle, RULE_PACKS, type Ratio } from "~/workflow/rule-packs";
 import { Card } from "../ui/card";
 import { PackArticles } from "./pack-articles";
 
@@ -52,13 +52,16 @@ export function RulesSummary({ rules, packId }: { rules: RulesData; packId: Pack
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "zh-CN";
   const pack = RULE_PACKS[packId];
-  const ratio = (num: number, den: number, inclusive: boolean) => t(inclusive ? "rules.atLeast" : "rules.moreThan", { num, den });
+  const share = (r: Ratio, of: "ofMembers" | "ofPresent" | "ofRepresentatives") => `${t(r.inclusive ? "rules.atLeast" : "rules.moreThan", { num: r.num, den: r.den })} ${t(`rules.${of}`)}`;
   const standing = legalStanding(rules);
   const days = (count: number) => t("rules.days", { count });
+  const quorum = { num: rules.quorumNum, den: rules.quorumDen, inclusive: rules.quorumInclusive };
+  const pass = { num: rules.passNum, den: rules.passDen, inclusive: rules.passInclusive };
+  const request = { num: rules.meetingRequestNum, den: rules.meetingRequestDen, inclusive: true };
   const legal: Array<{ id: string; field: LegalField; label: string; value: string; law: string }> = [
-    { id: "quorum", field: "quorum", label: t("rules.quorum"), value: `${ratio(rules.quorumNum, rules.quorumDen, rules.quorumInclusive)} ${t("rules.ofMembers")}`, law: `${ratio(pack.quorum.num, pack.quorum.den, pack.quorum.inclusive)} ${t("rules.ofMembers")}` },
-    { id: "pass", field: "pass", label: t("rules.pass"), value: `${ratio(rules.passNum, rules.passDen, rules.passInclusive)} ${t("rules.ofPresent")}`, law: `${ratio(pack.pass.num, pack.pass.den, pack.pass.inclusive)} ${t("rules.ofPresent")}` },
-    { id: "meetingRequest", field: "meetingRequest", label: t("rules.meetingRequest"), value: `${ratio(rules.meetingRequestNum, rules.meetingRequestDen, true)} ${t("rules.ofRepresentatives")}`, law: `${ratio(pack.meetingRequest.num, pack.meetingRequest.den, true)} ${t("rules.ofRepresentatives")}` },
+    { id: "quorum", field: "quorum", label: t("rules.quorum"), value: share(quorum, "ofMembers"), law: share(pack.quorum, "ofMembers") },
+    { id: "pass", field: "pass", label: t("rules.pass"), value: share(pass, "ofPresent"), law: share(pack.pass, "ofPresent") },
+    { id: "meetingRequest", field: "meetingRequest", label: t("rules.meetingRequest"), value: share(request, "ofRepresentatives"), law: share(pack.meetingRequest, "ofRepresentatives") },
     { id: "publicity", field: "publicityDays", label: t("rules.publicity"), value: days(rules.publicityDays), law: days(pack.publicityDays) },
   ];
   const byId = new Map(legal.map((r) => [r.id, r]));
