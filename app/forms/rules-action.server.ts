@@ -1,6 +1,7 @@
 import { parseForm } from "./parse-form.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { addCatalogueEntry, applyRulePack, removeCatalogueEntry, updateCatalogueEntry, updateRules } from "../models/rules.server";
+import type { PackId } from "../workflow/legal-floors";
 import { msg } from "./messages";
 import { catalogueAddSchema, catalogueEditSchema, catalogueRemoveSchema, packSchema, RULES_INTENTS, rulesSchema, type RulesIntent } from "./rules";
 
@@ -18,12 +19,12 @@ export interface RulesActionData {
  * The street admin's changes on the rules page: validates the form of the submitted intent and calls
  * the model. Invalid forms answer 400 with field errors; nothing is written then.
  */
-export function handleRulesAction({ formData, communityId, actorId }: { formData: FormData; communityId: number; actorId: number }): { status: number; data: RulesActionData } {
+export function handleRulesAction({ formData, communityId, actorId, pack }: { formData: FormData; communityId: number; actorId: number; pack: PackId }): { status: number; data: RulesActionData } {
   const raw = formData.get("intent");
   const intent = RULES_INTENTS.find((i) => i === raw) ?? null;
   const reply = (status: number, data: Partial<RulesActionData>) => ({ status, data: { intent, id: null, ok: status < 300, message: null, result: null, ...data } });
   if (intent === "rules") {
-    const submission = parseForm(formData, rulesSchema);
+    const submission = parseForm(formData, rulesSchema(pack));
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
     const done = updateRules({ communityId, actorId, values });
@@ -38,14 +39,14 @@ export function handleRulesAction({ formData, communityId, actorId }: { formData
     return reply(200, { message: done.changed.length ? msg("rulesEdit.packApplied", { count: done.changed.length }) : "rulesEdit.unchanged" });
   }
   if (intent === "catalogueAdd") {
-    const submission = parseForm(formData, catalogueAddSchema);
+    const submission = parseForm(formData, catalogueAddSchema(pack));
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
     addCatalogueEntry({ communityId, actorId, values });
     return reply(200, { message: "rulesEdit.catalogueAdded", result: submission.reply({ resetForm: true }) });
   }
   if (intent === "catalogueEdit") {
-    const submission = parseForm(formData, catalogueEditSchema);
+    const submission = parseForm(formData, catalogueEditSchema(pack));
     const id = Number(formData.get("id")) || null;
     if (submission.status !== "success") return reply(400, { id, message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, id: entryId, ...values } = submission.value;

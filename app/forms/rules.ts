@@ -1,5 +1,6 @@
 import { z } from "./zod";
-import { RULE_PACKS } from "../workflow/rule-packs";
+import { categoryPassStanding, citationParams, legalArticle, legalStanding, type LegalField, type PackId } from "../workflow/legal-floors";
+import { FLOOR_ARTICLES, RULE_PACKS } from "../workflow/rule-packs";
 import { msg } from "./messages";
 
 // The street admin's forms on the rules page: the rules' numbers, the rule pack, catalogue entries.
@@ -18,8 +19,7 @@ export const RATIOS = [
   ["meetingRequestNum", "meetingRequestDen"],
 ] as const;
 
-export const rulesSchema = z
-  .object({
+const rulesObject = z.object({
     intent: z.literal("rules"),
     quorumNum: ratioPart,
     quorumDen: ratioPart,
@@ -37,21 +37,51 @@ export const rulesSchema = z
     ratingWindowDays: int(1, 90),
     satisfactionThresholdPct: int(0, 100),
     stalledDays: int(1, 180),
-  })
-  .superRefine((value, ctx) => {
+});
+
+/** The field a refusal of each of the law's numbers is shown on, and its message key. */
+const FLOOR_ERRORS: Record<LegalField, { path: string; key: string }> = {
+  quorum: { path: "quorumNum", key: "rulesEdit.quorumFloor" },
+  pass: { path: "passNum", key: "rulesEdit.passFloor" },
+  meetingRequest: { path: "meetingRequestNum", key: "rulesEdit.meetingRequestFloor" },
+  publicityDays: { path: "publicityDays", key: "rulesEdit.publicityFloor" },
+};
+
+/**
+ * The rules form for a community running `pack`: a number looser than the law is refused, naming the
+ * article that forbids it (the pack decides which law's article); a stricter one is fine.
+ */
+function makeRulesSchema(pack: PackId) {
+  return rulesObject.superRefine((value, ctx) => {
+    let ratiosValid = true;
     for (const [num, den] of RATIOS) {
-      if (value[num] > value[den]) ctx.addIssue({ code: "custom", path: [num], message: msg("rulesEdit.numAboveDen") });
+      if (value[num] > value[den]) {
+        ratiosValid = false;
+        ctx.addIssue({ code: "custom", path: [num], message: msg("rulesEdit.numAboveDen") });
+      }
+    }
+    if (!ratiosValid) return;
+    const standing = legalStanding(value);
+    for (const [field, { path, key }] of Object.entries(FLOOR_ERRORS) as Array<[LegalField, { path: string; key: string }]>) {
+      if (standing[field] === "looser") ctx.addIssue({ code: "custom", path: [path], message: msg(key, citationParams(legalArticle(pack, field))) });
     }
   });
+}
 
-export type RulesValues = Omit<z.infer<typeof rulesSchema>, "intent">;
-export const RULE_FIELDS = Object.keys(rulesSchema.shape).filter((k) => k !== "intent") as Array<keyof RulesValues>;
+const PACK_IDS = Object.keys(RULE_PACKS) as PackId[];
+const byPack = <T>(make: (pack: PackId) => T) => Object.fromEntries(PACK_IDS.map((p) => [p, make(p)])) as Record<PackId, T>;
+const RULES_SCHEMAS = byPack(makeRulesSchema);
 
-const PACK_IDS = Object.keys(RULE_PACKS) as Array<keyof typeof RULE_PACKS>;
+export function rulesSchema(pack: PackId) {
+  return RULES_SCHEMAS[pack];
+}
+
+export type RulesValues = Omit<z.infer<typeof rulesObject>, "intent">;
+export const RULE_FIELDS = Object.keys(rulesObject.shape).filter((k) => k !== "intent") as Array<keyof RulesValues>;
 
 export const packSchema = z.object({
   intent: z.literal("pack"),
-  pack: z.enum(PACK_IDS as [keyof typeof RULE_PACKS, ...Array<keyof typeof RULE_PACKS>], { error: msg("errors.choice") }),
+  pack: z.enum(PACK_IDS as [PackId, ...PackId[]], { error: msg("errors.choice") }),
 });
 
 const catalogueFields = {
@@ -59,25 +89,44 @@ const catalogueFields = {
   nameEn: z.string(required).trim().min(1, msg("errors.required")).max(80, msg("errors.tooLong", { max: 80 })),
   needsVote: checkbox,
   needsPublicity: checkbox,
+  /** 重要事项: the party organisation studies it before the vote (村委会组织法 Art. 28 ¶3; 居委会组织法 Art. 30 ¶4). */
+  important: checkbox,
+  /** The category's pass share counts all 组成人员 on the roster, not only those present. */
+  passOfAll: checkbox,
+  /** Decided by the building's owners (民法典 Art. 278), not by the representatives. */
+  ownersDecide: checkbox,
   passNum: ratioPart.optional(),
   passDen: ratioPart.optional(),
 };
 
-function checkOverride(value: { passNum?: number; passDen?: number }, ctx: z.RefinementCtx) {
-  if ((value.passNum === undefined) !== (value.passDen === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["passNum"], message: msg("rulesEdit.bothOrNeither") });
-  } else if (value.passNum !== undefined && value.passDen !== undefined && value.passNum > value.passDen) {
-    ctx.addIssue({ code: "custom", path: ["passNum"], message: msg("rulesEdit.numAboveDen") });
-  }
+function checkOverride(pack: PackId) {
+  return (value: { passNum?: number; passDen?: number }, ctx: z.RefinementCtx) => {
+    if ((value.passNum === undefined) !== (value.passDen === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["passNum"], message: msg("rulesEdit.bothOrNeither") });
+    } else if (value.passNum !== undefined && value.passDen !== undefined) {
+      if (value.passNum > value.passDen) ctx.addIssue({ code: "custom", path: ["passNum"], message: msg("rulesEdit.numAboveDen") });
+      else if (categoryPassStanding(value.passNum, value.passDen) === "looser") {
+        ctx.addIssue({ code: "custom", path: ["passNum"], message: msg("rulesEdit.categoryPassFloor", citationParams(FLOOR_ARTICLES[pack].pass)) });
+      }
+    }
+  };
 }
 
-export const catalogueAddSchema = z.object({ intent: z.literal("catalogueAdd"), ...catalogueFields }).superRefine(checkOverride);
+const entryId = { id: int(1, Number.MAX_SAFE_INTEGER) };
+const CATALOGUE_ADD = byPack((pack) => z.object({ intent: z.literal("catalogueAdd"), ...catalogueFields }).superRefine(checkOverride(pack)));
+const CATALOGUE_EDIT = byPack((pack) => z.object({ intent: z.literal("catalogueEdit"), ...entryId, ...catalogueFields }).superRefine(checkOverride(pack)));
 
-export const catalogueEditSchema = z.object({ intent: z.literal("catalogueEdit"), id: int(1, Number.MAX_SAFE_INTEGER), ...catalogueFields }).superRefine(checkOverride);
+export function catalogueAddSchema(pack: PackId) {
+  return CATALOGUE_ADD[pack];
+}
 
-export const catalogueRemoveSchema = z.object({ intent: z.literal("catalogueRemove"), id: int(1, Number.MAX_SAFE_INTEGER) });
+export function catalogueEditSchema(pack: PackId) {
+  return CATALOGUE_EDIT[pack];
+}
 
-export type CatalogueValues = Omit<z.infer<typeof catalogueAddSchema>, "intent">;
+export const catalogueRemoveSchema = z.object({ intent: z.literal("catalogueRemove"), ...entryId });
+
+export type CatalogueValues = Omit<z.infer<(typeof CATALOGUE_ADD)[PackId]>, "intent">;
 
 export const RULES_INTENTS = ["rules", "pack", "catalogueAdd", "catalogueEdit", "catalogueRemove"] as const;
 export type RulesIntent = (typeof RULES_INTENTS)[number];

@@ -3,13 +3,19 @@ import { getDb } from "../../db/client.server";
 import { prepared, untilNextWrite } from "../../db/prepared";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
-import { RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
+import { isPackId, type PackId } from "../workflow/legal-floors";
+import { packForKind, RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
 import type { JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
 
 export function getRules({ communityId }: { communityId: number }) {
   return getDb().select().from(rules).where(eq(rules.communityId, communityId)).get();
+}
+
+/** The pack whose articles the community's rules are checked against (by its kind if the row names none we know). */
+export function rulesPack(rulesRow: { pack: string }, kind: "urban" | "village"): PackId {
+  return isPackId(rulesRow.pack) ? rulesRow.pack : packForKind(kind).id;
 }
 
 const catalogueOf = prepared((db) =>
@@ -85,12 +91,19 @@ export function applyRulePack({ communityId, actorId, packId }: { communityId: n
   return getDb().transaction((tx) => changeRules(tx, communityId, actorId, next, { pack: pack.id }));
 }
 
-function entryValues(values: CatalogueValues) {
+/** A category as the form gives it; callers from before the revised laws may leave the new flags out. */
+type CatalogueInput = Omit<CatalogueValues, CatalogueFlag> & Partial<Pick<CatalogueValues, CatalogueFlag>>;
+type CatalogueFlag = "important" | "passOfAll" | "ownersDecide";
+
+function entryValues(values: CatalogueInput) {
   return {
     nameZh: values.nameZh,
     nameEn: values.nameEn,
     needsVote: values.needsVote,
     needsPublicity: values.needsPublicity,
+    important: values.important ?? false,
+    passOfAll: values.passOfAll ?? false,
+    ownersDecide: values.ownersDecide ?? false,
     passNum: values.passNum ?? null,
     passDen: values.passDen ?? null,
   };
@@ -105,7 +118,7 @@ function newCode(tx: Tx, communityId: number, nameEn: string): string {
   return code;
 }
 
-export function addCatalogueEntry({ communityId, actorId, values }: { communityId: number; actorId: number; values: CatalogueValues }) {
+export function addCatalogueEntry({ communityId, actorId, values }: { communityId: number; actorId: number; values: CatalogueInput }) {
   return getDb().transaction((tx) => {
     const entry = entryValues(values);
     const code = newCode(tx, communityId, values.nameEn);
@@ -120,7 +133,7 @@ function entryOf(tx: Tx, communityId: number, id: number) {
   return tx.select().from(catalogueEntries).where(and(eq(catalogueEntries.id, id), eq(catalogueEntries.communityId, communityId))).get();
 }
 
-export function updateCatalogueEntry({ communityId, actorId, id, values }: { communityId: number; actorId: number; id: number; values: CatalogueValues }) {
+export function updateCatalogueEntry({ communityId, actorId, id, values }: { communityId: number; actorId: number; id: number; values: CatalogueInput }) {
   return getDb().transaction((tx) => {
     const current = entryOf(tx, communityId, id);
     if (!current) return { ok: false as const, problem: "notFound" as const };

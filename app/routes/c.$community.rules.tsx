@@ -13,7 +13,7 @@ import { requireAccess, requireMember, requireStreetAdmin, notFound } from "~/au
 import { translateError } from "~/forms/messages";
 import { readForm } from "~/forms/read-form.server";
 import { handleRulesAction } from "~/forms/rules-action.server";
-import { countTopicsByCategory, getRules, listCatalogue } from "~/models/rules.server";
+import { countTopicsByCategory, getRules, listCatalogue, rulesPack } from "~/models/rules.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, isStreetAdmin } = requireAccess(args, args.params.community, "rules");
@@ -21,23 +21,26 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!rules) notFound();
   const { communityId: _c, updatedAt, ...shown } = rules;
   const used = countTopicsByCategory({ communityId: community.id });
-  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, passNum, passDen }) => ({
-    ...{ id, nameZh, nameEn, needsVote, needsPublicity, passNum, passDen },
+  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, passNum, passDen }) => ({
+    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, passNum, passDen },
     topics: used.get(id) ?? 0,
   }));
-  return json({ rules: shown, version: updatedAt.getTime(), catalogue, canEdit: isStreetAdmin });
+  const { lawRevision: _l, ...rest } = shown;
+  return json({ rules: rest, packId: rulesPack(rules, community.kind), version: updatedAt.getTime(), catalogue, canEdit: isStreetAdmin });
 }
 
 // Only the admin of the community's street edits: outsiders get 404, members of the street 403.
 export async function action(args: ActionFunctionArgs) {
   const { community } = requireMember(args, args.params.community);
   const { user } = requireStreetAdmin(args, community.streetSlug);
-  const { status, data } = handleRulesAction({ formData: await readForm(args.request), communityId: community.id, actorId: user.id });
+  const rules = getRules({ communityId: community.id }) ?? notFound();
+  const pack = rulesPack(rules, community.kind);
+  const { status, data } = handleRulesAction({ formData: await readForm(args.request), communityId: community.id, actorId: user.id, pack });
   return json(data, { status });
 }
 
 export default function Rules() {
-  const { rules, version, catalogue, canEdit } = useLoaderData<typeof loader>();
+  const { rules, packId, version, catalogue, canEdit } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const banner = data?.message ? <Alert tone={data.ok ? "success" : "error"}>{translateError(t, data.message)}</Alert> : null;
@@ -45,11 +48,11 @@ export default function Rules() {
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
       <h1 className="text-2xl font-bold">{t("rules.title")}</h1>
       <div data-testid="rules-banner">{banner}</div>
-      <RulesSummary rules={rules} />
+      <RulesSummary rules={rules} packId={packId} />
       {canEdit ? (
         <Card title={t("rulesEdit.editTitle")} actions={<span className="text-xs text-stone-500">{t("rulesEdit.editHint")}</span>}>
           <div className="space-y-6">
-            <RulesForm key={version} rules={rules} lastResult={data?.intent === "rules" ? (data.result ?? undefined) : undefined} />
+            <RulesForm key={version} rules={rules} packId={packId} lastResult={data?.intent === "rules" ? (data.result ?? undefined) : undefined} />
             <div className="border-t border-stone-100 pt-4">
               <h3 className="mb-2 font-medium">{t("rulesEdit.packTitle")}</h3>
               <PackForm current={rules.pack} />
@@ -59,6 +62,7 @@ export default function Rules() {
       ) : null}
       <Card title={t("rules.catalogue")}>
         <CatalogueList
+          packId={packId}
           entries={catalogue}
           editable={canEdit}
           editing={data?.intent === "catalogueEdit" && data.id && data.result ? { id: data.id, result: data.result } : null}
@@ -66,7 +70,7 @@ export default function Rules() {
         {canEdit ? (
           <div className="mt-4 border-t border-stone-100 pt-4">
             <h3 className="mb-2 font-medium">{t("rulesEdit.catalogueAdd")}</h3>
-            <CatalogueEntryForm lastResult={data?.intent === "catalogueAdd" ? (data.result ?? undefined) : undefined} />
+            <CatalogueEntryForm packId={packId} lastResult={data?.intent === "catalogueAdd" ? (data.result ?? undefined) : undefined} />
           </div>
         ) : null}
       </Card>

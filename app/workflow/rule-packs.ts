@@ -115,17 +115,15 @@ export function citeArticle(key: ArticleKey, language: "zh-CN" | "en"): string {
   return `${LAWS[a.law].short}第${chineseNumber(a.number)}条${a.paragraph ? `第${chineseNumber(a.paragraph)}款` : ""}`;
 }
 
-/** 1–999 in Chinese numerals, as articles are numbered (二十九, 三十, 二百七十八, 一百零五). */
+/** 1–999 in Chinese numerals, as articles are numbered (二十九, 三十, 一百一十, 二百七十八). */
 export function chineseNumber(n: number): string {
   const digits = "零一二三四五六七八九";
-  if (n >= 100) {
-    const rest = n % 100;
-    return `${digits[Math.floor(n / 100)]}百${rest === 0 ? "" : rest < 10 ? `零${digits[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
-  }
-  if (n < 10) return digits[n];
-  const tens = Math.floor(n / 10);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
   const ones = n % 10;
-  return `${tens === 1 ? "" : digits[tens]}十${ones ? digits[ones] : ""}`;
+  if (hundreds === 0) return `${tens > 1 ? digits[tens] : ""}${tens ? "十" : ""}${ones || !tens ? digits[ones] : ""}`;
+  const rest = n % 100 === 0 ? "" : tens === 0 ? `零${digits[ones]}` : `${digits[tens]}十${ones ? digits[ones] : ""}`;
+  return `${digits[hundreds]}百${rest}`;
 }
 
 export interface RulePack {

@@ -43,7 +43,7 @@ test.describe("access", () => {
     await expect(page.getByTestId("stage-collection")).toContainText("村道路灯维修");
     await page.goto("/c/shiliu/rules");
     await expect(page.getByTestId("rules-basis")).toContainText("村民委员会组织法");
-    await expect(page.getByTestId("rules-basis")).toContainText("第二十六条");
+    await expect(page.getByTestId("rules-basis")).toContainText("第三十条");
   });
 
   test("a signed-out visitor is sent to sign in and comes back", async ({ page }) => {

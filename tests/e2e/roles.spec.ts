@@ -129,7 +129,7 @@ test.describe("signing in by role", () => {
 
     await page.getByRole("link", { name: "议事规则" }).click();
     await expect(page.getByTestId("rules-basis")).toContainText("村民委员会组织法");
-    await expect(page.getByTestId("rules-basis")).toContainText("第二十六条");
+    await expect(page.getByTestId("rules-basis")).toContainText("第三十条");
     await page.goto("/s/huacheng/invites");
     await expect(page.getByRole("button", { name: "生成邀请码" })).toBeVisible();
   });

@@ -44,6 +44,15 @@ test.describe("editing the rules", () => {
     await form.getByLabel("表决通过 分母").fill("2");
     await form.getByRole("button", { name: "保存规则" }).click();
     await expect(form.getByText("分子不能大于分母。")).toBeVisible();
+    // Looser than the law: the browser names the village law's article before anything is sent.
+    await form.getByLabel("表决通过 分子").fill("1");
+    await form.getByLabel("表决通过 分母").fill("2");
+    await form.getByLabel("会议有效人数 分子").fill("1");
+    await form.getByLabel("会议有效人数 分母").fill("2");
+    await form.getByLabel("公示期").fill("7");
+    await form.getByRole("button", { name: "保存规则" }).click();
+    await expect(form.getByText("会议有效人数不得低于组成人员的三分之二(村委会组织法第三十条)。", { exact: false })).toBeVisible();
+    await expect(form.getByText("公示期不得少于十五日(村委会组织法第三十五条)。", { exact: false })).toBeVisible();
     await page.reload();
     await expect(page.getByTestId("rule-cosign")).toHaveText("14 天内 10 人附议");
 
@@ -55,11 +64,13 @@ test.describe("editing the rules", () => {
       // (Letters cannot be typed into a number box; the HTTP tests send them.)
       await plain.getByLabel("附议门槛").fill("0");
       await plain.getByLabel("满意度门槛").fill("101");
+      await plain.getByLabel("公示期").fill("14");
       const [response] = await Promise.all([nojs.page.waitForResponse((r) => r.request().method() === "POST"), plain.getByRole("button", { name: "保存规则" }).click()]);
       expect(response.status()).toBe(400);
       await expect(nojs.page.getByTestId("rules-banner")).toContainText("请修正标出的项目。");
       await expect(rulesForm(nojs.page).getByText("请输入 1 到 1000 之间的数。")).toBeVisible();
       await expect(rulesForm(nojs.page).getByText("请输入 0 到 100 之间的数。")).toBeVisible();
+      await expect(rulesForm(nojs.page).getByText("公示期不得少于十五日(村委会组织法第三十五条)", { exact: false })).toBeVisible();
       await expect(nojs.page.getByTestId("rule-cosign")).toHaveText("14 天内 10 人附议");
       expect(nojs.errors).toEqual([]);
     } finally {
@@ -92,6 +103,24 @@ test.describe("editing the rules", () => {
     // A category topics use offers no removal.
     await expect(page.getByTestId("catalogue-entry").filter({ hasText: "公共设施维修" })).toContainText("个议题使用中");
     await expect(page.getByTestId("catalogue-entry").filter({ hasText: "公共设施维修" }).getByRole("button", { name: "删除" })).toHaveCount(0);
+  });
+
+  test("a stricter local 公示 is saved and shown as the community's own rule, beside the law's 15 days", async ({ page }) => {
+    await login(page, "street1", { redirectTo: "/c/shiliu/rules" });
+    await expect(page.getByTestId("rule-standing-publicity")).toHaveText("法定");
+    await expect(page.getByTestId("rule-article-publicity")).toHaveText("依据:村委会组织法第三十五条");
+    try {
+      await rulesForm(page).getByLabel("公示期").fill("20");
+      await rulesForm(page).getByRole("button", { name: "保存规则" }).click();
+      await expect(page.getByTestId("rules-banner")).toContainText("已保存,修改了 1 项并记入台账。");
+      await expect(page.getByTestId("rule-standing-publicity")).toHaveText("本社区规则(严于法定)");
+      await expect(page.getByTestId("rules-legal")).toContainText("法律规定:15 天");
+    } finally {
+      await page.goto("/c/shiliu/rules");
+      await rulesForm(page).getByLabel("公示期").fill("15");
+      await rulesForm(page).getByRole("button", { name: "保存规则" }).click();
+      await expect(page.getByTestId("rule-standing-publicity")).toHaveText("法定");
+    }
   });
 
   test("a resident and a committee member read the rules but see no edit forms", async ({ browser }) => {

@@ -3,11 +3,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, ledgerEntries, rules } from "../../db/schema";
+import { catalogueEntries, ledgerEntries } from "../../db/schema";
 import { verifyLedger } from "~/models/ledger.server";
 import { getRules } from "~/models/rules.server";
 import { communityId } from "./support/db";
 import { useServer } from "./support/http";
+import { rulesForm, rulesSnapshot } from "./support/rules";
 
 const http = useServer();
 
@@ -17,34 +18,8 @@ async function as(username: string) {
   return cookies[username];
 }
 
-/** The rules form as the page sends it, from the community's current rules, with some fields changed. */
-function rulesForm(slug: string, changes: Record<string, string | null> = {}) {
-  const r = getRules({ communityId: communityId(slug) })!;
-  const form: Record<string, string> = { intent: "rules" };
-  for (const [key, value] of Object.entries(r)) {
-    if (["communityId", "pack", "basisZh", "basisEn", "updatedAt"].includes(key)) continue;
-    if (typeof value === "boolean") {
-      if (value) form[key] = "on";
-    } else form[key] = String(value);
-  }
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) delete form[key];
-    else form[key] = value;
-  }
-  return form;
-}
-
 function ledger(slug: string) {
   return getDb().select().from(ledgerEntries).where(eq(ledgerEntries.communityId, communityId(slug))).orderBy(desc(ledgerEntries.seq)).all();
-}
-
-function snapshot(slug: string) {
-  const id = communityId(slug);
-  return {
-    rules: getDb().select().from(rules).where(eq(rules.communityId, id)).get(),
-    catalogue: getDb().select().from(catalogueEntries).where(eq(catalogueEntries.communityId, id)).all(),
-    ledger: ledger(slug).length,
-  };
 }
 
 function entryId(slug: string, code: string) {
@@ -64,7 +39,7 @@ describe("who may edit", () => {
   });
 
   it("members of the community get 403, outsiders 404, visitors are sent to sign in; nothing changes", async () => {
-    const before = snapshot("mingyue");
+    const before = rulesSnapshot("mingyue");
     const attempts: Array<[string | null, number]> = [
       ["committee1", 403],
       ["resident1", 403],
@@ -79,7 +54,7 @@ describe("who may edit", () => {
         expect(res.status, `${username} ${form.intent}`).toBe(status);
       }
     }
-    expect(snapshot("mingyue")).toEqual(before);
+    expect(rulesSnapshot("mingyue")).toEqual(before);
   });
 });
 
@@ -102,12 +77,12 @@ describe("the rules' numbers", () => {
   });
 
   it("several fields at once are one entry; the same values again write nothing", async () => {
-    const form = rulesForm("mingyue", { quorumNum: "2", quorumDen: "3", quorumInclusive: "on", stalledDays: "30" });
+    const form = rulesForm("mingyue", { quorumNum: "3", quorumDen: "4", quorumInclusive: "on", stalledDays: "30" });
     const before = ledger("mingyue").length;
     expect((await http.fetch("/c/mingyue/rules", { form, cookie: await as("street1") })).status).toBe(200);
     const entries = ledger("mingyue");
     expect(entries).toHaveLength(before + 1);
-    expect(Object.keys(JSON.parse(entries[0].payload).changes).sort()).toEqual(["quorumDen", "quorumInclusive", "quorumNum", "stalledDays"]);
+    expect(Object.keys(JSON.parse(entries[0].payload).changes).sort()).toEqual(["quorumDen", "quorumNum", "stalledDays"]);
     const again = await http.fetch("/c/mingyue/rules", { form: rulesForm("mingyue"), cookie: await as("street1") });
     expect(again.status).toBe(200);
     expect(await again.text()).toContain("没有改动。");
@@ -132,7 +107,7 @@ describe("the rules' numbers", () => {
 
   for (const [changes, zh, en] of BAD) {
     it(`refuses ${JSON.stringify(changes)} with 400 and a translated error, changing nothing`, async () => {
-      const before = snapshot("mingyue");
+      const before = rulesSnapshot("mingyue");
       const res = await http.fetch("/c/mingyue/rules", { form: rulesForm("mingyue", changes), cookie: await as("street1") });
       expect(res.status).toBe(400);
       const html = await res.text();
@@ -141,18 +116,18 @@ describe("the rules' numbers", () => {
       const english = await http.fetch("/c/mingyue/rules", { form: rulesForm("mingyue", changes), cookie: `${await as("street1")}; ${await http.english()}` });
       expect(english.status).toBe(400);
       expect(await english.text()).toContain(en);
-      expect(snapshot("mingyue")).toEqual(before);
+      expect(rulesSnapshot("mingyue")).toEqual(before);
     });
   }
 
   it("a malformed body or an unknown intent is 400, never 500", async () => {
     const cookie = await as("street1");
-    const before = snapshot("mingyue");
+    const before = rulesSnapshot("mingyue");
     const garbled = await http.fetch("/c/mingyue/rules", { method: "POST", body: "%%%&&&=", headers: { "Content-Type": "multipart/form-data; boundary=x" }, cookie });
     expect(garbled.status).toBe(400);
     expect((await http.fetch("/c/mingyue/rules", { form: { intent: "dropTables" }, cookie })).status).toBe(400);
     expect((await http.fetch("/c/mingyue/rules", { form: { intent: "pack", pack: "anarchy" }, cookie })).status).toBe(400);
-    expect(snapshot("mingyue")).toEqual(before);
+    expect(rulesSnapshot("mingyue")).toEqual(before);
   });
 });
 
@@ -164,14 +139,14 @@ describe("rule packs", () => {
     const res = await http.fetch("/c/shiliu/rules", { form: { intent: "pack", pack: "residents-representatives" }, cookie });
     expect(res.status).toBe(200);
     const r = getRules({ communityId: communityId("shiliu") })!;
-    expect(r).toMatchObject({ pack: "residents-representatives", quorumNum: 1, quorumDen: 2, quorumInclusive: false, cosignThreshold: 10 });
+    expect(r).toMatchObject({ pack: "residents-representatives", quorumNum: 2, quorumDen: 3, quorumInclusive: true, cosignThreshold: 10, publicityDays: 15 });
     expect(r.basisZh).toContain("城市居民委员会组织法");
     const entries = ledger("shiliu");
     expect(entries).toHaveLength(before + 1);
     const payload = JSON.parse(entries[0].payload);
     expect(payload.pack).toBe("residents-representatives");
     expect(payload.changes.cosignThreshold).toEqual({ before: 25, after: 10 });
-    expect(payload.changes.quorumNum).toEqual({ before: 2, after: 1 });
+    expect(payload.changes.basisZh.after).toContain("第二十九条");
     await http.fetch("/c/shiliu/rules", { form: { intent: "pack", pack: "villagers-representatives" }, cookie });
     expect(getRules({ communityId: communityId("shiliu") })!.basisZh).toContain("村民委员会组织法");
     expect(verifyLedger({ communityId: communityId("shiliu") }).ok).toBe(true);
@@ -210,11 +185,11 @@ describe("the catalogue", () => {
   });
 
   it("refuses to remove an entry a topic uses (409), and changes nothing", async () => {
-    const before = snapshot("mingyue");
+    const before = rulesSnapshot("mingyue");
     const res = await http.fetch("/c/mingyue/rules", { form: { intent: "catalogueRemove", id: String(entryId("mingyue", "lift")) }, cookie: await as("street1") });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("有 1 个议题属于此类别,不能删除。");
-    expect(snapshot("mingyue")).toEqual(before);
+    expect(rulesSnapshot("mingyue")).toEqual(before);
   });
 
   it("arrives without NUL bytes in the Chinese text (React 18 stream padding, see entry.server.tsx)", async () => {
@@ -227,7 +202,7 @@ describe("the catalogue", () => {
 
   it("refuses invalid entries and other communities' entries", async () => {
     const cookie = await as("street1");
-    const before = snapshot("mingyue");
+    const before = rulesSnapshot("mingyue");
     const bad: Array<[Record<string, string>, number, string]> = [
       [{ intent: "catalogueAdd", nameZh: "", nameEn: "Empty" }, 400, "请填写此项。"],
       [{ intent: "catalogueAdd", nameZh: "只有分子", nameEn: "Half", passNum: "2" }, 400, "分子和分母要么都填,要么都不填。"],
@@ -245,7 +220,7 @@ describe("the catalogue", () => {
       const body = await res.text();
       expect(body, JSON.stringify(form)).toContain(message);
     }
-    expect(snapshot("mingyue")).toEqual(before);
+    expect(rulesSnapshot("mingyue")).toEqual(before);
     expect(entryId("shiliu", "parking")).toBeDefined();
   });
 });

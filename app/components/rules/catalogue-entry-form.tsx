@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { PackId } from "~/workflow/legal-floors";
 import { catalogueAddSchema, catalogueEditSchema, type CatalogueValues } from "~/forms/rules";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -13,15 +14,18 @@ export interface CatalogueEntryData {
   nameEn: string;
   needsVote: boolean;
   needsPublicity: boolean;
+  important: boolean;
+  passOfAll: boolean;
+  ownersDecide: boolean;
   passNum: number | null;
   passDen: number | null;
 }
 
 /** Adds a catalogue entry, or edits one (`entry` given). */
-export function CatalogueEntryForm({ entry, lastResult }: { entry?: CatalogueEntryData; lastResult?: SubmissionResult<string[]> }) {
+export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: PackId; entry?: CatalogueEntryData; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const intent = entry ? "catalogueEdit" : "catalogueAdd";
-  const schema = entry ? catalogueEditSchema : catalogueAddSchema;
+  const schema = entry ? catalogueEditSchema(packId) : catalogueAddSchema(packId);
   const [form, fields] = useForm<CatalogueValues>({
     id: entry ? `catalogue-edit-${entry.id}` : "catalogue-add",
     lastResult,
@@ -31,6 +35,9 @@ export function CatalogueEntryForm({ entry, lastResult }: { entry?: CatalogueEnt
           nameEn: entry.nameEn,
           needsVote: entry.needsVote ? "on" : "",
           needsPublicity: entry.needsPublicity ? "on" : "",
+          important: entry.important ? "on" : "",
+          passOfAll: entry.passOfAll ? "on" : "",
+          ownersDecide: entry.ownersDecide ? "on" : "",
           passNum: entry.passNum === null ? "" : String(entry.passNum),
           passDen: entry.passDen === null ? "" : String(entry.passDen),
         }
@@ -53,6 +60,9 @@ export function CatalogueEntryForm({ entry, lastResult }: { entry?: CatalogueEnt
       <div className="flex flex-wrap gap-x-4">
         {check(fields.needsVote, t("rules.needsVote"))}
         {check(fields.needsPublicity, t("rules.needsPublicity"))}
+        {check(fields.important, t("rulesEdit.important"))}
+        {check(fields.ownersDecide, t("rulesEdit.ownersDecide"))}
+        {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
       </div>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-stone-800">{t("rules.passOverride")}</legend>

@@ -1,6 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { PackId } from "~/workflow/legal-floors";
+import { citeArticle, RULE_PACKS } from "~/workflow/rule-packs";
 import { Button } from "../ui/button";
 import { CatalogueEntryForm, type CatalogueEntryData } from "./catalogue-entry-form";
 
@@ -10,10 +12,12 @@ export interface CatalogueRow extends CatalogueEntryData {
 
 /** 协商事项目录清单; for the street admin each entry can be edited or removed (when no topic uses it). */
 export function CatalogueList({
+  packId,
   entries,
   editable,
   editing,
 }: {
+  packId: PackId;
   entries: CatalogueRow[];
   editable: boolean;
   /** The entry whose edit form was just submitted with errors, and the result to show. */
@@ -21,7 +25,12 @@ export function CatalogueList({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const ratio = (num: number, den: number) => `${t("rules.atLeast", { num, den })} ${t("rules.ofPresent")}`;
+  const language = en ? "en" : "zh-CN";
+  const ratio = (num: number, den: number, ofAll: boolean) => `${t("rules.atLeast", { num, den })} ${t(ofAll ? "rules.ofMembers" : "rules.ofPresent")}`;
+  const passRule = (c: CatalogueRow) => {
+    if (c.passNum && c.passDen) return ratio(c.passNum, c.passDen, c.passOfAll);
+    return c.passOfAll ? `${t("rules.default")}, ${t("rulesLaw.passOfAll")}` : t("rules.default");
+  };
   return (
     <ul className="divide-y divide-stone-100" data-testid="catalogue">
       {entries.map((c) => (
@@ -40,9 +49,17 @@ export function CatalogueList({
                 </div>
                 <div>
                   <dt className="inline">{t("rules.passOverride")}: </dt>
-                  <dd className="inline">{c.passNum && c.passDen ? ratio(c.passNum, c.passDen) : t("rules.default")}</dd>
+                  <dd className="inline" data-testid="catalogue-pass">
+                    {passRule(c)}
+                  </dd>
                 </div>
               </dl>
+              {c.important || c.ownersDecide ? (
+                <ul className="mt-1 space-y-0.5 text-sm text-stone-800" aria-label={t("rulesLaw.flags")} data-testid="catalogue-flags">
+                  {c.important ? <li>{t("rulesLaw.important", { article: citeArticle(RULE_PACKS[packId].partyReviewArticle, language) })}</li> : null}
+                  {c.ownersDecide ? <li>{t("rulesLaw.ownersDecide", { article: citeArticle("civilCode:278", language) })}</li> : null}
+                </ul>
+              ) : null}
             </div>
             {editable && c.topics > 0 ? <span className="text-sm text-stone-500">{t("rulesEdit.inUseShort", { count: c.topics })}</span> : null}
             {editable && c.topics === 0 ? (
@@ -59,7 +76,7 @@ export function CatalogueList({
             <details className="mt-1" open={editing?.id === c.id}>
               <summary className="inline-flex min-h-[44px] cursor-pointer items-center text-sm text-hall-700">{t("rulesEdit.edit")}</summary>
               <div className="mt-2 rounded-md border border-stone-200 p-3">
-                <CatalogueEntryForm entry={c} lastResult={editing?.id === c.id ? editing.result : undefined} />
+                <CatalogueEntryForm packId={packId} entry={c} lastResult={editing?.id === c.id ? editing.result : undefined} />
               </div>
             </details>
           ) : null}

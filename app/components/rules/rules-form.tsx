@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { rulesSchema, type RulesValues } from "~/forms/rules";
+import type { PackId } from "~/workflow/legal-floors";
 import { Button } from "../ui/button";
 import { Errors, fieldErrors, NumberInput } from "./number-input";
 import type { RulesData } from "./rules-summary";
@@ -48,14 +49,14 @@ function NumberRow({ label, field, unit }: { label: string; field: Num; unit: st
 }
 
 /** The street admin's form for the rules' numbers. Works without JavaScript; the server checks again. */
-export function RulesForm({ rules, lastResult }: { rules: RulesData; lastResult?: SubmissionResult<string[]> }) {
+export function RulesForm({ rules, packId, lastResult }: { rules: RulesData; packId: PackId; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const values = Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, typeof v === "boolean" ? (v ? "on" : "") : String(v)]));
   const [form, fields] = useForm<RulesValues>({
     id: "rules-form",
     lastResult,
     defaultValue: values,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rulesSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rulesSchema(packId) }),
     shouldValidate: "onBlur",
   });
   const days = t("rulesEdit.daysUnit");

@@ -13,6 +13,7 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "invite.revoked": "Invite revoked",
   "topic.seeded": "Topic recorded",
   "rules.changed": "Rules changed",
+  "rules.lawRevised": "Rules moved to the revised organic laws",
   "catalogue.added": "Category added",
   "catalogue.changed": "Category changed",
   "catalogue.removed": "Category removed",

@@ -13,6 +13,7 @@ const ledgerTypes = {
   "invite.revoked": "作废邀请码",
   "topic.seeded": "录入议题",
   "rules.changed": "修改议事规则",
+  "rules.lawRevised": "按修订后的组织法更新议事规则",
   "catalogue.added": "增加目录类别",
   "catalogue.changed": "修改目录类别",
   "catalogue.removed": "删除目录类别",

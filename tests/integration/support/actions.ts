@@ -204,7 +204,7 @@ const RULE_VALUES = {
   cosignThreshold: "9",
   cosignWindowDays: "30",
   screeningDays: "15",
-  publicityDays: "7",
+  publicityDays: "15",
   meetingNoticeDays: "5",
   ratingWindowDays: "14",
   satisfactionThresholdPct: "60",
