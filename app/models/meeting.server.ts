@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
-import { noticeDays, type RosterSeat } from "../workflow/meetings";
+import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
 import { LEGAL_FLOORS, meetsRatio, type Ratio } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
@@ -66,11 +66,7 @@ export const COMMITTEE_MEMBER: Role = "committeeMember";
 
 /** The roles that hold a seat among 组成人员: 居(村)委会成员 and representatives (居委会组织法 Art. 28, 村委会组织法 Art. 29). */
 export const ROSTER_ROLES: readonly Role[] = [COMMITTEE_MEMBER, REPRESENTATIVE];
-
-/** Whether these roles give a seat in the representatives' meeting (check in, vote, be told of meetings). */
-export function sitsOnRoster(roles: readonly Role[]): boolean {
-  return ROSTER_ROLES.some((r) => roles.includes(r));
-}
+export { sitsOnRoster };
 
 /** Runs a durable transaction, turning a MeetingError into a refusal; tells screens after the commit. */
 export function meetingWrite<T extends object>(meeting: { communityId: number; meetingId: number | null }, fn: (tx: Tx) => T): MeetingResult<T> {

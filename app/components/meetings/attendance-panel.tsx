@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useFormats } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { quorumRule } from "./rule-words";
+import { neededToOpen, quorumRule } from "./rule-words";
 import type { MeetingData, QuorumResult, RosterEntry, RulesData, Viewer } from "./types";
 
 const percent = (part: number, whole: number) => (whole ? Math.min(100, Math.round((part / whole) * 100)) : 0);
@@ -50,7 +50,7 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine }: Props)
               {/* The line the roll call has to reach. */}
               <div className="absolute -top-1 h-4 w-0.5 bg-stone-700" style={{ left: `${percent(quorum.minimumPresent, quorum.members)}%` }} />
             </div>
-            <p className="text-stone-700">{t("meetings.attendance.minimum", { count: quorum.minimumPresent })}</p>
+            <p className="text-stone-700">{t("meetings.attendance.minimum", { needed: neededToOpen(t, i18n.language, quorum) })}</p>
           </>
         ) : meeting.status === "scheduled" ? (
           <p className="text-stone-600">{t("meetings.attendance.notStarted")}</p>

@@ -1,18 +1,16 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MotionResult as Result } from "~/workflow/tally";
-import { formatThreshold } from "./rule-words";
+import { neededToPass } from "./rule-words";
 import type { MotionItem } from "./types";
 
 const CHOICE_TONE = { yes: "text-green-800", no: "text-red-800", abstain: "text-stone-600" } as const;
 
 /** A closed motion: the arithmetic against the rule, the four counts, who voted what (named votes), what became of the topic. */
 export function MotionResultView({ motion, result, slug }: { motion: MotionItem; result: Result; slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const verdict = t(result.passed ? "meetings.result.passed" : "meetings.result.failed");
-  const sentence = result.rule.inclusive
-    ? t("meetings.result.atLeast", { present: result.present, yes: result.yes, minimum: result.minimumYes, verdict })
-    : t("meetings.result.moreThan", { present: result.present, yes: result.yes, threshold: formatThreshold(result.threshold), verdict });
+  const sentence = t("meetings.result.sentence", { present: result.present, yes: result.yes, needed: neededToPass(t, i18n.language, result), verdict });
   const counts = [
     ["yes", result.yes],
     ["no", result.no],
