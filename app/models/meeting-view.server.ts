@@ -7,7 +7,7 @@ import { basisOf, motionResult } from "../workflow/motion-basis";
 import type { MotionResult, QuorumResult } from "../workflow/tally";
 import { votedCount } from "./ballot.server";
 import type { ScreenState } from "./meeting-screen";
-import { quorumOf, rosterMakeUp, rulesRow } from "./meeting.server";
+import { getRosterMakeUp, quorumOf, rulesRow } from "./meeting.server";
 
 const recorder = alias(users, "recorder");
 
@@ -112,8 +112,8 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     roster,
     left,
     observers,
-    /** 组成人员 N: 居(村)委会成员 n, representatives m — of the roster taken at the start (those who left included). */
-    makeUp: meeting.members === null ? null : rosterMakeUp(everyone),
+    /** 组成人员 N: 居(村)委会成员 n, representatives m — of the roster taken at the start (those who left included), or as it would be now. */
+    makeUp: getRosterMakeUp({ communityId, seats: meeting.members === null ? undefined : everyone }),
     agenda,
     me: me ? { onRoster: true, checkedIn: me.checkedInAt !== null } : { onRoster: false, checkedIn: false },
   };

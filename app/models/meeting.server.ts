@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
+import { communities, meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
-import { LEGAL_FLOORS, meetsRatio, type Ratio } from "../workflow/rule-packs";
+import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
@@ -168,7 +168,21 @@ export function rosterIds(tx: Tx, communityId: number): number[] {
 export function rosterMakeUp(seats: readonly { seat: RosterSeat }[], share: Ratio = LEGAL_FLOORS.representativesShare) {
   const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).length;
   const representatives = seats.length - committeeMembers;
-  return { members: seats.length, committeeMembers, representatives, representativesShareMet: meetsRatio(representatives, seats.length, share) };
+  return { members: seats.length, committeeMembers, representatives, representativesShareMet: seats.length === 0 || meetsRatio(representatives, seats.length, share) };
+}
+
+export type RosterMakeUp = ReturnType<typeof rosterMakeUp> & { pack: RulePack["id"]; shareArticle: ArticleKey };
+
+/**
+ * The make-up a meeting's roster has (the seats taken at its start) or, before it starts, would
+ * have now; with the pack that names the committee (居委会 / 村委会) and the article that asks
+ * representatives to be at least four fifths of it (居委会组织法 Art. 28, 村委会组织法 Art. 29).
+ */
+export function getRosterMakeUp({ communityId, seats }: { communityId: number; seats?: readonly { seat: RosterSeat }[] }): RosterMakeUp {
+  const db = getDb();
+  const kind = db.select({ kind: communities.kind }).from(communities).where(eq(communities.id, communityId)).get()?.kind ?? "urban";
+  const pack = RULE_PACKS[rulesRow(db, communityId).pack as RulePack["id"]] ?? packForKind(kind);
+  return { ...rosterMakeUp(seats ?? rosterSeats(db, communityId)), pack: pack.id, shareArticle: FLOOR_ARTICLES[pack.id].representativesShare };
 }
 
 function conveners(tx: Tx, communityId: number): number[] {

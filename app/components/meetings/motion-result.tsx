@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MotionResult as Result } from "~/workflow/tally";
+import { FrozenBasis } from "~/components/meeting-records/motion-record";
 import { neededToPass } from "./rule-words";
 import type { MotionItem } from "./types";
 
@@ -33,6 +34,7 @@ export function MotionResultView({ motion, result, slug }: { motion: MotionItem;
         ))}
       </dl>
       {motion.secret ? <p className="text-xs text-stone-500">{t("meetings.result.secretNote")}</p> : null}
+      {motion.basis ? <FrozenBasis basis={motion.basis} /> : null}
       {motion.named.length ? (
         <details className="rounded-md border border-stone-200 p-3 text-sm">
           <summary className="cursor-pointer font-medium text-stone-900">{t("meetings.result.namedTitle", { count: motion.named.length })}</summary>

@@ -86,7 +86,10 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       checkIn: "Check in",
       checkedIn: "You are checked in",
       checkedInAt: "You checked in at {{time}}",
-      notOnRoster: "You are not on this meeting's roster.",
+      notOnRoster: "You are not on this meeting's roster of members.",
+      observers: "Attending, not counted ({{count}}): {{names}}",
+      observe: "Register as attending (supervisor)",
+      observeHint: "Supervisory committee members may attend the meeting; they are not counted as present and do not vote.",
     },
     roster: {
       title: "Roster",

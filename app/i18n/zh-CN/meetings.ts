@@ -86,7 +86,10 @@ const meetings = {
       checkIn: "签到",
       checkedIn: "您已签到",
       checkedInAt: "您已于 {{time}} 签到",
-      notOnRoster: "您不在本次会议的代表名册中。",
+      notOnRoster: "您不在本次会议的组成人员名册中。",
+      observers: "列席({{count}} 人,不计入到会人数):{{names}}",
+      observe: "列席登记(监督委员)",
+      observeHint: "监督委员会成员可以列席代表会议,不计入到会人数,不参加表决。",
     },
     roster: {
       title: "代表名册",
