@@ -64,6 +64,8 @@ export function grantMembership(
   tx: Tx,
   { communityId, userId, role, grantedBy, via }: { communityId: number; userId: number; role: Role; grantedBy: number | null; via: string },
 ): boolean {
+  const conflict = exclusiveRoleConflict(tx, { communityId, userId, role });
+  if (conflict) throw new ExclusiveRoleError(conflict);
   const result = tx
     .insert(memberships)
     .values({ communityId, userId, role, grantedBy })
