@@ -3,7 +3,7 @@ import { meetsRatio, type Ratio } from "./rule-packs";
 /**
  * The arithmetic of a representatives' meeting, as pure functions: whether the roll call makes the
  * meeting valid, and whether a motion passed. Integer arithmetic only; every result carries the
- * numbers a meeting screen shows ("9 of 13 present agreed; needed more than 6.5").
+ * numbers a meeting screen shows, in whole people ("需至少 7 人同意(到会 13 人的过半数)").
  */
 
 /** The fewest that satisfy `ratio` of `whole` ("at least" → ceil; "more than" → the next whole number). */
