@@ -24,21 +24,41 @@ const reps: DemoAccount[] = Array.from({ length: 15 }, (_, i) => {
   return { username: `rep${n}`, displayName: `代表${n}`, community: "mingyue", roles: ["representative", "resident"] };
 });
 
+const villageReps: DemoAccount[] = Array.from({ length: 12 }, (_, i) => {
+  const n = String(i + 1).padStart(2, "0");
+  return { username: `vrep${n}`, displayName: `村民代表${n}`, community: "shiliu", roles: ["representative", "resident"] };
+});
+
+/**
+ * 组成人员 (居委会组织法 Art. 28, 村委会组织法 Art. 29): 明月社区 has five 居委会 members (convener1,
+ * committee1, committee2, cmember1, cmember2) and 15 representatives, 20 in all, representatives
+ * exactly four fifths; 石榴村 has three 村委会 members and 12 representatives, 15 in all. No
+ * committee member is a supervisor (居委会组织法 Art. 36, 村委会组织法 Art. 37: the seed refuses it).
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "street1", displayName: "街道管理员 王敏", community: null, roles: [], streetAdmin: true },
   { username: "resident1", displayName: "张晓梅", community: "mingyue", roles: ["resident"] },
   { username: "resident2", displayName: "李建国", community: "mingyue", roles: ["resident"] },
   { username: "resident3", displayName: "陈芳", community: "mingyue", roles: ["resident"] },
-  { username: "committee1", displayName: "议事会 刘伟", community: "mingyue", roles: ["committee"] },
-  { username: "committee2", displayName: "议事会 黄丽", community: "mingyue", roles: ["committee"] },
-  { username: "convener1", displayName: "召集人 周强", community: "mingyue", roles: ["convener", "committee"] },
+  { username: "committee1", displayName: "议事会 刘伟", community: "mingyue", roles: ["committee", "committeeMember"] },
+  { username: "committee2", displayName: "议事会 黄丽", community: "mingyue", roles: ["committee", "committeeMember"] },
+  { username: "convener1", displayName: "召集人 周强", community: "mingyue", roles: ["convener", "committee", "committeeMember"] },
+  { username: "cmember1", displayName: "居委会 郑洁", community: "mingyue", roles: ["committeeMember", "resident"] },
+  { username: "cmember2", displayName: "居委会 马骏", community: "mingyue", roles: ["committeeMember", "resident"] },
   ...reps,
   { username: "supervisor1", displayName: "监督委员 吴静", community: "mingyue", roles: ["supervisor"] },
   { username: "executor1", displayName: "明月物业公司", community: "mingyue", roles: ["executor"] },
   { username: "party1", displayName: "社区党委 周红", community: "mingyue", roles: ["party"] },
   { username: "villager1", displayName: "村民 赵大山", community: "shiliu", roles: ["resident"] },
-  { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee"] },
+  { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee", "committeeMember"] },
+  { username: "vconvener1", displayName: "村委会主任 钱进", community: "shiliu", roles: ["convener", "committee", "committeeMember"] },
+  { username: "vmember1", displayName: "村委会 何梅", community: "shiliu", roles: ["committeeMember", "resident"] },
+  ...villageReps,
+  { username: "vsupervisor1", displayName: "村务监督 冯刚", community: "shiliu", roles: ["supervisor", "resident"] },
 ];
+
+/** Who convenes each community's demo meetings (and records hand votes at them). */
+export const DEMO_CONVENERS = { mingyue: "convener1", shiliu: "vconvener1" } as const;
 
 export const DEMO_CATALOGUE = [
   { code: "facilities", nameZh: "公共设施维修", nameEn: "Public facility repairs", needsVote: true, needsPublicity: true },
@@ -125,7 +145,8 @@ export const DEMO_MEETINGS: Record<"mingyue" | "shiliu", DemoMeeting[]> = {
       place: "社区党群服务中心二楼会议室",
       inDays: -19,
       noticeDays: 8,
-      present: { self: present.filter((u) => u !== "rep11"), byConvener: ["rep11"] },
+      // 15 of 组成人员 20: twelve representatives and three 居委会 members (at least 14 for a quorum).
+      present: { self: [...present.filter((u) => u !== "rep11"), "convener1", "committee1", "committee2"], byConvener: ["rep11"] },
       motions: [
         { topic: 6, against: ["rep05"], abstained: ["rep09"], recordedByConvener: ["rep11"] },
         { topic: 7, against: ["rep04", "rep10"], abstained: ["rep12"], recordedByConvener: ["rep11"] },
@@ -133,5 +154,6 @@ export const DEMO_MEETINGS: Record<"mingyue" | "shiliu", DemoMeeting[]> = {
     },
     { title: "居民代表会议(临时会议)", place: "社区党群服务中心二楼会议室", inDays: 7, noticeDays: 9, motions: [{ topic: 5 }] },
   ],
-  shiliu: [],
+  // A village meeting the demo can run: 村委会主任 vconvener1 starts it, the village's 15 组成人员 check in.
+  shiliu: [{ title: "村民代表会议(第三季度例会)", place: "石榴村村委会议室", inDays: 6, noticeDays: 8, motions: [{ topic: 4 }] }],
 };

@@ -3,7 +3,10 @@ import { ballotPayload } from "../app/models/ballot.server";
 import { appendLedger, type Tx } from "../app/models/ledger.server";
 import { publish } from "../app/models/publication.server";
 import { resolutionYear } from "../app/models/resolution.server";
-import type { BallotChoice } from "../app/workflow/meetings";
+import { canonicalJson, type JsonValue } from "../app/models/canonical-json";
+import { sha256Hex } from "../app/models/freeze.server";
+import type { BallotChoice, RosterSeat } from "../app/workflow/meetings";
+import { freezeBasis, type RulesForBasis } from "../app/workflow/motion-basis";
 import { ratioText, type Ratio } from "../app/workflow/rule-packs";
 import { evaluateMotion } from "../app/workflow/tally";
 import type { DemoMeeting } from "./demo-data";
@@ -54,7 +57,7 @@ export interface PlannedMeeting {
  * its resolution's 公示 runs `publicityDays` from the close. Pure: the seed writes these moments into
  * the rows, the ledger and the topics' histories alike, so all three agree.
  */
-export function planMeetings(demo: DemoMeeting[], nowMs: number, publicityDays: number): PlannedMeeting[] {
+export function planMeetings(demo: DemoMeeting[], nowMs: number, publicityDays: number, convener: string): PlannedMeeting[] {
   return demo.map((m, i) => {
     const scheduledAt = chinaTime(nowMs, m.inDays, 19, 30);
     const createdAt = new Date(scheduledAt.getTime() - m.noticeDays * DAY - 2 * 3_600_000);
@@ -72,7 +75,7 @@ export function planMeetings(demo: DemoMeeting[], nowMs: number, publicityDays: 
       const votes = checkIns.map((c, n) => ({
         username: c.username,
         choice: (motion.against?.includes(c.username) ? "no" : motion.abstained?.includes(c.username) ? "abstain" : "yes") as BallotChoice,
-        recordedBy: motion.recordedByConvener?.includes(c.username) ? "convener1" : null,
+        recordedBy: motion.recordedByConvener?.includes(c.username) ? convener : null,
         at: new Date(clock + (n + 1) * 20_000),
       }));
       const closedAt = new Date(clock + (votes.length + 3) * 20_000);
@@ -118,8 +121,12 @@ interface WriteContext {
   userIds: Map<string, number>;
   /** Seeded topic number → its id, and its frozen text. */
   topics: Map<number, { id: number; sha256: string; text: string; pass: Ratio }>;
-  representatives: string[];
+  /** 组成人员: each once, with the seat they hold (committee member first). */
+  seats: Array<{ username: string; seat: RosterSeat }>;
+  convener: string;
   noticeDaysRequired: number;
+  /** The rules as seeded: each vote's basis is frozen from them, as opening a vote does. */
+  rules: RulesForBasis;
 }
 
 
@@ -128,10 +135,12 @@ interface WriteContext {
  * in the same order and with the same payloads, their ledger entries (a ballot points at its
  * `ballot.cast` entry), so `ledger:verify` holds after seeding.
  */
-export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, representatives, noticeDaysRequired }: WriteContext) {
+export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, seats, convener: convenerName, noticeDaysRequired, rules }: WriteContext) {
   const uid = (username: string) => userIds.get(username)!;
-  const convener = uid("convener1");
-  const roster = representatives.map(uid);
+  const convener = uid(convenerName);
+  const seated = seats.map((s) => ({ userId: uid(s.username), seat: s.seat })).sort((a, b) => a.userId - b.userId);
+  const roster = seated.map((s) => s.userId);
+  const committeeMembers = seated.filter((s) => s.seat === "committeeMember").map((s) => s.userId);
   const numbered = new Map<number, number>();
   // The 公示 periods ended without objections: each resolution took effect (and its topic moved to
   // execution). Written in time order among the later meetings' entries.
@@ -190,8 +199,15 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
     });
     if (!plan.ended) continue;
 
-    tx.insert(meetingAttendance).values(roster.map((userId) => ({ meetingId, userId }))).run();
-    appendLedger(tx, { communityId, type: "meeting.started", actorId: convener, subject: `meeting:${meetingId}`, payload: { members: roster.length, roster: [...roster].sort((a, b) => a - b) }, at: plan.startedAt! });
+    tx.insert(meetingAttendance).values(seated.map(({ userId, seat }) => ({ meetingId, userId, seat }))).run();
+    appendLedger(tx, {
+      communityId,
+      type: "meeting.started",
+      actorId: convener,
+      subject: `meeting:${meetingId}`,
+      payload: { members: roster.length, roster, ...(committeeMembers.length ? { committeeMembers } : {}) },
+      at: plan.startedAt!,
+    });
     plan.checkIns.forEach((c, n) => {
       const rep = uid(c.username);
       tx.update(meetingAttendance)
@@ -211,7 +227,15 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
     plan.motions.forEach((m, i) => {
       const motionId = motionIds[i];
       const topic = topics.get(m.topic)!;
-      appendLedger(tx, { communityId, type: "motion.opened", actorId: convener, subject: `motion:${motionId}`, payload: { meeting: meetingId, topic: topic.id, sha256: topic.sha256, present, members: roster.length }, at: m.openedAt! });
+      const basis = canonicalJson(freezeBasis(rules, { passNum: topic.pass.num, passDen: topic.pass.den, passInclusive: topic.pass.inclusive, passOfAll: false }, roster.length) as unknown as JsonValue);
+      appendLedger(tx, {
+        communityId,
+        type: "motion.opened",
+        actorId: convener,
+        subject: `motion:${motionId}`,
+        payload: { meeting: meetingId, topic: topic.id, sha256: topic.sha256, present, members: roster.length, basis: sha256Hex(basis) },
+        at: m.openedAt!,
+      });
       for (const b of m.ballots) {
         const voter = uid(b.username);
         const recordedBy = b.recordedBy ? uid(b.recordedBy) : null;
@@ -222,7 +246,7 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
       for (const b of m.ballots) counts[b.choice] += 1;
       const result = evaluateMotion({ present, ...counts, rule: topic.pass });
       tx.update(motions)
-        .set({ status: "closed", openedAt: m.openedAt, openedBy: convener, closedAt: m.closedAt, closedBy: convener, ...counts, present, passed: result.passed })
+        .set({ status: "closed", basis, openedAt: m.openedAt, openedBy: convener, closedAt: m.closedAt, closedBy: convener, ...counts, present, passed: result.passed })
         .where(eq(motions.id, motionId))
         .run();
       appendLedger(tx, {
@@ -230,7 +254,7 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, rep
         type: "motion.closed",
         actorId: convener,
         subject: `motion:${motionId}`,
-        payload: { meeting: meetingId, topic: topic.id, present, ...counts, ballots: m.ballots.length, passed: result.passed, threshold: result.threshold },
+        payload: { meeting: meetingId, topic: topic.id, present, ...counts, ballots: m.ballots.length, passed: result.passed, threshold: result.threshold, minimumYes: result.minimumYes },
         at: m.closedAt!,
       });
       if (!result.passed) throw new Error(`demo motion on topic ${m.topic} must pass: its topic is past the vote`);

@@ -5,7 +5,8 @@ import { appendLedger, type Tx } from "../app/models/ledger.server";
 import { grantMembership } from "../app/models/membership.server";
 import { RULE_PACKS, settingsFromPack, type Ratio } from "../app/workflow/rule-packs";
 import type { Db } from "./client.server";
-import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./demo-data";
+import { sitsOnRoster } from "../app/workflow/meetings";
+import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./demo-data";
 import { demoDraft } from "./demo-drafts";
 import { writeExecution } from "./demo-execution";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./demo-meetings";
@@ -74,7 +75,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           grantMembership(tx, { communityId, userId: userIds.get(account.username)!, role, grantedBy: adminId, via: "seed" });
         }
       }
-      const plans = planMeetings(DEMO_MEETINGS[c.slug], now, pack.publicityDays);
+      const plans = planMeetings(DEMO_MEETINGS[c.slug], now, pack.publicityDays, DEMO_CONVENERS[c.slug]);
       const voted = votedTopicTimes(plans);
       const tabled = tabledTopicFreezes(plans);
       const committeeId = userIds.get(c.slug === "mingyue" ? "committee1" : "vcommittee1")!;
@@ -136,8 +137,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
         }
       });
       if (plans.length) {
-        const representatives = DEMO_ACCOUNTS.filter((a) => a.community === c.slug && a.roles.includes("representative")).map((a) => a.username);
-        writeMeetings(tx, { communityId, plans, userIds, topics: frozenTopics, representatives, noticeDaysRequired: pack.meetingNoticeDays });
+        // 组成人员 as startMeeting takes them: committee members, then the representatives who are not also one.
+        const seats = DEMO_ACCOUNTS.filter((a) => a.community === c.slug && sitsOnRoster(a.roles)).map((a) => ({
+          username: a.username,
+          seat: a.roles.includes("committeeMember") ? ("committeeMember" as const) : ("representative" as const),
+        }));
+        writeMeetings(tx, { communityId, plans, userIds, topics: frozenTopics, seats, convener: DEMO_CONVENERS[c.slug], noticeDaysRequired: pack.meetingNoticeDays, rules: settingsFromPack(pack) });
       }
       if (c.slug === "mingyue") {
         const topicIds = new Map([...frozenTopics].map(([number, t]) => [number, t.id]));

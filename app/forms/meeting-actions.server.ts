@@ -4,10 +4,10 @@ import { notFound } from "../auth/guards.server";
 import { castBallotTogether, closeVote, openVote } from "../models/ballot.server";
 import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
 import { tableMotion, withdrawMotion } from "../models/meeting-agenda.server";
-import { checkIn } from "../models/meeting-attendance.server";
+import { attendAsObserver, checkIn } from "../models/meeting-attendance.server";
 import { cancelMeeting, endMeeting, MeetingError, meetingRow, scheduleMeeting, startMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import type { Role } from "../workflow/roles";
-import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
+import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, observeSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
 
@@ -108,6 +108,11 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const forUserId = submission.value.forUserId ?? null;
       return settle(intent, checkIn({ ...actor, forUserId }), forUserId ? `${page}#roster` : `${page}#attendance`);
+    }
+    case "observe": {
+      const submission = parseForm(formData, observeSchema);
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      return settle(intent, attendAsObserver(actor), `${page}#attendance`);
     }
     case "open":
     case "close": {

@@ -14,7 +14,7 @@ export const CANCEL_REASON_MAX = 300;
 /** The posts of the meetings list page. */
 export const MEETINGS_INTENTS = ["schedule", "request", "sign"] as const;
 /** The posts of one meeting's page. */
-export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "open", "vote", "close"] as const;
+export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "observe", "open", "vote", "close"] as const;
 /** The posts about a resolution, on its topic's page. */
 export const RESOLUTION_INTENTS = ["object", "answerObjection"] as const;
 
@@ -59,6 +59,7 @@ export const withdrawMotionSchema = z.object({ intent: z.literal("withdrawMotion
 export const sessionSchema = z.object({ intent: z.enum(["start", "end"]) });
 export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredText(1, CANCEL_REASON_MAX) });
 export const checkInSchema = z.object({ intent: z.literal("checkIn"), forUserId: hiddenId.optional() });
+export const observeSchema = z.object({ intent: z.literal("observe") });
 export const motionSchema = z.object({ intent: z.enum(["open", "close"]), motionId: hiddenId });
 export const voteSchema = z.object({
   intent: z.literal("vote"),

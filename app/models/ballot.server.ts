@@ -4,14 +4,17 @@ import { prepared } from "../../db/prepared";
 import { ballots, meetingAttendance, meetings, motions, topicEvents, topics } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
 import type { TopicState } from "../workflow/states";
-import { evaluateMotion, type MotionResult } from "../workflow/tally";
+import { freezeBasis, motionResult } from "../workflow/motion-basis";
+import type { MotionResult } from "../workflow/tally";
+import { canonicalJson, type JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { notifyHandVote } from "./hand-vote.server";
 import { partyReviewGate } from "./party-review.server";
 import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
-import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, rulesRow, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { sha256Hex } from "./freeze.server";
 import { publishResolution } from "./resolution.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 
@@ -21,7 +24,11 @@ function motionRow(tx: Tx, meetingId: number, motionId: number) {
   return row;
 }
 
-/** 开始表决: refused while the quorum of the rules is not met, or while another motion is being voted on. */
+/**
+ * 开始表决: refused while the quorum of the rules is not met, or while another motion is being voted on.
+ * The basis the motion will be counted by is frozen on it now (motions.basis) and its hash recorded in
+ * the `motion.opened` entry, so ledger:verify can tell if it is ever rewritten.
+ */
 export function openVote(input: MeetingActor & { meetingId: number; motionId: number }): MeetingResult {
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
@@ -37,13 +44,14 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
     if (partyBlock) throw new MeetingError(partyBlock);
     const at = now();
-    tx.update(motions).set({ status: "voting", openedAt: at, openedBy: input.userId }).where(eq(motions.id, motion.id)).run();
+    const basis = canonicalJson(freezeBasis(rulesRow(tx, input.communityId), motion, quorum.members) as unknown as JsonValue);
+    tx.update(motions).set({ status: "voting", openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, {
       communityId: input.communityId,
       type: "motion.opened",
       actorId: input.userId,
       subject: `motion:${motion.id}`,
-      payload: { meeting: meeting.id, topic: motion.topicId, sha256: motion.sha256, present: quorum.present, members: quorum.members },
+      payload: { meeting: meeting.id, topic: motion.topicId, sha256: motion.sha256, present: quorum.present, members: quorum.members, basis: sha256Hex(basis) },
       at,
     });
     return {};
@@ -119,7 +127,7 @@ const insertBallot = prepared((db) =>
 function voterOf(input: BallotInput): { voter: number; onBehalf: boolean } | { problem: MeetingProblem } {
   const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
   if (onBehalf) return input.roles.includes(CONVENER) ? { voter: input.forUserId!, onBehalf } : { problem: "wrongRole" };
-  return input.roles.includes(REPRESENTATIVE) ? { voter: input.userId, onBehalf } : { problem: "notRepresentative" };
+  return sitsOnRoster(input.roles) ? { voter: input.userId, onBehalf } : { problem: "notRepresentative" };
 }
 
 /**
@@ -200,7 +208,8 @@ export function votedCount(tx: Tx, motionId: number): number {
 }
 
 /**
- * 结束表决: counts the ballots against those present now, by the motion's pass rule, and settles the
+ * 结束表决: counts the ballots against those present now (or, for a share of all members, the roster
+ * frozen when the vote opened), by the motion's frozen basis, and settles the
  * topic: passed → a resolution published for 公示; failed → back to deliberation once, or closed.
  * After this the motion's counts never change: a ballot needs the status 'voting'.
  */
@@ -214,7 +223,7 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
       if (motion.status !== "voting") throw new MeetingError(motion.status === "closed" ? "votingClosed" : "voteNotOpen");
       const counts = countVotes(tx, motion);
       const present = presentForMotion(tx, meeting.id, motion.id);
-      const result = evaluateMotion({ present, ...counts, rule: { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive } });
+      const result = motionResult({ ...motion, ...counts, present });
       const at = now();
       tx.update(motions)
         .set({ status: "closed", closedAt: at, closedBy: input.userId, ...counts, present, passed: result.passed })
@@ -225,7 +234,7 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
         type: "motion.closed",
         actorId: input.userId,
         subject: `motion:${motion.id}`,
-        payload: { meeting: meeting.id, topic: motion.topicId, present, ...counts, ballots: votedCount(tx, motion.id), passed: result.passed, threshold: result.threshold },
+        payload: { meeting: meeting.id, topic: motion.topicId, present, ...counts, ballots: votedCount(tx, motion.id), passed: result.passed, threshold: result.threshold, minimumYes: result.minimumYes, ...(result.ofAll ? { ofAll: result.base } : {}) },
         at,
       });
       let resolutionId: number | null = null;

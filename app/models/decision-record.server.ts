@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { motions, rules } from "../../db/schema";
 import type { Ratio } from "../workflow/rule-packs";
-import { evaluateMotion } from "../workflow/tally";
+import { basisOf, motionResult } from "../workflow/motion-basis";
 import { votedCount } from "./ballot.server";
 import { namedBallots } from "./meeting-view.server";
 import type { VoteRecord } from "./vote-record";
@@ -21,7 +21,9 @@ export function citedRules(db: Db, communityId: number) {
  * when the motion was counted by a higher share than the rules' own.
  */
 export function voteRecord(db: Db, motion: MotionRow, cited: ReturnType<typeof citedRules>, category: { zh: string | null; en: string | null }): VoteRecord {
-  const rule: Ratio = { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
+  // Counted and cited by the basis frozen when its vote opened: a later change of rules rewrites nothing.
+  const frozen = basisOf(motion);
+  const rule: Ratio = frozen?.pass ?? { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
   const sameAsRules = rule.num * cited.passDen === cited.passNum * rule.den && rule.inclusive === cited.passInclusive;
   return {
     sha256: motion.sha256,
@@ -29,8 +31,8 @@ export function voteRecord(db: Db, motion: MotionRow, cited: ReturnType<typeof c
     closedAt: motion.closedAt,
     rule,
     raisedBy: sameAsRules || !category.zh ? null : { zh: category.zh, en: category.en ?? category.zh },
-    basis: { zh: cited.basisZh, en: cited.basisEn },
-    result: evaluateMotion({ present: motion.present ?? 0, yes: motion.yes, no: motion.no, abstain: motion.abstain, rule }),
+    basis: frozen ? { zh: frozen.basisZh, en: frozen.basisEn } : { zh: cited.basisZh, en: cited.basisEn },
+    result: motionResult(motion),
     voted: votedCount(db, motion.id),
     named: motion.secret ? [] : namedBallots(motion.id).map((b) => ({ name: b.name, choice: b.choice, recordedBy: b.recordedBy })),
   };

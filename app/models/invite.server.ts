@@ -6,7 +6,7 @@ import { hashPassword } from "../auth/password.server";
 import type { Role } from "../workflow/roles";
 import { appendLedger, type Tx } from "./ledger.server";
 import { cleanDisplayName } from "../forms/display-name";
-import { displayNameTaken, grantMembership } from "./membership.server";
+import { displayNameTaken, exclusiveRoleConflict, grantMembership, type ExclusiveProblem } from "./membership.server";
 
 // Codes people can read aloud and type on a phone: no 0/O, 1/I/L.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -134,7 +134,7 @@ export function checkInvite(code: string, now = new Date()) {
 
 type RedeemResult =
   | { ok: true; userId: number; communitySlug: string }
-  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" };
+  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem };
 
 /**
  * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
@@ -157,6 +157,10 @@ export async function redeemInvite(
     }
     if ("userId" in input && getMemberRolesTx(tx, input.userId, invite.communityId).includes(invite.role)) {
       return { ok: false, problem: "alreadyMember" };
+    }
+    if ("userId" in input) {
+      const conflict = exclusiveRoleConflict(tx, { communityId: invite.communityId, userId: input.userId, role: invite.role });
+      if (conflict) return { ok: false, problem: conflict };
     }
     // A name another member of this community already goes by (named votes, minutes and the CSV show
     // names): refused for a new account, and for an existing one joining, whose name cannot change here.

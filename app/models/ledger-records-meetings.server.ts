@@ -48,6 +48,7 @@ interface MotionRow {
   abstain: number;
   present: number | null;
   passed: number | null;
+  basis: string | null;
 }
 
 /**
@@ -57,7 +58,7 @@ interface MotionRow {
  */
 function motionProblems(db: Db, communityId: number, note: Note) {
   const rows = db.$client
-    .prepare("SELECT id, text, sha256, status, yes, no, abstain, present, passed FROM motions WHERE community_id = ?")
+    .prepare("SELECT id, text, sha256, status, yes, no, abstain, present, passed, basis FROM motions WHERE community_id = ?")
     .all(communityId) as MotionRow[];
   const entries = entriesOf(db, communityId, ["motion.tabled", "motion.opened", "motion.closed", "motion.withdrawn", "meeting.cancelled"]);
   const of = (type: string) => latestBySubject(entries.filter((e) => e.type === type));
@@ -78,6 +79,9 @@ function motionProblems(db: Db, communityId: number, note: Note) {
     if (sha256Hex(m.text) !== m.sha256 || JSON.parse(t.payload).sha256 !== m.sha256) note({ check: "motionText", why: "differs", seq: t.seq, record: subject });
     const o = opened.get(subject);
     if (o && JSON.parse(o.payload).sha256 !== m.sha256) note({ check: "motionText", why: "differs", seq: o.seq, record: subject });
+    // The basis frozen when the vote opened hashes to what `motion.opened` recorded (entries before bases were frozen record none).
+    const basisHash = o ? (JSON.parse(o.payload) as { basis?: string }).basis : undefined;
+    if (o && (basisHash !== undefined || m.basis !== null) && (m.basis === null || sha256Hex(m.basis) !== basisHash)) note({ check: "motion", why: "differs", seq: o.seq, record: subject });
     const c = closed.get(subject);
     const latest = c ?? o ?? t;
     if (m.status !== (c ? "closed" : o ? "voting" : "pending")) note({ check: "motion", why: "differs", seq: latest.seq, record: subject });
@@ -100,20 +104,39 @@ function motionProblems(db: Db, communityId: number, note: Note) {
 function attendanceProblems(db: Db, communityId: number, note: Note) {
   const rows = db.$client
     .prepare(
-      `SELECT a.meeting_id AS meetingId, a.user_id AS userId, a.checked_in_at AS checkedInAt, a.checked_in_by AS checkedInBy
+      `SELECT a.meeting_id AS meetingId, a.user_id AS userId, a.checked_in_at AS checkedInAt, a.checked_in_by AS checkedInBy, a.seat
          FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.community_id = ?`,
     )
-    .all(communityId) as { meetingId: number; userId: number; checkedInAt: number | null; checkedInBy: number | null }[];
-  const expected = new Map<string, { seq: number; checkedInAt: number | null; by: number | null }>();
+    .all(communityId) as { meetingId: number; userId: number; checkedInAt: number | null; checkedInBy: number | null; seat: string }[];
+  const expected = new Map<string, { seq: number; checkedInAt: number | null; by: number | null; seat?: string }>();
+  const seats = new Map<string, string>();
   for (const e of entriesOf(db, communityId, ["meeting.started", "attendance.checkedIn"])) {
-    const p = JSON.parse(e.payload) as { roster?: number[]; representative?: number; by?: number };
+    const p = JSON.parse(e.payload) as { roster?: number[]; committeeMembers?: number[]; representative?: number; by?: number };
     if (e.type === "meeting.started") {
-      for (const userId of p.roster ?? []) expected.set(`meeting:${idOf(e.subject)} user:${userId}`, { seq: e.seq, checkedInAt: null, by: null });
+      const committee = new Set(p.committeeMembers ?? []);
+      for (const userId of p.roster ?? []) {
+        const key = `meeting:${idOf(e.subject)} user:${userId}`;
+        seats.set(key, committee.has(userId) ? "committeeMember" : "representative");
+        expected.set(key, { seq: e.seq, checkedInAt: null, by: null });
+      }
     } else {
       expected.set(`${e.subject} user:${p.representative}`, { seq: e.seq, checkedInAt: timeOf(e), by: p.by ?? null });
     }
   }
-  compareByKey(note, "attendance", expected, rows, (a) => `meeting:${a.meetingId} user:${a.userId}`, (want, a) => want.checkedInAt === a.checkedInAt && want.by === a.checkedInBy);
+  compareByKey(note, "attendance", expected, rows, (a) => `meeting:${a.meetingId} user:${a.userId}`, (want, a) => want.checkedInAt === a.checkedInAt && want.by === a.checkedInBy && (seats.get(`meeting:${a.meetingId} user:${a.userId}`) ?? a.seat) === a.seat);
+  // 列席: each observer row is what its `attendance.observed` entry recorded.
+  const observers = db.$client
+    .prepare(
+      `SELECT o.meeting_id AS meetingId, o.user_id AS userId, o.capacity, o.checked_in_at AS checkedInAt
+         FROM meeting_observers o JOIN meetings m ON m.id = o.meeting_id WHERE m.community_id = ?`,
+    )
+    .all(communityId) as { meetingId: number; userId: number; capacity: string; checkedInAt: number }[];
+  const observed = new Map<string, { seq: number; capacity: string; at: number }>();
+  for (const e of entriesOf(db, communityId, ["attendance.observed"])) {
+    const p = JSON.parse(e.payload) as { observer?: number; capacity?: string };
+    observed.set(`${e.subject} observer:${p.observer}`, { seq: e.seq, capacity: p.capacity ?? "", at: timeOf(e) });
+  }
+  compareByKey(note, "attendance", observed, observers, (o) => `meeting:${o.meetingId} observer:${o.userId}`, (want, o) => want.capacity === o.capacity && want.at === o.checkedInAt);
 }
 
 const RESOLUTION_STATUS_OF: Record<string, string> = {

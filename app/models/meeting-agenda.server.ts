@@ -8,14 +8,17 @@ import { isOwnersMatter } from "./owner-decision.server";
 import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
 
 /** The agenda of a meeting that has not started: motions tabled (with the pass rule that will apply) and withdrawn. */
-/** Puts a topic's frozen text on a scheduled meeting's agenda, with the pass rule that will apply. */
+/**
+ * Puts a topic's frozen text on a scheduled meeting's agenda, with the pass rule that will apply and
+ * whether its category counts that share of ALL 组成人员 (catalogue_entries.pass_of_all).
+ */
 export function tableMotion(input: MeetingActor & { meetingId: number; topicId: number; secret: boolean; onFail: OnFail }): MeetingResult<{ id: number }> {
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
     if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
     const topic = tx
-      .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen })
+      .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen, passOfAll: catalogueEntries.passOfAll })
       .from(topics)
       .innerJoin(draftFreezes, eq(draftFreezes.topicId, topics.id))
       .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
@@ -30,7 +33,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
     const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
     const row = tx
       .insert(motions)
-      .values({ communityId: input.communityId, meetingId: meeting.id, topicId: topic.id, position, text: topic.text, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, ...rule })
+      .values({ communityId: input.communityId, meetingId: meeting.id, topicId: topic.id, position, text: topic.text, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, ...rule, passOfAll: topic.passOfAll === true })
       .returning({ id: motions.id })
       .get();
     appendLedger(tx, {
@@ -38,7 +41,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
       type: "motion.tabled",
       actorId: input.userId,
       subject: `motion:${row.id}`,
-      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: ratioText({ num: rule.passNum, den: rule.passDen, inclusive: rule.passInclusive }) },
+      payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: ratioText({ num: rule.passNum, den: rule.passDen, inclusive: rule.passInclusive }), ...(topic.passOfAll ? { ofAll: true } : {}) },
       at: now(),
     });
     return { id: row.id };

@@ -1,21 +1,22 @@
 // 签到 (roll call): checking in to a meeting, by oneself or by the convener from the roster, and
 // leaving the roster when the role is revoked; the rest of a meeting's life is in meeting.server.ts.
 import { and, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { ballots, meetingAttendance, meetings } from "../../db/schema";
+import { ballots, meetingAttendance, meetingObservers, meetings } from "../../db/schema";
 import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
-import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, REPRESENTATIVE, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { MEETING_ALLOWS } from "../workflow/meetings";
 
 /**
- * 签到: a representative checks in on their phone, or the convener (as secretary) registers one who
+ * 签到: one of 组成人员 (a representative or a committee member) checks in on their phone, or the convener (as secretary) registers one who
  * is in the room without a phone from the roster (`forUserId`), which is recorded as checked in by
  * them (and is what later lets the convener record that person's hand vote).
  */
 export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: number | null }): MeetingResult<{ present: number }> {
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
-    requireRoleIn(input, onBehalf ? CONVENER : REPRESENTATIVE);
+    if (onBehalf) requireRoleIn(input, CONVENER);
+    else if (!sitsOnRoster(input.roles)) throw new MeetingError("wrongRole");
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
     if (!MEETING_ALLOWS[meeting.status].checkIn) throw new MeetingError("wrongStatus");
     const userId = onBehalf ? input.forUserId! : input.userId;
@@ -44,7 +45,25 @@ export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: n
 }
 
 /**
- * A representative whose role was revoked leaves the roster of every meeting of the community in
+ * 列席: a member of the supervisory committee registers as attending a meeting in session (居委会组织法
+ * Art. 36, 村委会组织法 Art. 37: they may attend, not vote). Never on the roster, never counted in the
+ * quorum or a tally; the roll and the minutes name them as 列席.
+ */
+export function attendAsObserver(input: MeetingActor & { meetingId: number }): MeetingResult {
+  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+    requireRoleIn(input, "supervisor");
+    const meeting = meetingRow(tx, input.communityId, input.meetingId);
+    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
+    const at = now();
+    const done = tx.insert(meetingObservers).values({ meetingId: meeting.id, userId: input.userId, capacity: "supervisor", checkedInAt: at }).onConflictDoNothing().run();
+    if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");
+    appendLedger(tx, { communityId: input.communityId, type: "attendance.observed", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { observer: input.userId, capacity: "supervisor" }, at });
+    return {};
+  });
+}
+
+/**
+ * One whose last seat-giving role (representative or committee member) was revoked leaves the roster of every meeting of the community in
  * session (inside the revocation's transaction): from now on they are not one of its members, not
  * present, cannot be checked in and cannot vote or be voted for. Their attendance row stays (the
  * minutes show that they came and when they left) and so do the ballots they cast before: those were

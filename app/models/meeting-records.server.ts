@@ -32,7 +32,7 @@ export function getMeetingRecord({ communityId, meetingId }: { communityId: numb
         : [],
   }));
   const left = view.left.map((p) => ({ ...p, leftAt: p.leftAt! }));
-  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda };
+  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda, observers: view.observers, makeUp: view.makeUp };
 }
 
 export type MeetingRecord = NonNullable<ReturnType<typeof getMeetingRecord>>;

@@ -1,12 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
-import { ballots, meetingAttendance, meetings, motions, resolutions, topics, users } from "../../db/schema";
+import { ballots, meetingAttendance, meetingObservers, meetings, motions, resolutions, topics, users } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
-import { evaluateMotion, type MotionResult, type QuorumResult } from "../workflow/tally";
+import { basisOf, motionResult } from "../workflow/motion-basis";
+import type { MotionResult, QuorumResult } from "../workflow/tally";
 import { votedCount } from "./ballot.server";
 import type { ScreenState } from "./meeting-screen";
-import { quorumOf, rulesRow } from "./meeting.server";
+import { getRosterMakeUp, quorumOf, rulesRow } from "./meeting.server";
 
 const recorder = alias(users, "recorder");
 
@@ -34,6 +35,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
       /** Registered as present by the convener's side (no device of their own): only they may have a hand vote recorded. */
       assisted: sql<boolean>`${meetingAttendance.checkedInBy} is not null`.mapWith(Boolean),
       leftAt: meetingAttendance.leftAt,
+      seat: meetingAttendance.seat,
     })
     .from(meetingAttendance)
     .innerJoin(users, eq(users.id, meetingAttendance.userId))
@@ -45,6 +47,14 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
   const roster = everyone.filter((p) => p.leftAt === null);
   const left = everyone.filter((p) => p.leftAt !== null);
   const quorum: QuorumResult | null = meeting.members === null ? null : quorumOf(db, communityId, meeting);
+  // 列席: supervisors attending; named in the roll and the minutes, never counted.
+  const observers = db
+    .select({ userId: meetingObservers.userId, name: users.displayName, capacity: meetingObservers.capacity, checkedInAt: meetingObservers.checkedInAt })
+    .from(meetingObservers)
+    .innerJoin(users, eq(users.id, meetingObservers.userId))
+    .where(eq(meetingObservers.meetingId, meeting.id))
+    .orderBy(asc(meetingObservers.checkedInAt))
+    .all();
   const rows = db
     .select({ motion: motions, topicNumber: topics.number, topicTitle: topics.title, topicState: topics.state, resolutionId: resolutions.id, resolutionYear: resolutions.year, resolutionNumber: resolutions.number })
     .from(motions)
@@ -57,8 +67,9 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
   const agenda = rows.map(({ motion, ...topic }) => {
     const closed = motion.status === "closed";
     const voted = votedCount(db, motion.id);
-    const rule = { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
-    const result: MotionResult | null = closed ? evaluateMotion({ present: motion.present ?? 0, yes: motion.yes, no: motion.no, abstain: motion.abstain, rule }) : null;
+    const basis = basisOf(motion);
+    const rule = basis?.pass ?? { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive };
+    const result: MotionResult | null = closed ? motionResult(motion) : null;
     const named = closed && !motion.secret ? namedBallots(motion.id) : [];
     const mine =
       forUserId === null
@@ -80,6 +91,9 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
       onFail: motion.onFail,
       status: motion.status,
       rule,
+      passOfAll: basis?.passOfAll ?? motion.passOfAll,
+      /** The basis frozen when the vote opened (null before): what the result is counted and cited by. */
+      basis,
       openedAt: motion.openedAt,
       closedAt: motion.closedAt,
       voted,
@@ -97,6 +111,9 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     quorum,
     roster,
     left,
+    observers,
+    /** 组成人员 N: 居(村)委会成员 n, representatives m — of the roster taken at the start (those who left included), or as it would be now. */
+    makeUp: getRosterMakeUp({ communityId, seats: meeting.members === null ? undefined : everyone }),
     agenda,
     me: me ? { onRoster: true, checkedIn: me.checkedInAt !== null } : { onRoster: false, checkedIn: false },
   };

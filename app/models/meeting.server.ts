@@ -1,8 +1,9 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
-import { noticeDays } from "../workflow/meetings";
+import { communities, meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
+import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
+import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
@@ -66,6 +67,11 @@ export interface MeetingActor {
 
 export const CONVENER: Role = "convener";
 export const REPRESENTATIVE: Role = "representative";
+export const COMMITTEE_MEMBER: Role = "committeeMember";
+
+/** The roles that hold a seat among 组成人员: 居(村)委会成员 and representatives (居委会组织法 Art. 28, 村委会组织法 Art. 29). */
+export const ROSTER_ROLES: readonly Role[] = [COMMITTEE_MEMBER, REPRESENTATIVE];
+export { sitsOnRoster };
 
 /** Runs a durable transaction, turning a MeetingError into a refusal; tells screens after the commit. */
 export function meetingWrite<T extends object>(meeting: { communityId: number; meetingId: number | null }, fn: (tx: Tx) => T): MeetingResult<T> {
@@ -127,6 +133,7 @@ export function rulesRow(tx: Tx, communityId: number) {
   return row;
 }
 
+/** The community's representatives (who may ask for a meeting: 1/5 of REPRESENTATIVES, not of the roster). */
 export function representativeIds(tx: Tx, communityId: number): number[] {
   return tx
     .select({ userId: memberships.userId })
@@ -134,6 +141,53 @@ export function representativeIds(tx: Tx, communityId: number): number[] {
     .where(and(eq(memberships.communityId, communityId), eq(memberships.role, REPRESENTATIVE)))
     .all()
     .map((r) => r.userId);
+}
+
+export interface RosterSeatRow {
+  userId: number;
+  seat: RosterSeat;
+}
+
+/**
+ * 组成人员: the committee's members ∪ the representatives, each once. One who holds both roles sits
+ * as a committee member (the law counts the committee's members first; the representatives' share is
+ * of the rest). Sorted by user id.
+ */
+export function rosterSeats(tx: Tx, communityId: number): RosterSeatRow[] {
+  const rows = tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), inArray(memberships.role, [...ROSTER_ROLES])))
+    .all();
+  const seats = new Map<number, RosterSeat>();
+  for (const r of rows) if (r.role === COMMITTEE_MEMBER || !seats.has(r.userId)) seats.set(r.userId, r.role as RosterSeat);
+  return [...seats].map(([userId, seat]) => ({ userId, seat })).sort((a, b) => a.userId - b.userId);
+}
+
+/** Everyone who holds a seat (told of meetings scheduled and called off). */
+export function rosterIds(tx: Tx, communityId: number): number[] {
+  return rosterSeats(tx, communityId).map((s) => s.userId);
+}
+
+/** The roster's make-up: 组成人员 N = committee members + representatives, and whether representatives are the share the law asks (≥ 4/5). */
+export function rosterMakeUp(seats: readonly { seat: RosterSeat }[], share: Ratio = LEGAL_FLOORS.representativesShare) {
+  const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).length;
+  const representatives = seats.length - committeeMembers;
+  return { members: seats.length, committeeMembers, representatives, representativesShareMet: seats.length === 0 || meetsRatio(representatives, seats.length, share) };
+}
+
+export type RosterMakeUp = ReturnType<typeof rosterMakeUp> & { pack: RulePack["id"]; shareArticle: ArticleKey };
+
+/**
+ * The make-up a meeting's roster has (the seats taken at its start) or, before it starts, would
+ * have now; with the pack that names the committee (居委会 / 村委会) and the article that asks
+ * representatives to be at least four fifths of it (居委会组织法 Art. 28, 村委会组织法 Art. 29).
+ */
+export function getRosterMakeUp({ communityId, seats }: { communityId: number; seats?: readonly { seat: RosterSeat }[] }): RosterMakeUp {
+  const db = getDb();
+  const kind = db.select({ kind: communities.kind }).from(communities).where(eq(communities.id, communityId)).get()?.kind ?? "urban";
+  const pack = RULE_PACKS[rulesRow(db, communityId).pack as RulePack["id"]] ?? packForKind(kind);
+  return { ...rosterMakeUp(seats ?? rosterSeats(db, communityId)), pack: pack.id, shareArticle: FLOOR_ARTICLES[pack.id].representativesShare };
 }
 
 function conveners(tx: Tx, communityId: number): number[] {
@@ -208,7 +262,7 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       at,
     });
     notifyUsers(tx, {
-      userIds: representativeIds(tx, input.communityId),
+      userIds: rosterIds(tx, input.communityId),
       communityId: input.communityId,
       kind: "meeting.scheduled",
       payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString() },
@@ -222,7 +276,10 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
 
 
 
-/** 开会: opens the session and takes the roster (every representative now) that the quorum counts against. */
+/**
+ * 开会: opens the session and takes the roster that the quorum counts against: 组成人员, every committee
+ * member and representative now, each attendance row with its seat.
+ */
 export function startMeeting(input: MeetingActor & { meetingId: number }): MeetingResult<{ members: number }> {
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
@@ -230,11 +287,20 @@ export function startMeeting(input: MeetingActor & { meetingId: number }): Meeti
     if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
     const agenda = tx.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
     if (agenda === 0) throw new MeetingError("emptyAgenda");
-    const roster = representativeIds(tx, input.communityId);
+    const seats = rosterSeats(tx, input.communityId);
+    const roster = seats.map((s) => s.userId);
+    const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).map((s) => s.userId);
     const at = now();
-    if (roster.length > 0) tx.insert(meetingAttendance).values(roster.map((userId) => ({ meetingId: meeting.id, userId }))).run();
+    if (seats.length > 0) tx.insert(meetingAttendance).values(seats.map(({ userId, seat }) => ({ meetingId: meeting.id, userId, seat }))).run();
     tx.update(meetings).set({ status: "inSession", members: roster.length, startedAt: at }).where(eq(meetings.id, meeting.id)).run();
-    appendLedger(tx, { communityId: input.communityId, type: "meeting.started", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { members: roster.length, roster: [...roster].sort((a, b) => a - b) }, at });
+    appendLedger(tx, {
+      communityId: input.communityId,
+      type: "meeting.started",
+      actorId: input.userId,
+      subject: `meeting:${meeting.id}`,
+      payload: { members: roster.length, roster, ...(committeeMembers.length ? { committeeMembers } : {}) },
+      at,
+    });
     return { members: roster.length };
   });
 }
@@ -265,7 +331,7 @@ export function cancelMeeting(input: MeetingActor & { meetingId: number; reason:
     tx.update(meetings).set({ status: "cancelled", endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });
     notifyUsers(tx, {
-      userIds: representativeIds(tx, input.communityId),
+      userIds: rosterIds(tx, input.communityId),
       communityId: input.communityId,
       kind: "meeting.cancelled",
       payload: { meetingId: meeting.id, number: meeting.number, title: meeting.title, reason: input.reason },

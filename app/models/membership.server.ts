@@ -2,9 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, memberships, users } from "../../db/schema";
 import { displayNameKey } from "../forms/display-name";
+import { packForKind } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { emitDraftEvent } from "./draft-events.server";
 import { leaveRosters } from "./meeting-attendance.server";
+import { ROSTER_ROLES } from "./meeting.server";
 import { appendLedger, type Tx } from "./ledger.server";
 
 /**
@@ -23,11 +25,47 @@ export function displayNameTaken(tx: Tx, { communityId, displayName, exceptUserI
     .some((m) => m.userId !== exceptUserId && displayNameKey(m.displayName) === key);
 }
 
-/** Grants a role in a community and records it in the community's ledger (inside the caller's transaction). */
+/**
+ * Roles one person may not hold together in a community: a committee member (居/村委会成员) cannot sit
+ * on the supervisory committee that watches them (居委会组织法第三十六条, 村委会组织法第三十七条).
+ */
+const EXCLUSIVE: Partial<Record<Role, Role>> = { committeeMember: "supervisor", supervisor: "committeeMember" };
+
+/** The refusal, named by the law of the community's kind (a key under `join` / `members` in the translations). */
+export type ExclusiveProblem = "supervisorExclusiveResidents" | "supervisorExclusiveVillagers";
+
+/** Why granting `role` would break the law's exclusivity, or null. Read in the caller's transaction, before it writes. */
+export function exclusiveRoleConflict(tx: Tx, { communityId, userId, role }: { communityId: number; userId: number; role: Role }): ExclusiveProblem | null {
+  const other = EXCLUSIVE[role];
+  if (!other) return null;
+  const held = tx
+    .select({ kind: communities.kind })
+    .from(memberships)
+    .innerJoin(communities, eq(communities.id, memberships.communityId))
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.userId, userId), eq(memberships.role, other)))
+    .get();
+  if (!held) return null;
+  // The article is the pack's own (packForKind(kind).supervisionArticle); the translation quotes it.
+  return packForKind(held.kind).body === "villagersRepresentatives" ? "supervisorExclusiveVillagers" : "supervisorExclusiveResidents";
+}
+
+/** A grant the law forbids, thrown so the caller's transaction writes nothing (seed data included). */
+export class ExclusiveRoleError extends Error {
+  constructor(readonly problem: ExclusiveProblem) {
+    super(`membership: ${problem}`);
+  }
+}
+
+/**
+ * Grants a role in a community and records it in the community's ledger (inside the caller's
+ * transaction). A role the person may not hold beside one they have is refused (ExclusiveRoleError).
+ */
 export function grantMembership(
   tx: Tx,
   { communityId, userId, role, grantedBy, via }: { communityId: number; userId: number; role: Role; grantedBy: number | null; via: string },
 ): boolean {
+  const conflict = exclusiveRoleConflict(tx, { communityId, userId, role });
+  if (conflict) throw new ExclusiveRoleError(conflict);
   const result = tx
     .insert(memberships)
     .values({ communityId, userId, role, grantedBy })
@@ -46,8 +84,9 @@ export function grantMembership(
 
 /**
  * Revokes one role of a person in a community of the street, with a ledger entry; open editing
- * connections of that person re-check their access once the change has committed. A revoked
- * representative leaves the roster of the meetings in session, and their screens are told.
+ * connections of that person re-check their access once the change has committed. One who no longer
+ * holds a seat among 组成人员 (representative or committee member) leaves the roster of the meetings in
+ * session, and their screens are told.
  */
 export function revokeMembership({
   streetId,
@@ -75,13 +114,23 @@ export function revokeMembership({
       .run();
     if (removed.changes === 0) return null;
     appendLedger(tx, { communityId: community.id, type: "membership.revoked", actorId, subject: `user:${userId}`, payload: { userId, role } });
-    const meetingIds = role === "representative" ? leaveRosters(tx, { communityId: community.id, userId, actorId }) : [];
+    const meetingIds = ROSTER_ROLES.includes(role) && !holdsRosterRole(tx, community.id, userId) ? leaveRosters(tx, { communityId: community.id, userId, actorId }) : [];
     return { communityId: community.id, meetingIds };
   });
   if (!result) return null;
   emitDraftEvent("rolesChanged", { communityId: result.communityId, userId });
   for (const meetingId of result.meetingIds) emitDraftEvent("meetingChanged", { communityId: result.communityId, meetingId });
   return { communityId: result.communityId };
+}
+
+/** Whether the person still holds a role that gives a seat among 组成人员. */
+function holdsRosterRole(tx: Tx, communityId: number, userId: number): boolean {
+  return tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.userId, userId)))
+    .all()
+    .some((m) => ROSTER_ROLES.includes(m.role));
 }
 
 /** Everyone holding a role in the street's communities, by community and name. */

@@ -16,7 +16,7 @@ import { handleMeetingAction } from "~/forms/meeting-actions.server";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
-import { noticeDays } from "~/workflow/meetings";
+import { noticeDays, sitsOnRoster } from "~/workflow/meetings";
 import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
@@ -28,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Anything but a plain positive number is 404, and so is a meeting of another community.
   const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
   const view = getMeetingView({ communityId: community.id, meetingId, forUserId: user.id }) ?? notFound();
-  const { meeting, rules, quorum, roster, agenda, me } = view;
+  const { meeting, rules, quorum, roster, agenda, me, observers, makeUp } = view;
   const isConvener = roles.includes("convener");
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
   // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
@@ -46,7 +46,17 @@ export async function loader(args: LoaderFunctionArgs) {
       return { ...m, partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,
-    viewer: { isConvener, isRepresentative: roles.includes("representative"), onRoster: me.onRoster, checkedIn: me.checkedIn },
+    viewer: {
+      isConvener,
+      isRepresentative: sitsOnRoster(roles),
+      onRoster: me.onRoster,
+      checkedIn: me.checkedIn,
+      // 列席: a supervisor may attend (never counted); whether they have registered.
+      mayObserve: roles.includes("supervisor") && !me.onRoster,
+      observing: observers.some((o) => o.userId === user.id),
+    },
+    observers: observers.map(({ userId, name, checkedInAt }) => ({ userId, name, checkedInAt })),
+    makeUp,
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
     tableable: isConvener && meeting.status === "scheduled" ? listTableableTopics({ communityId: community.id }) : null,
     votedMotionId: voted,
@@ -63,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId, partyArticle } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -84,7 +94,7 @@ export default function MeetingPage() {
       {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <aside className="min-w-0 space-y-4 lg:col-start-3 lg:row-start-1">
-          <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} />
+          <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
           {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} /> : null}
         </aside>
         <div className="min-w-0 space-y-4 lg:col-span-2 lg:col-start-1 lg:row-start-1">

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { MeetingList } from "~/components/meetings/meeting-list";
 import { RequestForm } from "~/components/meetings/request-form";
 import { RequestList } from "~/components/meetings/request-list";
+import { RosterMakeUp } from "~/components/meetings/roster-make-up";
 import { ScheduleForm } from "~/components/meetings/schedule-form";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
@@ -13,6 +14,7 @@ import { requireAccess } from "~/auth/guards.server";
 import { handleMeetingsAction } from "~/forms/meeting-actions.server";
 import { listMeetingRequests } from "~/models/meeting-request.server";
 import { listMeetings } from "~/models/meeting-list.server";
+import { getRosterMakeUp } from "~/models/meeting.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 
@@ -33,6 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
     noticeDaysRequired: getRules({ communityId: community.id })?.meetingNoticeDays ?? 0,
     answering: parseRecordId(new URL(args.request.url).searchParams.get("answer") ?? undefined),
     isConvener: roles.includes("convener"),
+    // Who a meeting scheduled now would count: the convener sees the make-up before calling it.
+    makeUp: roles.includes("convener") ? getRosterMakeUp({ communityId: community.id }) : null,
     isRepresentative: roles.includes("representative"),
   });
 }
@@ -43,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, past, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative } = useLoaderData<typeof loader>();
+  const { slug, upcoming, past, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -78,6 +82,7 @@ export default function MeetingsPage() {
         <div className="min-w-0 space-y-4">
           {isConvener ? (
             <Card title={<span id="schedule">{t("meetings.schedule.title")}</span>}>
+              {makeUp ? <RosterMakeUp makeUp={makeUp} /> : null}
               <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
             </Card>
           ) : null}

@@ -28,8 +28,10 @@ export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   cosign: ["resident"],
   comment: ["resident", "committee", "convener", "representative", "supervisor", "executor"],
   editDraft: ["committee"],
-  answerConsultation: ["resident", "representative"],
-  vote: ["representative"],
+  // Supervisors take part in every consultation (居委会组织法 Art. 36, 村委会组织法 Art. 37).
+  answerConsultation: ["resident", "representative", "supervisor"],
+  // 组成人员: committee members vote like representatives (居委会组织法 Art. 28, 村委会组织法 Art. 29).
+  vote: ["representative", "committeeMember"],
   object: ["resident", "representative"],
   reportProgress: ["executor"],
   verify: ["supervisor"],

@@ -29,6 +29,11 @@ export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
 export const ROSTER_SEATS = ["committeeMember", "representative"] as const;
 export type RosterSeat = (typeof ROSTER_SEATS)[number];
 
+/** Whether these roles give a seat among 组成人员 (check in, vote, be told of meetings): the seats are roles of the same name. */
+export function sitsOnRoster(roles: readonly string[]): boolean {
+  return ROSTER_SEATS.some((r) => roles.includes(r));
+}
+
 export const PARTY_REVIEW_OUTCOMES = ["agreed", "agreedWithChanges", "notAgreed"] as const;
 export type PartyReviewOutcome = (typeof PARTY_REVIEW_OUTCOMES)[number];
 

@@ -32,13 +32,13 @@ interface Member {
 // drafts and consults; the meeting votes; executors execute; supervisors watch execution and verify.
 const MEMBERS: Member[] = [
   { username: "resident1", displayName: "张晓梅", community: "mingyue", roles: ["resident"], needs: ["supervision"], notNeeds: ["collection", "deliberation", "consultation", "decision", "execution"] },
-  { username: "committee1", displayName: "议事会 刘伟", community: "mingyue", roles: ["committee"], needs: ["deliberation", "consultation"], notNeeds: ["collection", "decision", "execution", "supervision"] },
-  { username: "convener1", displayName: "召集人 周强", community: "mingyue", roles: ["convener", "committee"], needs: ["deliberation", "consultation", "decision"], notNeeds: ["collection", "execution", "supervision"] },
+  { username: "committee1", displayName: "议事会 刘伟", community: "mingyue", roles: ["committee", "committeeMember"], needs: ["deliberation", "consultation", "decision"], notNeeds: ["collection", "execution", "supervision"] },
+  { username: "convener1", displayName: "召集人 周强", community: "mingyue", roles: ["convener", "committee", "committeeMember"], needs: ["deliberation", "consultation", "decision"], notNeeds: ["collection", "execution", "supervision"] },
   { username: "rep01", displayName: "代表01", community: "mingyue", roles: ["representative", "resident"], needs: ["decision", "supervision"], notNeeds: ["collection", "deliberation", "consultation", "execution"] },
   { username: "supervisor1", displayName: "监督委员 吴静", community: "mingyue", roles: ["supervisor"], needs: ["execution", "supervision"], notNeeds: ["collection", "deliberation", "consultation", "decision"] },
   { username: "executor1", displayName: "明月物业公司", community: "mingyue", roles: ["executor"], needs: ["execution"], notNeeds: ["collection", "deliberation", "consultation", "decision", "supervision"] },
   { username: "villager1", displayName: "村民 赵大山", community: "shiliu", roles: ["resident"], needs: ["supervision"], notNeeds: ["collection", "deliberation", "consultation", "decision", "execution"] },
-  { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee"], needs: ["deliberation", "consultation"], notNeeds: ["collection", "decision", "execution", "supervision"] },
+  { username: "vcommittee1", displayName: "村两委 孙红", community: "shiliu", roles: ["committee", "committeeMember"], needs: ["deliberation", "consultation", "decision"], notNeeds: ["collection", "execution", "supervision"] },
 ];
 
 /** The hall as everyone sees it: name, title, six stages in order, each with its seeded topic. */

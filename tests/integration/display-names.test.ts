@@ -83,8 +83,8 @@ describe("a display name", () => {
     const cookie = sessionCookieFrom(res)!;
     const me = lastJoined();
     expect(me.name).toBe("王五");
-    // 16 or more representatives now; the newcomer and the first nine present make the quorum.
-    const present = [me, ...Array.from({ length: 9 }, (_, i) => person(`rep0${i + 1}`))];
+    // 组成人员 21 or more now; the newcomer and the first thirteen representatives make the quorum (two thirds).
+    const present = [me, ...Array.from({ length: 13 }, (_, i) => person(`rep${String(i + 1).padStart(2, "0")}`))];
     const m = startedMeeting({ present });
     openMotion(m.id, m.motionIds[0]);
     expect((await http.fetch(m.path, { cookie, form: { intent: "vote", motionId: String(m.motionIds[0]), choice: "yes" } })).status).toBe(302);

@@ -25,15 +25,23 @@ const T = {
   shiliuPond: "村集体鱼塘承包方案", // drafting
   shiliuDrain: "一事一议:修建村口排水渠", // consulting
   shiliuWater: "饮水管网改造", // verifying
+  shiliuSquare: "文化广场扩建", // onAgenda, tabled at the village's scheduled meeting
+  shiliuClinic: "村卫生室改造", // executing
 };
+
+/** The village's 组成人员 who are residents (representatives, a 村委会 member): rate, vote, co-sign. */
+const VILLAGE_SEAT: Array<[string, string]> = [[T.shiliuWater, "rate"], [T.shiliuSquare, "vote"], [T.shiliuLamp, "cosign"]];
 
 /** What each demo account is asked to do, in order (overdue first, then the longest waiting). */
 const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[string, string]> }> = {
   resident1: { community: "mingyue", items: [[T.sewage, "rate"]] },
   resident2: { community: "mingyue", items: [[T.sewage, "rate"]] },
   resident3: { community: "mingyue", items: [[T.light, "cosign"], [T.sewage, "rate"]] },
-  committee1: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"]] },
-  committee2: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"]] },
+  // 居委会 members too: one of 组成人员, asked to vote like the representatives.
+  committee1: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"], [T.parking, "vote"]] },
+  committee2: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"], [T.parking, "vote"]] },
+  cmember1: { community: "mingyue", items: [[T.parking, "vote"], [T.light, "cosign"], [T.sewage, "rate"]] },
+  cmember2: { community: "mingyue", items: [[T.parking, "vote"], [T.light, "cosign"], [T.sewage, "rate"]] },
   convener1: { community: "mingyue", items: [[T.charging, "consult"], [T.lift, "screen"], [T.waste, "draft"], [T.parking, "vote"]] },
   // rep01 and rep02 co-signed #1; the other representatives (residents too) are asked to co-sign it.
   ...Object.fromEntries(
@@ -49,7 +57,11 @@ const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[
   // The party organisation is asked nothing here: its review shows on each important topic's page.
   party1: { community: "mingyue", items: [] },
   villager1: { community: "shiliu", items: [[T.shiliuWater, "rate"]] },
-  vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"]] },
+  vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
+  vconvener1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
+  vmember1: { community: "shiliu", items: VILLAGE_SEAT },
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`vrep${String(i + 1).padStart(2, "0")}`, { community: "shiliu" as const, items: VILLAGE_SEAT }])),
+  vsupervisor1: { community: "shiliu", items: [[T.shiliuClinic, "superviseExecution"], [T.shiliuWater, "verify"], [T.shiliuLamp, "cosign"]] },
 };
 
 function needsMe(username: string, slug: "mingyue" | "shiliu") {
@@ -122,6 +134,7 @@ describe("needs me ordering and limit", () => {
         [T.lift, "screen"],
         [T.charging, "consult"],
         [T.waste, "draft"],
+        [T.parking, "vote"],
       ]);
     } finally {
       getDb().update(topics).set({ overdue: false }).where(eq(topics.id, lift.id)).run();

@@ -21,8 +21,9 @@ let reps: Person[];
 let convener: Person;
 let street: Person;
 beforeAll(() => {
-  // 15 demo representatives and 12 of our own: 27 members, 14 present make the quorum (more than half).
-  reps = addMembers(12);
+  // 20 demo 组成人员 (five 居委会 members, 15 representatives) and 34 of our own: 54 members; our 34
+  // and the two the convener registers make 36, the quorum (two thirds).
+  reps = addMembers(34);
   convener = person("convener1");
   street = person("street1");
 });
@@ -52,7 +53,7 @@ describe("hand votes", () => {
   it("are recorded only for a representative the convener registered as present, who is told", async () => {
     const rep01 = person("rep01");
     const rep02 = person("rep02");
-    const m = startedMeeting({ present: reps.slice(0, 12) });
+    const m = startedMeeting({ present: reps });
     for (const p of [rep01, rep02]) expect((await register(m, p.id)).status).toBe(302);
     openMotion(m.id, m.motionIds[0]);
 
@@ -87,7 +88,7 @@ describe("hand votes", () => {
 
   it("are refused on a secret motion, even for one the convener registered", async () => {
     const rep03 = person("rep03");
-    const m = startedMeeting({ secret: true, present: reps.slice(0, 12) });
+    const m = startedMeeting({ secret: true, present: reps });
     for (const id of [rep03.id, userId("rep04")]) expect((await register(m, id)).status).toBe(302);
     openMotion(m.id, m.motionIds[0]);
     await expectRefused(await handVote(m, rep03.id), "handVoteSecret");
@@ -104,7 +105,7 @@ describe("hand votes", () => {
 describe("a representative whose role is revoked mid-meeting", () => {
   it("leaves the roster: no longer a member or present, cannot be checked in or voted for; ballots cast before stay", async () => {
     const [rep05, rep06, rep07, rep08] = ["rep05", "rep06", "rep07", "rep08"].map(person);
-    const m = startedMeeting({ motions: 2, present: reps.slice(0, 12) });
+    const m = startedMeeting({ motions: 2, present: reps });
     for (const p of [rep05, rep06]) expect((await register(m, p.id)).status).toBe(302);
     const [first, second] = m.motionIds;
     openMotion(m.id, first);
@@ -129,16 +130,16 @@ describe("a representative whose role is revoked mid-meeting", () => {
     const chair = await page(convener, m.path);
     expect(offered(chair)).toEqual([rep08.id]);
     for (const id of [voter.id, rep06.id, rep07.id]) expect(chair).not.toContain(`name="forUserId" value="${id}"`);
-    // 12 + 2 + 1 checked in, 2 of them left: 13 present of 24.
-    expect(chair).toContain(`已签到 13 / ${m.members - 3}`);
+    // 34 + 2 + 1 checked in, 2 of them left: 35 present of 51.
+    expect(chair).toContain(`已签到 35 / ${m.members - 3}`);
 
     // The ballot cast before the revocation stands, and its voter is counted present for that motion.
     expect(ballotRows(first).map((b) => b.userId).sort()).toEqual([voter.id, rep05.id].sort());
     const closed = closeMotion(m.id, first);
-    expect(closed.result).toMatchObject({ present: 14, yes: 2 });
-    expect(motionRow(first).present).toBe(14);
+    expect(closed.result).toMatchObject({ present: 36, yes: 2 });
+    expect(motionRow(first).present).toBe(36);
     openMotion(m.id, second);
-    expect(closeMotion(m.id, second).result.present).toBe(13);
+    expect(closeMotion(m.id, second).result.present).toBe(35);
 
     const minutes = await page(convener, `${m.path}/minutes`);
     expect(minutes).toContain('data-testid="minutes-left"');

@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { ballots, deadlines, ledgerEntries, meetingRequests, memberships, motions, notifications, resolutions, topics, users } from "../../db/schema";
+import { ballots, deadlines, ledgerEntries, meetingAttendance, meetingRequests, motions, notifications, resolutions, topics } from "../../db/schema";
 import { castBallot, castBallotTogether, closeVote, openVote } from "~/models/ballot.server";
 import { resetClock, shiftClock, DAY_MS } from "~/models/clock.server";
 import { runDueDeadlines } from "~/models/deadline.server";
@@ -15,7 +15,6 @@ import { listTableableTopics } from "~/models/meeting-list.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
 import { cancelMeeting, scheduleMeeting, startMeeting } from "~/models/meeting.server";
-import { grantMembership } from "~/models/membership.server";
 import { advanceTopic } from "~/models/workflow.server";
 import type { BallotChoice, OnFail } from "~/workflow/meetings";
 import type { Role } from "~/workflow/roles";
@@ -37,7 +36,7 @@ function frozenTopic({ slug = "mingyue", category = "facilities", committee = "c
   return { id, cid };
 }
 
-/** A meeting in session on one motion, with `present` of mingyue's representatives checked in. */
+/** A meeting in session on one motion, with `present` of mingyue's 组成人员 (20: five 居委会 members, 15 representatives) checked in. */
 function meetingOn(topicId: number, { present, secret = false, onFail = "revise" as OnFail, slug = "mingyue", convener = "convener1" }: { present: string[]; secret?: boolean; onFail?: OnFail; slug?: string; convener?: string }) {
   const cid = communityId(slug);
   const actor = { communityId: cid, userId: userId(convener), roles: CONVENER_ROLES };
@@ -63,20 +62,20 @@ const reps = (from: number, to: number) => Array.from({ length: to - from + 1 },
 describe("after the vote", () => {
   it("publishes a passed motion as a numbered resolution for the rules' 公示 period, then moves it to execution", () => {
     const { id, cid } = frozenTopic();
-    const m = meetingOn(id, { present: reps(1, 9) });
+    const m = meetingOn(id, { present: reps(1, 14) });
     expect(m.open()).toEqual({ ok: true });
-    for (const r of reps(1, 5)) expect(m.vote(r, "yes").ok).toBe(true);
-    expect(m.vote(rep(6), "no").ok).toBe(true);
+    for (const r of reps(1, 8)) expect(m.vote(r, "yes").ok).toBe(true);
+    expect(m.vote(rep(9), "no").ok).toBe(true);
     const closed = m.close();
-    // 9 present of 15: more than 4.5 must agree; 5 did.
-    expect(closed).toMatchObject({ ok: true, result: { present: 9, yes: 5, no: 1, abstain: 0, notVoting: 3, passed: true, threshold: 4.5, minimumYes: 5 } });
+    // 14 present of 20: more than 7 must agree, at least 8 people; 8 did.
+    expect(closed).toMatchObject({ ok: true, result: { present: 14, yes: 8, no: 1, abstain: 0, notVoting: 5, passed: true, threshold: 7, minimumYes: 8 } });
     expect(topicState(id)).toBe("publicity");
     const resolution = db().select().from(resolutions).where(eq(resolutions.topicId, id)).get()!;
     expect(resolution.status).toBe("publicity");
     expect(resolution.publicityEndsAt.getTime() - resolution.publishedAt.getTime()).toBe(15 * DAY_MS);
     expect(db().select().from(deadlines).where(and(eq(deadlines.topicId, id), eq(deadlines.kind, "publicity"))).get()?.doneAt).toBeNull();
 
-    shiftClock(6 * DAY_MS);
+    shiftClock(14 * DAY_MS);
     runDueDeadlines();
     expect(topicState(id)).toBe("publicity");
     shiftClock(1 * DAY_MS + 1000);
@@ -88,12 +87,12 @@ describe("after the vote", () => {
 
   it("sends a failed motion back to deliberation once, and closes it when the revised text fails again", () => {
     const { id, cid } = frozenTopic();
-    const first = meetingOn(id, { present: reps(1, 8) });
+    const first = meetingOn(id, { present: reps(1, 14) });
     first.open();
-    for (const r of reps(1, 4)) first.vote(r, "yes");
-    for (const r of reps(5, 8)) first.vote(r, "abstain");
-    // A tie of 4 agreeing out of 8 present is not more than half.
-    expect(first.close()).toMatchObject({ ok: true, result: { passed: false, yes: 4, threshold: 4, minimumYes: 5 } });
+    for (const r of reps(1, 7)) first.vote(r, "yes");
+    for (const r of reps(8, 14)) first.vote(r, "abstain");
+    // A tie of 7 agreeing out of 14 present is not more than half.
+    expect(first.close()).toMatchObject({ ok: true, result: { passed: false, yes: 7, threshold: 7, minimumYes: 8 } });
     expect(topicState(id)).toBe("drafting");
     expect(db().select().from(resolutions).where(eq(resolutions.topicId, id)).all()).toHaveLength(0);
 
@@ -101,7 +100,7 @@ describe("after the vote", () => {
     const actor = { topicId: id, communityId: cid, userId: userId("committee1"), roles: ["committee"] as Role[] };
     advanceTopic({ topicId: id, communityId: cid, action: "startConsultation", actor: { userId: actor.userId, roles: actor.roles } });
     expect(freezeDraft(actor)).toMatchObject({ ok: true, to: "onAgenda" });
-    const second = meetingOn(id, { present: reps(1, 8) });
+    const second = meetingOn(id, { present: reps(1, 14) });
     second.open();
     second.vote(rep(1), "no");
     expect(second.close()).toMatchObject({ ok: true, result: { passed: false } });
@@ -110,59 +109,59 @@ describe("after the vote", () => {
 
   it("closes the topic at once when the motion says so", () => {
     const { id } = frozenTopic();
-    const m = meetingOn(id, { present: reps(1, 8), onFail: "close" });
+    const m = meetingOn(id, { present: reps(1, 14), onFail: "close" });
     m.open();
-    expect(m.close()).toMatchObject({ ok: true, result: { passed: false, yes: 0, notVoting: 8 } });
+    expect(m.close()).toMatchObject({ ok: true, result: { passed: false, yes: 0, notVoting: 14 } });
     expect(topicState(id)).toBe("failed");
   });
 
   it("applies a category's higher pass share (2/3 of those present for 一事一议 fund-raising)", () => {
     const { id } = frozenTopic({ category: "fundraising" });
     const motion = () => db().select().from(motions).where(eq(motions.topicId, id)).get()!;
-    const m = meetingOn(id, { present: reps(1, 9) });
+    const m = meetingOn(id, { present: reps(1, 15) });
     expect(motion()).toMatchObject({ passNum: 2, passDen: 3, passInclusive: true });
     m.open();
-    for (const r of reps(1, 5)) m.vote(r, "yes");
-    // 5 of 9 is more than half but less than 2/3 (6 needed).
-    expect(m.close()).toMatchObject({ ok: true, result: { passed: false, minimumYes: 6, threshold: 6 } });
+    for (const r of reps(1, 9)) m.vote(r, "yes");
+    // 9 of 15 is more than half but less than 2/3 (10 needed).
+    expect(m.close()).toMatchObject({ ok: true, result: { passed: false, minimumYes: 10, threshold: 10 } });
   });
 });
 
 describe("the roll call", () => {
-  it("refuses to open the vote until more than half of mingyue's 15 representatives are present", () => {
+  it("refuses to open the vote until two thirds of mingyue's 20 组成人员 are present (14; 13 is not enough)", () => {
     const { id } = frozenTopic();
-    const m = meetingOn(id, { present: reps(1, 7) });
+    const m = meetingOn(id, { present: reps(1, 13) });
     expect(m.open()).toEqual({ ok: false, problem: "quorumNotMet" });
-    expect(checkIn({ communityId: communityId("mingyue"), userId: userId("convener1"), roles: CONVENER_ROLES, meetingId: m.meetingId, forUserId: userId(rep(8)) })).toMatchObject({ ok: true, present: 8 });
+    expect(checkIn({ communityId: communityId("mingyue"), userId: userId("convener1"), roles: CONVENER_ROLES, meetingId: m.meetingId, forUserId: userId(rep(14)) })).toMatchObject({ ok: true, present: 14 });
     expect(m.open()).toEqual({ ok: true });
     const row = db().select().from(ledgerEntries).where(and(eq(ledgerEntries.type, "attendance.checkedIn"), eq(ledgerEntries.subject, `meeting:${m.meetingId}`))).all().at(-1)!;
-    expect(JSON.parse(row.payload)).toMatchObject({ representative: userId(rep(8)), by: userId("convener1"), present: 8 });
+    expect(JSON.parse(row.payload)).toMatchObject({ representative: userId(rep(14)), by: userId("convener1"), present: 14, members: 20 });
   });
 
-  it("needs at least two thirds in a village (6 of 9 representatives, exactly 2/3, is enough; 5 is not)", () => {
+  it("needs at least two thirds in a village, of its 15 组成人员 (10 is enough; 9 is not), 村委会 members counted", () => {
     const cid = communityId("shiliu");
-    const names = Array.from({ length: 9 }, (_, i) => `vrep${i + 1}`);
-    const admin = userId("street1");
-    db().transaction((tx) => {
-      for (const name of names) {
-        const uid = tx.insert(users).values({ username: name, displayName: `村代表${name}`, passwordHash: "x" }).returning({ id: users.id }).get().id;
-        grantMembership(tx, { communityId: cid, userId: uid, role: "representative", grantedBy: admin, via: "seed" });
-      }
-      grantMembership(tx, { communityId: cid, userId: userId("vcommittee1"), role: "convener", grantedBy: admin, via: "seed" });
-    });
     const { id } = frozenTopic({ slug: "shiliu", committee: "vcommittee1" });
-    const m = meetingOn(id, { slug: "shiliu", convener: "vcommittee1", present: names.slice(0, 5) });
+    const vreps = Array.from({ length: 8 }, (_, i) => `vrep${String(i + 1).padStart(2, "0")}`);
+    // Eight representatives and the 村委会 member vmember1 (on their own phones): 9 of 15.
+    const m = meetingOn(id, { slug: "shiliu", convener: "vconvener1", present: vreps });
+    expect(checkIn({ communityId: cid, userId: userId("vmember1"), roles: ["committeeMember", "resident"], meetingId: m.meetingId })).toMatchObject({ ok: true, present: 9 });
     expect(m.open()).toEqual({ ok: false, problem: "quorumNotMet" });
-    checkIn({ communityId: cid, userId: userId(names[5]), roles: ["representative"], meetingId: m.meetingId });
+    expect(checkIn({ communityId: cid, userId: userId("vcommittee1"), roles: ["committee", "committeeMember"], meetingId: m.meetingId })).toMatchObject({ ok: true, present: 10 });
     expect(m.open()).toEqual({ ok: true });
-    expect(db().select().from(memberships).where(and(eq(memberships.communityId, cid), eq(memberships.role, "representative"))).all()).toHaveLength(9);
+    const seats = db().select({ userId: meetingAttendance.userId, seat: meetingAttendance.seat }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.meetingId)).all();
+    expect(seats).toHaveLength(15);
+    expect(seats.filter((s) => s.seat === "committeeMember").map((s) => s.userId).sort()).toEqual(["vcommittee1", "vconvener1", "vmember1"].map(userId).sort());
+    // A 村委会 member votes like a representative.
+    const vote = castBallot({ communityId: cid, userId: userId("vmember1"), roles: ["committeeMember", "resident"], meetingId: m.meetingId, motionId: m.motionId, choice: "yes" });
+    expect(vote).toEqual({ ok: true });
+    expect(verifyLedger({ communityId: cid }).ok).toBe(true);
   });
 });
 
 describe("settled refusals", () => {
   it("answers a repeated ballot at once, without waiting for the group commit of the ballots queued before it", async () => {
     const { id } = frozenTopic();
-    const m = meetingOn(id, { present: reps(1, 9) });
+    const m = meetingOn(id, { present: reps(1, 14) });
     expect(m.open()).toEqual({ ok: true });
     expect(m.vote(rep(1), "yes").ok).toBe(true);
     const ballotCount = () => db().select().from(ballots).where(eq(ballots.motionId, m.motionId)).all().length;
@@ -184,7 +183,7 @@ describe("settled refusals", () => {
 describe("secret motions", () => {
   it("store who voted and the counts, never a person's choice", () => {
     const { id, cid } = frozenTopic();
-    const m = meetingOn(id, { present: reps(1, 9), secret: true });
+    const m = meetingOn(id, { present: reps(1, 14), secret: true });
     m.open();
     m.vote(rep(1), "yes");
     m.vote(rep(2), "no");

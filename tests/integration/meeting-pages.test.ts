@@ -129,7 +129,12 @@ describe("one meeting's page", () => {
     const resident = await page(path, "resident1");
     expect(resident.status).toBe(200);
     expect(resident.html).toContain("同意票须超过到会人数的二分之一");
-    expect(resident.html).toContain("到会人数须过半数");
+    expect(resident.html).toContain("到会人数须达到组成人员的三分之二以上");
+    // The roster's make-up, and the law's four fifths it misses (5 + 15: representatives are 3/4).
+    expect(resident.html).toContain("组成人员 20 人:居委会成员 5 人,居民代表 15 人");
+    expect(resident.html).toContain("代表不足组成人员的五分之四(居委会组织法第二十八条)");
+    const list = await page("/c/mingyue/meetings", "convener1");
+    expect(list.html).toContain("组成人员 20 人:居委会成员 5 人,居民代表 15 人");
     expect(resident.html).toContain("《中华人民共和国城市居民委员会组织法》");
     expect(resident.html).toMatch(/data-testid="motion-sha256">[0-9a-f]{64}</);
     for (const testId of ["table-form", "start", "check-in", "ballot-form"]) expect(resident.html).not.toContain(`data-testid="${testId}"`);
@@ -139,25 +144,26 @@ describe("one meeting's page", () => {
     const topicId = agendaTopic("会中表决测试");
     const { meetingId, motionId } = meetingWith(topicId);
     // rep02–rep06 are in the room without phones: the convener registers them and records their hand votes.
-    inSession(meetingId, 7, ["rep02", "rep03", "rep04", "rep05", "rep06"]);
+    inSession(meetingId, 13, ["rep02", "rep03", "rep04", "rep05", "rep06"]);
     const path = `/c/mingyue/meetings/${meetingId}`;
-    const notYet = await page(path, "rep08");
+    const notYet = await page(path, "rep14");
     expect(notYet.html).toContain('data-testid="check-in"');
-    // 7 of 15 is not more than half: opening the vote is refused with the translated reason.
+    // 13 of 组成人员 20 is under two thirds: opening the vote is refused with the translated reason.
+    expect(notYet.html).toContain("需至少 14 人到会(组成人员 20 人的三分之二)");
     const early = await post(path, "convener1", { intent: "open", motionId: String(motionId) });
     expect(early.status).toBe(409);
     expect(await early.text()).toContain("到会人数未达到议事规则规定的法定人数,不能开始表决。");
-    expect((await post(path, "rep08", { intent: "checkIn" })).status).toBe(302);
-    expect((await page(path, "rep08")).html).toContain('data-testid="checked-in"');
+    expect((await post(path, "rep14", { intent: "checkIn" })).status).toBe(302);
+    expect((await page(path, "rep14")).html).toContain('data-testid="checked-in"');
     expect((await post(path, "convener1", { intent: "open", motionId: String(motionId) })).status).toBe(302);
 
     const rep = await page(path, "rep01");
     expect(rep.html).toContain('data-testid="ballot-form"');
-    expect(rep.html).toContain("已投 0 / 到会 8");
+    expect(rep.html).toContain("已投 0 / 到会 14");
     const resident = await page(path, "resident1");
     expect(resident.html).not.toContain('data-testid="ballot-form"');
     expect(resident.html).not.toContain('data-testid="check-in"');
-    const absent = await page(path, "rep09");
+    const absent = await page(path, "rep15");
     expect(absent.html).not.toContain('data-testid="ballot-form"');
     expect(absent.html).toContain("请先签到,再参加表决。");
     const conv = await page(path, "convener1");
@@ -174,6 +180,7 @@ describe("one meeting's page", () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("您已对该事项投过票");
     expect((await post(path, "rep02", { intent: "vote", motionId: String(motionId), choice: "maybe" })).status).toBe(400);
+    for (const r of ["rep07", "rep08", "rep09"]) expect((await post(path, r, { intent: "vote", motionId: String(motionId), choice: "yes" })).status).toBe(302);
 
     // Hand votes recorded by the convener; then the close and the arithmetic.
     for (const [rep, choice] of [["rep02", "yes"], ["rep03", "yes"], ["rep04", "yes"], ["rep05", "yes"], ["rep06", "no"]] as const) {
@@ -181,20 +188,38 @@ describe("one meeting's page", () => {
     }
     expect((await post(path, "convener1", { intent: "close", motionId: String(motionId) })).status).toBe(302);
     const closed = await page(path, "resident2");
-    expect(closed.html).toContain("到会 8 人,同意 5 人,需超过 4 人 —— 通过");
+    expect(closed.html).toContain("到会 14 人,同意 8 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
+    expect(closed.html).not.toMatch(/需超过|\d\.\d+ 人/);
     expect(closed.html).toContain("由 召集人 周强 代为记录");
-    expect(closed.html).toMatch(/data-testid="count-notVoting">2</);
+    expect(closed.html).toMatch(/data-testid="count-notVoting">5</);
+    // The basis frozen when the vote opened, with the articles' text.
+    expect(closed.html).toContain('data-testid="frozen-basis"');
+    expect(closed.html).toContain("居委会组织法第二十九条");
     const english = await page(path, "resident2", await http.english());
-    expect(english.html).toContain("5 of 8 present agreed; needed more than 4 — passed");
+    expect(english.html).toContain("8 of 14 present agreed; needed at least 8 in favour (more than half of the 14 present) — passed");
     expect(english.html).toContain("Organic Law of Urban Residents");
   });
 
-  it("a secret motion never shows anyone's choice", async () => {
+  it("a secret motion never shows anyone's choice; a 居委会 member checks in and votes; a supervisor attends (列席) uncounted", async () => {
     const topicId = agendaTopic("不记名表决测试");
     const { meetingId, motionId } = meetingWith(topicId, { secret: true });
-    inSession(meetingId, 8);
+    inSession(meetingId, 13);
     const path = `/c/mingyue/meetings/${meetingId}`;
+    const supervisor = await page(path, "supervisor1");
+    expect(supervisor.html).toContain('data-testid="observe"');
+    expect((await post(path, "supervisor1", { intent: "observe" })).status).toBe(302);
+    const observed = await page(path, "rep01");
+    expect(observed.html).toContain("列席(1 人,不计入到会人数):监督委员 吴静");
+    expect(observed.html).toMatch(/data-testid="present">13</);
+    expect((await post(path, "supervisor1", { intent: "observe" })).status).toBe(409);
+    expect((await post(path, "rep01", { intent: "observe" })).status).toBe(403);
+    expect(openVote({ ...convener(), meetingId, motionId })).toEqual({ ok: false, problem: "quorumNotMet" });
+    const member = await page(path, "cmember1");
+    expect(member.html).toContain('data-testid="check-in"');
+    expect((await post(path, "cmember1", { intent: "checkIn" })).status).toBe(302);
     expect(openVote({ ...convener(), meetingId, motionId }).ok).toBe(true);
+    expect((await page(path, "cmember1")).html).toContain('data-testid="ballot-form"');
+    expect((await post(path, "cmember1", { intent: "vote", motionId: String(motionId), choice: "yes" })).status).toBe(302);
     expect((await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "no" })).status).toBe(302);
     const mine = await page(path, "rep01");
     expect(mine.html).toContain("您已投票");
@@ -203,7 +228,11 @@ describe("one meeting's page", () => {
     const closed = await page(path, "rep01");
     expect(closed.html).toContain("无记名表决:只公布票数。");
     expect(closed.html).not.toContain('data-testid="named-ballots"');
-    expect(closed.html).toContain("到会 8 人,同意 0 人,需超过 4 人 —— 未通过");
+    expect(closed.html).toContain("到会 14 人,同意 1 人,需至少 8 人同意(到会 14 人的过半数) —— 未通过");
+    const minutes = await page(`${path}/minutes`, "resident1");
+    expect(minutes.html).toContain("列席人员(不计入到会人数)");
+    expect(minutes.html).toContain("监督委员 吴静(监督委员");
+    expect(minutes.html).toContain("组成人员 20 人:居委会成员 5 人,居民代表 15 人");
   });
 
   it("gives 404 for ids that are not a meeting of this community, on reads and posts", async () => {

@@ -47,7 +47,10 @@ beforeAll(() => {
     motions: [{ text: "东门增设路灯三盏。" }, { text: "增补监督委员会成员一名。", secret: true }, { text: "修缮儿童游乐场地面。" }],
   }));
   const chair = convener();
-  // Eight check in on their phones, three are registered by the convener from the roster; 12–15 are not here yet.
+  // 组成人员 20: the five 居委会 members and eight representatives check in on their phones, three are
+  // registered by the convener from the roster (16 present); representatives 12–15 are not here yet.
+  const COMMITTEE = ["convener1", "committee1", "committee2", "cmember1", "cmember2"].map((u) => ({ communityId: cid(), userId: userId(u), roles: ["committeeMember"] as const }));
+  for (const m of COMMITTEE) must(checkIn({ ...m, meetingId }));
   for (let n = 1; n <= 8; n++) must(checkIn({ ...representative(n), meetingId }));
   for (const n of [9, 10, 11]) must(checkIn({ ...chair, meetingId, forUserId: representative(n).userId }));
   const vote = (motionId: number, n: number, choice: "yes" | "no" | "abstain", byConvener = false) =>
@@ -59,6 +62,7 @@ beforeAll(() => {
   vote(named, 8, "abstain");
   vote(named, 9, "yes", true); // a hand vote the secretary records for one registered from the roster
   vote(named, 10, "no");
+  for (const m of COMMITTEE) must(castBallot({ ...m, meetingId, motionId: named, choice: "yes" }));
   must(closeVote({ ...chair, meetingId, motionId: named })); // rep11 present, did not vote
 
   must(openVote({ ...chair, meetingId, motionId: secret }));
@@ -89,20 +93,20 @@ describe("the live event stream", () => {
     const events = eventReader(res.body!);
 
     const first = await events.json<ScreenState>();
-    expect(first).toMatchObject({ present: 11, members: 15, quorum: { met: true, minimumPresent: 8 } });
+    expect(first).toMatchObject({ present: 16, members: 20, quorum: { met: true, minimumPresent: 14 } });
     expect(first.motion).toMatchObject({ id: open, status: "voting", voted: 1, result: null });
     expect(meetingListeners()).toBe(listenersBefore + 1);
 
     // One check-in over the wire: present + 1.
     must(checkIn({ ...representative(12), meetingId }));
-    expect(await events.json<ScreenState>()).toMatchObject({ present: 12, quorum: { present: 12 } });
+    expect(await events.json<ScreenState>()).toMatchObject({ present: 17, quorum: { present: 17 } });
 
     // Two check-ins and a ballot in one burst arrive together, as one event.
     must(checkIn({ ...representative(13), meetingId }));
     must(checkIn({ ...representative(14), meetingId }));
     must(castBallot({ ...representative(2), meetingId, motionId: open, choice: "no" }));
     const burst = await events.json<ScreenState>();
-    expect(burst).toMatchObject({ present: 14, motion: { id: open, voted: 2, result: null } });
+    expect(burst).toMatchObject({ present: 19, motion: { id: open, voted: 2, result: null } });
 
     // Only counts travel: no names, and no open choice.
     const raw = JSON.stringify(burst);
@@ -137,11 +141,12 @@ describe("the projector screen", () => {
       const res = await http.fetch(`${base(meetingId)}/screen`, { cookie });
       expect(res.status).toBe(200);
       const html = await res.text();
-      expect(html).toContain('data-testid="screen-present">14<');
-      expect(html).toContain('data-testid="screen-members">15<');
+      expect(html).toContain('data-testid="screen-present">19<');
+      expect(html).toContain('data-testid="screen-members">20<');
+      expect(html).toContain("需至少 14 人到会(组成人员 20 人的三分之二)");
       expect(html).toContain('data-met="yes"');
       expect(html).toContain("城市居民委员会组织法");
-      expect(html).toMatch(/data-testid="screen-voted">2 \/ 14</);
+      expect(html).toMatch(/data-testid="screen-voted">2 \/ 19</);
       expect(html).toContain('http-equiv="refresh" content="10"');
       // The page's own CSS (hiding the site's header on a projector) arrives unescaped, or the browser drops it.
       expect(html).toContain("<style>body > header,");
@@ -153,14 +158,14 @@ describe("the projector screen", () => {
     must(castBallot({ ...representative(3), meetingId, motionId: open, choice: "yes" }));
     must(closeVote({ ...convener(), meetingId, motionId: open }));
     const html = await (await http.fetch(`${base(meetingId)}/screen`)).text();
-    // 14 present; yes = rep01, rep03; needed more than 7.
-    expect(html).toContain("到会 14 人,同意 2 人,需超过 7 人 —— 未通过");
+    // 19 present; yes = rep01, rep03; at least 10 needed.
+    expect(html).toContain("到会 19 人,同意 2 人,需至少 10 人同意(到会 19 人的过半数) —— 未通过");
     expect(html).toContain('data-testid="screen-yes">2<');
     expect(html).toContain('data-testid="screen-no">1<');
-    expect(html).toContain('data-testid="screen-notVoting">11<');
+    expect(html).toContain('data-testid="screen-notVoting">16<');
     expect(html).toMatch(/data-status="passed"/);
     const english = await (await http.fetch(`${base(meetingId)}/screen`, { cookie: await http.english() })).text();
-    expect(english).toContain("14 present, 2 agreed; needed more than 7 — Not passed");
+    expect(english).toContain("19 present, 2 agreed; needed at least 10 in favour (more than half of the 19 present) — Not passed");
   });
 
   it("is 404 for another community's meeting", async () => {
@@ -214,7 +219,7 @@ describe("the ballots CSV", () => {
 
   it("leaves out the ballots of a motion still being voted on", async () => {
     const { meetingId: other, motionIds } = meetingInSession({ title: "临时会议", motions: [{ text: "更换单元门禁。" }] });
-    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) must(checkIn({ ...representative(n), meetingId: other }));
+    for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId: other }));
     must(openVote({ ...convener(), meetingId: other, motionId: motionIds[0] }));
     must(castBallot({ ...representative(1), meetingId: other, motionId: motionIds[0], choice: "yes" }));
     const res = await http.fetch(`${base(other)}/ballots.csv`, { cookie: await as("rep02") });
@@ -237,14 +242,16 @@ describe("the minutes", () => {
     expect(html).toMatch(/<style>@media print \{\n {2}body > header/);
     expect(html).toContain("召集人 周强");
     expect(html).toContain("社区议事厅");
-    // 14 present of 15; rep15 absent; rep10 and rep11 checked in by the convener.
-    expect(html).toContain("到会 14 人 / 组成人员 15 人,需超过 7.5 人 —— 会议有效");
+    // 19 present of 组成人员 20; rep15 absent; rep10 and rep11 checked in by the convener.
+    expect(html).toContain("到会 19 人,需至少 14 人到会(组成人员 20 人的三分之二) —— 会议有效");
+    expect(html).toContain("组成人员 20 人:居委会成员 5 人,居民代表 15 人");
     expect(html).toMatch(/data-testid="minutes-absent">代表15</);
     expect(html).toMatch(/<td[^>]*>代表10<\/td><td[^>]*><time[^>]*>[^<]+<\/time><\/td><td[^>]*>召集人 周强<\/td>/);
     expect(html).toMatch(/<td[^>]*>代表01<\/td><td[^>]*><time[^>]*>[^<]+<\/time><\/td><td[^>]*>本人<\/td>/);
     for (const motion of view.agenda) expect(html).toContain(motion.sha256);
-    // Motion 1 (named): 11 present, 7 yes → passed, a resolution; the hand vote shows who recorded it.
-    expect(html).toContain("到会 11 人,同意 7 人,需超过 5.5 人 —— 通过");
+    // Motion 1 (named): 16 present, 12 yes (the five 居委会 members among them) → passed, a resolution; the hand vote shows who recorded it.
+    expect(html).toContain("到会 16 人,同意 12 人,需至少 9 人同意(到会 16 人的过半数) —— 通过");
+    expect(html).toContain('data-testid="frozen-basis"');
     expect(html).toMatch(/决议〔\d{4}〕\d+号/);
     expect(html).toMatch(/<tr[^>]*data-choice="yes"><td[^>]*>代表09<\/td><td[^>]*>同意<\/td><td[^>]*>召集人 周强<\/td>/);
     expect(html).toMatch(/<tr[^>]*data-choice="no"><td[^>]*>代表07<\/td><td[^>]*>反对<\/td><td[^>]*>本人<\/td>/);
@@ -254,7 +261,7 @@ describe("the minutes", () => {
     expect(secretSection).toContain("无记名表决");
     expect(secretSection).toContain("代表01、代表02、");
     expect(secretSection).not.toContain("data-choice");
-    expect(secretSection).toContain("到会 11 人,同意 4 人,需超过 5.5 人 —— 未通过");
+    expect(secretSection).toContain("到会 16 人,同意 4 人,需至少 9 人同意(到会 16 人的过半数) —— 未通过");
   });
 });
 

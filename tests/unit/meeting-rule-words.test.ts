@@ -2,9 +2,10 @@
 // catalogue's higher share, and thresholds as people read them.
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { formatThreshold, passRule, quorumRule, shareWords } from "~/components/meetings/rule-words";
+import { neededToOpen, neededToPass, passRule, quorumRule, shareWords } from "~/components/meetings/rule-words";
 import { i18nOptions } from "~/i18n/config";
 import { RULE_PACKS } from "~/workflow/rule-packs";
+import { evaluateMotion, evaluateQuorum } from "~/workflow/tally";
 
 async function translator(lng: "zh-CN" | "en") {
   const instance = i18next.createInstance();
@@ -26,7 +27,7 @@ describe("rule words", () => {
     const en = await translator("en");
     const residents = RULE_PACKS["residents-representatives"];
     const villagers = RULE_PACKS["villagers-representatives"];
-    expect(quorumRule(zh, "zh-CN", residents.quorum)).toBe("到会人数须过半数");
+    expect(quorumRule(zh, "zh-CN", residents.quorum)).toBe("到会人数须达到组成人员的三分之二以上");
     expect(quorumRule(zh, "zh-CN", villagers.quorum)).toBe("到会人数须达到组成人员的三分之二以上");
     expect(quorumRule(en, "en", villagers.quorum)).toBe("At least two thirds of the members must be present");
     expect(quorumRule(zh, "zh-CN", { num: 3, den: 5, inclusive: false })).toBe("到会人数须超过组成人员的五分之三");
@@ -35,9 +36,17 @@ describe("rule words", () => {
     expect(passRule(en, "en", residents.pass)).toBe("More than half of those present must agree");
   });
 
-  it("prints thresholds with at most two decimals", () => {
-    expect(formatThreshold(6.5)).toBe("6.5");
-    expect(formatThreshold(10)).toBe("10");
-    expect(formatThreshold((13 * 2) / 3)).toBe("8.67");
+  it("states thresholds in whole people, never as fractions", async () => {
+    const zh = await translator("zh-CN");
+    const en = await translator("en");
+    const pass = RULE_PACKS["residents-representatives"].pass;
+    const quorum = RULE_PACKS["residents-representatives"].quorum;
+    expect(neededToPass(zh, "zh-CN", evaluateMotion({ present: 14, yes: 9, no: 0, abstain: 0, rule: pass }))).toBe("需至少 8 人同意(到会 14 人的过半数)");
+    expect(neededToPass(zh, "zh-CN", evaluateMotion({ present: 11, yes: 6, no: 0, abstain: 0, rule: pass }))).toBe("需至少 6 人同意(到会 11 人的过半数)");
+    expect(neededToPass(zh, "zh-CN", evaluateMotion({ present: 10, yes: 7, no: 0, abstain: 0, rule: { num: 2, den: 3, inclusive: true } }))).toBe("需至少 7 人同意(到会 10 人的三分之二)");
+    expect(neededToPass(zh, "zh-CN", evaluateMotion({ present: 14, yes: 9, no: 0, abstain: 0, rule: pass, ofAll: true, members: 20 }))).toBe("需至少 11 人同意(全体组成人员 20 人的过半数)");
+    expect(neededToPass(en, "en", evaluateMotion({ present: 14, yes: 9, no: 0, abstain: 0, rule: pass }))).toBe("needed at least 8 in favour (more than half of the 14 present)");
+    expect(neededToOpen(zh, "zh-CN", evaluateQuorum({ present: 13, members: 20, rule: quorum }))).toBe("需至少 14 人到会(组成人员 20 人的三分之二)");
+    expect(neededToOpen(en, "en", evaluateQuorum({ present: 13, members: 20, rule: quorum }))).toBe("needed at least 14 present (two thirds of the 20 members)");
   });
 });

@@ -22,11 +22,11 @@ describe("quorum", () => {
   });
 
   it.each([
-    // residents: more than half of the members — exactly half is not enough
-    [8, 15, true, 8],
-    [7, 15, false, 8],
-    [6, 10, true, 6],
-    [5, 10, false, 6],
+    // residents (居委会组织法 Art. 29, revised): at least two thirds of 组成人员, as in villages
+    [14, 20, true, 14],
+    [13, 20, false, 14],
+    [10, 15, true, 10],
+    [9, 15, false, 10],
   ])("residents' meeting: %i of %i present → %s (needs %i)", (present, members, met, minimum) => {
     expect(evaluateQuorum({ present, members, rule: residents.quorum })).toMatchObject({ met, minimumPresent: minimum });
   });
@@ -78,3 +78,60 @@ describe("motions", () => {
     expect(() => evaluateMotion({ present: 5, yes: 3, no: 2, abstain: 1, rule: pass })).toThrow(RangeError);
   });
 });
+
+describe("组成人员: every roster size from 1 to 40, every present count", () => {
+  const sizes = Array.from({ length: 40 }, (_, i) => i + 1);
+
+  it("the quorum is met exactly from the smallest whole number of people ≥ two thirds of the roster", () => {
+    for (const members of sizes) {
+      for (let present = 0; present <= members; present++) {
+        const q = evaluateQuorum({ present, members, rule: residents.quorum });
+        // 3 × present ≥ 2 × members, in whole people
+        expect(q.met, `${present} of ${members}`).toBe(3 * present >= 2 * members);
+        expect(Number.isInteger(q.minimumPresent)).toBe(true);
+        expect(q.met).toBe(present >= q.minimumPresent);
+      }
+    }
+    expect(evaluateQuorum({ present: 14, members: 20, rule: residents.quorum }).met).toBe(true);
+    expect(evaluateQuorum({ present: 13, members: 20, rule: residents.quorum }).met).toBe(false);
+  });
+
+  it("a motion passes with more than half of those present, and the minimum shown is a whole number of people", () => {
+    for (const members of sizes) {
+      for (let present = 1; present <= members; present++) {
+        for (let yes = 0; yes <= present; yes++) {
+          const r = evaluateMotion({ present, yes, no: present - yes, abstain: 0, rule: residents.pass });
+          expect(r.passed, `${yes} of ${present}`).toBe(2 * yes > present);
+          expect(r.minimumYes).toBe(Math.floor(present / 2) + 1);
+          expect(r.passed).toBe(yes >= r.minimumYes);
+          expect(r).toMatchObject({ base: present, ofAll: false });
+        }
+      }
+    }
+  });
+
+  it("a share of ALL members (pass_of_all) counts the yes votes against the whole roster, not those present", () => {
+    for (const members of sizes) {
+      for (let present = 1; present <= members; present++) {
+        for (let yes = 0; yes <= present; yes++) {
+          const r = evaluateMotion({ present, yes, no: 0, abstain: present - yes, rule: residents.pass, ofAll: true, members });
+          expect(r.passed, `${yes} of ${members} members (${present} present)`).toBe(2 * yes > members);
+          expect(r.minimumYes).toBe(Math.floor(members / 2) + 1);
+          expect(r).toMatchObject({ base: members, ofAll: true });
+          const twoThirds = evaluateMotion({ present, yes, no: 0, abstain: present - yes, rule: twoThirds_, ofAll: true, members });
+          expect(twoThirds.passed).toBe(3 * yes >= 2 * members);
+        }
+      }
+    }
+    // 14 of 20 present, 9 agree: more than half of those present, not of all 20.
+    expect(evaluateMotion({ present: 14, yes: 9, no: 5, abstain: 0, rule: residents.pass }).passed).toBe(true);
+    expect(evaluateMotion({ present: 14, yes: 9, no: 5, abstain: 0, rule: residents.pass, ofAll: true, members: 20 })).toMatchObject({ passed: false, minimumYes: 11 });
+    expect(evaluateMotion({ present: 14, yes: 11, no: 3, abstain: 0, rule: residents.pass, ofAll: true, members: 20 }).passed).toBe(true);
+  });
+
+  it("refuses a share of all members without the roster's size", () => {
+    expect(() => evaluateMotion({ present: 5, yes: 3, no: 0, abstain: 0, rule: residents.pass, ofAll: true })).toThrow(RangeError);
+  });
+});
+
+const twoThirds_: Ratio = { num: 2, den: 3, inclusive: true };

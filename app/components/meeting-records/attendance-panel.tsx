@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
+import { neededToOpen } from "~/components/meetings/rule-words";
 import type { ScreenState } from "~/models/meeting-screen";
 import { Meter, Panel } from "./screen-parts";
 import { useRecordWords } from "./use-record-words";
 
 /** 出席: present of members with a bar (the mark is the fewest needed), and whether the rules' quorum is met. */
 export function AttendancePanel({ state }: { state: ScreenState }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const words = useRecordWords();
   const { quorum, rules } = state;
   return (
@@ -33,7 +34,7 @@ export function AttendancePanel({ state }: { state: ScreenState }) {
             {quorum.met ? "✓ " : "✗ "}
             {t(quorum.met ? "meetingRecords.quorumMet" : "meetingRecords.quorumNotMet")}
           </p>
-          <p className="mt-1 text-base text-stone-200 lg:text-xl">{t("meetingRecords.screen.minimum", { count: quorum.minimumPresent })}</p>
+          <p className="mt-1 text-base text-stone-200 lg:text-xl">{t("meetingRecords.screen.minimum", { needed: neededToOpen(t, i18n.language, quorum) })}</p>
         </>
       ) : (
         <p className="text-xl text-stone-300 lg:text-2xl">{t("meetingRecords.screen.notStarted")}</p>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isoOf } from "~/components/topic/formats";
+import { RosterMakeUp } from "~/components/meetings/roster-make-up";
 import type { RecordedMeeting } from "./record-types";
 import { useRecordWords } from "./use-record-words";
 
@@ -12,6 +13,7 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
   return (
     <section className="space-y-3" data-testid="minutes-attendance">
       <h2 className="border-b border-stone-300 pb-1 text-lg font-bold">{t("meetingRecords.minutes.attendance")}</h2>
+      <RosterMakeUp makeUp={record.makeUp} />
       {record.quorum ? (
         <>
           <dl className="grid grid-cols-3 gap-2 text-center text-sm">
@@ -70,6 +72,14 @@ export function AttendanceRecord({ record }: { record: RecordedMeeting }) {
           <p className="text-sm" data-testid="minutes-absent">
             {absent.length ? absent.map((p) => p.name).join(t("meetingRecords.minutes.separator")) : t("meetingRecords.minutes.none")}
           </p>
+          {record.observers.length ? (
+            <>
+              <h3 className="font-semibold">{t("meetingRecords.minutes.observersList")}</h3>
+              <p className="text-sm" data-testid="minutes-observers">
+                {record.observers.map((o) => t("meetingRecords.minutes.observerLine", { name: o.name, at: words.clock.format(new Date(o.checkedInAt)) })).join(t("meetingRecords.minutes.separator"))}
+              </p>
+            </>
+          ) : null}
           {record.left.length ? (
             <>
               <h3 className="font-semibold">{t("meetingRecords.minutes.leftList")}</h3>

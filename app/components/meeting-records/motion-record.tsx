@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isoOf } from "~/components/topic/formats";
+import type { MotionBasis } from "~/workflow/motion-basis";
 import type { RecordedMotion } from "./record-types";
 import { useRecordWords } from "./use-record-words";
 
@@ -32,6 +33,25 @@ function Counts({ motion }: { motion: RecordedMotion }) {
         {t("meetingRecords.labelled", { label: t("meetingRecords.minutes.result"), value: words.arithmetic(result) })}
       </p>
     </>
+  );
+}
+
+/** The basis the vote was counted by, as frozen when it opened: the articles cited, with their text. */
+export function FrozenBasis({ basis }: { basis: MotionBasis }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  return (
+    <details className="text-sm" data-testid="frozen-basis">
+      <summary className="cursor-pointer font-semibold">{t("meetingRecords.minutes.frozenBasis", { revision: basis.lawRevision })}</summary>
+      <p className="mt-1">{en ? basis.basisEn : basis.basisZh}</p>
+      <ul className="mt-1 space-y-1">
+        {basis.articles.map((a) => (
+          <li key={a.key}>
+            <span className="font-medium">{en ? a.citeEn : a.citeZh}</span>:{a.textZh}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -96,6 +116,7 @@ export function MotionRecord({ motion }: { motion: RecordedMotion }) {
       {closed ? (
         <>
           <Counts motion={motion} />
+          {motion.basis ? <FrozenBasis basis={motion.basis} /> : null}
           {motion.secret ? (
             <div className="text-sm" data-testid="minutes-voters">
               <p className="font-semibold">{t("meetingRecords.minutes.voters")}</p>

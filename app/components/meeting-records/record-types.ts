@@ -1,5 +1,7 @@
 import type { Instant } from "~/components/topic/formats";
 import type { BallotChoice, MeetingStatus, MotionStatus } from "~/workflow/meetings";
+import type { MakeUpData } from "~/components/meetings/roster-make-up";
+import type { MotionBasis } from "~/workflow/motion-basis";
 import type { Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
@@ -13,6 +15,9 @@ export interface RecordedMeeting {
   /** Those who left the roster mid-session (role revoked): not counted from then on. */
   left: Array<RosterLine & { leftAt: Instant }>;
   agenda: RecordedMotion[];
+  /** 列席 (supervisors): named, never counted. */
+  observers: Array<{ userId: number; name: string; capacity: string; checkedInAt: Instant }>;
+  makeUp: MakeUpData;
 }
 
 export interface RosterLine {
@@ -33,6 +38,8 @@ export interface RecordedMotion {
   secret: boolean;
   status: MotionStatus;
   rule: Ratio;
+  /** Frozen when the vote opened: the result is counted and cited by it. */
+  basis: MotionBasis | null;
   voted: number;
   result: MotionResult | null;
   named: Array<{ userId: number; name: string; choice: BallotChoice; recordedBy: string | null; castAt: Instant }>;

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { neededToOpen, neededToPass } from "~/components/meetings/rule-words";
 import { TIME_ZONE } from "~/components/topic/formats";
 import type { MotionStatus } from "~/workflow/meetings";
 import type { Ratio } from "~/workflow/rule-packs";
@@ -7,29 +8,24 @@ import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
 /**
  * The sentences the screen and the minutes share: a rule's share ("超过 1/2"), what it asks for
- * ("需超过 6.5 人"), and the arithmetic of a result ("到会 13 人,同意 9 人,需超过 6.5 人 —— 通过").
+ * in whole people ("需至少 7 人同意(到会 13 人的过半数)"), and the arithmetic of a result.
  */
 export function useRecordWords() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const figure = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
     const ratio = (rule: Ratio) => t(rule.inclusive ? "rules.atLeast" : "rules.moreThan", { num: rule.num, den: rule.den });
-    // "More than 6.5" says the rule exactly; "at least 9" too (the fewest that meet an inclusive share).
-    const needed = (rule: Ratio, threshold: number, minimum: number) =>
-      rule.inclusive ? t("meetingRecords.threshold.atLeast", { value: minimum }) : t("meetingRecords.threshold.moreThan", { value: figure.format(threshold) });
     const verdict = (passed: boolean) => t(passed ? "meetingRecords.motionStatus.passed" : "meetingRecords.motionStatus.failed");
     return {
       /** 13:47 — the hour of a check-in or a ballot (the minutes give the meeting's date once). */
       clock: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
       ratio,
       verdict,
-      arithmetic: (r: MotionResult) => t("meetingRecords.arithmetic", { present: r.present, yes: r.yes, needed: needed(r.rule, r.threshold, r.minimumYes), verdict: verdict(r.passed) }),
+      arithmetic: (r: MotionResult) => t("meetingRecords.arithmetic", { present: r.present, yes: r.yes, needed: neededToPass(t, language, r), verdict: verdict(r.passed) }),
       quorumArithmetic: (q: QuorumResult) =>
         t("meetingRecords.quorumArithmetic", {
           present: q.present,
-          members: q.members,
-          needed: needed(q.rule, q.threshold, q.minimumPresent),
+          needed: neededToOpen(t, language, q),
           verdict: t(q.met ? "meetingRecords.quorumMet" : "meetingRecords.quorumNotMet"),
         }),
       /** 待表决 / 表决中 / 通过 / 未通过 */

@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { useFormats } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { quorumRule } from "./rule-words";
-import type { MeetingData, QuorumResult, RosterEntry, RulesData, Viewer } from "./types";
+import { neededToOpen, quorumRule } from "./rule-words";
+import { RosterMakeUp, type MakeUpData } from "./roster-make-up";
+import type { MeetingData, ObserverEntry, QuorumResult, RosterEntry, RulesData, Viewer } from "./types";
 
 const percent = (part: number, whole: number) => (whole ? Math.min(100, Math.round((part / whole) * 100)) : 0);
 
@@ -14,16 +15,19 @@ interface Props {
   rules: RulesData;
   viewer: Viewer;
   mine: RosterEntry | null;
+  makeUp: MakeUpData;
+  observers: ObserverEntry[];
 }
 
 /** 签到与法定人数: present / members, whether the rules' quorum is met, the rule and its legal basis; the check-in button. */
-export function AttendancePanel({ meeting, quorum, rules, viewer, mine }: Props) {
+export function AttendancePanel({ meeting, quorum, rules, viewer, mine, makeUp, observers }: Props) {
   const { t, i18n } = useTranslation();
   const { time } = useFormats();
   const inSession = meeting.status === "inSession";
   return (
     <Card title={<span id="attendance">{t("meetings.attendance.title")}</span>}>
       <div className="space-y-3 text-sm" data-testid="attendance">
+        <RosterMakeUp makeUp={makeUp} />
         {quorum ? (
           <>
             <div className="flex items-end gap-4">
@@ -50,7 +54,7 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine }: Props)
               {/* The line the roll call has to reach. */}
               <div className="absolute -top-1 h-4 w-0.5 bg-stone-700" style={{ left: `${percent(quorum.minimumPresent, quorum.members)}%` }} />
             </div>
-            <p className="text-stone-700">{t("meetings.attendance.minimum", { count: quorum.minimumPresent })}</p>
+            <p className="text-stone-700">{t("meetings.attendance.minimum", { needed: neededToOpen(t, i18n.language, quorum) })}</p>
           </>
         ) : meeting.status === "scheduled" ? (
           <p className="text-stone-600">{t("meetings.attendance.notStarted")}</p>
@@ -72,6 +76,20 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine }: Props)
             <Button className="w-full py-4 text-lg" data-testid="check-in">
               {t("meetings.attendance.checkIn")}
             </Button>
+          </Form>
+        ) : null}
+        {observers.length ? (
+          <p className="text-stone-700" data-testid="observers">
+            {t("meetings.attendance.observers", { names: observers.map((o) => o.name).join("、"), count: observers.length })}
+          </p>
+        ) : null}
+        {inSession && viewer.mayObserve && !viewer.observing ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="observe" />
+            <Button variant="secondary" className="w-full" data-testid="observe">
+              {t("meetings.attendance.observe")}
+            </Button>
+            <p className="mt-1 text-xs text-stone-500">{t("meetings.attendance.observeHint")}</p>
           </Form>
         ) : null}
         {viewer.checkedIn && mine?.checkedInAt ? (

@@ -1,18 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MotionResult as Result } from "~/workflow/tally";
-import { formatThreshold } from "./rule-words";
+import { FrozenBasis } from "~/components/meeting-records/motion-record";
+import { neededToPass } from "./rule-words";
 import type { MotionItem } from "./types";
 
 const CHOICE_TONE = { yes: "text-green-800", no: "text-red-800", abstain: "text-stone-600" } as const;
 
 /** A closed motion: the arithmetic against the rule, the four counts, who voted what (named votes), what became of the topic. */
 export function MotionResultView({ motion, result, slug }: { motion: MotionItem; result: Result; slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const verdict = t(result.passed ? "meetings.result.passed" : "meetings.result.failed");
-  const sentence = result.rule.inclusive
-    ? t("meetings.result.atLeast", { present: result.present, yes: result.yes, minimum: result.minimumYes, verdict })
-    : t("meetings.result.moreThan", { present: result.present, yes: result.yes, threshold: formatThreshold(result.threshold), verdict });
+  const sentence = t("meetings.result.sentence", { present: result.present, yes: result.yes, needed: neededToPass(t, i18n.language, result), verdict });
   const counts = [
     ["yes", result.yes],
     ["no", result.no],
@@ -35,6 +34,7 @@ export function MotionResultView({ motion, result, slug }: { motion: MotionItem;
         ))}
       </dl>
       {motion.secret ? <p className="text-xs text-stone-500">{t("meetings.result.secretNote")}</p> : null}
+      {motion.basis ? <FrozenBasis basis={motion.basis} /> : null}
       {motion.named.length ? (
         <details className="rounded-md border border-stone-200 p-3 text-sm">
           <summary className="cursor-pointer font-medium text-stone-900">{t("meetings.result.namedTitle", { count: motion.named.length })}</summary>

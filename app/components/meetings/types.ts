@@ -1,5 +1,6 @@
 import type { Instant } from "~/components/topic/formats";
 import type { BallotChoice, MeetingStatus, MotionStatus, OnFail } from "~/workflow/meetings";
+import type { MotionBasis } from "~/workflow/motion-basis";
 import type { PartyReviewBlock } from "~/workflow/party-review";
 import type { ArticleKey, Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
@@ -55,6 +56,8 @@ export interface MotionItem {
   onFail: OnFail;
   status: MotionStatus;
   rule: Ratio;
+  /** Frozen when the vote opened: the result is counted and cited by it. */
+  basis: MotionBasis | null;
   voted: number;
   result: MotionResult | null;
   named: NamedBallot[];
@@ -70,6 +73,16 @@ export interface Viewer {
   isRepresentative: boolean;
   onRoster: boolean;
   checkedIn: boolean;
+  /** A supervisor who may register as attending (列席), and whether they have. */
+  mayObserve: boolean;
+  observing: boolean;
+}
+
+/** 列席: attending, never counted. */
+export interface ObserverEntry {
+  userId: number;
+  name: string;
+  checkedInAt: Instant;
 }
 
 export type { QuorumResult };

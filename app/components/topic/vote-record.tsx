@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { neededToPass } from "~/components/meetings/rule-words";
 import type { NamedVote, VoteRecord } from "~/models/vote-record";
 import { BALLOT_CHOICES, type BallotChoice } from "~/workflow/meetings";
 import type { MotionResult } from "~/workflow/tally";
@@ -12,18 +13,16 @@ const CHOICE_TONE: Record<BallotChoice, string> = {
   abstain: "border-stone-200 bg-stone-50 text-stone-800",
 };
 
-/** "到会 13 人,同意 9 人,需超过 6.5 人 —— 通过": the sentence that shows why the result is what it is. */
+/** "到会 13 人,同意 9 人,需至少 7 人同意(到会 13 人的过半数)—— 通过": why the result is what it is. */
 export function VoteArithmetic({ result }: { result: MotionResult }) {
   const { t, i18n } = useTranslation();
-  const threshold = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(result.threshold);
   return (
     <div>
       <p className={`text-base font-semibold ${result.passed ? "text-green-800" : "text-red-800"}`} data-testid="vote-arithmetic">
         {t("resolutions.arithmetic", {
           present: result.present,
           yes: result.yes,
-          cmp: t(result.rule.inclusive ? "resolutions.atLeast" : "resolutions.moreThan"),
-          threshold,
+          needed: neededToPass(t, i18n.language, result),
           verdict: t(result.passed ? "resolutions.passed" : "resolutions.failed"),
         })}
       </p>

@@ -104,6 +104,8 @@ const en: Resource = {
     alreadyMember: "You already hold this role in that community.",
     nameTaken: "A member of that community already goes by this display name (ignoring case and full/half width). Choose one people can tell apart on a named vote, e.g. add your building number.",
     ownNameTaken: "A member of that community already goes by your account's display name, so this account cannot join it: named votes could not tell you apart. Ask the street admin.",
+    supervisorExclusiveResidents: "Organic Law of Urban Residents' Committees, Art. 36: a committee member may not sit on the residents' affairs supervisory committee. You already hold one of the two roles in this community, so you cannot take the other.",
+    supervisorExclusiveVillagers: "Organic Law of Villagers' Committees, Art. 37: a committee member may not sit on the village affairs supervisory body. You already hold one of the two roles in this village, so you cannot take the other.",
   },
   sessions: {
     title: "Signed-in devices",

@@ -133,10 +133,10 @@ function startedMeeting() {
   return m;
 }
 
-/** Started, with 10 of the 15 representatives checked in: quorate under both rule packs. */
+/** Started, with 14 of the 20 组成人员 checked in: quorate under both rule packs (two thirds). */
 function quorateMeeting() {
   const m = startedMeeting();
-  for (let n = 1; n <= 10; n++) must(checkIn({ ...representative(n), meetingId: m.meetingId }));
+  for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId: m.meetingId }));
   return m;
 }
 
@@ -146,10 +146,10 @@ function votingMeeting() {
   return m;
 }
 
-/** A topic whose motion passed: its resolution is in 公示 (13 of 15 present, 10 for). */
+/** A topic whose motion passed: its resolution is in 公示 (14 of 20 present, 10 for). */
 function publicityTopic() {
   const { meetingId, motionId } = startedMeeting();
-  for (let n = 1; n <= 13; n++) must(checkIn({ ...representative(n), meetingId }));
+  for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   must(openVote({ ...convener(), meetingId, motionId }));
   for (let n = 1; n <= 10; n++) must(castBallot({ ...representative(n), meetingId, motionId, choice: "yes" }));
   const closed = must(closeVote({ ...convener(), meetingId, motionId }));
@@ -167,6 +167,8 @@ function freshInvite(role: Role = "resident") {
 const COMMITTEE: Audience = { roles: ["committee"] };
 const CONVENER: Audience = { roles: ["convener"] };
 const REPRESENTATIVE: Audience = { roles: ["representative"] };
+/** 组成人员: committee members check in and vote like representatives. */
+const ROSTER: Audience = { roles: ["representative", "committeeMember"] };
 const RESIDENT: Audience = { roles: ["resident"] };
 const ANY_ROLE: Audience = { roles: ["resident", "committee", "convener", "representative", "supervisor", "executor"] };
 
@@ -258,7 +260,7 @@ export const ACTIONS: ActionCase[] = [
 
   // Consultation.
   community(CONSULT, "open", COMMITTEE, () => ({ path: topicPath(consultingTopic().id, "/consultation"), fields: { intent: "open", question: "您是否同意该方案?", deadline: localDay(7) }, actor: "committee1" })),
-  community(CONSULT, "answer", { roles: ["resident", "representative"] }, () => {
+  community(CONSULT, "answer", { roles: ["resident", "representative", "supervisor"] }, () => {
     const { id } = consultingTopic();
     const s = ok(openSolicitation({ ...committee(), topicId: id, question: "是否同意?", deadline: new Date(Date.now() + 7 * DAY_MS) }));
     return { path: topicPath(id, "/consultation"), fields: { intent: "answer", consultationId: String(s.id), stance: "support", text: "同意" }, actor: "resident1" };
@@ -327,12 +329,13 @@ export const ACTIONS: ActionCase[] = [
   community(MEETING, "start", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "start" }, actor: "convener1" })),
   community(MEETING, "end", CONVENER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "end" }, actor: "convener1" })),
   community(MEETING, "cancel", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "cancel", reason: "台风停会。" }, actor: "convener1" })),
-  community(MEETING, "checkIn", REPRESENTATIVE, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "checkIn" }, actor: "rep01" })),
+  community(MEETING, "checkIn", ROSTER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "checkIn" }, actor: "rep01" })),
+  community(MEETING, "observe", { roles: ["supervisor"] }, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "observe" }, actor: "supervisor1" })),
   community(MEETING, "open", CONVENER, () => {
     const m = quorateMeeting();
     return { path: meetingPath(m.meetingId), fields: { intent: "open", motionId: String(m.motionId) }, actor: "convener1" };
   }),
-  community(MEETING, "vote", REPRESENTATIVE, () => {
+  community(MEETING, "vote", ROSTER, () => {
     const m = votingMeeting();
     return { path: meetingPath(m.meetingId), fields: { intent: "vote", motionId: String(m.motionId), choice: "yes" }, actor: "rep01" };
   }),
