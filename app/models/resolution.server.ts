@@ -7,7 +7,7 @@ import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
-import { listConvenerIds, rulesRow } from "./meeting.server";
+import { listConvenerIds } from "./meeting.server";
 import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
