@@ -27,7 +27,7 @@ afterEach(() => resetClock());
 const MINGYUE = () => communityId("mingyue");
 const today = () => new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** An important matter (环境卫生 is marked 重要事项 in the demo catalogue) in session: 13 of 15 representatives checked in. */
+/** An important matter (环境卫生 is marked 重要事项 in the demo catalogue) in session: 14 of the 20 组成人员 (14 representatives) checked in. */
 function importantInSession(category = "environment") {
   const { id: topicId } = consultingTopic({ category, text: "北区投放点增加清运频次,加装除臭设备。" });
   const frozen = freezeDraft({ communityId: MINGYUE(), topicId, userId: userId("committee1"), roles: ["committee"] });
@@ -35,7 +35,7 @@ function importantInSession(category = "environment") {
   const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "重要事项测试会议", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
   const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
   must(startMeeting({ ...convener(), meetingId }));
-  for (let n = 1; n <= 13; n++) must(checkIn({ ...representative(n), meetingId }));
+  for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   return { topicId, meetingId, motionId };
 }
 
@@ -94,7 +94,7 @@ describe("the vote's gate", () => {
     const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "普通事项", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
     const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
     must(startMeeting({ ...convener(), meetingId }));
-    for (let n = 1; n <= 13; n++) must(checkIn({ ...representative(n), meetingId }));
+    for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
     expect(openVote({ ...convener(), meetingId, motionId }).ok).toBe(true);
   });
 });

@@ -41,7 +41,7 @@ function tabledTopic({ secret = false }: { secret?: boolean } = {}) {
   return { topicId, meetingId: meeting.id, motionId: motion.id, sha256: frozen.sha256 };
 }
 
-/** …then voted on: 13 of 15 representatives present, 9 for, 1 against, 1 abstaining, 2 not voting; rep09's hand vote recorded by the convener (named motions). */
+/** …then voted on: 14 of the 20 组成人员 present (quorum 14), 9 for, 1 against, 1 abstaining, 3 not voting; rep09's hand vote recorded by the convener (named motions). */
 function passedTopic({ secret = false }: { secret?: boolean } = {}) {
   const tabled = tabledTopic({ secret });
   const { meetingId, motionId } = tabled;
@@ -49,7 +49,7 @@ function passedTopic({ secret = false }: { secret?: boolean } = {}) {
     if (!r.ok) throw new Error(`${what}: ${r.problem}`);
   };
   must(startMeeting({ ...convener(), meetingId }), "start");
-  for (let n = 1; n <= 13; n++) {
+  for (let n = 1; n <= 14; n++) {
     const repActor = { communityId: MINGYUE(), userId: userId(rep(n)), roles: ["representative", "resident"] as const };
     must(n === 9 ? checkIn({ ...convener(), meetingId, forUserId: userId(rep(n)) }) : checkIn({ ...repActor, meetingId }), `check-in ${n}`);
   }
@@ -115,7 +115,7 @@ describe("the topic page's 表决与决议 card", () => {
     expect(card).toContain("公示中");
     expect(card).toMatch(/公示至 .+ · 还剩 15 天/);
     expect(card).toContain(sha256);
-    expect(card).toContain("到会 13 人,同意 9 人,需超过 6.5 人 —— 通过");
+    expect(card).toContain("到会 14 人,同意 9 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
     expect(card).toContain("同意人数须超过到会人数的 1/2");
     expect(card).toContain("城市居民委员会组织法");
     expect(card).toContain("记名表决");
@@ -133,7 +133,7 @@ describe("the topic page's 表决与决议 card", () => {
   it("the same in English", async () => {
     const { topicId } = passedTopic();
     const html = await (await http.fetch(`/c/mingyue/topics/${topicId}`, { cookie: `${await as("resident1")}; ${await http.english()}` })).text();
-    expect(html).toContain("13 present, 9 agreed, needed more than 6.5 — passed");
+    expect(html).toMatch(/14 present, 9 agreed; needed at least 8 in favour \([^)]*\) — passed/);
     expect(html).toContain("Organic Law of Urban Residents");
   });
 });
@@ -148,7 +148,7 @@ describe("the public board", () => {
     const html = await (await http.fetch("/c/mingyue/board")).text();
     const item = boardItem(html, title);
     expect(item).toContain(sha256);
-    expect(item).toContain("到会 13 人,同意 9 人,需超过 6.5 人 —— 通过");
+    expect(item).toContain("到会 14 人,同意 9 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
     expect(item).toContain("同意人数须超过到会人数的 1/2");
     expect(item).toContain("城市居民委员会组织法");
     expect(block(item, 'data-testid="named-yes"', "</ul>")).toContain("代表01");
@@ -192,9 +192,9 @@ describe("a secret motion", () => {
     const card = block(html, 'data-testid="decision"', 'data-testid="objections"');
     expect(card).toContain("无记名表决");
     expect(card).toContain("共 11 人投票");
-    expect(card).toContain("同意 9 · 反对 1 · 弃权 1 · 未投票 2");
+    expect(card).toContain("同意 9 · 反对 1 · 弃权 1 · 未投票 3");
     expect(card).not.toContain("data-choice");
-    for (let n = 1; n <= 13; n++) expect(card).not.toContain(`代表${String(n).padStart(2, "0")}`);
+    for (let n = 1; n <= 14; n++) expect(card).not.toContain(`代表${String(n).padStart(2, "0")}`);
     const data = (await (await http.fetch(`/c/mingyue/topics/${topicId}?${TOPIC_DATA}`, { cookie: await as("resident1") })).json()) as { decision: { votes: Array<{ secret: boolean; named: unknown[] }> } };
     expect(data.decision.votes[0]).toMatchObject({ secret: true, named: [] });
 
@@ -220,7 +220,7 @@ describe("objections during 公示", () => {
     expect(html).toContain("长椅会占用消防通道。");
     expect(html).toContain('data-testid="answer-form"');
     expect(html).toContain("异议成立:决议暂缓执行");
-    expect(html).toContain("议题退回待列入下次代表会议议程");
+    expect(html).toContain("议题退回待列入下次居民代表会议议程");
 
     // An empty objection is a form error.
     expect((await post("resident1", topicId, { intent: "object", body: "   " })).status).toBe(400);
@@ -281,7 +281,7 @@ describe("objections during 公示", () => {
     expect(resolutionRow(resolutionId).status).toBe("suspended");
     expect(topicState(topicId)).toBe("onAgenda");
     const html = await topicPage(topicId);
-    expect(html).toContain("暂缓执行(提交代表会议复议)");
+    expect(html).toContain("暂缓执行(提交居民代表会议复议)");
     expect(html).toContain("异议成立,决议暂缓执行");
     expect(html).not.toContain('data-testid="object-form"');
     const board = await (await http.fetch("/c/mingyue/board")).text();

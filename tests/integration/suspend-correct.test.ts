@@ -26,12 +26,12 @@ afterEach(() => resetClock());
 
 const MINGYUE = () => communityId("mingyue");
 
-/** Puts an onAgenda topic on a new meeting and passes it: 13 present, 9 for. Returns the new resolution. */
+/** Puts an onAgenda topic on a new meeting and passes it: 14 present, 9 for. Returns the new resolution. */
 function voteThrough(topicId: number): number {
   const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "复议会议", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
   const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
   must(startMeeting({ ...convener(), meetingId }));
-  for (let n = 1; n <= 13; n++) must(checkIn({ ...representative(n), meetingId }));
+  for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   must(openVote({ ...convener(), meetingId, motionId }));
   for (let n = 1; n <= 9; n++) must(castBallot({ ...representative(n), meetingId, motionId, choice: "yes" }));
   const { resolutionId } = must(closeVote({ ...convener(), meetingId, motionId }));
@@ -60,7 +60,7 @@ describe("an upheld objection", () => {
     const [objection] = getDb().select().from(objections).where(eq(objections.resolutionId, resolutionId)).all();
     const form = await page(topicId, "committee2");
     expect(form).toContain("异议成立:决议暂缓执行");
-    expect(form).toContain("议事会不能撤销代表会议的决议");
+    expect(form).toContain("居委会不能撤销居民代表会议的决议");
 
     const res = await post("committee2", topicId, { intent: "answerObjection", objectionId: String(objection.id), answer: "情况属实,提交代表会议复议。", upheld: "yes" });
     expect(res.status).toBe(302);
@@ -72,7 +72,7 @@ describe("an upheld objection", () => {
     expect(told("convener1", "resolution.suspended", topicId)).toBe(1);
 
     const html = await page(topicId);
-    expect(html).toContain("暂缓执行(提交代表会议复议)");
+    expect(html).toContain("暂缓执行(提交居民代表会议复议)");
     expect(html).toContain("理由:情况属实,提交代表会议复议。");
     expect(html).toContain("异议成立,决议暂缓执行");
     expect(html).not.toContain('data-testid="object-form"');

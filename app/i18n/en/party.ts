@@ -2,7 +2,7 @@
 const party: typeof import("../zh-CN/party").default = {
   party: {
     title: "Party organisation's review",
-    basis: "The catalogue lists this as an important matter. Under {{article}}, the party organisation studies it before it goes to the representatives' meeting.",
+    basis: "The catalogue lists this as an important matter. Under {{article}}, the party organisation studies it before it goes to the {{repMeeting}}.",
     pending: "Party organisation's review: not yet recorded",
     none: "Party organisation's review: none recorded.",
     done: "Studied on {{date}} by {{body}}; outcome: {{outcome}}",
@@ -34,7 +34,7 @@ const party: typeof import("../zh-CN/party").default = {
   },
   owners: {
     title: "Decided by the building's owners",
-    basis: "Matters of this kind are decided by the building's owners and never go on the representatives' meeting's agenda ({{article}}). After consultation the committee records the owners' result and the hall checks it against the shares the law sets.",
+    basis: "Matters of this kind are decided by the building's owners and never go on the {{repMeeting}}'s agenda ({{article}}). After consultation the committee records the owners' result and the hall checks it against the shares the law sets.",
     pending: "The owners' result is not recorded yet.",
     passed: "Owners' decision of {{date}}: passed; on to execution.",
     notPassed: "Owners' decision of {{date}}: not passed.",

@@ -41,7 +41,7 @@ const ledgerTypes = {
   "topic.failAndRevise": "未通过,退回修改",
   "topic.endPublicity": "公示期满",
   "topic.upholdObjection": "异议成立,决议暂缓执行",
-  "topic.orderCorrection": "街道责令改正,退回代表会议",
+  "topic.orderCorrection": "街道责令改正,退回{{repMeeting}}",
   "unit.created": "登记责任单位",
   "task.planned": "制定执行任务",
   "task.reported": "报告执行进度",

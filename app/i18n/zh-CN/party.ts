@@ -2,13 +2,13 @@
 const party = {
   party: {
     title: "党组织研究讨论",
-    basis: "本事项属于协商事项目录中的重要事项。依照{{article}},须先经党组织研究讨论,再提交代表会议表决。",
+    basis: "本事项属于协商事项目录中的重要事项。依照{{article}},须先经党组织研究讨论,再提交{{repMeeting}}表决。",
     pending: "党组织研究讨论:待记录",
     none: "党组织研究讨论:没有记录。",
     done: "已于 {{date}} 由{{body}}研究讨论,结论:{{outcome}}",
     blocked: {
-      partyReviewMissing: "党组织的研究讨论记录之前,代表会议不能对本事项开始表决。",
-      partyReviewNotAgreed: "结论为不同意:代表会议暂不能对本事项开始表决,修改后可再次提请研究讨论。",
+      partyReviewMissing: "党组织的研究讨论记录之前,{{repMeeting}}不能对本事项开始表决。",
+      partyReviewNotAgreed: "结论为不同意:{{repMeeting}}暂不能对本事项开始表决,修改后可再次提请研究讨论。",
     },
     outcomes: { agreed: "同意", agreedWithChanges: "原则同意,提出修改意见", notAgreed: "不同意" },
     recordedBy: "{{name}} 记录",
@@ -34,7 +34,7 @@ const party = {
   },
   owners: {
     title: "业主共同决定",
-    basis: "本类事项由本栋业主共同决定,不列入代表会议议程({{article}})。协商之后,议事会记录业主表决的结果,由本厅按法定比例核验。",
+    basis: "本类事项由本栋业主共同决定,不列入{{repMeeting}}议程({{article}})。协商之后,议事会记录业主表决的结果,由本厅按法定比例核验。",
     pending: "待记录业主表决结果。",
     passed: "{{date}} 业主共同决定:通过,进入实施。",
     notPassed: "{{date}} 业主共同决定:未通过。",
