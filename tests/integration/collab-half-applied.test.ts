@@ -6,11 +6,10 @@
 // of earlier malformed-but-accepted structs) and the 68-byte update that breaks it.
 import fs from "node:fs";
 import path from "node:path";
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDraftText } from "~/models/draft-store.server";
-import { appendParagraph, closed, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
+import { appendParagraph, closed, connectClient, rawSocket, topicIn, updateFrame, waitFor, type Client } from "./support/collab";
 import { useServer } from "./support/http";
 
 const http = useServer();
@@ -28,14 +27,6 @@ beforeAll(async () => {
   editor = await connectClient(http.url, topic, cookie);
 });
 afterAll(() => editor?.close());
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 function encodes(doc: Y.Doc): boolean {
   try {

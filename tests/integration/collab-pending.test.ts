@@ -2,12 +2,11 @@
 // it never saw) is refused and nothing of it is kept. Yjs would keep such an update aside as "pending"
 // and merge it into the sync step 2 every newcomer receives; after the 10,000 hostile frames of
 // collab-fuzz that merged update could no longer be applied, so no one new could join the draft.
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDraftText } from "~/models/draft-store.server";
 import { liveDocuments } from "../../server/collab/documents";
-import { appendParagraph, closed, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
+import { appendParagraph, closed, connectClient, rawSocket, topicIn, updateFrame, waitFor, type Client } from "./support/collab";
 import { useServer } from "./support/http";
 
 const http = useServer();
@@ -21,15 +20,6 @@ beforeAll(async () => {
   editor = await connectClient(http.url, topic, cookie);
 });
 afterAll(() => editor?.close());
-
-/** A sync "update" frame (or, with `step = 1`, a sync step 2) carrying `update`. */
-function updateFrame(update: Uint8Array, step = 2): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 /** Two edits by one client, the second after the first: returns the second alone. */
 function updateAfterGap(): Uint8Array {

@@ -1,4 +1,5 @@
 // Real websocket clients for the collaborative-drafting server: y-websocket providers and raw sockets.
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -129,4 +130,13 @@ export function topicIn(state: "drafting" | "consulting", title = `协同草稿 
   advanceTopic({ topicId: id, communityId: community, action: "accept", actor });
   if (state === "consulting") advanceTopic({ topicId: id, communityId: community, action: "startConsultation", actor });
   return id;
+}
+
+/** A sync "update" frame (or, with `step = 1`, a sync step 2) carrying `update`. */
+export function updateFrame(update: Uint8Array, step = 2): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
