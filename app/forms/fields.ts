@@ -48,3 +48,10 @@ export const hundredths = (errorKey: string) =>
 
 /** A record id the page puts in a hidden field or a button. */
 export const hiddenId = untyped(recordId);
+
+/**
+ * The ticked box of an irreversible one-tap act (accept or reject a topic, freeze, close a vote, end a
+ * meeting, report completion, a phone ballot): the server refuses the act without it, so the
+ * confirmation holds without JavaScript too. The page renders it with <ConfirmTick> (components/ui).
+ */
+export const confirmed = z.literal("on", { error: msg("errors.confirmRequired") });

@@ -28,6 +28,7 @@ const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
   wrongRole: 403,
   wrongState: 403,
   reasonRequired: 400,
+  blocked: 409,
   mergeTarget: 400,
   unknownAction: 400,
 };
@@ -78,7 +79,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error;
       if (error.problem === "notFound") notFound();
-      return json({ intent, problem: error.problem, action, result: submission.reply() }, { status: MOVE_STATUS[error.problem] });
+      return json({ intent, problem: error.problem, blockers: error.blockers, action, result: submission.reply() }, { status: MOVE_STATUS[error.problem] });
     }
     return redirect(back);
   }

@@ -7,16 +7,24 @@ import { checkTransition, type TopicAction, type TransitionCheck } from "../work
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger, type Tx } from "./ledger.server";
+import { blockersOf } from "./step-facts.server";
+import type { StepBlocker } from "../workflow/step-gates";
 import { notifyTopicFollowers } from "./notification.server";
 
 export type Actor = { userId: number; roles: readonly Role[] } | "system";
 
-export type WorkflowProblem = Extract<TransitionCheck, { ok: false }>["problem"] | "notFound" | "mergeTarget";
+export type WorkflowProblem = Extract<TransitionCheck, { ok: false }>["problem"] | "notFound" | "mergeTarget" | "blocked";
 
-/** A refused move: nothing was written. `problem` is a key under `topic.problems` in the translations. */
+/**
+ * A refused move: nothing was written. `problem` is a key under `topic.problems` in the translations;
+ * a move refused by a step gate ("blocked") also says what is missing (keys under `topic.blockers`).
+ */
 export class WorkflowError extends Error {
-  constructor(readonly problem: WorkflowProblem) {
-    super(`workflow: ${problem}`);
+  constructor(
+    readonly problem: WorkflowProblem,
+    readonly blockers: readonly StepBlocker[] = [],
+  ) {
+    super(`workflow: ${problem}${blockers.length ? ` (${blockers.join(", ")})` : ""}`);
   }
 }
 
@@ -51,6 +59,9 @@ export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to
   const check = checkTransition({ action: input.action, from: topic.state, movers, reason: input.reason });
   if (!check.ok) throw new WorkflowError(check.problem);
   const { transition } = check;
+  // The steps the method requires before this move (app/workflow/step-gates.ts): the same rule the pages ask.
+  const blockers = blockersOf(tx, topic.id, transition.action);
+  if (blockers.length > 0) throw new WorkflowError("blocked", blockers);
   const actorId = input.actor === "system" ? null : input.actor.userId;
   const at = now();
 

@@ -3,10 +3,12 @@
  * choices of a ballot and what happens to a topic whose motion fails. The database columns and the
  * form schemas both take their values from these tuples.
  */
-export const MEETING_STATUSES = ["scheduled", "inSession", "ended", "cancelled"] as const;
+/** inquorate: 流会 — the session ended without ever reaching its quorum; its motions lapse and go back on a later agenda. */
+export const MEETING_STATUSES = ["scheduled", "inSession", "ended", "inquorate", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const MOTION_STATUSES = ["pending", "voting", "closed"] as const;
+/** lapsed: never voted because its meeting ended (流会 or adjourned before it); the topic waits for a later agenda. */
+export const MOTION_STATUSES = ["pending", "voting", "closed", "lapsed"] as const;
 export type MotionStatus = (typeof MOTION_STATUSES)[number];
 
 /** 同意 / 反对 / 弃权 */
@@ -53,6 +55,7 @@ export const MEETING_ALLOWS: Record<MeetingStatus, { checkIn: boolean; vote: boo
   scheduled: { checkIn: false, vote: false, editAgenda: true },
   inSession: { checkIn: true, vote: true, editAgenda: false },
   ended: { checkIn: false, vote: false, editAgenda: false },
+  inquorate: { checkIn: false, vote: false, editAgenda: false },
   cancelled: { checkIn: false, vote: false, editAgenda: false },
 };
 

@@ -65,6 +65,9 @@ export const executionTasks = sqliteTable(
     lastReportAt: timestamp("last_report_at"),
     overdue: integer("overdue", { mode: "boolean" }).notNull().default(false),
     doneAt: timestamp("done_at"),
+    /** Taken out of the plan before completion (a wrong plan corrected); kept for the record, never shown as work. */
+    removedAt: timestamp("removed_at"),
+    removedBy: integer("removed_by").references(() => users.id),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),

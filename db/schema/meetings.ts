@@ -59,6 +59,8 @@ export const meetings = sqliteTable(
     /** Days of notice the rules asked for, and whether the convener went ahead with less. */
     noticeDaysRequired: integer("notice_days_required").notNull(),
     shortNotice: integer("short_notice", { mode: "boolean" }).notNull().default(false),
+    /** The convener confirmed opening the session before its announced time (recorded, shown in the minutes). */
+    startedEarly: integer("started_early", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("scheduled"),
     /** Size of the roster taken when the session opened, less those who left it since: the figure the quorum is counted against. */
     members: integer("members"),
@@ -144,7 +146,7 @@ export const motions = sqliteTable(
     uniqueIndex("motions_position_unique").on(t.meetingId, t.position),
     index("motions_topic_idx").on(t.topicId),
     // A topic is on at most one agenda that has not yet voted on it.
-    uniqueIndex("motions_topic_open_unique").on(t.topicId).where(sql`status <> 'closed'`),
+    uniqueIndex("motions_topic_open_unique").on(t.topicId).where(sql`status not in ('closed', 'lapsed')`),
   ],
 );
 

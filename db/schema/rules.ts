@@ -28,6 +28,8 @@ export const rules = sqliteTable("rules", {
   basisEn: text("basis_en").notNull(),
   /** The revision of the organic laws these numbers were set under ("" = before 2025-10-28; upgraded at start). */
   lawRevision: text("law_revision").notNull().default(""),
+  /** The IANA time zone every time of the community is shown in (pages, CSV, minutes, the feed). */
+  timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
@@ -53,6 +55,8 @@ export const catalogueEntries = sqliteTable(
     important: integer("important", { mode: "boolean" }).notNull().default(false),
     /** The building's owners decide (民法典 Art. 278, e.g. 加装电梯): the committee records their result, the hall checks it. */
     ownersDecide: integer("owners_decide", { mode: "boolean" }).notNull().default(false),
+    /** Consultation may be skipped for this category, when the committee records why (topics.consultationWaiver). */
+    consultationOptional: integer("consultation_optional", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("catalogue_code_unique").on(t.communityId, t.code)],

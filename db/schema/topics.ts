@@ -6,6 +6,7 @@ import { TOPIC_STATES } from "../../app/workflow/states";
 import { TOPIC_ACTIONS } from "../../app/workflow/transitions";
 import { communities } from "./communities";
 import { catalogueEntries } from "./rules";
+import type { StoredMessage } from "../../app/i18n/stored-message";
 import { users } from "./users";
 
 /** 议题: one matter moving through the six stages. */
@@ -32,6 +33,10 @@ export const topics = sqliteTable(
     mergedIntoId: integer("merged_into_id"),
     /** The public reason of the last move that needed one (rejection, withdrawal, sending back). */
     publicReason: text("public_reason").notNull().default(""),
+    /** A system-made public reason as a message key and its values (JSON), rendered in the reader's language. */
+    publicReasonMessage: text("public_reason_message", { mode: "json" }).$type<StoredMessage>(),
+    /** Why the committee skipped consultation, for a category whose catalogue entry makes it optional. */
+    consultationWaiver: text("consultation_waiver"),
     showProposerName: integer("show_proposer_name", { mode: "boolean" }).notNull().default(false),
     source: text("source", { enum: ["resident", "committee", "hotline"] }).notNull().default("resident"),
     /** The hotline (12345) ticket number for imported topics. */
@@ -79,6 +84,8 @@ export const topicEvents = sqliteTable(
     toState: text("to_state", { enum: TOPIC_STATES }).notNull(),
     actorId: integer("actor_id").references(() => users.id),
     reason: text("reason").notNull().default(""),
+    /** A system-made reason as a message key and values (JSON); `reason` keeps its zh-CN rendering for the record. */
+    reasonMessage: text("reason_message", { mode: "json" }).$type<StoredMessage>(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("topic_events_topic_idx").on(t.topicId)],
@@ -95,6 +102,8 @@ export const topicComments = sqliteTable(
       .notNull()
       .references(() => users.id),
     body: text("body").notNull(),
+    /** A system-made comment (a solicitation's summary) as a message key and values (JSON), rendered in the reader's language; `body` holds the committee's own note. */
+    message: text("message", { mode: "json" }).$type<StoredMessage>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("topic_comments_topic_idx").on(t.topicId)],

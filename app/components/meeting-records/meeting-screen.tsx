@@ -16,6 +16,7 @@ const CHIP = {
   voting: "bg-amber-400 text-stone-950",
   passed: "bg-emerald-500 text-stone-950",
   failed: "bg-rose-500 text-white",
+  lapsed: "bg-stone-600 text-stone-200",
 } as const;
 
 function AgendaList({ motions }: { motions: ScreenState["motions"] }) {

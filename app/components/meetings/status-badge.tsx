@@ -5,6 +5,7 @@ const TONE: Record<MeetingStatus, string> = {
   scheduled: "bg-amber-100 text-amber-900",
   inSession: "bg-green-100 text-green-800",
   ended: "bg-stone-200 text-stone-800",
+  inquorate: "bg-rose-100 text-rose-900",
   cancelled: "bg-stone-100 text-stone-600 line-through",
 };
 

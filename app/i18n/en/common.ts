@@ -231,6 +231,7 @@ const en: Resource = {
   },
   errors: {
     required: "Fill this in.",
+    confirmRequired: "This step cannot be undone: tick the box to confirm, then submit.",
     tooLong: "Too long: at most {{max}} characters.",
     tooShort: "Too short: at least {{min}} characters.",
     username: "Use 3–32 lower-case letters, digits, _ or -.",

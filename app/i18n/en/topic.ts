@@ -138,6 +138,15 @@ const en: typeof import("../zh-CN/topic").default = {
       wrongRole: "Your role does not allow this.",
       reasonRequired: "This action needs a public reason.",
       mergeTarget: "Enter the number of another active topic of this community (in collection, deliberation or consultation).",
+      blocked: "This step cannot be taken yet; a step the rules require comes first:",
+    },
+    /** What a step gate finds missing (app/workflow/step-gates.ts). */
+    blockers: {
+      emptyDraft: "The draft holds nothing but the template's headings; write the proposal first.",
+      noConsultation: "There is no consultation outcome yet: close a solicitation and publish its summary, or hold a consultation meeting and record its minutes.",
+      noTasks: "The execution plan has no tasks.",
+      tasksUnfinished: "Some tasks are not finished (progress below 100%).",
+      openRectification: "A rectification demand has not been answered.",
     },
   },
 };

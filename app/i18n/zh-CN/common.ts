@@ -228,6 +228,7 @@ const zhCN = {
   },
   errors: {
     required: "请填写此项。",
+    confirmRequired: "这一步做了就不能撤回,请勾选确认后再提交。",
     tooLong: "太长了,最多 {{max}} 个字符。",
     tooShort: "太短了,至少 {{min}} 个字符。",
     username: "只能使用小写字母、数字、下划线和短横线,3–32 位。",

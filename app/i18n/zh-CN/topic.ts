@@ -138,6 +138,15 @@ const zhCN = {
       wrongRole: "您的身份不能进行此操作。",
       reasonRequired: "此操作必须填写公开的理由。",
       mergeTarget: "请填写本社区另一个尚在进行的议题编号(收集、酝酿或协商阶段)。",
+      blocked: "还不能进行这一步,议事规则要求的前一步尚未完成:",
+    },
+    /** What a step gate finds missing (app/workflow/step-gates.ts). */
+    blockers: {
+      emptyDraft: "草案除模板标题外还没有内容,请先写出方案。",
+      noConsultation: "还没有协商结果:请先完成一次征求意见并发布小结,或召开议事协商会并记录纪要。",
+      noTasks: "执行方案还没有任务。",
+      tasksUnfinished: "还有任务未完成(进度未到 100%)。",
+      openRectification: "还有整改要求尚未答复。",
     },
   },
 };
