@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { sha256Hex } from "../app/models/freeze.server";
+import { DAY_MS } from "../app/models/clock.server";
 import { appendLedger, type Tx } from "../app/models/ledger.server";
 import { grantMembership } from "../app/models/membership.server";
 import { RULE_PACKS, settingsFromPack, type Ratio } from "../app/workflow/rule-packs";
@@ -10,7 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_M
 import { demoDraft } from "./demo-drafts";
 import { writeExecution } from "./demo-execution";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./demo-meetings";
-import { catalogueEntries, communities, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
+import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
 import { ENTRY_STATE, type TopicState } from "../app/workflow/states";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -208,6 +209,15 @@ function seedFreeze(tx: Tx, { communityId, topicId, topic, committeeId, frozenAt
   if (!topic.plan) throw new Error(`demo topic "${topic.title}" is past the freeze but has no plan`);
   const { state, text } = demoDraft(topic.description, topic.plan);
   const sha256 = sha256Hex(text);
+  // 定稿 only after consultation (app/workflow/step-gates.ts): every seeded frozen topic had its 议事协商会, minuted.
+  const heldAt = new Date(frozenAt.getTime() - 2 * DAY_MS);
+  const place = "社区议事厅";
+  const meeting = tx
+    .insert(consultationMeetings)
+    .values({ topicId, heldAt, place, participants: "议事会成员、居民代表、相关单位", opinions: "与会人员对草案提出修改意见,已吸收进方案。", minutes: `就「${topic.title}」的草案逐条协商,与会人员同意按修改后的方案提交表决。`, createdBy: committeeId, createdAt: heldAt })
+    .returning({ id: consultationMeetings.id })
+    .get();
+  appendLedger(tx, { communityId, type: "consultation.meetingRecorded", actorId: committeeId, subject: `topic:${topicId}`, payload: { meeting: meeting.id, heldAt: heldAt.toISOString(), place }, at: heldAt });
   tx.insert(draftDocuments).values({ topicId, state: Buffer.from(state), updatedAt: frozenAt }).run();
   tx.insert(draftFreezes).values({ topicId, versionId: null, text, sha256, frozenBy: committeeId, frozenAt }).run();
   appendLedger(tx, { communityId, type: "draft.frozen", actorId: committeeId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: null, to: "onAgenda" }, at: frozenAt });
