@@ -1,12 +1,14 @@
 import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addTask, createUnit, reportCompletion, reportProgress, type ExecutionProblem, type ExecutionResult } from "../models/execution.server";
+import { editTask, removeTask } from "../models/execution-plan.server";
+import type { StepBlocker } from "../workflow/step-gates";
 import { checkPhotos } from "../models/photo.server";
 import { answerRectification, publishResult, raiseRectification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
 import type { Role } from "../workflow/roles";
 import { endOfLocalDay } from "./consultation";
-import { answerRectificationSchema, completeSchema, EXECUTION_INTENTS, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "./execution";
+import { answerRectificationSchema, completeSchema, editTaskSchema, EXECUTION_INTENTS, removeTaskSchema, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "./execution";
 import { pickIntent } from "./meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
@@ -21,15 +23,16 @@ interface Target {
   id?: number | null;
 }
 
-function refusal({ intent, id = null }: Target, problem: ExecutionProblem, result: unknown = null) {
+// A step gate's refusal ("blocked") says what is missing, for the page to list.
+function refusal({ intent, id = null }: Target, problem: ExecutionProblem, result: unknown = null, blockers: readonly StepBlocker[] = []) {
   if (problem === "notFound") notFound();
-  return json({ intent, id, problem, result }, { status: STATUS[problem] ?? 409 });
+  return json({ intent, id, problem, blockers, result }, { status: STATUS[problem] ?? 409 });
 }
 
-const invalid = ({ intent, id = null }: Target, result: unknown) => json({ intent, id, problem: null, result }, { status: 400 });
+const invalid = ({ intent, id = null }: Target, result: unknown) => json({ intent, id, problem: null, blockers: [] as StepBlocker[], result }, { status: 400 });
 
 function settle<T extends object>(target: Target, r: ExecutionResult<T>, to: string, result: unknown = null) {
-  return r.ok ? redirect(to) : refusal(target, r.problem, result);
+  return r.ok ? redirect(to) : refusal(target, r.problem, result, r.blockers);
 }
 
 /** Posts of `/c/:community/units`: the committee registers a unit. */
@@ -65,6 +68,21 @@ export async function handleExecutionAction({ request, communityId, communitySlu
       const r = addTask({ ...actor, topicId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
       return settle({ intent }, r, r.ok ? `${page}#task-${r.id}` : page, submission.reply());
     }
+    case "editTask": {
+      const target = { intent, id: idField(formData, "taskId") };
+      const submission = parseForm(formData, editTaskSchema);
+      if (submission.status !== "success") return invalid(target, submission.reply());
+      const { taskId, title, unitId, dueDate, budgetYuan } = submission.value;
+      const r = editTask({ ...actor, taskId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
+      return settle(target, r, `${page}#task-${taskId}`, submission.reply());
+    }
+    case "removeTask": {
+      const target = { intent, id: idField(formData, "taskId") };
+      const submission = parseForm(formData, removeTaskSchema);
+      if (submission.status !== "success") return invalid(target, submission.reply());
+      const { taskId, reason } = submission.value;
+      return settle(target, removeTask({ ...actor, taskId, reason }), `${page}#plan-title`, submission.reply());
+    }
     case "report": {
       const target = { intent, id: idField(formData, "taskId") };
       const submission = parseForm(formData, reportSchema);
@@ -80,7 +98,7 @@ export async function handleExecutionAction({ request, communityId, communitySlu
     case "complete": {
       const submission = parseForm(formData, completeSchema);
       if (submission.status !== "success") return invalid({ intent }, submission.reply());
-      return settle({ intent }, reportCompletion({ ...actor, topicId }), page);
+      return settle({ intent }, reportCompletion({ ...actor, topicId }), page, submission.reply());
     }
     case "rectify": {
       const target = { intent, id: idField(formData, "taskId") };

@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { UNIT_KINDS } from "../workflow/execution";
-import { hiddenId, hundredths, optionalText, recordId, requiredText, untyped } from "./fields";
+import { confirmed, hiddenId, hundredths, optionalText, recordId, requiredText, untyped } from "./fields";
+import { REASON_MAX } from "./limits";
 import { msg } from "./messages";
 
 export const UNIT_NAME_MAX = 60;
@@ -14,7 +15,7 @@ export const REPORT_MAX_PHOTOS = 3;
 /** The posts of the units page. */
 export const UNITS_INTENTS = ["create"] as const;
 /** The posts of a topic's execution page. */
-export const EXECUTION_INTENTS = ["task", "report", "complete", "rectify", "answerRectification", "publishResult"] as const;
+export const EXECUTION_INTENTS = ["task", "editTask", "removeTask", "report", "complete", "rectify", "answerRectification", "publishResult"] as const;
 export type ExecutionIntent = (typeof EXECUTION_INTENTS)[number];
 
 const required = { error: msg("errors.required") };
@@ -47,6 +48,19 @@ export const taskSchema = z.object({
   budgetYuan: yuan.optional(),
 });
 
+/** 修改任务: the same fields as adding one, for the task named. */
+export const editTaskSchema = taskSchema.extend({ intent: z.literal("editTask"), taskId: hiddenId });
+
+/** 移除任务: irreversible, so ticked, and said why (the reason is public, in the ledger). */
+export const removeTaskSchema = z.object({ intent: z.literal("removeTask"), taskId: hiddenId, reason: requiredText(1, REASON_MAX), confirm: confirmed });
+
+/** A moment's day as the date field shows it (China time, as endOfLocalDay in ./consultation reads it back). */
+export function localDateOf(at: Date | string | number): string {
+  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const sameLocalDate = (a: Date, b: Date) => localDateOf(a) === localDateOf(b);
+
 export const reportSchema = z.object({
   intent: z.literal("report"),
   taskId: hiddenId,
@@ -55,7 +69,7 @@ export const reportSchema = z.object({
   spentYuan: yuan.optional(),
 });
 
-export const completeSchema = z.object({ intent: z.literal("complete") });
+export const completeSchema = z.object({ intent: z.literal("complete"), confirm: confirmed });
 export const rectifySchema = z.object({ intent: z.literal("rectify"), taskId: hiddenId, body: requiredText(1, RECTIFY_MAX) });
 export const answerRectificationSchema = z.object({ intent: z.literal("answerRectification"), rectificationId: hiddenId, answer: requiredText(1, RECTIFY_MAX) });
 export const publishResultSchema = z.object({ intent: z.literal("publishResult"), summary: requiredText(1, RESULT_MAX) });

@@ -14,5 +14,6 @@ export const verifySchema = z.object({
   intent: z.literal("verify"),
   topicId: hiddenId,
   notes: requiredText(1, VERIFY_NOTES_MAX),
-  verified: z.enum(["yes", "no"], { error: msg("errors.choice") }),
+  // Nothing is chosen for the supervisor: a check says what was found, never what a form assumed.
+  verified: z.enum(["yes", "no"], { error: msg("supervision.errors.verdict") }),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { executionResults, executionTasks, progressReports, ratingWindows, rules, topicPhotos, topics, units } from "../../db/schema";
 import { ratingCounts } from "./supervision.server";
@@ -41,7 +41,8 @@ export function listBoardExecution({ communityId }: { communityId: number }) {
     })
     .from(executionTasks)
     .innerJoin(units, eq(units.id, executionTasks.unitId))
-    .where(inArray(executionTasks.topicId, rows.map((r) => r.id)))
+    // A task removed from the plan is not work the board reports on (the ledger keeps it).
+    .where(and(inArray(executionTasks.topicId, rows.map((r) => r.id)), isNull(executionTasks.removedAt)))
     .orderBy(asc(executionTasks.dueAt), asc(executionTasks.id))
     .all();
   const reports = tasks.length

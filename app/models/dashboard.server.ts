@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { executionTasks, ratings, ratingWindows, topicEvents, topics } from "../../db/schema";
 import { funnelCounts, medianDaysPerStage } from "../workflow/dashboard";
@@ -72,7 +72,7 @@ export function getCommunityDashboard({ communityId }: { communityId: number }):
   const overdueTasks = db
     .select({ n: count() })
     .from(executionTasks)
-    .where(and(eq(executionTasks.communityId, communityId), eq(executionTasks.overdue, true), eq(executionTasks.status, "open")))
+    .where(and(eq(executionTasks.communityId, communityId), eq(executionTasks.overdue, true), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt)))
     .get()!.n;
   const rounds = settledRounds(communityId);
   const counts = Object.fromEntries(RATINGS.map((r) => [r, rounds.reduce((sum, w) => sum + w.counts[r], 0)])) as Record<Rating, number>;

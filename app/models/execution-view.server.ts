@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { executionResults, executionTasks, memberships, progressReports, rectifications, topicPhotos, units, users } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { listUnits, unitIdsOf } from "./execution.server";
+import { blockersOf } from "./step-facts.server";
 import { getTopicForPage } from "./topic-page.server";
 
 /** The units of a community with the names of their contact people. */
@@ -44,7 +45,8 @@ export function getExecutionView({ communityId, topicId }: { communityId: number
     .select({ task: executionTasks, unitName: units.name })
     .from(executionTasks)
     .innerJoin(units, eq(units.id, executionTasks.unitId))
-    .where(and(eq(executionTasks.topicId, topicId), eq(executionTasks.communityId, communityId)))
+    // A removed task is out of the plan: its entries stay in the ledger, not on this page.
+    .where(and(eq(executionTasks.topicId, topicId), eq(executionTasks.communityId, communityId), isNull(executionTasks.removedAt)))
     .orderBy(asc(executionTasks.id))
     .all();
   const taskIds = tasks.map((t) => t.task.id);
@@ -105,11 +107,12 @@ export function executionMay(view: ExecutionView, { roles, unitIds }: { roles: r
   const executing = state === "executing";
   const committee = roles.includes("committee");
   const contactOf = (unitId: number) => roles.includes("executor") && unitIds.includes(unitId);
-  const allDone = view.tasks.length > 0 && view.tasks.every((t) => t.status === "done");
   return {
     plan: committee && executing,
     reportOn: executing ? view.tasks.filter((t) => t.status === "open" && contactOf(t.unitId)).map((t) => t.id) : [],
-    complete: executing && allDone && (committee || view.tasks.some((t) => contactOf(t.unitId))),
+    // Who may report completion sees its form (a plan without tasks offers none); whether it can be
+    // submitted yet is the step gate's (completionOf).
+    complete: executing && view.tasks.length > 0 && (committee || view.tasks.some((t) => contactOf(t.unitId))),
     rectify: roles.includes("supervisor") && (executing || state === "verifying") && view.tasks.length > 0,
     answerOn: view.tasks.filter((t) => contactOf(t.unitId)).flatMap((t) => t.rectifications.filter((r) => !r.answeredAt).map((r) => r.id)),
     publish: committee && (state === "verifying" || state === "closed"),
@@ -117,3 +120,26 @@ export function executionMay(view: ExecutionView, { roles, unitIds }: { roles: r
 }
 
 export type ExecutionMay = ReturnType<typeof executionMay>;
+
+/**
+ * 报告完成 as the step gate sees it (app/workflow/step-gates.ts, the rule reportCompletion obeys): what is
+ * missing, naming the unfinished tasks and the unanswered demands. Empty `blockers`: it may be reported.
+ */
+export function completionOf(view: ExecutionView) {
+  return {
+    blockers: blockersOf(getDb(), view.topic.id, "reportCompletion"),
+    unfinished: view.tasks.filter((t) => t.percent < 100).map(({ id, title, percent, overdue }) => ({ id, title, percent, overdue })),
+    openDemands: view.tasks.flatMap((t) => t.rectifications.filter((r) => !r.answeredAt).map((r) => ({ id: r.id, task: t.title, body: r.body }))),
+  };
+}
+
+export type Completion = ReturnType<typeof completionOf>;
+
+/** The topic page's 报告完成 (the same form as the execution page's), for those who may report it; null otherwise. */
+export function getCompletionPanel({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }) {
+  if (!roles.includes("committee") && !roles.includes("executor")) return null;
+  const view = getExecutionView({ communityId, topicId });
+  if (!view || view.topic.state !== "executing") return null;
+  const may = executionMay(view, { roles, unitIds: myUnitIds({ communityId, userId }) });
+  return may.complete ? completionOf(view) : null;
+}

@@ -10,6 +10,8 @@ import { appendLedger, type Tx } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
+import { blockersOf } from "./step-facts.server";
+import type { StepBlocker } from "../workflow/step-gates";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 
 /** A refused execution or supervision action; `problem` is a key under `execution.problems`. */
@@ -26,15 +28,22 @@ export type ExecutionProblem =
   | "windowClosed"
   | "alreadyRated"
   | "answered"
-  | "duplicateUnit";
+  | "duplicateUnit"
+  | "blocked"
+  | "completionReported"
+  | "taskRemoved";
 
+/** A refusal; one made by a step gate ("blocked") also says what is missing (keys under `topic.blockers`). */
 export class ExecutionError extends Error {
-  constructor(readonly problem: ExecutionProblem) {
+  constructor(
+    readonly problem: ExecutionProblem,
+    readonly blockers: readonly StepBlocker[] = [],
+  ) {
     super(`execution: ${problem}`);
   }
 }
 
-export type ExecutionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: ExecutionProblem };
+export type ExecutionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: ExecutionProblem; blockers?: readonly StepBlocker[] };
 
 export interface Actor {
   communityId: number;
@@ -52,8 +61,11 @@ export function executionWrite<T extends object>(fn: (tx: Tx, moved: (m: Moved) 
     for (const m of announcements) emitDraftEvent("topicMoved", m);
     return { ok: true, ...value };
   } catch (error) {
-    if (error instanceof ExecutionError) return { ok: false, problem: error.problem };
-    if (error instanceof WorkflowError) return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : error.problem === "notFound" ? "notFound" : "wrongState" };
+    if (error instanceof ExecutionError) return { ok: false, problem: error.problem, ...(error.blockers.length ? { blockers: error.blockers } : {}) };
+    if (error instanceof WorkflowError) {
+      if (error.problem === "blocked") return { ok: false, problem: "blocked", blockers: error.blockers };
+      return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : error.problem === "notFound" ? "notFound" : "wrongState" };
+    }
     throw error;
   }
 }
@@ -162,9 +174,11 @@ export function addTask(input: Actor & { topicId: number; task: TaskInput }): Ex
   });
 }
 
+/** A task of the community still in its plan: a removed one is kept for the record, never worked on. */
 export function taskRow(tx: Tx, communityId: number, taskId: number) {
   const row = tx.select().from(executionTasks).where(and(eq(executionTasks.id, taskId), eq(executionTasks.communityId, communityId))).get();
   if (!row) throw new ExecutionError("notFound");
+  if (row.removedAt) throw new ExecutionError("taskRemoved");
   return row;
 }
 
@@ -209,18 +223,20 @@ export function reportProgress(input: Actor & { taskId: number; body: string; pe
 }
 
 /**
- * 报告完成: when every task is done, the committee or a contact person of one of the topic's units
- * reports completion; the topic moves to supervision and the residents' rating window opens.
+ * 报告完成: the committee or a contact person of one of the topic's units reports completion; the
+ * topic moves to supervision and the residents' rating window opens. What must be on record first (a
+ * plan with tasks, each at 100%, no demand unanswered) is the step gate's (app/workflow/step-gates.ts),
+ * the same one the pages ask before they offer the button.
  */
 export function reportCompletion(input: Actor & { topicId: number }): ExecutionResult<{ windowId: number }> {
   return executionWrite((tx, moved) => {
     const topic = topicInState(tx, input.communityId, input.topicId, ["executing"]);
-    const tasks = tx.select().from(executionTasks).where(eq(executionTasks.topicId, topic.id)).all();
+    const tasks = tx.select().from(executionTasks).where(and(eq(executionTasks.topicId, topic.id), isNull(executionTasks.removedAt))).all();
     const mine = unitIdsOf(tx, input.communityId, input.userId);
     const byUnit = input.roles.includes("executor") && tasks.some((t) => mine.includes(t.unitId));
     if (!input.roles.includes("committee") && !byUnit) throw new ExecutionError(input.roles.includes("executor") ? "notUnitMember" : "wrongRole");
-    if (tasks.length === 0) throw new ExecutionError("noTasks");
-    if (tasks.some((t) => t.status !== "done")) throw new ExecutionError("tasksOpen");
+    const blockers = blockersOf(tx, topic.id, "reportCompletion");
+    if (blockers.length > 0) throw new ExecutionError("blocked", blockers);
     const roles: Role[] = byUnit ? ["executor"] : ["committee"];
     const step = advanceInTx(tx, { topicId: topic.id, communityId: input.communityId, action: "reportCompletion", actor: { userId: input.userId, roles } });
     moved({ topicId: topic.id, communityId: input.communityId, ...step });
@@ -240,12 +256,12 @@ export function flagOverdueTasks(at: Date = now()): number {
   const due = db
     .select({ id: executionTasks.id, communityId: executionTasks.communityId, topicId: executionTasks.topicId, dueAt: executionTasks.dueAt })
     .from(executionTasks)
-    .where(and(eq(executionTasks.status, "open"), eq(executionTasks.overdue, false), lte(executionTasks.dueAt, at)))
+    .where(and(eq(executionTasks.status, "open"), eq(executionTasks.overdue, false), isNull(executionTasks.removedAt), lte(executionTasks.dueAt, at)))
     .limit(500)
     .all();
   for (const task of due) {
     db.transaction((tx) => {
-      const done = tx.update(executionTasks).set({ overdue: true }).where(and(eq(executionTasks.id, task.id), eq(executionTasks.overdue, false), eq(executionTasks.status, "open"))).run();
+      const done = tx.update(executionTasks).set({ overdue: true }).where(and(eq(executionTasks.id, task.id), eq(executionTasks.overdue, false), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt))).run();
       if (done.changes === 1) appendLedger(tx, { communityId: task.communityId, type: "task.overdue", actorId: null, subject: `topic:${task.topicId}`, payload: { task: task.id, dueAt: task.dueAt.toISOString() }, at });
     });
   }

@@ -26,7 +26,7 @@ function tasksOf(topicIds: number[]) {
     })
     .from(executionTasks)
     .innerJoin(units, eq(units.id, executionTasks.unitId))
-    .where(inArray(executionTasks.topicId, topicIds))
+    .where(and(inArray(executionTasks.topicId, topicIds), isNull(executionTasks.removedAt)))
     .orderBy(asc(executionTasks.dueAt), asc(executionTasks.id))
     .all();
 }

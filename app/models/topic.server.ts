@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ne, not, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, isNull, ne, not, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
 import { prepared, untilNextWrite } from "../../db/prepared";
@@ -98,7 +98,7 @@ function assignedTo(userId: number | Placeholder) {
       .select({ one: sql`1` })
       .from(executionTasks)
       .innerJoin(unitMembers, eq(unitMembers.unitId, executionTasks.unitId))
-      .where(and(eq(executionTasks.topicId, topics.id), eq(executionTasks.status, "open"), eq(unitMembers.userId, userId))),
+      .where(and(eq(executionTasks.topicId, topics.id), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt), eq(unitMembers.userId, userId))),
   );
 }
 

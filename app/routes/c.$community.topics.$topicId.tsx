@@ -10,6 +10,7 @@ import { CorrectionForm } from "~/components/topic/correction-form";
 import { COSIGNERS_FRAGMENT, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
 import { DraftLink } from "~/components/topic/draft-link";
+import { CompleteForm } from "~/components/execution/complete-form";
 import { ExecutionLink } from "~/components/topic/execution-link";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { MoveForms } from "~/components/topic/move-forms";
@@ -25,6 +26,7 @@ import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleTopicAction } from "~/forms/topic-actions.server";
 import { i18n } from "~/i18n/i18next.server";
 import { i18nFor } from "~/i18n/instances.server";
+import { getCompletionPanel } from "~/models/execution-view.server";
 import { getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
 import { getPartyReviewSection } from "~/models/party-review.server";
@@ -54,7 +56,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const owners = getOwnersSection({ communityId: community.id, topicId, roles });
   // 责令改正: only an admin of this community's street sees the form (orderCorrection checks again).
   const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
-  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, ...page });
+  // 报告完成: the execution page's form, with what the step gate finds missing, for those who may report it.
+  const completion = getCompletionPanel({ communityId: community.id, topicId, userId: user.id, roles });
+  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -65,7 +69,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, rating, life } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, completion, rating, life } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -98,6 +102,7 @@ export default function TopicPage() {
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <DraftLink state={topic.state} slug={slug} topicId={topic.id} />
           <ExecutionLink state={topic.state} slug={slug} topicId={topic.id} />
+          {completion ? <CompleteForm completion={completion} page={`/c/${slug}/topics/${topic.id}/execution`} /> : null}
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
           {rating ? <RatingCard rating={rating} refusal={refused?.intent === "rate" ? { problem: refused.problem, fieldErrors: result?.error ?? {} } : null} /> : null}
           {owners ? <OwnersCard owners={owners} refusal={refused?.intent === "ownersDecision" ? { problem: refused.problem, result } : null} /> : null}

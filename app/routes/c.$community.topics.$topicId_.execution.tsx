@@ -6,13 +6,13 @@ import { CompleteForm } from "~/components/execution/complete-form";
 import { ResultsSection } from "~/components/execution/results-section";
 import { TaskCard } from "~/components/execution/task-card";
 import { TaskForm } from "~/components/execution/task-form";
-import { asResult, hasFormFor } from "~/components/execution/types";
+import { asResult, fieldErrorsOf, hasFormFor } from "~/components/execution/types";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleExecutionAction } from "~/forms/execution-actions.server";
 import { REPORT_MAX_PHOTOS } from "~/forms/execution";
-import { executionMay, getExecutionView, listUnitsWithContacts, myUnitIds } from "~/models/execution-view.server";
+import { completionOf, executionMay, getExecutionView, listUnitsWithContacts, myUnitIds } from "~/models/execution-view.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { formatSize, uploadMaxBytes } from "~/models/upload.server";
 
@@ -27,6 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
     slug: community.slug,
     ...view,
     may,
+    completion: may.complete ? completionOf(view) : null,
     units: may.plan ? listUnitsWithContacts({ communityId: community.id }).map(({ id, name }) => ({ id, name })) : [],
     photos: { max: REPORT_MAX_PHOTOS, maxBytes: uploadMaxBytes(), sizeLabel: formatSize(uploadMaxBytes()) },
   });
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ExecutionPage() {
-  const { slug, topic, tasks, results, may, units, photos } = useLoaderData<typeof loader>();
+  const { slug, topic, tasks, results, may, completion, units, photos } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string, id: number | null = null) => (data?.intent === intent && (id === null || data.id === id) ? data.result : null);
@@ -51,7 +52,7 @@ export default function ExecutionPage() {
         ← {t("execution.page.back")}
       </Link>
       <h1 className="break-words text-xl font-semibold text-stone-900">{t("execution.page.title", { number: topic.number, title: topic.title })}</h1>
-      {data?.problem ? <Alert tone="error">{t(`execution.problems.${data.problem}`)}</Alert> : null}
+      {data?.problem ? <Alert tone="error">{[t(`execution.problems.${data.problem}`), ...data.blockers.map((b) => t(`topic.blockers.${b}`))].join(" ")}</Alert> : null}
       {data && !data.problem && !hasFormFor(may, tasks.map((task) => task.id), data) ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       {stateNote ? <Alert tone="info">{stateNote}</Alert> : null}
       <section className="space-y-3" aria-labelledby="plan-title">
@@ -60,10 +61,10 @@ export default function ExecutionPage() {
         </h2>
         {tasks.length === 0 ? <p className="rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("execution.page.noTasks")}</p> : null}
         {tasks.map((task) => (
-          <TaskCard key={task.id} task={task} slug={slug} may={may} photos={photos} resultOf={resultOf} />
+          <TaskCard key={task.id} task={task} slug={slug} may={may} photos={photos} units={units} resultOf={resultOf} />
         ))}
       </section>
-      {may.complete ? <CompleteForm /> : null}
+      {completion ? <CompleteForm completion={completion} confirmErrors={fieldErrorsOf(resultOf("complete"), "confirm")} /> : null}
       {may.plan ? (
         <Card title={t("execution.task.formTitle")}>
           <TaskForm units={units} slug={slug} lastResult={asResult(resultOf("task"))} />

@@ -77,7 +77,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // holds no community role: resolution.server.ts checks the street and makes the move as the system.
   { action: "orderCorrection", from: ["publicity", "executing"], to: "onAgenda", by: ["system"], needsReason: true, dedicated: true },
   // 5 执行
-  { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"] },
+  // Its own form (execution page, and the topic page's copy of it) opens the rating window and asks the step gate first.
+  { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"], dedicated: true },
   // 6 监督
   { action: "close", from: ["verifying"], to: "closed", by: ["system"] },
   { action: "reopen", from: ["verifying"], to: "executing", by: ["system", "supervisor"], needsReason: true },

@@ -185,6 +185,8 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   // Wait for the server's answer to the completion before another person looks (under load the
   // proposer's page could otherwise be read before the move was committed).
   const completed = executor.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/execution"));
+  // 报告完成 cannot be undone: its box is ticked first (the button is enabled once every task is at 100%).
+  await executor.page.getByTestId("complete-form").getByRole("checkbox").check();
   await executor.page.getByTestId("complete-form").getByRole("button", { name: "报告执行完成" }).click();
   expect((await completed).status()).toBeLessThan(400);
   await proposer.page.goto(topicPath);

@@ -43,7 +43,8 @@ describe("execution", () => {
     if (!task.ok) throw new Error(task.problem);
     expect(told("executor1", "task.assigned", id)).toBe(1);
     expect(addTask({ ...executor(), topicId: id, task: { title: "越权", unitId, dueAt: new Date(Date.now() + DAY_MS), budgetFen: null } })).toEqual({ ok: false, problem: "wrongRole" });
-    expect(reportCompletion({ ...committee(), topicId: id })).toEqual({ ok: false, problem: "tasksOpen" });
+    // The step gate (app/workflow/step-gates.ts) says what is missing.
+    expect(reportCompletion({ ...committee(), topicId: id })).toEqual({ ok: false, problem: "blocked", blockers: ["tasksUnfinished"] });
 
     // Another executor who is not a contact person of the unit cannot report for it.
     const other = getDb().insert(users).values({ username: `exec-${id}`, displayName: "别的单位", passwordHash: "!" }).returning({ id: users.id }).get().id;

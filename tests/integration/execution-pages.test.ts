@@ -151,12 +151,17 @@ describe("the execution page", () => {
 
   it("refuses completion while a task is open, then moves the topic to supervision; demands, answers and the result follow", async () => {
     const { id, path, taskId } = await plannedTopic();
-    const early = await post(path, "committee1", { intent: "complete" });
+    const early = await post(path, "committee1", { intent: "complete", confirm: "on" });
     expect(early.status).toBe(409);
-    expect(await early.text()).toContain("还有任务未完成,不能报告执行完成。");
+    expect(await early.text()).toContain("还有任务未完成(进度未到 100%)。");
     expect((await post(path, "executor1", { intent: "report", taskId: String(taskId), body: "全部完成", percent: "100" })).status).toBe(302);
     expect((await page(path, "committee1")).html).toContain('data-testid="complete-form"');
-    expect((await post(path, "committee1", { intent: "complete" })).status).toBe(302);
+    // Irreversible: refused without the tick, with a translated message.
+    const unticked = await post(path, "committee1", { intent: "complete" });
+    expect(unticked.status).toBe(400);
+    expect(await unticked.text()).toContain("这一步做了就不能撤回,请勾选确认后再提交。");
+    expect(state(id)).toBe("executing");
+    expect((await post(path, "committee1", { intent: "complete", confirm: "on" })).status).toBe(302);
     expect(state(id)).toBe("verifying");
 
     expect((await post(path, "supervisor1", { intent: "rectify", taskId: String(taskId), body: "座椅未固定" })).status).toBe(302);
@@ -184,7 +189,7 @@ describe("the execution page", () => {
     expect((await post(path, "executor1", { intent: "answerRectification", rectificationId: "99999999", answer: "x" })).status).toBe(404);
     const shiliu = consultingTopic({ slug: "shiliu", committee: "vcommittee1", category: null });
     expect((await page(`/c/mingyue/topics/${shiliu.id}/execution`, "committee1")).status).toBe(404);
-    expect((await post(`/c/mingyue/topics/${shiliu.id}/execution`, "committee1", { intent: "complete" })).status).toBe(404);
+    expect((await post(`/c/mingyue/topics/${shiliu.id}/execution`, "committee1", { intent: "complete", confirm: "on" })).status).toBe(404);
     expect((await page(path.replace("/c/mingyue/", "/c/shiliu/"), "villager1")).status).toBe(404);
     // Not a member of mingyue: the page does not exist for them.
     expect((await page(path, "villager1")).status).toBe(404);

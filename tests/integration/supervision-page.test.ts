@@ -181,6 +181,26 @@ describe("the verification queue", () => {
   });
 });
 
+describe("the verification form", () => {
+  it("starts with no verdict chosen, and a post without one is refused with a translated message", async () => {
+    const id = verifyingTopic();
+    const form = section(await page(), `queue-${id}`);
+    const radios = form.match(/<input[^>]*name="verified"[^>]*>/g) ?? [];
+    expect(radios).toHaveLength(2);
+    for (const radio of radios) expect(radio).not.toMatch(/\schecked/);
+    const n = getDb().select({ n: count() }).from(verifications).get()!.n;
+    const res = await verify("supervisor1", { intent: "verify", topicId: String(id), notes: "现场看过了。" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("请选择核实结论:核实通过,或需要整改。");
+    const english = await http.english();
+    const en = await http.fetch(PAGE, { method: "POST", cookie: `${as("supervisor1")}; ${english}`, body: multipart({ intent: "verify", topicId: String(id), notes: "Seen on site." }, []) });
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain("Choose a verdict: verified, or needs rectification.");
+    expect(getDb().select({ n: count() }).from(verifications).get()!.n).toBe(n);
+    expect((await verify("supervisor1", { intent: "verify", topicId: String(id), notes: "现场看过了。", verified: "no" })).status).toBe(302);
+  });
+});
+
 describe("the charts", () => {
   it("draw the stage funnel, the medians, overdue work and the satisfaction of settled rounds with their numbers", async () => {
     const id = verifyingTopic();

@@ -15,7 +15,9 @@ import type { PhotoLimits } from "./types";
 export function ReportForm({ taskId, photos, lastResult }: { taskId: number; photos: PhotoLimits; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    id: `report-${taskId}`,
+    // Not "report-N": each report on the page is <li id="report-N"> by its own id, and a form sharing
+    // an id with one pointed its fields at the <li> (the post then lacked them: a 400).
+    id: `task-${taskId}-report`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
     shouldValidate: "onBlur",
@@ -31,7 +33,7 @@ export function ReportForm({ taskId, photos, lastResult }: { taskId: number; pho
         <Field field={fields.percent} type="number" inputMode="numeric" label={t("execution.report.percentLabel")} hint={t("execution.report.percentHint")} />
         <Field field={fields.spentYuan} label={t("execution.report.spentLabel")} hint={t("execution.money.hint")} autoComplete="off" />
       </div>
-      <PhotoInput id={`photos-${taskId}`} name="photos" max={photos.max} maxBytes={photos.maxBytes} sizeLabel={photos.sizeLabel} errors={form.allErrors.photos ?? []} />
+      <PhotoInput id={`task-${taskId}-photos`} name="photos" max={photos.max} maxBytes={photos.maxBytes} sizeLabel={photos.sizeLabel} errors={form.allErrors.photos ?? []} />
       <Button>{t("execution.report.submit")}</Button>
     </Form>
   );

@@ -6,10 +6,25 @@ import { RectificationList } from "./rectification-list";
 import { RectifyForm } from "./rectify-form";
 import { ReportForm } from "./report-form";
 import { ReportList } from "./report-list";
+import { TaskEdit } from "./task-edit";
 import { asResult, type ExecutionMayView, type PhotoLimits, type ResultOf, type TaskRow } from "./types";
 
 /** One task of the plan: unit, due date (overdue flagged), money, progress, reports, demands, and the forms this person gets. */
-export function TaskCard({ task, slug, may, photos, resultOf }: { task: TaskRow; slug: string; may: ExecutionMayView; photos: PhotoLimits; resultOf: ResultOf }) {
+export function TaskCard({
+  task,
+  slug,
+  may,
+  photos,
+  units,
+  resultOf,
+}: {
+  task: TaskRow;
+  slug: string;
+  may: ExecutionMayView;
+  photos: PhotoLimits;
+  units: Array<{ id: number; name: string }>;
+  resultOf: ResultOf;
+}) {
   const { t, i18n } = useTranslation();
   const formats = useFormats();
   const yuan = (fen: number) => t("execution.task.yuan", { amount: formatYuan(fen, i18n.language) });
@@ -41,6 +56,7 @@ export function TaskCard({ task, slug, may, photos, resultOf }: { task: TaskRow;
       <ReportList reports={task.reports} slug={slug} />
       <RectificationList rectifications={task.rectifications} answerOn={may.answerOn} resultOf={resultOf} />
       {may.reportOn.includes(task.id) ? <ReportForm taskId={task.id} photos={photos} lastResult={asResult(resultOf("report", task.id))} /> : null}
+      {may.plan ? <TaskEdit task={task} units={units} editResult={asResult(resultOf("editTask", task.id))} removeResult={asResult(resultOf("removeTask", task.id))} /> : null}
       {may.rectify ? <RectifyForm taskId={task.id} lastResult={asResult(resultOf("rectify", task.id))} /> : null}
     </article>
   );

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { Instant } from "~/components/topic/formats";
 import type { TaskStatus } from "~/workflow/execution";
+import type { StepBlocker } from "~/workflow/step-gates";
 
 export interface ReportRow {
   id: number;
@@ -34,6 +35,7 @@ export interface TaskSummary {
 }
 
 export interface TaskRow extends TaskSummary {
+  unitId: number;
   reports: ReportRow[];
   rectifications: RectificationRow[];
 }
@@ -65,9 +67,21 @@ export const asResult = (value: unknown) => (value ?? null) as SubmissionResult<
 export function hasFormFor(may: ExecutionMayView, taskIds: readonly number[], refusal: { intent: string | null; id: number | null }): boolean {
   const { intent, id } = refusal;
   if (intent === "task") return may.plan;
+  if (intent === "editTask" || intent === "removeTask") return may.plan && id !== null && taskIds.includes(id);
+  if (intent === "complete") return may.complete;
   if (intent === "report") return id !== null && may.reportOn.includes(id);
   if (intent === "rectify") return may.rectify && id !== null && taskIds.includes(id);
   if (intent === "answerRectification") return id !== null && may.answerOn.includes(id);
   if (intent === "publishResult") return may.publish;
   return true;
 }
+
+/** 报告完成 as the step gate sees it: what is missing, naming the unfinished tasks and open demands. */
+export interface Completion {
+  blockers: readonly StepBlocker[];
+  unfinished: Array<{ id: number; title: string; percent: number; overdue: boolean }>;
+  openDemands: Array<{ id: number; task: string; body: string }>;
+}
+
+/** One field's error keys in a form's last submission (for a field rendered outside conform, as the confirm tick). */
+export const fieldErrorsOf = (result: unknown, name: string): string[] => (result as { error?: Record<string, string[] | null> } | null)?.error?.[name] ?? [];

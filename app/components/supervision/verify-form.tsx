@@ -30,7 +30,7 @@ export function VerifyForm({ topicId, sizeLabel, errors }: { topicId: number; si
         <legend className="text-sm font-medium text-stone-800">{t("supervision.verify.verdict")}</legend>
         {(["yes", "no"] as const).map((v) => (
           <label key={v} className="flex min-h-[44px] items-center gap-2 text-sm">
-            <input type="radio" name="verified" value={v} required defaultChecked={v === "yes"} className="h-5 w-5" />
+            <input type="radio" name="verified" value={v} required className="h-5 w-5" />
             {t(`supervision.verify.${v}`)}
           </label>
         ))}

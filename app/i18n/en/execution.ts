@@ -62,6 +62,16 @@ const execution: typeof import("../zh-CN/execution").default = {
         open: "In progress",
         done: "Done",
       },
+      edit: {
+        summary: "Edit or remove this task",
+        title: "Edit the task",
+        submit: "Save changes",
+        removeTitle: "Remove the task",
+        reason: "Why it is removed",
+        reasonHint: "Public and kept in the ledger; the task's reports stay in the ledger too.",
+        confirm: "I confirm removing this task from the plan; this cannot be undone.",
+        removeSubmit: "Remove the task",
+      },
     },
     report: {
       title: "Progress reports",
@@ -88,6 +98,10 @@ const execution: typeof import("../zh-CN/execution").default = {
       answerSubmit: "Send answer",
     },
     complete: {
+      title: "Report completion",
+      confirm: "I confirm every task is done. Reporting starts verification and cannot be undone.",
+      taskAt: " ({{percent}}% done)",
+      demandSep: ": ",
       hint: "All tasks are done. Reporting completion starts verification and the {{resident}}s' rating.",
       submit: "Report completion",
     },
@@ -116,6 +130,9 @@ const execution: typeof import("../zh-CN/execution").default = {
       alreadyRated: "You have already rated.",
       answered: "This demand has already been answered.",
       duplicateUnit: "A unit with this name already exists.",
+      blocked: "Completion cannot be reported yet; a step the rules require comes first:",
+      completionReported: "Completion has been reported; the plan can no longer change.",
+      taskRemoved: "This task was removed from the plan.",
     },
   },
 };

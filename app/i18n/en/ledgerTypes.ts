@@ -45,6 +45,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "unit.created": "Responsible unit registered",
   "task.planned": "Execution task planned",
   "task.reported": "Progress reported",
+  "task.edited": "Execution task edited",
+  "task.removed": "Execution task removed",
   "task.overdue": "Task overdue",
   "rating.windowOpened": "Rating window opened",
   "rectification.raised": "Rectification demanded",

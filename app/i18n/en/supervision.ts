@@ -95,6 +95,9 @@ const supervision = {
       satisfaction: "Satisfaction",
       satisfactionChart: "Satisfaction per community",
     },
+    errors: {
+      verdict: "Choose a verdict: verified, or needs rectification.",
+    },
     problems: {
       notFound: "That topic was not found.",
       wrongRole: "Only members of the {{supervisoryBody}} record on-site checks.",
@@ -109,6 +112,9 @@ const supervision = {
       alreadyRated: "You have already rated.",
       answered: "This demand has already been answered.",
       duplicateUnit: "A unit with that name already exists.",
+      blocked: "This step cannot be taken yet.",
+      completionReported: "Completion has been reported; the plan can no longer change.",
+      taskRemoved: "This task was removed from the plan.",
     },
   },
 };

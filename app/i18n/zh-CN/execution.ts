@@ -62,6 +62,16 @@ const execution = {
         open: "进行中",
         done: "已完成",
       },
+      edit: {
+        summary: "修改或移除此任务",
+        title: "修改任务",
+        submit: "保存修改",
+        removeTitle: "移除任务",
+        reason: "移除理由",
+        reasonHint: "理由公开,记入台账;已有的进度报告保留在台账中。",
+        confirm: "我确认从执行方案中移除此任务,移除后不能恢复。",
+        removeSubmit: "移除任务",
+      },
     },
     report: {
       title: "进度报告",
@@ -88,6 +98,10 @@ const execution = {
       answerSubmit: "提交答复",
     },
     complete: {
+      title: "报告执行完成",
+      confirm: "我确认全部任务已经完成。报告后议题进入监督核实,不能撤回。",
+      taskAt: "(进度 {{percent}}%)",
+      demandSep: ":",
       hint: "所有任务均已完成。报告完成后进入监督核实,{{resident}}可评价满意度。",
       submit: "报告执行完成",
     },
@@ -116,6 +130,9 @@ const execution = {
       alreadyRated: "您已评价过。",
       answered: "该整改要求已答复。",
       duplicateUnit: "已有同名的责任单位。",
+      blocked: "还不能报告执行完成,议事规则要求的前一步尚未完成:",
+      completionReported: "已报告执行完成,执行方案不能再修改。",
+      taskRemoved: "该任务已从执行方案中移除。",
     },
   },
 };

@@ -45,6 +45,8 @@ const ledgerTypes = {
   "unit.created": "登记责任单位",
   "task.planned": "制定执行任务",
   "task.reported": "报告执行进度",
+  "task.edited": "修改执行任务",
+  "task.removed": "移除执行任务",
   "task.overdue": "任务逾期",
   "rating.windowOpened": "开始满意度评价",
   "rectification.raised": "提出整改要求",

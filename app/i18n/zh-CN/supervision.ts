@@ -95,6 +95,9 @@ const supervision = {
       satisfaction: "满意率",
       satisfactionChart: "各社区满意率",
     },
+    errors: {
+      verdict: "请选择核实结论:核实通过,或需要整改。",
+    },
     problems: {
       notFound: "找不到这个议题。",
       wrongRole: "只有{{supervisor}}可以记录现场核实。",
@@ -109,6 +112,9 @@ const supervision = {
       alreadyRated: "您已经评价过了。",
       answered: "这项整改要求已经答复。",
       duplicateUnit: "已有同名的责任单位。",
+      blocked: "还不能进行这一步。",
+      completionReported: "已报告执行完成,执行方案不能再修改。",
+      taskRemoved: "该任务已从执行方案中移除。",
     },
   },
 };

@@ -292,7 +292,15 @@ export const ACTIONS: ActionCase[] = [
     const { id, taskId } = plannedTopic();
     return { path: topicPath(id, "/execution"), fields: { intent: "report", taskId: String(taskId), body: "已完成一半", percent: "50", spentYuan: "300" }, actor: "executor1" };
   }),
-  community(EXECUTION, "complete", { roles: ["executor", "committee"] }, () => ({ path: topicPath(doneTopic().id, "/execution"), fields: { intent: "complete" }, actor: "executor1" })),
+  community(EXECUTION, "editTask", COMMITTEE, () => {
+    const { id, unitId, taskId } = plannedTopic();
+    return { path: topicPath(id, "/execution"), fields: { intent: "editTask", taskId: String(taskId), title: "布置场地与音响", unitId: String(unitId), dueDate: localDay(12), budgetYuan: "800" }, actor: "committee1" };
+  }),
+  community(EXECUTION, "removeTask", COMMITTEE, () => {
+    const { id, taskId } = plannedTopic();
+    return { path: topicPath(id, "/execution"), fields: { intent: "removeTask", taskId: String(taskId), reason: "与另一项任务重复。", confirm: "on" }, actor: "committee1" };
+  }),
+  community(EXECUTION, "complete", { roles: ["executor", "committee"] }, () => ({ path: topicPath(doneTopic().id, "/execution"), fields: { intent: "complete", confirm: "on" }, actor: "executor1" })),
   community(EXECUTION, "rectify", { roles: ["supervisor"] }, () => {
     const { id, taskId } = verifyingTopic();
     return { path: topicPath(id, "/execution"), fields: { intent: "rectify", taskId: String(taskId), body: "场地未清理干净。" }, actor: "supervisor1" };
