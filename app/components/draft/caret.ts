@@ -17,5 +17,10 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.style.backgroundColor = color;
   label.textContent = typeof user.name === "string" ? user.name : "";
   caret.append(label);
+  // Near the editor's right edge (a phone's narrow line) the tag hangs to the left of the caret instead.
+  requestAnimationFrame(() => {
+    const bound = caret.closest(".ProseMirror")?.getBoundingClientRect();
+    if (bound && label.getBoundingClientRect().right > bound.right) label.classList.add("draft-caret__label--left");
+  });
   return caret;
 }
