@@ -4,6 +4,7 @@ import { catalogueEntries, meetings, motions, objections, resolutions, topics } 
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
 import { latestPartyReviews } from "./party-review.server";
+import { renderMarkdown } from "./markdown.server";
 import { publicityState } from "./topic-decision.server";
 
 /** Ended meetings stay in the board's meetings section this long. */
@@ -105,6 +106,9 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
       objections: counted?.all ?? 0,
       openObjections: Number(counted?.open ?? 0),
       ...rest,
+      // The text voted on, beside its hash: canonical (what the hash is of) and formatted for reading.
+      text: motion.text,
+      html: renderMarkdown(motion.text),
       vote: voteRecord(db, motion, cited, { zh: categoryZh, en: categoryEn }),
     };
   });

@@ -4,7 +4,7 @@ import { listDraftComments } from "./draft-comment.server";
 import { renderDraftHtml } from "./draft-render.server";
 import { loadDraftUpdate } from "./draft-store.server";
 import { draftText, templateUpdate } from "./draft-text";
-import { diffDraftTexts, getDraftVersion, listDraftVersions } from "./draft-version.server";
+import { diffDraftBlocks, getDraftVersion, listDraftVersions } from "./draft-version.server";
 import { getTopicForPage } from "./topic-page.server";
 
 /** Which version to look at and what to compare it with ("current": the live text). */
@@ -38,7 +38,7 @@ export function loadDraftPage({ communityId, topicId, roles, view }: { community
       html: renderDraftHtml(new Uint8Array(row.state)),
       against: view.against,
       // Older first: a version against a later one or the current text reads as "what changed since".
-      diff: base === null ? null : typeof view.against === "number" && view.against < row.number ? diffDraftTexts(base, row.text) : diffDraftTexts(row.text, base),
+      diff: base === null ? null : typeof view.against === "number" && view.against < row.number ? diffDraftBlocks(base, row.text) : diffDraftBlocks(row.text, base),
     };
   }
   return {

@@ -6,9 +6,16 @@ export const DRAFT_FIELD = "default";
 /** Sections of the proposal template: 背景 / 方案 / 预算 / 责任主体 / 时间安排. */
 export const TEMPLATE_SECTIONS = ["背景", "方案", "预算", "责任主体", "时间安排"] as const;
 
+/** Bold (the toolbar's 加粗) as Markdown's "**", with any space at its ends kept outside the markers. */
+function markedRun(text: string, attributes: Record<string, unknown> | undefined): string {
+  if (!attributes?.bold || text.trim() === "") return text;
+  const [, lead, inner, trail] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(text) as RegExpExecArray;
+  return `${lead}**${inner}**${trail}`;
+}
+
 function inlineText(node: Y.XmlElement | Y.XmlText): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
+    return (node.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>).map((op) => (typeof op.insert === "string" ? markedRun(op.insert, op.attributes) : "")).join("");
   }
   return node
     .toArray()
@@ -35,7 +42,7 @@ function blockLines(node: Y.XmlElement | Y.XmlText, prefix = ""): string[] {
 
 /**
  * The canonical plain text of a draft (from a Yjs update): one line per block, headings as "#",
- * list items as "- " / "1. ", trailing white space trimmed, lines joined with "\n". This is the text
+ * list items as "- " / "1. ", bold as "**", trailing white space trimmed, lines joined with "\n". This is the text
  * that is frozen, hashed and published.
  */
 export function draftText(update: Uint8Array): string {

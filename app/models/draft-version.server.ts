@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { diffChars, diffLines } from "diff";
+import { diffLines } from "diff";
 import { and, asc, eq, max } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { draftVersions, topics, users } from "../../db/schema";
@@ -9,6 +9,7 @@ import { now } from "./clock.server";
 import { loadDraftUpdate } from "./draft-store.server";
 import { draftText, templateUpdate } from "./draft-text";
 import { appendLedger } from "./ledger.server";
+import { renderMarkdown } from "./markdown.server";
 
 export type VersionProblem = "notFound" | "notAllowed";
 
@@ -68,33 +69,28 @@ export function getDraftVersion({ communityId, topicId, number }: { communityId:
     .get();
 }
 
-export interface DiffPart {
+export interface DiffBlock {
   kind: "same" | "added" | "removed";
-  text: string;
+  /** The block's lines, formatted (renderMarkdown): what a reader sees. */
+  html: string;
 }
 
 /**
- * A readable difference between two texts: unchanged lines stay whole; where lines were replaced,
- * the replaced and replacing lines are compared character by character (Chinese has no spaces).
+ * A readable difference between two texts, block by block (the canonical text has one block per
+ * line): runs of unchanged, removed and added lines, each run formatted as the reader sees it (a run
+ * of list items stays one list; an item keeps its number). A changed line shows as removed, then added.
  */
-export function diffDraftTexts(before: string, after: string): DiffPart[] {
-  const parts: DiffPart[] = [];
-  const push = (kind: DiffPart["kind"], text: string) => {
-    if (!text) return;
-    const last = parts.at(-1);
-    if (last?.kind === kind) last.text += text;
-    else parts.push({ kind, text });
-  };
-  const lines = diffLines(before.endsWith("\n") ? before : `${before}\n`, after.endsWith("\n") ? after : `${after}\n`);
-  for (let i = 0; i < lines.length; i++) {
-    const change = lines[i];
-    const next = lines[i + 1];
-    if (change.removed && next?.added) {
-      for (const c of diffChars(change.value, next.value)) push(c.added ? "added" : c.removed ? "removed" : "same", c.value);
-      i++;
-    } else push(change.added ? "added" : change.removed ? "removed" : "same", change.value);
+export function diffDraftBlocks(before: string, after: string): DiffBlock[] {
+  const runs: Array<{ kind: DiffBlock["kind"]; lines: string[] }> = [];
+  for (const change of diffLines(before.endsWith("\n") ? before : `${before}\n`, after.endsWith("\n") ? after : `${after}\n`)) {
+    const kind = change.added ? "added" : change.removed ? "removed" : "same";
+    const lines = change.value.replace(/\n$/, "").split("\n");
+    const last = runs.at(-1);
+    if (last?.kind === kind) last.lines.push(...lines);
+    else runs.push({ kind, lines });
   }
-  const last = parts.at(-1);
-  if (last) last.text = last.text.replace(/\n$/, "");
-  return parts.filter((p) => p.text !== "");
+  return runs
+    .map(({ kind, lines }) => ({ kind, text: lines.join("\n") }))
+    .filter(({ text }) => text.trim() !== "")
+    .map(({ kind, text }) => ({ kind, html: renderMarkdown(text) }));
 }

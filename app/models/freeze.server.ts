@@ -9,6 +9,7 @@ import { now } from "./clock.server";
 import { ensureDraftDocument, getDraftText } from "./draft-store.server";
 import { templateUpdate } from "./draft-text";
 import { appendLedger } from "./ledger.server";
+import { renderMarkdown } from "./markdown.server";
 import { publish } from "./publication.server";
 import { advanceInTx, WorkflowError, type WorkflowProblem } from "./workflow.server";
 
@@ -81,5 +82,5 @@ const freezeOf = prepared((db) =>
 export function getFreeze({ communityId, topicId, verify = false }: { communityId: number; topicId: number; verify?: boolean }) {
   const row = freezeOf().get({ communityId, topicId });
   if (!row) return null;
-  return { ...row, verified: verify ? sha256Hex(row.text) === row.sha256 : null };
+  return { ...row, html: renderMarkdown(row.text), verified: verify ? sha256Hex(row.text) === row.sha256 : null };
 }

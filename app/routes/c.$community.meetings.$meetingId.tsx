@@ -13,6 +13,7 @@ import { VotingNow } from "~/components/meetings/voting-now";
 import { Alert } from "~/components/ui/alert";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleMeetingAction } from "~/forms/meeting-actions.server";
+import { renderMarkdown } from "~/models/markdown.server";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
@@ -43,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     roster: isConvener ? roster : roster.filter((p) => p.userId === user.id),
     agenda: agenda.map((m) => {
       const problem = partyGates.get(m.topicId) ?? null;
-      return { ...m, partyBlock: problem ? { problem, article: partyArticle } : null };
+      return { ...m, html: renderMarkdown(m.text), partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,
     viewer: {

@@ -13,6 +13,7 @@ import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleConsultationAction } from "~/forms/consultation-actions.server";
 import { loadConsultationPage } from "~/models/consultation.server";
+import { renderMarkdown } from "~/models/markdown.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 协商 · 议事厅` : "议事厅" }];
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles, verify: params.has("verify") }) ?? notFound();
   const notice = params.has("answered") ? "answered" : params.has("summarised") ? "summarised" : null;
-  return json({ slug: community.slug, notice, ...page } as const);
+  return json({ slug: community.slug, notice, ...page, draftHtml: page.draftText ? renderMarkdown(page.draftText) : "" } as const);
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { slug, notice, topic, consulting, solicitations, meetings, freeze, draftText, needsVote, may } = useLoaderData<typeof loader>();
+  const { slug, notice, topic, consulting, solicitations, meetings, freeze, draftText, draftHtml, needsVote, may } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -60,7 +61,7 @@ export default function ConsultationPage() {
           {may.record ? <MeetingForm lastResult={resultOf("meeting")} /> : null}
         </div>
       </Card>
-      {may.freeze && draftText !== null ? <FreezeCard draftText={draftText} needsVote={needsVote} /> : null}
+      {may.freeze && draftText !== null ? <FreezeCard draftText={draftText} draftHtml={draftHtml} needsVote={needsVote} /> : null}
     </main>
   );
 }

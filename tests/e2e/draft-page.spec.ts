@@ -55,6 +55,8 @@ test("the committee saves a named version of its own topic's draft and reads the
 });
 
 test("a resident comments on the draft quoting a passage, and the committee adopts it", async ({ page, browser }, testInfo) => {
+  // Two browsers, each loading the live editor: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   await login(page, "committee2");
   const draftPath = await createDraftingTopic(page, `垃圾桶清洗方案 ${unique(testInfo)}`);
 

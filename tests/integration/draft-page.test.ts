@@ -121,8 +121,10 @@ describe("named versions", () => {
     expect(view).toContain('data-testid="version-text"');
     expect(view).toContain("初稿");
     const diff = await html("resident2", `${page(id)}?version=1&against=2`);
-    expect(diff).toMatch(/<ins[^>]*>.*在3号楼北侧设置临时堆放点.*<\/ins>/s);
-    expect(diff).toContain("[+");
+    // Per block and formatted: the added paragraph is a <p> inside the <ins>, the unchanged headings are headings.
+    expect(diff).toMatch(/<ins[^>]*data-diff="added"[^>]*>.*<p>在3号楼北侧设置临时堆放点<\/p>.*<\/ins>/s);
+    expect(diff).toMatch(/data-testid="version-diff".*<h2>背景<\/h2>/s);
+    expect(diff.slice(diff.indexOf('data-testid="version-diff"'))).not.toContain("## ");
     const same = await html("resident2", `${page(id)}?version=2&against=current`);
     expect(same).toContain("两者文本相同");
     expect((await http.fetch(`${page(id)}?version=1&against=7`, { cookie: await as("resident2") })).status).toBe(404);

@@ -22,4 +22,16 @@ describe("draft text", () => {
     expect(one).toBe(draftText(Y.mergeUpdates([ub, ua])));
     expect(one).toContain("## 背景\n居民反映水箱漏水。\n## 方案\n更换水箱。");
   });
+
+  it("writes bold as Markdown's ** (the spaces at a bold run's ends stay outside the markers)", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, templateUpdate());
+    const paragraph = doc.getXmlFragment(DRAFT_FIELD).get(3) as Y.XmlElement;
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, "每日清洗两次,");
+    text.insert(text.length, "加装 ", { bold: true });
+    text.insert(text.length, "除臭设备。", { bold: null });
+    expect(draftText(Y.encodeStateAsUpdate(doc))).toContain("## 方案\n每日清洗两次,**加装** 除臭设备。\n## 预算");
+  });
 });

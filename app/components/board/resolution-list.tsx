@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormattedText } from "~/components/topic/formatted-text";
 import { PartyReviewLine } from "~/components/topic/party-review-card";
 import { ResolutionHeading, type ResolutionStatusData } from "~/components/topic/resolution-status";
 import { VoteRecordView, type VoteRecordData } from "~/components/topic/vote-record";
@@ -8,12 +9,15 @@ export interface BoardResolution extends ResolutionStatusData {
   topicNumber: number;
   topicTitle: string;
   meetingNumber: number;
+  /** The canonical text voted on (its SHA-256 is the one shown) and the same text formatted. */
+  text: string;
+  html: string;
   objections: number;
   vote: VoteRecordData;
   partyReview?: { reviewedOn: string; body: string; outcome: PartyReviewOutcome } | null;
 }
 
-/** 决议公示: each resolution with the text's hash, the vote that made it and its 公示 period; objectors are not named. */
+/** 决议公示: each resolution with the text voted on (folded, formatted, and canonical for checking) beside its hash, the vote that made it and its 公示 period; objectors are not named. */
 export function ResolutionList({ items }: { items: BoardResolution[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="text-sm text-stone-600">{t("board.noResolutions")}</p>;
@@ -29,6 +33,12 @@ export function ResolutionList({ items }: { items: BoardResolution[] }) {
             <p className="break-all text-xs text-stone-600">
               {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="board-sha256">{r.vote.sha256}</code>
             </p>
+            <details className="rounded-md bg-stone-50 px-3 text-sm" data-testid="board-text">
+              <summary className="min-h-[44px] cursor-pointer py-2.5 font-medium text-hall-700">{t("board.resolutionText")}</summary>
+              <div className="pb-3">
+                <FormattedText html={r.html} text={r.text} testId="board-text-body" />
+              </div>
+            </details>
           </div>
           <VoteRecordView vote={r.vote} />
           <p className="text-sm text-stone-700" data-testid="board-objections">

@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { DRAFT_FIELD } from "~/models/draft-text";
+import { renderCaret } from "./caret";
+import { DraftToolbar } from "./draft-toolbar";
 
 interface Props {
   doc: Y.Doc;
@@ -17,7 +19,7 @@ interface Props {
 /**
  * The Tiptap editor bound to the shared document. This module (and Tiptap with it) is only loaded
  * on the drafting page, lazily, once the document has synced; readers get it non-editable so they
- * see the committee's changes as they happen.
+ * see the committee's changes as they happen, without the toolbar.
  */
 export default function DraftEditor({ doc, provider, editable, user }: Props) {
   const { t } = useTranslation();
@@ -28,11 +30,16 @@ export default function DraftEditor({ doc, provider, editable, user }: Props) {
       // Collaboration brings its own undo (per person); StarterKit's must be off.
       StarterKit.configure({ undoRedo: false, heading: { levels: [1, 2, 3] }, link: false, underline: false, horizontalRule: false, codeBlock: false }),
       Collaboration.configure({ document: doc, field: DRAFT_FIELD }),
-      ...(editable ? [CollaborationCaret.configure({ provider, user })] : []),
+      ...(editable ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
     ],
     editorProps: {
-      attributes: { "aria-label": t("draft.editorLabel"), class: "draft-prose min-h-[12rem] px-3 py-2 focus:outline-none", "data-testid": "draft-editor" },
+      attributes: { id: "draft-editor", "aria-label": t("draft.editorLabel"), class: "draft-prose min-h-[12rem] px-3 py-2 focus:outline-none", "data-testid": "draft-editor" },
     },
   });
-  return <EditorContent editor={editor} />;
+  return (
+    <>
+      {editable && editor ? <DraftToolbar editor={editor} /> : null}
+      <EditorContent editor={editor} />
+    </>
+  );
 }

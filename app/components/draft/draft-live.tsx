@@ -24,7 +24,7 @@ export function DraftLive({ topicId, html, editable, user }: Props) {
   useEffect(() => setMounted(true), []);
   const fallback = <div className="draft-prose px-3 py-2" data-testid="draft-text" dangerouslySetInnerHTML={{ __html: html }} />;
   return (
-    <div id="draft-text" className="rounded-md border border-stone-200 bg-white">
+    <div id="draft-text" className="overflow-x-clip rounded-md border border-stone-200 bg-white">
       {mounted ? <Connected topicId={topicId} editable={editable} user={user} fallback={fallback} /> : fallback}
     </div>
   );

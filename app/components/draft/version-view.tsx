@@ -3,13 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 
-export interface DiffPart {
+export interface DiffBlock {
   kind: "same" | "added" | "removed";
-  text: string;
+  /** Formatted on the server (renderMarkdown): escaped text in known tags only. */
+  html: string;
 }
 
 interface Props {
-  version: { number: number; note: string; html: string; against: number | "current" | null; diff: DiffPart[] | null };
+  version: { number: number; note: string; html: string; against: number | "current" | null; diff: DiffBlock[] | null };
   numbers: number[];
 }
 
@@ -43,11 +44,12 @@ export function VersionView({ version, numbers }: Props) {
               {t("draft.versions.diffTitle", { number: version.number, other })}
             </h3>
             <p className="text-xs text-stone-600">
-              {t("draft.versions.legend")} <Added text={t("draft.versions.added")} /> <Removed text={t("draft.versions.removed")} />
+              {t("draft.versions.legend")} <ins className="rounded border-l-4 border-green-700 bg-green-50 px-1 text-green-950">＋ {t("draft.versions.added")}</ins>{" "}
+              <del className="rounded border-l-4 border-red-700 bg-red-50 px-1 text-red-950">－ {t("draft.versions.removed")}</del>
             </p>
             {version.diff.some((p) => p.kind !== "same") ? (
-              <div className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-white px-3 py-2 text-sm leading-relaxed" data-testid="version-diff">
-                {version.diff.map((part, i) => (part.kind === "added" ? <Added key={i} text={part.text} /> : part.kind === "removed" ? <Removed key={i} text={part.text} /> : <span key={i}>{part.text}</span>))}
+              <div className="space-y-1 rounded-md border border-stone-200 bg-white px-3 py-2" data-testid="version-diff">
+                {version.diff.map((block, i) => (block.kind === "added" ? <Added key={i} html={block.html} /> : block.kind === "removed" ? <Removed key={i} html={block.html} /> : <div key={i} className="draft-prose text-stone-600" dangerouslySetInnerHTML={{ __html: block.html }} />))}
               </div>
             ) : (
               <p className="text-sm text-stone-600" data-testid="version-diff">{t("draft.versions.same")}</p>
@@ -59,27 +61,25 @@ export function VersionView({ version, numbers }: Props) {
   );
 }
 
-// Not colour alone: a marker (＋ / －) and underline / strike-through say which is which.
-function Added({ text }: { text: string }) {
+// Not colour alone: a marker in the margin (＋ / －), a rule and underline / strike-through say which is which.
+function Added({ html }: { html: string }) {
   const { t } = useTranslation();
   return (
-    <ins className="rounded bg-green-100 text-green-900 underline decoration-green-700" title={t("draft.versions.added")}>
-      <span aria-hidden="true" className="font-bold">[+</span>
+    <ins className="relative block rounded border-l-4 border-green-700 bg-green-50 pl-6 pr-2 text-green-950 no-underline" title={t("draft.versions.added")} data-diff="added">
+      <span aria-hidden="true" className="absolute left-1 top-1 font-bold text-green-800">＋</span>
       <span className="sr-only">{t("draft.versions.added")}: </span>
-      {text}
-      <span aria-hidden="true" className="font-bold">+]</span>
+      <div className="draft-prose underline decoration-green-700" dangerouslySetInnerHTML={{ __html: html }} />
     </ins>
   );
 }
 
-function Removed({ text }: { text: string }) {
+function Removed({ html }: { html: string }) {
   const { t } = useTranslation();
   return (
-    <del className="rounded bg-red-100 text-red-900 line-through decoration-red-700" title={t("draft.versions.removed")}>
-      <span aria-hidden="true" className="font-bold">[-</span>
+    <del className="relative block rounded border-l-4 border-red-700 bg-red-50 pl-6 pr-2 text-red-950 no-underline" title={t("draft.versions.removed")} data-diff="removed">
+      <span aria-hidden="true" className="absolute left-1 top-1 font-bold text-red-800">－</span>
       <span className="sr-only">{t("draft.versions.removed")}: </span>
-      {text}
-      <span aria-hidden="true" className="font-bold">-]</span>
+      <div className="draft-prose line-through decoration-red-700" dangerouslySetInnerHTML={{ __html: html }} />
     </del>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import type { MeetingStatus } from "~/workflow/meetings";
+import { FormattedText } from "~/components/topic/formatted-text";
 import { PartyBlockedOpen } from "~/components/topic/party-review-card";
 import { MotionResultView } from "./motion-result";
 import { passRule } from "./rule-words";
@@ -66,9 +67,9 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
       {motion.secret ? <p className="text-xs text-stone-500">{t("meetings.agenda.secretHint")}</p> : null}
       <details className="rounded-md bg-stone-50 p-3 text-sm">
         <summary className="cursor-pointer font-medium text-stone-800">{t("meetings.agenda.text")}</summary>
-        <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words font-sans text-stone-800" data-testid="motion-text">
-          {motion.text}
-        </pre>
+        <div className="mt-2">
+          <FormattedText html={motion.html} text={motion.text} testId="motion-text" />
+        </div>
       </details>
       <p className="text-xs text-stone-600">
         {t("meetings.agenda.sha256")}:{" "}

@@ -51,6 +51,8 @@ export interface MotionItem {
   resolutionYear: number | null;
   resolutionNumber: number | null;
   text: string;
+  /** The text formatted for reading (renderMarkdown on the server). */
+  html: string;
   sha256: string;
   secret: boolean;
   onFail: OnFail;

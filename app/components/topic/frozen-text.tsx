@@ -4,10 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { FormattedText } from "./formatted-text";
 import { isoOf, useFormats, type Instant } from "./formats";
 
 export interface FreezeData {
+  /** The canonical text: what is hashed, published and voted on. */
   text: string;
+  /** The same text formatted for reading (renderMarkdown on the server). */
+  html: string;
   sha256: string;
   frozenAt: Instant;
   frozenBy: string;
@@ -39,9 +43,7 @@ export function FrozenText({ freeze }: { freeze: FreezeData }) {
           {t("consultation.frozen.frozenBy", { name: freeze.frozenBy })}{" "}
           <time dateTime={isoOf(freeze.frozenAt)}>{dateTime.format(new Date(freeze.frozenAt))}</time>
         </p>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded bg-stone-50 p-3 font-sans text-stone-800" data-testid="frozen-body">
-          {freeze.text}
-        </pre>
+        <FormattedText html={freeze.html} text={freeze.text} testId="frozen-body" />
         <p className="text-stone-700">
           {t("consultation.frozen.sha256")}:{" "}
           <code className="break-all font-mono text-xs" data-testid="frozen-sha256">

@@ -27,6 +27,7 @@ const board: typeof import("../zh-CN/board").default = {
     noAgenda: "Agenda to follow.",
     resolutions: "Resolutions",
     resolutionsHint: "Resolutions of the {{repMeeting}}s, newest first: the SHA-256 of the text voted on, the rule and its basis, the count and the named votes.",
+    resolutionText: "Text voted on",
     noResolutions: "No resolutions yet.",
     shown: "Newest {{shown}} of {{count}}",
     topic: "Topic #{{number}} “{{title}}”",

@@ -7,6 +7,17 @@ const en: typeof import("../zh-CN/draft").default = {
     readOnly: "You can read the draft and comment on it; only committee members can edit it, during deliberation and consultation.",
     frozen: "The draft can no longer be edited.",
     editorLabel: "Proposal draft text",
+    canonicalText: "Canonical text (as hashed)",
+    toolbar: {
+      label: "Formatting",
+      heading2: "Heading",
+      heading3: "Subheading",
+      bulletList: "Bullet list",
+      orderedList: "Numbered list",
+      bold: "Bold",
+      undo: "Undo",
+      redo: "Redo",
+    },
     status: {
       saved: "Saved",
       syncing: "Syncing",

@@ -27,6 +27,7 @@ const board = {
     noAgenda: "议程待定。",
     resolutions: "决议公示",
     resolutionsHint: "{{repMeeting}}通过的决议,最新的在前:表决文本的 SHA-256、表决规则及依据、计票和记名表决结果。",
+    resolutionText: "表决文本",
     noResolutions: "还没有决议。",
     shown: "显示最新 {{shown}} 项,共 {{count}} 项",
     topic: "议题 #{{number}}「{{title}}」",

@@ -7,6 +7,17 @@ const zhCN = {
     readOnly: "您可以阅读草案并提出意见;只有议事会成员在酝酿和协商阶段可以编辑。",
     frozen: "草案现在不能编辑。",
     editorLabel: "议案草案正文",
+    canonicalText: "查看原文(用于核对哈希)",
+    toolbar: {
+      label: "格式",
+      heading2: "标题",
+      heading3: "小标题",
+      bulletList: "项目列表",
+      orderedList: "编号列表",
+      bold: "加粗",
+      undo: "撤销",
+      redo: "重做",
+    },
     status: {
       saved: "已保存",
       syncing: "正在同步",
