@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +22,7 @@ import { currentMeeting } from "~/models/meeting-list.server";
 import { listCatalogue } from "~/models/rules.server";
 import { listFilteredTopics, listNeedsMe } from "~/models/topic.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
@@ -29,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request), community.kind) });
   if (columns) args.context.fragments?.set(HALL_COLUMNS_FRAGMENT, columns.html);
   return json({
+    title: await pageTitle(args.request, [community], community.kind),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     roles,
     isStreetAdmin,

@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +17,7 @@ import { handleConsultationAction } from "~/forms/consultation-actions.server";
 import { loadConsultationPage } from "~/models/consultation.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 协商 · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "consultation");
@@ -23,7 +25,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles, verify: params.has("verify") }) ?? notFound();
   const notice = params.has("answered") ? "answered" : params.has("summarised") ? "summarised" : null;
-  return json({ slug: community.slug, notice, ...page } as const);
+  const title = await pageTitle(args.request, [["consultation.pageTitle", { number: page.topic.number, title: page.topic.title }]], community.kind);
+  return json({ title, slug: community.slug, notice, ...page } as const);
 }
 
 export async function action(args: ActionFunctionArgs) {
