@@ -13,7 +13,7 @@ import { renderedHallColumns } from "~/models/hall-columns.server";
 import { useServerFragment } from "~/components/server-fragments";
 import { TopicList } from "~/components/hall/topic-list";
 import { Alert } from "~/components/ui/alert";
-import { Card } from "~/components/ui/card";
+import { FilterFold } from "~/components/hall/filter-fold";
 import { requireAccess } from "~/auth/guards.server";
 import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
 import { i18n } from "~/i18n/i18next.server";
@@ -74,11 +74,12 @@ export default function Hall() {
           ) : null}
         </div>
       ) : null}
-      {meeting ? <MeetingBanner meeting={meeting} communitySlug={community.slug} isRepresentative={roles.includes("representative")} /> : null}
+      {/* 待我处理 first, then the next meeting; the filters are folded on a phone (FilterFold). */}
       <NeedsMe topics={needsMe} now={now} communitySlug={community.slug} />
-      <Card title={t("hall.filters")}>
+      {meeting ? <MeetingBanner meeting={meeting} communitySlug={community.slug} isRepresentative={roles.includes("representative")} /> : null}
+      <FilterFold active={filtered !== null}>
         <HallFilterForm filters={filters} categories={categories} active={filtered !== null} basePath={basePath} />
-      </Card>
+      </FilterFold>
       {filtered ? (
         <TopicList {...filtered} filters={filters} basePath={basePath} now={now} communitySlug={community.slug} />
       ) : byStage ? (
