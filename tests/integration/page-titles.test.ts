@@ -122,4 +122,13 @@ describe("page titles", () => {
     expect(await title(meetings, false)).toBe("村民代表会议 · 石榴村 · 议事厅");
     expect(await title(meetings, true)).toBe("Villagers' representatives' meetings · Shiliu Village · Yishiting");
   });
+
+  it("a consultation meeting's printable minutes name the community in the reader's language", async () => {
+    const minutes = visits()["c.$community.topics.$topicId_.minutes.$meetingId"];
+    const cookie = `${await as("resident1")}; ${await http.english()}`;
+    const html = await (await http.fetch(minutes.path, { cookie })).text();
+    const header = html.match(/<header[\s\S]*?<\/header>/g)!.find((h) => h.includes("Minutes of the consultation meeting"))!;
+    expect(header).toContain("Mingyue Community");
+    expect(header).not.toContain("明月社区");
+  });
 });
