@@ -20,6 +20,8 @@ import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/languages";
 import { applyKind, appliedKind, DEFAULT_KIND } from "./i18n/kind-words";
 import { getCommunityBySlug } from "./models/community.server";
 import { i18n } from "./i18n/i18next.server";
+import { i18nFor } from "./i18n/instances.server";
+import { titleMeta } from "./i18n/page-title";
 import { countUnread } from "./models/notification.server";
 import stylesheet from "./tailwind.css?url";
 import { useNonce } from "./components/nonce";
@@ -29,7 +31,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "议事厅 · Yishiting" }];
+// The app's name in the reader's language; a page names itself in its own loader (page-title.server.ts).
+export const meta: MetaFunction = titleMeta;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
@@ -38,7 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const unread = user ? countUnread({ userId: user.id }) : 0;
   // The community's kind sets the words of every page in it (村民 or 居民…): kind-words.ts.
   const kind = (params.community ? getCommunityBySlug(params.community)?.kind : undefined) ?? DEFAULT_KIND;
-  return json({ locale, user, unread, kind });
+  const title = (await i18nFor(locale, kind)).t("app.name");
+  return json({ locale, user, unread, kind, title });
 }
 
 // Moving to another community (or out of one) may change the words (村民 or 居民…): the root's kind is read again.

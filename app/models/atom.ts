@@ -14,7 +14,19 @@ export interface AtomEntry {
   summary: string;
 }
 
-export function atomFeed({ id, title, selfLink, alternateLink, updated, entries }: { id: string; title: string; selfLink: string; alternateLink: string; updated: Date; entries: AtomEntry[] }): string {
+export interface AtomFeed {
+  id: string;
+  /** The feed's language (xml:lang): its title, author and entries are said in it. */
+  lang: string;
+  title: string;
+  author: string;
+  selfLink: string;
+  alternateLink: string;
+  updated: Date;
+  entries: AtomEntry[];
+}
+
+export function atomFeed({ id, lang, title, author, selfLink, alternateLink, updated, entries }: AtomFeed): string {
   const element = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
   const items = entries.map((e) =>
     [
@@ -29,13 +41,13 @@ export function atomFeed({ id, title, selfLink, alternateLink, updated, entries 
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(lang)}">`,
     `  ${element("id", id)}`,
     `  ${element("title", title)}`,
     `  ${element("updated", updated.toISOString())}`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(selfLink)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(alternateLink)}"/>`,
-    "  <author><name>议事厅</name></author>",
+    `  <author>${element("name", author)}</author>`,
     ...items,
     "</feed>",
     "",

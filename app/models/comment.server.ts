@@ -53,7 +53,7 @@ function newestComments(before: boolean) {
   return prepared((db) => {
     const ofTopic = and(eq(topicComments.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId")));
     return db
-      .select({ id: topicComments.id, body: topicComments.body, createdAt: topicComments.createdAt, authorName: users.displayName })
+      .select({ id: topicComments.id, body: topicComments.body, message: topicComments.message, createdAt: topicComments.createdAt, authorName: users.displayName })
       .from(topicComments)
       .innerJoin(topics, eq(topics.id, topicComments.topicId))
       .innerJoin(users, eq(users.id, topicComments.authorId))

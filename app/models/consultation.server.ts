@@ -113,9 +113,10 @@ export function summariseSolicitation({ communityId, topicId, userId, roles, con
   if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
   const counts = countAnswers(consultationId);
   const at = now();
-  const body = [`【征求意见小结】${s.question}`, `支持 ${counts.support} · 修改后支持 ${counts.supportWithChanges} · 反对 ${counts.oppose}`, note].filter(Boolean).join("\n");
+  // Said in each reader's language (stored-message.ts); the committee's own note is the comment's body.
+  const message = { key: "consultation.summaryComment", values: { question: s.question, ...counts } };
   getDb().transaction((tx) => {
-    tx.insert(topicComments).values({ topicId, authorId: userId, body, createdAt: at }).run();
+    tx.insert(topicComments).values({ topicId, authorId: userId, body: note, message, createdAt: at }).run();
     // 协商结果公开 (村委会组织法 Art. 33, 居委会组织法 Art. 32): the outcome goes on the board for its 公示 period.
     publish(tx, { communityId, topicId, kind: "consultationOutcome", refId: consultationId, title: tx.select({ title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()?.title ?? s.question, at });
     appendLedger(tx, { communityId, type: "consultation.summarised", actorId: userId, subject: `topic:${topicId}`, payload: { consultation: consultationId, ...counts, ...(note ? { note } : {}) }, at });

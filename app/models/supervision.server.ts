@@ -11,6 +11,8 @@ import { publish } from "./publication.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
 import { advanceInTx } from "./workflow.server";
+import type { StoredMessage } from "../i18n/stored-message";
+import { zhText } from "../i18n/zh-text.server";
 
 /** 整改要求: a supervisor demands a correction on a task, at any time during execution or verification. */
 export function raiseRectification(input: Actor & { taskId: number; body: string }): ExecutionResult<{ id: number }> {
@@ -101,14 +103,15 @@ export function settleRatingWindow(tx: Tx, { communityId, topicId, at }: { commu
     advanceInTx(tx, { topicId, communityId, action: "close", actor: "system" });
     return { to: "closed" };
   }
-  const reason = reopenReason(tx, topicId, { verified: latest?.verified === true, pct, thresholdPct: satisfactionThresholdPct });
-  advanceInTx(tx, { topicId, communityId, action: "reopen", actor: "system", reason });
+  const reasonMessage = reopenReason(tx, topicId, { verified: latest?.verified === true, pct, thresholdPct: satisfactionThresholdPct });
+  advanceInTx(tx, { topicId, communityId, action: "reopen", actor: "system", reason: zhText(reasonMessage), reasonMessage });
   // Back in execution, the tasks are open again for the unit's corrections.
   tx.update(executionTasks).set({ status: "open", doneAt: null }).where(eq(executionTasks.topicId, topicId)).run();
   return { to: "executing" };
 }
 
-function reopenReason(tx: Tx, topicId: number, { verified, pct, thresholdPct }: { verified: boolean; pct: number | null; thresholdPct: number }): string {
+/** Why the topic goes back to execution, as a message each reader sees in their language; the open demands' bodies are values, as written. */
+function reopenReason(tx: Tx, topicId: number, { verified, pct, thresholdPct }: { verified: boolean; pct: number | null; thresholdPct: number }): StoredMessage {
   const open = tx
     .select({ body: rectifications.body })
     .from(rectifications)
@@ -116,8 +119,12 @@ function reopenReason(tx: Tx, topicId: number, { verified, pct, thresholdPct }: 
     .where(and(eq(executionTasks.topicId, topicId), isNull(rectifications.answeredAt)))
     .all()
     .map((r) => r.body);
-  const why = [!verified ? "未经监督委员会现场核实通过" : null, pct === null ? "评价期内无人评价" : pct < thresholdPct ? `满意率 ${pct}% 低于 ${thresholdPct}%` : null].filter(Boolean);
-  return [...why, ...open.map((b) => `整改:${b}`)].join(";") || "需继续整改";
+  const parts: StoredMessage[] = [
+    ...(!verified ? [{ key: "supervision.reopen.notVerified" }] : []),
+    ...(pct === null ? [{ key: "supervision.reopen.noRatings" }] : pct < thresholdPct ? [{ key: "supervision.reopen.belowThreshold", values: { pct, thresholdPct } }] : []),
+    ...open.map((body) => ({ key: "supervision.reopen.demand", values: { body } })),
+  ];
+  return parts.length ? { key: "supervision.reopen.reason", parts } : { key: "supervision.reopen.more" };
 }
 
 /** 实施结果公开: the committee publishes how the resolution was carried out (during or after supervision). */

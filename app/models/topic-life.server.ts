@@ -5,6 +5,7 @@ import { executionResults, executionTasks, ledgerEntries, meetings, motions, pro
 import { STAGES, type Stage } from "../workflow/stages";
 import { STATE_INFO } from "../workflow/states";
 import type { listTopicEvents } from "./topic-page.server";
+import type { StoredMessage } from "../i18n/stored-message";
 
 /** The ledger entry types that belong on a topic's life line (moves come from topic_events). */
 const LIFE_TYPES = [
@@ -33,6 +34,8 @@ export interface LifeItem {
   action?: string;
   actor: string | null;
   text: string;
+  /** A system-made text as a message, said in the reader's language (`text` is its zh-CN rendering, or a person's words). */
+  message?: StoredMessage | null;
   params: Record<string, string | number | boolean | null>;
   /** An anchor on the topic page that shows the whole document. */
   href?: "#frozen" | "#decision" | "#rating";
@@ -77,7 +80,7 @@ const closedVotesOf = prepared((db) =>
 /** A topic's whole life in time order: moves, the frozen text, the vote, the plan, reports, checks, ratings and the result. */
 export function listTopicLife({ communityId, topicId, events }: { communityId: number; topicId: number; events: ReturnType<typeof listTopicEvents> }): LifeItem[] {
   const db = getDb();
-  const items: LifeItem[] = events.map((e) => ({ key: `move-${e.id}`, at: e.at, kind: "move", action: e.action, actor: e.actorName, text: e.reason, params: {} }));
+  const items: LifeItem[] = events.map((e) => ({ key: `move-${e.id}`, at: e.at, kind: "move", action: e.action, actor: e.actorName, text: e.reason, message: e.reasonMessage, params: {} }));
   const entries = lifeEntries().all({ communityId, subject: `topic:${topicId}` });
   const tasks = new Map(tasksOf().all({ topicId }).map((t) => [t.id, t]));
   const taskIds = [...tasks.keys()];

@@ -26,6 +26,7 @@ const topicById = prepared((db) => {
       cosignCount: topics.cosignCount,
       overdue: topics.overdue,
       publicReason: topics.publicReason,
+      publicReasonMessage: topics.publicReasonMessage,
       source: topics.source,
       proposerId: topics.proposerId,
       proposerName: users.displayName,
@@ -95,6 +96,7 @@ const eventsOf = hotSelect({
   fromState: topicEvents.fromState,
   toState: topicEvents.toState,
   reason: topicEvents.reason,
+  reasonMessage: topicEvents.reasonMessage,
   at: topicEvents.at,
   actorName: orNull(users.displayName),
 }).from<{ topicId: number; communityId: number }>(

@@ -10,6 +10,7 @@ import { appendLedger, type Tx } from "./ledger.server";
 import { blockersOf } from "./step-facts.server";
 import type { StepBlocker } from "../workflow/step-gates";
 import { notifyTopicFollowers } from "./notification.server";
+import type { StoredMessage } from "../i18n/stored-message";
 
 export type Actor = { userId: number; roles: readonly Role[] } | "system";
 
@@ -34,6 +35,8 @@ export interface AdvanceInput {
   action: TopicAction | string;
   actor: Actor;
   reason?: string | null;
+  /** A system-made reason as a message (stored-message.ts), rendered in each reader's language; `reason` is its zh-CN text for the record. */
+  reasonMessage?: StoredMessage | null;
   mergeIntoId?: number | null;
 }
 
@@ -78,12 +81,12 @@ export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to
       status: info.status,
       stageEnteredAt: stage !== topic.stage ? at : topic.stageEnteredAt,
       overdue: false,
-      ...(transition.needsReason ? { publicReason: reason } : {}),
+      ...(transition.needsReason ? { publicReason: reason, publicReasonMessage: input.reasonMessage ?? null } : {}),
       ...(mergedIntoId ? { mergedIntoId } : {}),
     })
     .where(eq(topics.id, topic.id))
     .run();
-  tx.insert(topicEvents).values({ topicId: topic.id, action: transition.action, fromState: topic.state, toState: transition.to, actorId, reason, at }).run();
+  tx.insert(topicEvents).values({ topicId: topic.id, action: transition.action, fromState: topic.state, toState: transition.to, actorId, reason, reasonMessage: input.reasonMessage ?? null, at }).run();
   appendLedger(tx, {
     communityId: topic.communityId,
     type: `topic.${transition.action}`,
@@ -102,7 +105,7 @@ export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to
     topicId: topic.id,
     communityId: topic.communityId,
     kind: "topic.moved",
-    payload: { action: transition.action, to: transition.to, number: topic.number, title: topic.title, ...(reason ? { reason } : {}) },
+    payload: { action: transition.action, to: transition.to, number: topic.number, title: topic.title, ...(reason ? { reason } : {}), ...(input.reasonMessage ? { reasonMessage: input.reasonMessage } : {}) },
     exceptUserId: actorId,
   });
   return { from: topic.state, to: transition.to };

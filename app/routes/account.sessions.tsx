@@ -10,12 +10,16 @@ import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, listUserSessions, revokeOtherSessions, revokeUserSession } from "~/auth/session.server";
 import { readForm } from "~/forms/read-form.server";
 import { revokeSessionSchema } from "~/forms/sessions";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const current = args.context.auth!.sessionId;
   const sessions = listUserSessions({ userId: user.id }).map((s) => ({ ...s, current: s.id === current }));
-  return json({ sessions });
+  return json({ title: await pageTitle(args.request, [["sessions.title"]]), sessions });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +13,7 @@ import { renderedHallColumns } from "~/models/hall-columns.server";
 import { useServerFragment } from "~/components/server-fragments";
 import { TopicList } from "~/components/hall/topic-list";
 import { Alert } from "~/components/ui/alert";
-import { Card } from "~/components/ui/card";
+import { FilterFold } from "~/components/hall/filter-fold";
 import { requireAccess } from "~/auth/guards.server";
 import { hasHallFilters, parseHallFilters } from "~/forms/hall-filters";
 import { i18n } from "~/i18n/i18next.server";
@@ -20,7 +22,7 @@ import { currentMeeting } from "~/models/meeting-list.server";
 import { listCatalogue } from "~/models/rules.server";
 import { listFilteredTopics, listNeedsMe } from "~/models/topic.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
@@ -29,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request), community.kind) });
   if (columns) args.context.fragments?.set(HALL_COLUMNS_FRAGMENT, columns.html);
   return json({
+    title: await pageTitle(args.request, [community], community.kind),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     roles,
     isStreetAdmin,
@@ -71,11 +74,12 @@ export default function Hall() {
           ) : null}
         </div>
       ) : null}
-      {meeting ? <MeetingBanner meeting={meeting} communitySlug={community.slug} isRepresentative={roles.includes("representative")} /> : null}
+      {/* 待我处理 first, then the next meeting; the filters are folded on a phone (FilterFold). */}
       <NeedsMe topics={needsMe} now={now} communitySlug={community.slug} />
-      <Card title={t("hall.filters")}>
+      {meeting ? <MeetingBanner meeting={meeting} communitySlug={community.slug} isRepresentative={roles.includes("representative")} /> : null}
+      <FilterFold active={filtered !== null}>
         <HallFilterForm filters={filters} categories={categories} active={filtered !== null} basePath={basePath} />
-      </Card>
+      </FilterFold>
       {filtered ? (
         <TopicList {...filtered} filters={filters} basePath={basePath} now={now} communitySlug={community.slug} />
       ) : byStage ? (

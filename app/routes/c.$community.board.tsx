@@ -19,10 +19,14 @@ import { listBoardDecisions } from "~/models/board.server";
 import { listBoardPublications } from "~/models/board-publications.server";
 import { citeArticle } from "~/workflow/rule-packs";
 import { latestWitnessedHeads } from "~/models/ledger-witness.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+import { feedLinks } from "~/models/board-feed.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.community.nameZh} · 公示栏` : "公示栏" },
-  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.community.nameZh} · 公示栏`, href: `/c/${data.community.slug}/board/feed.xml` }] : []),
+// The board's title, and its Atom feed in each language (feed readers offer both: hreflang).
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...titleMeta(args),
+  ...(args.data?.feeds ?? []).map(({ hreflang, title, href }) => ({ tagName: "link", rel: "alternate", type: "application/atom+xml", hrefLang: hreflang, title, href })),
 ];
 
 function pageParam(url: string): number {
@@ -34,6 +38,8 @@ function pageParam(url: string): number {
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "board");
   return json({
+    title: await pageTitle(args.request, [["board.title", { name: community }]], community.kind),
+    feeds: await feedLinks(community),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     publications: listBoardPublications({ communityId: community.id, kind: community.kind }),
     meetings: listBoardMeetings({ communityId: community.id }),

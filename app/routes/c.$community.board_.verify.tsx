@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,12 +11,13 @@ import { requirePublicAccess } from "~/auth/guards.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { latestWitnessedHeads } from "~/models/ledger-witness.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.nameZh} · 核验台账` : "核验台账" }];
+export const meta = titleMeta;
 
 // Public: anyone may have the chain recomputed; only its verdict is shown, never the entries.
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "boardVerify");
   return json({
+    title: await pageTitle(args.request, [["board.verify.title"], community], community.kind),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     verdict: verifyLedger({ communityId: community.id }),
     witnessed: latestWitnessedHeads({ communityId: community.id, limit: 5 }).map(({ at, seq, hash }) => ({ at, seq, hash })),

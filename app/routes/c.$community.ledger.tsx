@@ -7,6 +7,10 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { listLedgerEntries, verifyLedger } from "~/models/ledger.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 const PAGE = 50;
 
@@ -15,7 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const before = new URL(args.request.url).searchParams.get("before");
   const beforeSeq = before && /^\d{1,12}$/.test(before) ? Number(before) : undefined;
   const entries = listLedgerEntries({ communityId: community.id, limit: PAGE, beforeSeq });
-  return json({ verdict: verifyLedger({ communityId: community.id }), entries, beforeSeq: beforeSeq ?? null, hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1 });
+  const title = await pageTitle(args.request, [["ledger.title"], community], community.kind);
+  return json({ title, verdict: verifyLedger({ communityId: community.id }), entries, beforeSeq: beforeSeq ?? null, hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1 });
 }
 
 export default function Ledger() {

@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +24,7 @@ import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · 代表会议 · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "meeting");
@@ -36,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const partyArticle = partyReviewArticleOf(rules.pack);
   const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => m.status === "pending").map((m) => m.topicId) });
   return json({
+    title: await pageTitle(args.request, [{ text: meeting.title }, ["meetings.listTitle"]], community.kind),
     slug: community.slug,
     meeting,
     rules,

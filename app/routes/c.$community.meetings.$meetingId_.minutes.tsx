@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,13 +9,14 @@ import { notFound, requireAccess } from "~/auth/guards.server";
 import { getMeetingRecord } from "~/models/meeting-records.server";
 import { parseTopicId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `第 ${data.record.meeting.number} 次代表会议 会议记录 · ${data.record.meeting.title}` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requireAccess(args, args.params.community, "meetingMinutes");
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   const record = getMeetingRecord({ communityId: community.id, meetingId }) ?? notFound();
-  return json({ community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, record });
+  const title = await pageTitle(args.request, [["meetingRecords.meetingNumber", { number: record.meeting.number }], ["meetingRecords.minutes.title"], { text: record.meeting.title }], community.kind);
+  return json({ title, community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, record });
 }
 
 export default function MeetingMinutesPage() {

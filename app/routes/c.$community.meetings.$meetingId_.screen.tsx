@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,14 +9,15 @@ import { notFound, requirePublicAccess } from "~/auth/guards.server";
 import { getScreenState } from "~/models/meeting-view.server";
 import { parseTopicId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `第 ${data.state.meeting.number} 次会议 · ${data.state.meeting.title}` : "议事厅" }];
+export const meta = titleMeta;
 
 // The projector in the hall: counts only (no names), so anyone in the room may open it.
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "meetingScreen");
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   const state = getScreenState({ communityId: community.id, meetingId }) ?? notFound();
-  return json({ community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, state });
+  const title = await pageTitle(args.request, [["meetingRecords.meetingNumber", { number: state.meeting.number }], { text: state.meeting.title }], community.kind);
+  return json({ title, community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, state });
 }
 
 export default function MeetingScreenPage() {

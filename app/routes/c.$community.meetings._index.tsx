@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +20,7 @@ import { getRosterMakeUp } from "~/models/meeting.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction = () => [{ title: "代表会议 · 议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
@@ -26,6 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const open = (status: string) => status === "scheduled" || status === "inSession";
   const { threshold, requests } = listMeetingRequests({ communityId: community.id, userId: user.id });
   return json({
+    title: await pageTitle(args.request, [["meetings.listTitle"], community], community.kind),
     slug: community.slug,
     // Upcoming soonest first; past ones most recent first.
     upcoming: all.filter((m) => open(m.status)).reverse(),

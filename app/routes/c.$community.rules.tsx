@@ -14,6 +14,10 @@ import { translateError } from "~/forms/messages";
 import { readForm } from "~/forms/read-form.server";
 import { handleRulesAction } from "~/forms/rules-action.server";
 import { countTopicsByCategory, getRules, listCatalogue, rulesPack } from "~/models/rules.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, isStreetAdmin } = requireAccess(args, args.params.community, "rules");
@@ -26,7 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
     topics: used.get(id) ?? 0,
   }));
   const { lawRevision: _l, ...rest } = shown;
-  return json({ rules: rest, packId: rulesPack(rules, community.kind), version: updatedAt.getTime(), catalogue, canEdit: isStreetAdmin });
+  const title = await pageTitle(args.request, [["rules.title"], community], community.kind);
+  return json({ title, rules: rest, packId: rulesPack(rules, community.kind), version: updatedAt.getTime(), catalogue, canEdit: isStreetAdmin });
 }
 
 // Only the admin of the community's street edits: outsiders get 404, members of the street 403.

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,12 +16,13 @@ import { getCommunityDashboard } from "~/models/dashboard.server";
 import { getSupervisionPage } from "~/models/supervision-page.server";
 import { formatSize, uploadMaxBytes } from "~/models/upload.server";
 
-export const meta: MetaFunction = () => [{ title: "监督看板 · 议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, roles } = requireAccess(args, args.params.community, "supervision");
   const page = getSupervisionPage({ communityId: community.id });
   return json({
+    title: await pageTitle(args.request, [["supervision.title"], community], community.kind),
     slug: community.slug,
     ...page,
     figures: getCommunityDashboard({ communityId: community.id }),

@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -36,7 +38,7 @@ import { getTopicDecision } from "~/models/topic-decision.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { loadTopicPage } from "~/models/topic-view.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles, isStreetAdmin } = requireAccess(args, args.params.community, "topic");
@@ -58,7 +60,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
   // 报告完成: the execution page's form, with what the step gate finds missing, for those who may report it.
   const completion = getCompletionPanel({ communityId: community.id, topicId, userId: user.id, roles });
-  return json({ slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, ...page });
+  const title = await pageTitle(args.request, [{ text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
+  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +18,7 @@ import { loadConsultationPage } from "~/models/consultation.server";
 import { renderMarkdown } from "~/models/markdown.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 协商 · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "consultation");
@@ -24,7 +26,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const page = loadConsultationPage({ communityId: community.id, topicId, userId: user.id, roles, verify: params.has("verify") }) ?? notFound();
   const notice = params.has("answered") ? "answered" : params.has("summarised") ? "summarised" : null;
-  return json({ slug: community.slug, notice, ...page, draftHtml: page.draftText ? renderMarkdown(page.draftText) : "" } as const);
+  const title = await pageTitle(args.request, [["consultation.pageTitle", { number: page.topic.number, title: page.topic.title }]], community.kind);
+  return json({ title, slug: community.slug, notice, ...page, draftHtml: page.draftText ? renderMarkdown(page.draftText) : "" } as const);
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +16,7 @@ import { handleDraftAction } from "~/forms/draft-actions.server";
 import { loadDraftPage, type VersionView as View } from "~/models/draft-page.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `议案草案 · #${data.topic.number} ${data.topic.title} · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 /** `?version=N&against=current|M`: read version N and compare it; anything malformed is "not found". */
 function versionView(url: URL): View | null {
@@ -30,7 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "draft");
   const topicId = parseTopicId(args.params.topicId) ?? notFound();
   const page = loadDraftPage({ communityId: community.id, topicId, roles, view: versionView(new URL(args.request.url)) }) ?? notFound();
-  return json({ slug: community.slug, me: { name: user.displayName, color: colorForUser(user.id) }, ...page });
+  const title = await pageTitle(args.request, [["draft.pageTitle"], { text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
+  return json({ title, slug: community.slug, me: { name: user.displayName, color: colorForUser(user.id) }, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +18,7 @@ import { completionOf, executionMay, getExecutionView, listUnitsWithContacts, my
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { formatSize, uploadMaxBytes } from "~/models/upload.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.topic.number} ${data.topic.title} · 执行 · 议事厅` : "议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "execution");
@@ -24,6 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const view = getExecutionView({ communityId: community.id, topicId }) ?? notFound();
   const may = executionMay(view, { roles, unitIds: myUnitIds({ communityId: community.id, userId: user.id }) });
   return json({
+    title: await pageTitle(args.request, [["execution.page.title", { number: view.topic.number, title: view.topic.title }]], community.kind),
     slug: community.slug,
     ...view,
     may,

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,11 +14,12 @@ import { importHotlineCsv } from "~/models/hotline-import.server";
 import { listCatalogue } from "~/models/rules.server";
 import { readFileUpload } from "~/models/upload.server";
 
-export const meta: MetaFunction = () => [{ title: "导入 12345 热线工单 · 议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requireAccess(args, args.params.community, "importHotline");
   return json({
+    title: await pageTitle(args.request, [["propose.import.title"], community], community.kind),
     slug: community.slug,
     catalogue: listCatalogue({ communityId: community.id }).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
   });

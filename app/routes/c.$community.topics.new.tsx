@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +15,7 @@ import { searchTopics } from "~/models/topic-search.server";
 import { formatSize, readFileUpload, uploadMaxBytes } from "~/models/upload.server";
 import type { Role } from "~/workflow/roles";
 
-export const meta: MetaFunction = () => [{ title: "提出议题 · 议事厅" }];
+export const meta = titleMeta;
 
 /** Residents propose (co-signs first); the committee files directly (screening first). */
 const fileAsChoices = (roles: Role[]) => (["resident", "committee"] as const).filter((r) => roles.includes(r));
@@ -25,6 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const similar = Array.from(query).length >= 2 ? searchTopics({ communityId: community.id, query, limit: 5, similar: true }) : [];
   const text = (name: string, max: number) => (params.get(name) ?? "").slice(0, max);
   return json({
+    title: await pageTitle(args.request, [["propose.title"], community], community.kind),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
     catalogue: listCatalogue({ communityId: community.id }).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
     fileAsChoices: fileAsChoices(roles),

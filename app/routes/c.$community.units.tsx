@@ -1,5 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,12 +13,13 @@ import { requireAccess } from "~/auth/guards.server";
 import { handleUnitsAction } from "~/forms/execution-actions.server";
 import { listExecutors, listUnitsWithContacts } from "~/models/execution-view.server";
 
-export const meta: MetaFunction = () => [{ title: "责任单位 · 议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, roles } = requireAccess(args, args.params.community, "units");
   const committee = roles.includes("committee");
   return json({
+    title: await pageTitle(args.request, [["execution.units.title"], community], community.kind),
     units: listUnitsWithContacts({ communityId: community.id }),
     // Only the committee registers units, so only it needs the list of people to name.
     executors: committee ? listExecutors({ communityId: community.id }).map(({ id, name, username }) => ({ id, name, username })) : null,

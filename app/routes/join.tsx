@@ -17,12 +17,16 @@ import { translateError } from "~/forms/messages";
 import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
 import { redeemInvite } from "~/models/invite.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
-  return json({ user: user ? { displayName: user.displayName } : null });
+  return json({ title: await pageTitle(args.request, [["join.title"]]), user: user ? { displayName: user.displayName } : null });
 }
 
 export async function action(args: ActionFunctionArgs) {

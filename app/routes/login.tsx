@@ -17,12 +17,16 @@ import { landingPath } from "~/models/community.server";
 import { translateError } from "~/forms/messages";
 import { parseForm } from "~/forms/parse-form.server";
 import { readForm } from "~/forms/read-form.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   if (getUser(args)) throw redirect(safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));
-  return json({});
+  return json({ title: await pageTitle(args.request, [["login.title"]]) });
 }
 
 export async function action(args: ActionFunctionArgs) {

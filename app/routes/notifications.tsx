@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,13 +11,14 @@ import { readForm } from "~/forms/read-form.server";
 import { markAllRead } from "~/models/notification.server";
 import { listMyNotifications } from "~/models/notification-page.server";
 
-export const meta: MetaFunction = () => [{ title: "通知 · 议事厅" }];
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const before = new URL(args.request.url).searchParams.get("before");
   const beforeId = before && /^[1-9]\d{0,11}$/.test(before) ? Number(before) : undefined;
-  return json({ ...listMyNotifications({ userId: user.id, beforeId }), olderPage: beforeId !== undefined });
+  const title = await pageTitle(args.request, [["notifications.title"]]);
+  return json({ title, ...listMyNotifications({ userId: user.id, beforeId }), olderPage: beforeId !== undefined });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -9,10 +9,15 @@ import { Card } from "~/components/ui/card";
 import { PageStyle, printCss } from "~/components/ui/print";
 import { requireStreetAdmin } from "~/auth/guards.server";
 import { listOverdueScreening, listStreetFigures } from "~/models/street.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { street } = requireStreetAdmin(args, args.params.street);
   return json({
+    title: await pageTitle(args.request, [["street.title", { name: street }]]),
     street: { slug: street.slug, nameZh: street.nameZh, nameEn: street.nameEn },
     communities: listStreetFigures({ streetId: street.id }),
     overdueScreening: listOverdueScreening({ streetId: street.id }),

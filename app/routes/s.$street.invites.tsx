@@ -16,10 +16,15 @@ import { readForm } from "~/forms/read-form.server";
 import { listStreetCommunities } from "~/models/community.server";
 import { createInvite, listStreetInvites, revokeInvite } from "~/models/invite.server";
 import { ROLES } from "~/workflow/roles";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { street } = requireStreetAdmin(args, args.params.street);
   return json({
+    title: await pageTitle(args.request, [["invites.title"], street]),
     communities: listStreetCommunities({ streetId: street.id }).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
     invites: listStreetInvites({ streetId: street.id }),
     now: Date.now(),

@@ -9,10 +9,14 @@ import { requireStreetAdmin } from "~/auth/guards.server";
 import { revokeMembershipSchema } from "~/forms/members";
 import { readForm } from "~/forms/read-form.server";
 import { listStreetMembers, revokeMembership } from "~/models/membership.server";
+import { titleMeta } from "~/i18n/page-title";
+import { pageTitle } from "~/i18n/page-title.server";
+
+export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { street } = requireStreetAdmin(args, args.params.street);
-  return json({ members: listStreetMembers({ streetId: street.id }) });
+  return json({ title: await pageTitle(args.request, [["members.title"], street]), members: listStreetMembers({ streetId: street.id }) });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -177,7 +177,9 @@ describe("summary", () => {
     const entry = ledgerOf("consultation.summarised").at(-1)!;
     expect(JSON.parse(entry.payload)).toMatchObject({ support: 2, supportWithChanges: 0, oppose: 1, consultation: Number(sid) });
     const comment = getDb().select().from(topicComments).where(eq(topicComments.topicId, id)).all().at(-1)!;
-    expect(comment.body).toContain("支持 2 · 修改后支持 0 · 反对 1");
+    // The counts are a message said in each reader's language; the committee's note is the body (stored-messages.test.ts).
+    expect(comment.message).toMatchObject({ key: "consultation.summaryComment", values: { support: 2, supportWithChanges: 0, oppose: 1 } });
+    expect(comment.body).toBe("多数支持");
     expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
   });
 });

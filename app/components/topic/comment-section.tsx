@@ -9,10 +9,14 @@ import { COMMENT_MAX } from "~/forms/limits";
 import { useServerFragment } from "../server-fragments";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { TextareaField } from "../ui/textarea-field";
+import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 
 export interface CommentData {
   id: number;
+  /** What the author wrote (beside a system-made message: the committee's note). */
   body: string;
+  /** A system-made comment (a solicitation's summary), said in the reader's language. */
+  message?: StoredMessage | null;
   createdAt: Instant;
   authorName: string;
 }
@@ -70,6 +74,7 @@ export const COMMENTS_FRAGMENT = "topic-comments";
 const LIST = "divide-y divide-stone-100";
 
 export function CommentItems({ comments }: { comments: CommentData[] }) {
+  const { t } = useTranslation();
   const { dateTime } = useFormats();
   return (
     <>
@@ -78,7 +83,7 @@ export function CommentItems({ comments }: { comments: CommentData[] }) {
           <p className="text-xs text-stone-500">
             <span className="font-medium text-stone-800">{c.authorName}</span> · <time dateTime={isoOf(c.createdAt)}>{dateTime.format(new Date(c.createdAt))}</time>
           </p>
-          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-800">{c.body}</p>
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-stone-800">{[renderStored(t, c.message, ""), c.body].filter(Boolean).join("\n")}</p>
         </li>
       ))}
     </>

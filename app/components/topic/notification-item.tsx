@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
+import { isStoredMessage, renderStored } from "~/i18n/stored-message";
 import { isoOf, useFormats, type Instant } from "./formats";
 
 export interface NotificationData {
@@ -37,7 +38,9 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
       const state = t(`topic.states.${text(p.to)}`, { defaultValue: text(p.to) });
       // "Not accepted. Now: not accepted." says it twice: the state is added only when it tells more.
       const what = state === action ? t("notifications.movedTo", { topic, action }) : t("notifications.moved", { topic, action, state });
-      return { what, detail: text(p.reason) ? t("notifications.movedReason", { reason: text(p.reason) }) : "", link: topicLink };
+      // A system-made reason (the reopening's) is a message, said in the reader's language.
+      const reason = renderStored(t, isStoredMessage(p.reasonMessage) ? p.reasonMessage : null, text(p.reason));
+      return { what, detail: reason ? t("notifications.movedReason", { reason }) : "", link: topicLink };
     }
     case "topic.mergedIn":
       return { what: t("notifications.mergedIn", { topic, fromNumber: text(p.fromNumber), fromTitle: text(p.fromTitle) }), detail: "", link: topicLink };

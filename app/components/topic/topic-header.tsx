@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card";
+import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 import type { Stage } from "~/workflow/stages";
 import type { TopicState } from "~/workflow/states";
 import { isoOf, useFormats, type Instant } from "./formats";
@@ -13,6 +14,8 @@ export interface TopicHeaderData {
   state: TopicState;
   overdue: boolean;
   publicReason: string;
+  /** A system-made reason (the reopening's), said in the reader's language; publicReason otherwise. */
+  publicReasonMessage?: StoredMessage | null;
   proposerName: string;
   createdAt: Instant;
   categoryZh: string | null;
@@ -76,7 +79,7 @@ export function TopicHeader({ topic, lastAction, slug }: { topic: TopicHeaderDat
       </dl>
       {showReason ? (
         <div className="mt-3 rounded-md border border-stone-300 bg-stone-50 px-3 py-2 text-sm" data-testid="topic-reason">
-          <span className="font-medium">{t(`topic.reasonOf.${lastAction}`)}:</span> <span className="whitespace-pre-wrap break-words">{topic.publicReason}</span>
+          <span className="font-medium">{t(`topic.reasonOf.${lastAction}`)}:</span> <span className="whitespace-pre-wrap break-words">{renderStored(t, topic.publicReasonMessage, topic.publicReason)}</span>
         </div>
       ) : null}
       {topic.mergedIntoId ? (

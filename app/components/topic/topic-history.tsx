@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 import { useYuan } from "~/components/board/yuan";
 import { Card } from "~/components/ui/card";
 import type { Stage } from "~/workflow/stages";
@@ -11,6 +12,8 @@ export interface HistoryItem {
   action?: string;
   actor: string | null;
   text: string;
+  /** A system-made text (a reopening's reason), said in the reader's language. */
+  message?: StoredMessage | null;
   params: Record<string, string | number | boolean | null>;
   href?: string;
 }
@@ -82,7 +85,7 @@ export function TopicHistory({ groups }: { groups: HistoryGroup[] }) {
                     {e.text ? (
                       <p className="mt-0.5 whitespace-pre-wrap break-words text-stone-700">
                         {e.kind === "move" ? `${t("topic.reasonLabel")}: ` : ""}
-                        {e.text}
+                        {renderStored(t, e.message, e.text)}
                       </p>
                     ) : null}
                     {e.href ? (

@@ -3,6 +3,7 @@ import type { Resource } from "../zh-CN/common";
 const en: Resource = {
   app: {
     name: "Yishiting",
+    clauseSeparator: "; ",
     tagline: "Community deliberation hall · one hall, one set of rules, six stages",
     skipToContent: "Skip to content",
     language: "Language",

@@ -6,6 +6,7 @@ const en: typeof import("../zh-CN/consultation").default = {
     link: "Consultation: opinions, meetings and the final text",
     notConsulting: "This topic is not in consultation: opinions cannot be solicited, meetings recorded or the text frozen.",
     stances: { support: "Support", supportWithChanges: "Support with changes", oppose: "Oppose" },
+    summaryComment: "[Summary of the opinion solicitation] {{question}}\nSupport {{support}} · support with changes {{supportWithChanges}} · oppose {{oppose}}",
     solicitation: {
       title: "Opinion solicitation",
       none: "No solicitation has been opened yet.",

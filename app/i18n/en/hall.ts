@@ -36,6 +36,8 @@ const hall: typeof import("../zh-CN/hall").default = {
     task_superviseExecution: "Watch execution",
     task_verify: "Verify",
     filters: "Filter topics",
+    filtersShow: "Show",
+    filtersHide: "Hide",
     search: "Search",
     searchPlaceholder: "Words in the title, description or place",
     stage: "Stage",

@@ -1,5 +1,13 @@
 const supervision = {
   supervision: {
+    reopen: {
+      reason: "{{clauses}}",
+      notVerified: "not verified on site by the supervisory committee",
+      noRatings: "no one rated the result during the rating period",
+      belowThreshold: "satisfaction {{pct}}% is below {{thresholdPct}}%",
+      demand: "to rectify: {{body}}",
+      more: "more rectification is needed",
+    },
     nav: "Supervision",
     title: "Supervision dashboard",
     intro: "Every topic in execution and supervision: overdue and stalled tasks, money used, unanswered rectification demands, and the topics waiting for verification.",

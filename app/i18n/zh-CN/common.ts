@@ -1,6 +1,8 @@
 const zhCN = {
   app: {
     name: "议事厅",
+    /** Between the clauses of a sentence the system makes (stored-message.ts). */
+    clauseSeparator: ";",
     tagline: "社区议事 · 一厅一制六环节",
     skipToContent: "跳到正文",
     language: "语言",

@@ -6,6 +6,8 @@ const zhCN = {
     link: "协商:征求意见、协商会议与定稿",
     notConsulting: "该议题目前不在协商阶段,不能征求意见、记录会议或定稿。",
     stances: { support: "支持", supportWithChanges: "修改后支持", oppose: "反对" },
+    /** The solicitation's summary as a comment on the topic (a stored message; the committee's note follows it). */
+    summaryComment: "【征求意见小结】{{question}}\n支持 {{support}} · 修改后支持 {{supportWithChanges}} · 反对 {{oppose}}",
     solicitation: {
       title: "征求意见",
       none: "尚未发起征求意见。",

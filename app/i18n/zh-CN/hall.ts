@@ -36,6 +36,8 @@ const hall = {
     task_superviseExecution: "监督执行",
     task_verify: "待核实",
     filters: "筛选议题",
+    filtersShow: "展开",
+    filtersHide: "收起",
     search: "搜索",
     searchPlaceholder: "标题、描述或地点中的文字",
     stage: "环节",

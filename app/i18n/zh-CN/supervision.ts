@@ -1,5 +1,14 @@
 const supervision = {
   supervision: {
+    /** Why a topic went back to execution (a stored message, supervision.server.ts reopenReason). */
+    reopen: {
+      reason: "{{clauses}}",
+      notVerified: "未经监督委员会现场核实通过",
+      noRatings: "评价期内无人评价",
+      belowThreshold: "满意率 {{pct}}% 低于 {{thresholdPct}}%",
+      demand: "整改:{{body}}",
+      more: "需继续整改",
+    },
     nav: "监督",
     title: "监督看板",
     intro: "执行与监督中的每个议题:逾期与停滞的任务、资金使用、未答复的整改要求,以及等待核实结项的议题。",
