@@ -14,6 +14,7 @@ import { requireStreetAdmin } from "~/auth/guards.server";
 import { createInviteSchema, revokeInviteSchema } from "~/forms/invites";
 import { readForm } from "~/forms/read-form.server";
 import { listStreetCommunities } from "~/models/community.server";
+import { now } from "~/models/clock.server";
 import { createInvite, listStreetInvites, revokeInvite } from "~/models/invite.server";
 import { ROLES } from "~/workflow/roles";
 
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     communities: listStreetCommunities({ streetId: street.id }).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
     invites: listStreetInvites({ streetId: street.id }),
-    now: Date.now(),
+    now: now().getTime(),
   });
 }
 
