@@ -19,7 +19,7 @@ export function formMaxBytes(): number {
 // The pages that take files (proposing, the hotline import, progress reports, on-site checks).
 const UPLOAD_PATHS = [/^\/c\/[^/]+\/topics\/(?:new|import)\/?$/, /^\/c\/[^/]+\/topics\/[^/]+\/execution\/?$/, /^\/c\/[^/]+\/supervision\/?$/];
 
-/** A session row that has not expired: read only, as the request's own session check comes later. */
+/** A session row that has not expired: read only, as the request's own session check comes later (real clock, as sessions are: see session.server.ts). */
 function signedIn(req: Request): boolean {
   const token = readSessionToken(req.headers.cookie);
   if (!token) return false;

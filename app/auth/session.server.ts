@@ -8,6 +8,9 @@ import { emitDraftEvent } from "../models/draft-events.server";
 
 // Sessions as the Lucia project now recommends: a random token in the cookie, only its SHA-256
 // stored, sliding expiry. See docs/decisions/002-sessions.md.
+// Sessions read the real clock (Date.now), not the domain clock (app/models/clock.server.ts): a
+// session is about the browser's cookie, which expires by real time, and moving the test clock to
+// pass a 公示 period must not sign everyone out. Nothing here is written to the ledger.
 export const SESSION_COOKIE = "yst_session";
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * DAY;

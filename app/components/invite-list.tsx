@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
+import { formatsFor } from "./topic/formats";
 import { Button } from "./ui/button";
 
 interface InviteRow {
@@ -15,6 +16,8 @@ interface InviteRow {
   communityNameZh: string;
   communityKind: CommunityKind;
   communityNameEn: string;
+  /** Its community's zone: an invite expires at that community's time. */
+  timeZone: string;
 }
 
 function stateOf(invite: InviteRow, now: number) {
@@ -26,7 +29,6 @@ function stateOf(invite: InviteRow, now: number) {
 
 export function InviteList({ invites, now }: { invites: InviteRow[]; now: number }) {
   const { t, i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   if (invites.length === 0) return <p className="text-sm text-stone-600">{t("invites.none")}</p>;
   return (
     <ul className="divide-y divide-stone-100" data-testid="invite-list">
@@ -42,7 +44,7 @@ export function InviteList({ invites, now }: { invites: InviteRow[]; now: number
                 </span>
               </div>
               <div className="text-xs text-stone-500">
-                {t("invites.uses")} {invite.uses}/{invite.maxUses} · {t("invites.expires")} {format.format(new Date(invite.expiresAt))} ·{" "}
+                {t("invites.uses")} {invite.uses}/{invite.maxUses} · {t("invites.expires")} {formatsFor(i18n.language, invite.timeZone).date.format(new Date(invite.expiresAt))} ·{" "}
                 {t(`invites.state_${state}`)}
                 {invite.note ? ` · ${invite.note}` : ""}
               </div>

@@ -3,6 +3,7 @@ import { notFound } from "../auth/guards.server";
 import { now } from "../models/clock.server";
 import { answerSolicitation, closeSolicitation, openSolicitation, recordMeeting, summariseSolicitation } from "../models/consultation.server";
 import { freezeDraft } from "../models/freeze.server";
+import { getTimeZone } from "../models/time-zone.server";
 import {
   answerSchema,
   closeSchema,
@@ -51,11 +52,13 @@ export async function handleConsultationAction({ request, communityId, community
     case "open": {
       const submission = parseForm(formData, openSchema);
       if (submission.status !== "success") return invalid(submission.reply());
-      const days = daysBetween(localDate(now()), submission.value.deadline);
+      // The deadline is a day in the community's zone, as its residents count days.
+      const zone = getTimeZone(communityId);
+      const days = daysBetween(localDate(now(), zone), submission.value.deadline);
       if (!(days >= DEADLINE_MIN_DAYS && days <= DEADLINE_MAX_DAYS)) {
         return invalid(submission.reply({ fieldErrors: { deadline: [msg("consultation.errors.deadlineRange", { min: DEADLINE_MIN_DAYS, max: DEADLINE_MAX_DAYS })] } }));
       }
-      const r = openSolicitation({ ...actor, question: submission.value.question, deadline: endOfLocalDay(submission.value.deadline) });
+      const r = openSolicitation({ ...actor, question: submission.value.question, deadline: endOfLocalDay(submission.value.deadline, zone) });
       return r.ok ? redirect(`${back}#solicitation-${r.id}`) : refuse(r.problem, submission.reply());
     }
     case "answer": {
@@ -76,7 +79,7 @@ export async function handleConsultationAction({ request, communityId, community
       const submission = parseForm(formData, meetingSchema);
       if (submission.status !== "success") return invalid(submission.reply());
       const { heldAt, intent: _, ...rest } = submission.value;
-      const r = recordMeeting({ ...actor, meeting: { ...rest, heldAt: startOfLocalDay(heldAt) } });
+      const r = recordMeeting({ ...actor, meeting: { ...rest, heldAt: startOfLocalDay(heldAt, getTimeZone(communityId)) } });
       return r.ok ? redirect(`${back}#meeting-${r.id}`) : refuse(r.problem, submission.reply());
     }
     case "freeze": {

@@ -60,20 +60,9 @@ export function daysBetween(today: string, date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A date's "YYYY-MM-DD" in the communities' time zone (UTC+8, no summer time). */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The end of a local day (23:59:59.999 UTC+8) as an instant: a deadline set to a date lasts through it. */
-export function endOfLocalDay(date: string): Date {
-  return new Date(Date.parse(`${date}T23:59:59.999Z`) - 8 * 3_600_000);
-}
-
-/** The start of a local day (00:00 UTC+8), when a meeting is recorded by its date. */
-export function startOfLocalDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 8 * 3_600_000);
-}
+// A date typed on a form is a day in the community's time zone (its rules): localDate, endOfLocalDay
+// and startOfLocalDay take that zone (getTimeZone(communityId) on the server).
+export { endOfLocalDay, localDate, startOfLocalDay } from "../i18n/time-zone";
 
 /** A draft with nothing but its headings (and blank lines) has nothing to freeze. */
 export function isEmptyDraft(canonical: string): boolean {

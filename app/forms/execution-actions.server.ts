@@ -4,6 +4,7 @@ import { addTask, createUnit, reportCompletion, reportProgress, type ExecutionPr
 import { editTask, removeTask } from "../models/execution-plan.server";
 import type { StepBlocker } from "../workflow/step-gates";
 import { checkPhotos } from "../models/photo.server";
+import { getTimeZone } from "../models/time-zone.server";
 import { answerRectification, publishResult, raiseRectification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
 import type { Role } from "../workflow/roles";
@@ -65,7 +66,7 @@ export async function handleExecutionAction({ request, communityId, communitySlu
       const submission = parseForm(formData, taskSchema);
       if (submission.status !== "success") return invalid({ intent }, submission.reply());
       const { title, unitId, dueDate, budgetYuan } = submission.value;
-      const r = addTask({ ...actor, topicId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
+      const r = addTask({ ...actor, topicId, task: { title, unitId, dueAt: endOfLocalDay(dueDate, getTimeZone(communityId)), budgetFen: budgetYuan ?? null } });
       return settle({ intent }, r, r.ok ? `${page}#task-${r.id}` : page, submission.reply());
     }
     case "editTask": {

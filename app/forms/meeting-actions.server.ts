@@ -9,6 +9,8 @@ import { cancelMeeting, endMeeting, MeetingError, meetingRow, scheduleMeeting, s
 import type { Role } from "../workflow/roles";
 import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, observeSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
 import { readForm } from "./read-form.server";
+import { instantOfWallTime } from "../i18n/time-zone";
+import { getTimeZone } from "../models/time-zone.server";
 import { parseForm } from "./parse-form.server";
 
 interface Poster {
@@ -44,7 +46,8 @@ export async function handleMeetingsAction({ request, communityId, communitySlug
       const submission = parseForm(formData, scheduleSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { title, place, scheduledAt, requestId, acceptShortNotice } = submission.value;
-      const r = scheduleMeeting({ ...actor, title, place, scheduledAt, requestId: requestId ?? null, acceptShortNotice });
+      const at = instantOfWallTime(scheduledAt, getTimeZone(communityId));
+      const r = scheduleMeeting({ ...actor, title, place, scheduledAt: at, requestId: requestId ?? null, acceptShortNotice });
       return r.ok ? redirect(`${base}/${r.id}`) : refusal(intent, r.problem, submission.reply());
     }
     case "request": {

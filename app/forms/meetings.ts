@@ -30,12 +30,14 @@ const checkbox = untyped(
     .transform((v) => v === "on" || v === "true" || v === "1"),
 );
 
-/** "YYYY-MM-DDTHH:MM" from a datetime-local input, read as China time (UTC+8). */
+/**
+ * "YYYY-MM-DDTHH:MM" from a datetime-local input: a wall time in the community's zone, which the
+ * server turns into an instant (instantOfWallTime with getTimeZone) — the schema cannot know the zone.
+ */
 const localDateTime = z
   .string({ error: msg("errors.required") })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg("meetings.errors.dateTime"))
-  .refine((v) => !Number.isNaN(Date.parse(`${v}:00+08:00`)), msg("meetings.errors.dateTime"))
-  .transform((v) => new Date(Date.parse(`${v}:00+08:00`)));
+  .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), msg("meetings.errors.dateTime"));
 
 export const scheduleSchema = z.object({
   intent: z.literal("schedule"),

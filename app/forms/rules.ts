@@ -2,6 +2,7 @@ import { z } from "./zod";
 import { categoryPassStanding, citationParams, legalArticle, legalStanding, type LegalField, type PackId } from "../workflow/legal-floors";
 import { FLOOR_ARTICLES, RULE_PACKS } from "../workflow/rule-packs";
 import { msg } from "./messages";
+import { isTimeZone } from "../i18n/time-zone";
 
 // The street admin's forms on the rules page: the rules' numbers, the rule pack, catalogue entries.
 // One schema per form, used by the browser (instant errors) and the server (the real check).
@@ -37,6 +38,8 @@ const rulesObject = z.object({
     ratingWindowDays: int(1, 90),
     satisfactionThresholdPct: int(0, 100),
     stalledDays: int(1, 180),
+    /** The community's IANA time zone, one the runtime knows (app/i18n/time-zone.ts). */
+    timeZone: z.string(required).refine(isTimeZone, msg("timeZone.unknown")),
 });
 
 /** The field a refusal of each of the law's numbers is shown on, and its message key. */

@@ -5,14 +5,12 @@ import type { TFunction } from "i18next";
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type Language } from "../i18n/languages";
 import { i18n } from "../i18n/i18next.server";
 import { i18nFor } from "../i18n/instances.server";
-import { getRules } from "./rules.server";
 import type { CommunityKind } from "../i18n/kind-words";
 import { listBoardDecisions } from "./board.server";
 import { listBoardPublications } from "./board-publications.server";
 import { latestWitnessedHeads } from "./ledger-witness.server";
 
 export const FEED_SIZE = 50;
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 export interface FeedEntry {
   /** Unique within the community's feed: `topic-3-accepted`, `report-12` … (the route makes a tag: URI of it). */
@@ -155,9 +153,4 @@ export async function feedLinks(community: { slug: string; nameZh: string; nameE
       href: feedPath(community.slug, language),
     })),
   );
-}
-
-/** The community's time zone (rules.timeZone): the feed's dates are said in it. */
-export function communityTimeZone(communityId: number): string {
-  return getRules({ communityId })?.timeZone ?? DEFAULT_TIME_ZONE;
 }

@@ -41,12 +41,13 @@ export function withdrawCosign({ topicId, communityId, userId, roles }: { topicI
     if (!topic) return { ok: false, problem: "notFound" };
     if (!roles.includes("resident")) return { ok: false, problem: "notResident" };
     if (topic.state !== "open") return { ok: false, problem: "notCollecting" };
+    const at = now();
     const removed = tx
       .delete(topicCosigns)
       .where(and(eq(topicCosigns.topicId, topicId), eq(topicCosigns.userId, userId)))
       .run();
     if (removed.changes === 0) return { ok: false, problem: "notCosigned" };
-    appendLedger(tx, { communityId, type: "topic.cosignWithdrawn", actorId: userId, subject: `topic:${topicId}`, payload: {} });
+    appendLedger(tx, { communityId, type: "topic.cosignWithdrawn", actorId: userId, subject: `topic:${topicId}`, payload: {}, at });
     return { ok: true, ...settleCosigns(tx, topicId, communityId) };
   });
 }

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from "i18next";
 import { untilNextWrite } from "../../db/prepared";
 import { StageColumnList, type HallColumns } from "~/components/hall/stage-columns";
+import { now } from "./clock.server";
 import { renderedAhead } from "./rendered-ahead.server";
 import { listHallTopics } from "./topic.server";
 
@@ -25,7 +26,7 @@ const columnsOf = untilNextWrite(({ communityId, at }: { communityId: number; at
 
 /** The columns' data for the browser and their server markup (StageColumnList) for the load context's fragments. */
 export function renderedHallColumns({ communityId, communitySlug, i18n }: { communityId: number; communitySlug: string; i18n: I18n }): Columns & { html: string } {
-  const columns = columnsOf({ communityId, at: Date.now() });
+  const columns = columnsOf({ communityId, at: now().getTime() });
   const html = renderedAhead(columns, i18n, () => <StageColumnList byStage={columns.byStage} now={columns.now} communitySlug={communitySlug} />);
   return { ...columns, html };
 }

@@ -1,9 +1,11 @@
 import { createHash, randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { communities, invites, memberships, users } from "../../db/schema";
+import { communities, invites, memberships, rules, users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import type { Role } from "../workflow/roles";
+import { DEFAULT_TIME_ZONE } from "../i18n/time-zone";
+import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { cleanDisplayName } from "../forms/display-name";
 import { displayNameTaken, exclusiveRoleConflict, grantMembership, type ExclusiveProblem } from "./membership.server";
@@ -43,12 +45,13 @@ export function createInvite({
   createdBy: number;
 }) {
   const code = generateCode();
-  const expiresAt = new Date(Date.now() + expiresInDays * DAY);
+  const at = now();
+  const expiresAt = new Date(at.getTime() + expiresInDays * DAY);
   const db = getDb();
   const id = db.transaction((tx) => {
     const row = tx
       .insert(invites)
-      .values({ communityId, role, maxUses, expiresAt, note, createdBy, codeHash: hashCode(code), codeHint: code.slice(-4) })
+      .values({ communityId, role, maxUses, expiresAt, note, createdBy, codeHash: hashCode(code), codeHint: code.slice(-4), createdAt: at })
       .returning({ id: invites.id })
       .get();
     appendLedger(tx, {
@@ -57,6 +60,7 @@ export function createInvite({
       actorId: createdBy,
       subject: `invite:${row.id}`,
       payload: { role, maxUses, expiresAt: expiresAt.toISOString() },
+      at,
     });
     return row.id;
   });
@@ -79,9 +83,11 @@ export function listStreetInvites({ streetId }: { streetId: number }) {
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
       communityKind: communities.kind,
+      timeZone: sql<string>`coalesce(${rules.timeZone}, ${DEFAULT_TIME_ZONE})`,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
+    .leftJoin(rules, eq(rules.communityId, invites.communityId))
     .where(eq(communities.streetId, streetId))
     .orderBy(desc(invites.id))
     .limit(100)
@@ -98,8 +104,9 @@ export function revokeInvite({ inviteId, streetId, actorId }: { inviteId: number
       .where(and(eq(invites.id, inviteId), eq(communities.streetId, streetId), isNull(invites.revokedAt)))
       .get();
     if (!invite) return false;
-    tx.update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, invite.id)).run();
-    appendLedger(tx, { communityId: invite.communityId, type: "invite.revoked", actorId, subject: `invite:${invite.id}`, payload: {} });
+    const at = now();
+    tx.update(invites).set({ revokedAt: at }).where(eq(invites.id, invite.id)).run();
+    appendLedger(tx, { communityId: invite.communityId, type: "invite.revoked", actorId, subject: `invite:${invite.id}`, payload: {}, at });
     return true;
   });
 }
@@ -107,7 +114,7 @@ export function revokeInvite({ inviteId, streetId, actorId }: { inviteId: number
 export type InviteProblem = "invalid" | "expired" | "usedUp";
 
 /** Looks an invite up by its code, saying why it cannot be used. */
-export function checkInvite(code: string, now = new Date()) {
+export function checkInvite(code: string, at = now()) {
   const invite = getDb()
     .select({
       id: invites.id,
@@ -127,7 +134,7 @@ export function checkInvite(code: string, now = new Date()) {
     .where(eq(invites.codeHash, hashCode(code)))
     .get();
   if (!invite || invite.revokedAt) return { problem: "invalid" as const };
-  if (invite.expiresAt <= now) return { problem: "expired" as const };
+  if (invite.expiresAt <= at) return { problem: "expired" as const };
   if (invite.uses >= invite.maxUses) return { problem: "usedUp" as const };
   return { invite };
 }
@@ -145,10 +152,10 @@ export async function redeemInvite(
 ): Promise<RedeemResult> {
   const passwordHash = "newUser" in input ? await hashPassword(input.newUser.password) : null;
   const db = getDb();
-  const now = new Date();
   return db.transaction((tx): RedeemResult => {
+    const at = now();
     // Every refusal happens before the first write, so a refused redemption changes nothing.
-    const checked = checkInvite(input.code, now);
+    const checked = checkInvite(input.code, at);
     if (!checked.invite) return { ok: false, problem: checked.problem };
     const { invite } = checked;
     const username = "newUser" in input ? input.newUser.username.toLowerCase() : null;
@@ -174,18 +181,18 @@ export async function redeemInvite(
     const used = tx
       .update(invites)
       .set({ uses: sql`${invites.uses} + 1` })
-      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, now), isNull(invites.revokedAt)))
+      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
       .run();
     if (used.changes === 0) return { ok: false, problem: "usedUp" };
     const userId =
       "newUser" in input
         ? tx
             .insert(users)
-            .values({ username: username!, displayName: cleanDisplayName(input.newUser.displayName), passwordHash: passwordHash! })
+            .values({ username: username!, displayName: cleanDisplayName(input.newUser.displayName), passwordHash: passwordHash!, createdAt: at })
             .returning({ id: users.id })
             .get().id
         : input.userId;
-    appendLedger(tx, { communityId: invite.communityId, type: "invite.redeemed", actorId: userId, subject: `invite:${invite.id}`, payload: { userId } });
+    appendLedger(tx, { communityId: invite.communityId, type: "invite.redeemed", actorId: userId, subject: `invite:${invite.id}`, payload: { userId }, at });
     grantMembership(tx, { communityId: invite.communityId, userId, role: invite.role, grantedBy: null, via: `invite:${invite.id}` });
     return { ok: true, userId, communitySlug: invite.communitySlug };
   });

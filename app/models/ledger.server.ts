@@ -4,6 +4,7 @@ import { getDb, type Db } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ledgerEntries, users } from "../../db/schema";
+import { now } from "./clock.server";
 import { canonicalJson, type JsonValue } from "./canonical-json";
 import { firstDisagreeingRecord, type RecordProblem } from "./ledger-records.server";
 import { witnessCheck, type WitnessBreak } from "./ledger-witness.server";
@@ -100,7 +101,7 @@ function entryAfter(last: { seq: number; hash: string } | undefined, input: Appe
     actorId: input.actorId,
     subject: input.subject,
     payload: canonicalJson(input.payload),
-    createdAt: (input.at ?? new Date()).toISOString(),
+    createdAt: (input.at ?? now()).toISOString(),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   return { ...fields, hash: hashEntry(fields) };

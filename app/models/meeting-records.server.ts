@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import Papa from "papaparse";
 import { getDb } from "../../db/client.server";
 import { ballots, meetings, motions, topics, users } from "../../db/schema";
+import { isoInZone } from "../i18n/time-zone";
 import { getMeetingView } from "./meeting-view.server";
 
 const recorder = alias(users, "recorder");
@@ -88,9 +89,10 @@ export const BALLOT_CSV_COLUMNS = [
 /**
  * The ballots as CSV for a spreadsheet: a UTF-8 byte-order mark first (Excel in China reads the file
  * as GBK without it), CRLF lines, fields quoted where needed, and text that a spreadsheet would run
- * as a formula (=, +, -, @, tab, CR at the start) defused with a leading apostrophe.
+ * as a formula (=, +, -, @, tab, CR at the start) defused with a leading apostrophe. Times are in the
+ * community's zone, with its offset ("2026-12-06T08:26:00+08:00"), as every page shows them.
  */
-export function ballotsCsv(rows: ReturnType<typeof listMeetingBallots>): string {
-  const data = rows.map((r) => [r.meetingNumber, r.position, r.topicNumber, r.sha256, r.username, r.displayName, r.choice ?? "", r.recordedBy ?? "", r.castAt.toISOString(), r.ledgerSeq]);
+export function ballotsCsv(rows: ReturnType<typeof listMeetingBallots>, zone: string): string {
+  const data = rows.map((r) => [r.meetingNumber, r.position, r.topicNumber, r.sha256, r.username, r.displayName, r.choice ?? "", r.recordedBy ?? "", isoInZone(r.castAt, zone), r.ledgerSeq]);
   return "\uFEFF" + Papa.unparse({ fields: [...BALLOT_CSV_COLUMNS], data }, { newline: "\r\n", escapeFormulae: true }) + "\r\n";
 }

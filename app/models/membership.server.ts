@@ -7,6 +7,7 @@ import type { Role } from "../workflow/roles";
 import { emitDraftEvent } from "./draft-events.server";
 import { leaveRosters } from "./meeting-attendance.server";
 import { ROSTER_ROLES } from "./meeting.server";
+import { now } from "./clock.server";
 import { appendLedger, type Tx } from "./ledger.server";
 
 /**
@@ -68,7 +69,7 @@ export function grantMembership(
   if (conflict) throw new ExclusiveRoleError(conflict);
   const result = tx
     .insert(memberships)
-    .values({ communityId, userId, role, grantedBy })
+    .values({ communityId, userId, role, grantedBy, createdAt: now() })
     .onConflictDoNothing()
     .run();
   if (result.changes === 0) return false;

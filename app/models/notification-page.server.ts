@@ -1,6 +1,7 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { communities, notifications } from "../../db/schema";
+import { communities, notifications, rules } from "../../db/schema";
+import { DEFAULT_TIME_ZONE } from "../i18n/time-zone";
 
 export const NOTIFICATIONS_PER_PAGE = 50;
 
@@ -13,6 +14,8 @@ export interface NotificationRow {
   topicId: number | null;
   communitySlug: string;
   communityKind: "urban" | "village";
+  /** Its community's zone: the page lists several communities, each item's times are in its own. */
+  timeZone: string;
 }
 
 function parsePayload(text: string): Record<string, unknown> {
@@ -37,9 +40,11 @@ export function listMyNotifications({ userId, beforeId, limit = NOTIFICATIONS_PE
       topicId: notifications.topicId,
       communitySlug: communities.slug,
       communityKind: communities.kind,
+      timeZone: sql<string>`coalesce(${rules.timeZone}, ${DEFAULT_TIME_ZONE})`,
     })
     .from(notifications)
     .innerJoin(communities, eq(communities.id, notifications.communityId))
+    .leftJoin(rules, eq(rules.communityId, notifications.communityId))
     .where(beforeId ? and(mine, lt(notifications.id, beforeId)) : mine)
     .orderBy(desc(notifications.id))
     .limit(limit + 1)

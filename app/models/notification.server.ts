@@ -3,6 +3,7 @@ import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { notifications, topicCosigns, topics } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
+import { now } from "./clock.server";
 import type { Tx } from "./ledger.server";
 
 /** Tells the proposer and every co-signer of a topic (but not the person who acted) what happened. */
@@ -15,8 +16,9 @@ export function notifyTopicFollowers(
   const recipients = new Set([proposer?.userId, ...cosigners.map((c) => c.userId)].filter((id): id is number => id !== undefined && id !== exceptUserId));
   if (recipients.size === 0) return 0;
   const text = canonicalJson(payload);
+  const createdAt = now();
   tx.insert(notifications)
-    .values([...recipients].map((userId) => ({ userId, communityId, topicId, kind, payload: text })))
+    .values([...recipients].map((userId) => ({ userId, communityId, topicId, kind, payload: text, createdAt })))
     .run();
   return recipients.size;
 }
@@ -37,7 +39,7 @@ export function countUnread({ userId }: { userId: number }): number {
 export function markAllRead({ userId }: { userId: number }): number {
   return getDb()
     .update(notifications)
-    .set({ readAt: new Date() })
+    .set({ readAt: now() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run().changes;
 }
@@ -50,8 +52,9 @@ export function notifyUsers(
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
   if (recipients.length === 0) return 0;
   const text = canonicalJson(payload);
+  const createdAt = now();
   tx.insert(notifications)
-    .values(recipients.map((userId) => ({ userId, communityId, topicId, kind, payload: text })))
+    .values(recipients.map((userId) => ({ userId, communityId, topicId, kind, payload: text, createdAt })))
     .run();
   return recipients.length;
 }

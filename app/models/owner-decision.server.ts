@@ -4,6 +4,7 @@ import { catalogueEntries, ownerDecisions, topics, users } from "../../db/schema
 import { checkOwners, impossibleFigures, type OwnersFigures, type OwnersImpossible } from "../workflow/owners";
 import type { Role } from "../workflow/roles";
 import { localDate } from "../forms/consultation";
+import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
@@ -58,8 +59,9 @@ export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number
       if (tx.select({ id: ownerDecisions.id }).from(ownerDecisions).where(eq(ownerDecisions.topicId, topic.id)).get()) throw new OwnersError("recorded");
       if (topic.state !== "consulting") throw new OwnersError("wrongState");
       const at = now();
-      if (input.heldOn > localDate(at)) throw new OwnersError("inFuture");
-      if (input.heldOn < localDate(topic.createdAt)) throw new OwnersError("beforeTopic");
+      const zone = getTimeZone(input.communityId);
+      if (input.heldOn > localDate(at, zone)) throw new OwnersError("inFuture");
+      if (input.heldOn < localDate(topic.createdAt, zone)) throw new OwnersError("beforeTopic");
       const figures: OwnersFigures = {
         ownersTotal: input.ownersTotal,
         areaTotal: input.areaTotal,
@@ -123,7 +125,7 @@ export function getOwnersSection({ communityId, topicId, roles }: { communityId:
         ...checkOwners(row.decision),
       }
     : null;
-  return { decision, mayRecord: !decision && roles.includes("committee") && topic.state === "consulting", today: localDate(now()), earliest: localDate(topic.createdAt) };
+  return { decision, mayRecord: !decision && roles.includes("committee") && topic.state === "consulting", today: localDate(now(), getTimeZone(communityId)), earliest: localDate(topic.createdAt, getTimeZone(communityId)) };
 }
 
 export type OwnersSection = NonNullable<ReturnType<typeof getOwnersSection>>;

@@ -6,6 +6,7 @@ import { partyReviewArticleOf, partyReviewBlock, type PartyReviewBlock } from ".
 import type { Role } from "../workflow/roles";
 import type { TopicState } from "../workflow/states";
 import { localDate } from "../forms/consultation";
+import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
 import { durably } from "./durable.server";
 import { appendLedger, type Tx } from "./ledger.server";
@@ -100,8 +101,9 @@ export function recordPartyReview(input: PartyReviewInput): { ok: true; id: numb
         if (!topic.important) throw new PartyReviewError("notImportant");
         if (!REVIEWABLE.includes(topic.state)) throw new PartyReviewError("wrongState");
         const at = now();
-        if (input.reviewedOn > localDate(at)) throw new PartyReviewError("inFuture");
-        if (input.reviewedOn < localDate(topic.createdAt)) throw new PartyReviewError("beforeTopic");
+        const zone = getTimeZone(input.communityId);
+        if (input.reviewedOn > localDate(at, zone)) throw new PartyReviewError("inFuture");
+        if (input.reviewedOn < localDate(topic.createdAt, zone)) throw new PartyReviewError("beforeTopic");
         const values = { communityId: input.communityId, topicId: topic.id, reviewedOn: input.reviewedOn, body: input.body, outcome: input.outcome, note: input.note, recordedBy: input.userId, createdAt: at };
         const row = tx.insert(partyReviews).values(values).returning({ id: partyReviews.id }).get();
         appendLedger(tx, { communityId: input.communityId, type: "party.reviewed", actorId: input.userId, subject: `topic:${topic.id}`, payload: { review: row.id, ...partyReviewPayload(values) }, at });
@@ -138,8 +140,8 @@ export function getPartyReviewSection({ communityId, topicId, roles }: { communi
     block: REVIEWABLE.includes(topic.state) ? partyReviewBlock(true, reviews[0]?.outcome ?? null) : null,
     beforeVote: REVIEWABLE.includes(topic.state),
     mayRecord: roles.includes("party") && REVIEWABLE.includes(topic.state),
-    today: localDate(now()),
-    earliest: localDate(topic.createdAt),
+    today: localDate(now(), getTimeZone(communityId)),
+    earliest: localDate(topic.createdAt, getTimeZone(communityId)),
   };
 }
 

@@ -12,10 +12,12 @@ import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 import { ratioText } from "../workflow/rule-packs";
+import { DEFAULT_TIME_ZONE, localDate } from "../i18n/time-zone";
+import { getTimeZone } from "./time-zone.server";
 
-/** The year a resolution is numbered in: the calendar year in China (UTC+8, no daylight saving). */
-export function resolutionYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+/** The year a resolution is numbered in: the calendar year in the community's zone (its rules). */
+export function resolutionYear(at: Date, zone: string = DEFAULT_TIME_ZONE): number {
+  return Number(localDate(at, zone).slice(0, 4));
 }
 
 interface PassedMotion {
@@ -36,7 +38,7 @@ interface PassedMotion {
  * category that needs no 公示 takes effect at once. Runs inside the closing transaction.
  */
 export function publishResolution(tx: Tx, { communityId, motion, at }: { communityId: number; motion: PassedMotion; at: Date }): number {
-  const year = resolutionYear(at);
+  const year = resolutionYear(at, getTimeZone(communityId));
   const number = (tx.select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` }).from(resolutions).where(and(eq(resolutions.communityId, communityId), eq(resolutions.year, year))).get()?.n ?? 0) + 1;
   const publicityDays = publicationDays(tx, communityId);
   const category = tx

@@ -19,6 +19,7 @@ export function screenEventStream({ communityId, meetingId, signal }: { communit
     start(controller) {
       let closed = false;
       let lastData = "";
+      // Real clock (Date.now), like the setTimeout it paces: coalescing bursts is about real time, not domain time.
       let lastSentAt = 0;
       let pending: ReturnType<typeof setTimeout> | null = null;
       const write = (text: string) => {

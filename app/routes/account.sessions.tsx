@@ -9,6 +9,7 @@ import { Card } from "~/components/ui/card";
 import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, listUserSessions, revokeOtherSessions, revokeUserSession } from "~/auth/session.server";
 import { readForm } from "~/forms/read-form.server";
+import { formatsFor } from "~/components/topic/formats";
 import { revokeSessionSchema } from "~/forms/sessions";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
@@ -51,7 +52,8 @@ export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  // A person's sessions belong to no community: shown in the default zone, the same on server and browser.
+  const format = formatsFor(i18n.language).dateTime;
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t("sessions.title")}</h1>

@@ -9,6 +9,7 @@ import { HallFilterForm } from "~/components/hall/hall-filters";
 import { MeetingBanner } from "~/components/hall/meeting-banner";
 import { NeedsMe } from "~/components/hall/needs-me";
 import { HALL_COLUMNS_FRAGMENT, StageColumns } from "~/components/hall/stage-columns";
+import { now } from "~/models/clock.server";
 import { renderedHallColumns } from "~/models/hall-columns.server";
 import { useServerFragment } from "~/components/server-fragments";
 import { TopicList } from "~/components/hall/topic-list";
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     needsMe: listNeedsMe({ communityId: community.id, userId: user.id, roles }),
     meeting: currentMeeting({ communityId: community.id }),
     categories: listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
-    now: columns?.now ?? Date.now(),
+    now: columns?.now ?? now().getTime(),
   });
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePublicAccess } from "~/auth/guards.server";
 import { i18nFor } from "~/i18n/instances.server";
 import { atomFeed } from "~/models/atom";
-import { communityTimeZone, feedLanguage, feedPath, listFeedEntries } from "~/models/board-feed.server";
+import { getTimeZone } from "~/models/time-zone.server";
+import { feedLanguage, feedPath, listFeedEntries } from "~/models/board-feed.server";
 import { now } from "~/models/clock.server";
 import { publicOrigin } from "~/security/public-origin.server";
 
@@ -20,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Each language's feed is a feed of its own (its id and its entries' ids); the default's ids are the ones subscribers have.
   const scope = language === "zh-CN" ? community.slug : `${community.slug}/${language}`;
   const tag = (key: string) => `tag:${new URL(origin).hostname},2026:${scope}/${key}`;
-  const entries = listFeedEntries({ communityId: community.id, slug: community.slug, kind: community.kind, words: { t, language, timeZone: communityTimeZone(community.id) } });
+  const entries = listFeedEntries({ communityId: community.id, slug: community.slug, kind: community.kind, words: { t, language, timeZone: getTimeZone(community.id) } });
   const xml = atomFeed({
     id: tag("board"),
     lang: language,

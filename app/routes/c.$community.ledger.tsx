@@ -3,9 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LedgerBreakText } from "~/components/board/ledger-verdict";
+import { useFormats } from "~/components/topic/formats";
+import { useZoneLabel } from "~/components/time-zone";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
+import { now } from "~/models/clock.server";
 import { listLedgerEntries, verifyLedger } from "~/models/ledger.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
@@ -20,17 +23,29 @@ export async function loader(args: LoaderFunctionArgs) {
   const beforeSeq = before && /^\d{1,12}$/.test(before) ? Number(before) : undefined;
   const entries = listLedgerEntries({ communityId: community.id, limit: PAGE, beforeSeq });
   const title = await pageTitle(args.request, [["ledger.title"], community], community.kind);
-  return json({ title, verdict: verifyLedger({ communityId: community.id }), entries, beforeSeq: beforeSeq ?? null, hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1 });
+  return json({
+    title,
+    verdict: verifyLedger({ communityId: community.id }),
+    entries,
+    beforeSeq: beforeSeq ?? null,
+    hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1,
+    // The zone's offset is named once, as it is now (the layout gives the zone itself).
+    now: now().toISOString(),
+  });
 }
 
 export default function Ledger() {
-  const { verdict, entries, beforeSeq, hasOlder } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium" });
+  const { verdict, entries, beforeSeq, hasOlder, now: at } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { stamp: format } = useFormats();
+  const zone = useZoneLabel(new Date(at));
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <h1 className="text-2xl font-bold">{t("ledger.title")}</h1>
       <p className="text-stone-600">{t("ledger.intro")}</p>
+      <p className="text-sm text-stone-600" data-testid="ledger-zone">
+        {t("timeZone.ledgerNote", { zone })}
+      </p>
       <Card title={t("ledger.verify")}>
         {verdict.ok ? (
           <Alert tone="success">
@@ -49,7 +64,9 @@ export default function Ledger() {
         {entries.map((e) => (
           <li key={e.seq} className="grid grid-cols-[3.5rem_1fr] gap-x-3 px-3 py-2 text-sm sm:grid-cols-[3.5rem_11rem_1fr_8rem_9rem]">
             <span className="tabular-nums text-stone-500">#{e.seq}</span>
-            <span className="text-stone-600 sm:order-none">{format.format(new Date(e.createdAt))}</span>
+            <time className="text-stone-600 sm:order-none" dateTime={e.createdAt}>
+              {format.format(new Date(e.createdAt))}
+            </time>
             <span className="col-start-2 sm:col-start-auto">
               <span className="font-medium">{t(`ledgerTypes.${e.type}`, { defaultValue: e.type })}</span>{" "}
               <span className="font-mono text-xs text-stone-500">{e.subject}</span>

@@ -13,6 +13,7 @@ import { requireAccess, requireMember, requireStreetAdmin, notFound } from "~/au
 import { translateError } from "~/forms/messages";
 import { readForm } from "~/forms/read-form.server";
 import { handleRulesAction } from "~/forms/rules-action.server";
+import { timeZones } from "~/i18n/time-zone";
 import { countTopicsByCategory, getRules, listCatalogue, rulesPack } from "~/models/rules.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
@@ -31,7 +32,16 @@ export async function loader(args: LoaderFunctionArgs) {
   }));
   const { lawRevision: _l, ...rest } = shown;
   const title = await pageTitle(args.request, [["rules.title"], community], community.kind);
-  return json({ title, rules: rest, packId: rulesPack(rules, community.kind), version: updatedAt.getTime(), catalogue, canEdit: isStreetAdmin });
+  return json({
+    title,
+    rules: rest,
+    packId: rulesPack(rules, community.kind),
+    version: updatedAt.getTime(),
+    catalogue,
+    canEdit: isStreetAdmin,
+    // The server's list, so the page and its hydration offer the same zones (the server checks against it).
+    timeZones: isStreetAdmin ? timeZones() : [],
+  });
 }
 
 // Only the admin of the community's street edits: outsiders get 404, members of the street 403.
@@ -45,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Rules() {
-  const { rules, packId, version, catalogue, canEdit } = useLoaderData<typeof loader>();
+  const { rules, packId, version, catalogue, canEdit, timeZones: zones } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const banner = data?.message ? <Alert tone={data.ok ? "success" : "error"}>{translateError(t, data.message)}</Alert> : null;
@@ -53,11 +63,11 @@ export default function Rules() {
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
       <h1 className="text-2xl font-bold">{t("rules.title")}</h1>
       <div data-testid="rules-banner">{banner}</div>
-      <RulesSummary rules={rules} packId={packId} />
+      <RulesSummary rules={rules} packId={packId} at={new Date(version)} />
       {canEdit ? (
         <Card title={t("rulesEdit.editTitle")} actions={<span className="text-xs text-stone-500">{t("rulesEdit.editHint")}</span>}>
           <div className="space-y-6">
-            <RulesForm key={version} rules={rules} packId={packId} lastResult={data?.intent === "rules" ? (data.result ?? undefined) : undefined} />
+            <RulesForm key={version} rules={rules} packId={packId} timeZones={zones} at={new Date(version)} lastResult={data?.intent === "rules" ? (data.result ?? undefined) : undefined} />
             <div className="border-t border-stone-100 pt-4">
               <h3 className="mb-2 font-medium">{t("rulesEdit.packTitle")}</h3>
               <PackForm current={rules.pack} />

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { CommunityNav } from "~/components/community-nav";
 import { requireCommunity } from "~/auth/guards.server";
 import { ACCESS, decide } from "~/auth/permissions";
+import { TimeZoneProvider } from "~/components/time-zone";
+import { getTimeZone } from "~/models/time-zone.server";
 
 // The layout only needs the community to exist: the public board lives below it. Each page guards
 // itself (members-only pages send visitors to sign in, outsiders get 404).
@@ -15,16 +17,18 @@ export async function loader(args: LoaderFunctionArgs) {
     belongs: roles.length > 0 || isStreetAdmin,
     // The same audience as the supervision page's entry in the permission table.
     supervises: decide(ACCESS.supervision.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow" && roles.length > 0,
+    // Every time on the community's pages is shown in its zone (<TimeZoneProvider>, read by useFormats).
+    timeZone: getTimeZone(community.id),
   });
 }
 
 export default function CommunityLayout() {
-  const { community, belongs, supervises } = useLoaderData<typeof loader>();
+  const { community, belongs, supervises, timeZone } = useLoaderData<typeof loader>();
   const { i18n } = useTranslation();
   return (
-    <>
+    <TimeZoneProvider zone={timeZone}>
       <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} />
       <Outlet />
-    </>
+    </TimeZoneProvider>
   );
 }

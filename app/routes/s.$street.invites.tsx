@@ -14,6 +14,7 @@ import { requireStreetAdmin } from "~/auth/guards.server";
 import { createInviteSchema, revokeInviteSchema } from "~/forms/invites";
 import { readForm } from "~/forms/read-form.server";
 import { listStreetCommunities } from "~/models/community.server";
+import { now } from "~/models/clock.server";
 import { createInvite, listStreetInvites, revokeInvite } from "~/models/invite.server";
 import { ROLES } from "~/workflow/roles";
 import { titleMeta } from "~/i18n/page-title";
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
     title: await pageTitle(args.request, [["invites.title"], street]),
     communities: listStreetCommunities({ streetId: street.id }).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
     invites: listStreetInvites({ streetId: street.id }),
-    now: Date.now(),
+    now: now().getTime(),
   });
 }
 

@@ -4,6 +4,7 @@ import { endConnection, liveDocuments, type Conn, type LiveDoc } from "./documen
 // A drafting socket lives only as long as its session (docs/decisions/011-sessions-end-sockets.md):
 // revocations close it at once through the sessionsEnded event; expiry is caught when the socket next
 // speaks and by a periodic sweep, which also notices sessions deleted or shortened behind our back.
+// Real clock, as sessions are (app/auth/session.server.ts): the domain clock moves only domain time.
 
 /** Checked before each message: only past the cached expiry does it ask the database (sessions slide). */
 export function sessionStillOpen(conn: Conn, now = Date.now()): boolean {

@@ -13,7 +13,7 @@ import type { ScreenState } from "~/models/meeting-screen";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
-import { convener, meetingInSession, must, representative } from "./support/meeting";
+import { ballotRows, convener, meetingInSession, must, representative } from "./support/meeting";
 import { eventReader } from "./support/sse";
 
 const http = useServer();
@@ -208,7 +208,9 @@ describe("the ballots CSV", () => {
     }
     const first = rows.find((r) => r.motion_position === "1" && r.username === "rep09")!;
     expect(first).toMatchObject({ choice: "yes", recorded_by: "convener1" });
-    expect(new Date(first.cast_at).toISOString()).toBe(first.cast_at);
+    // In the community's zone (Asia/Shanghai by default), with its offset: the same instant as the ballot's.
+    expect(first.cast_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(Math.floor(ballotRows(named).find((b) => b.userId === userId("rep09"))!.castAt.getTime() / 1000) * 1000).toBe(Date.parse(first.cast_at));
     expect(Number(first.ledger_seq)).toBeGreaterThan(0);
     // The spreadsheet sees text, not a formula; quotes, commas and newlines survive quoting.
     expect(rows.find((r) => r.username === "rep03")!.display_name).toBe(`'${FORMULA_NAME}`);

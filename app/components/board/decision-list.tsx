@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { BoardDecision } from "~/models/board-decision";
+import { useFormats } from "~/components/topic/formats";
 
 
 /** Screening decisions: what was accepted (and where it stands) and what was not (and why). */
 export function DecisionList({ items }: { items: BoardDecision[] }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  // One time zone on server and browser, so the rendered date never differs between them.
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const { date } = useFormats();
   if (items.length === 0) return <p className="text-sm text-stone-600">{t("board.none")}</p>;
   return (
     <ul className="divide-y divide-stone-100">

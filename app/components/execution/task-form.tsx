@@ -6,11 +6,13 @@ import { DateField } from "~/components/consultation/date-field";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
+import { useZoneName } from "~/components/time-zone";
 import { taskSchema } from "~/forms/execution";
 
 /** 执行方案: the committee adds a task (title, responsible unit, due date, optional budget). */
 export function TaskForm({ units, slug, lastResult }: { units: Array<{ id: number; name: string }>; slug: string; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
+  const zone = useZoneName();
   const [form, fields] = useForm({
     id: "add-task",
     lastResult,
@@ -33,7 +35,7 @@ export function TaskForm({ units, slug, lastResult }: { units: Array<{ id: numbe
       <Field field={fields.title} label={t("execution.task.title")} autoComplete="off" />
       <SelectField field={fields.unitId} label={t("execution.task.unit")} options={[{ value: "", label: t("execution.task.unitPlaceholder") }, ...units.map((u) => ({ value: String(u.id), label: u.name }))]} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <DateField field={fields.dueDate} label={t("execution.task.due")} hint={t("execution.task.dueHint")} />
+        <DateField field={fields.dueDate} label={t("execution.task.due")} hint={t("execution.task.dueHint", { zone })} />
         <Field field={fields.budgetYuan} label={t("execution.task.budget")} hint={t("execution.money.hint")} autoComplete="off" />
       </div>
       <p className="text-sm">

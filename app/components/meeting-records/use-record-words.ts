@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { neededToOpen, neededToPass } from "~/components/meetings/rule-words";
-import { TIME_ZONE } from "~/components/topic/formats";
+import { useFormats } from "~/components/topic/formats";
 import type { MotionStatus } from "~/workflow/meetings";
 import type { Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
@@ -13,12 +13,13 @@ import type { MotionResult, QuorumResult } from "~/workflow/tally";
 export function useRecordWords() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const { time } = useFormats();
   return useMemo(() => {
     const ratio = (rule: Ratio) => t(rule.inclusive ? "rules.atLeast" : "rules.moreThan", { num: rule.num, den: rule.den });
     const verdict = (passed: boolean) => t(passed ? "meetingRecords.motionStatus.passed" : "meetingRecords.motionStatus.failed");
     return {
       /** 13:47 — the hour of a check-in or a ballot (the minutes give the meeting's date once). */
-      clock: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
+      clock: time,
       ratio,
       verdict,
       arithmetic: (r: MotionResult) => t("meetingRecords.arithmetic", { present: r.present, yes: r.yes, needed: neededToPass(t, language, r), verdict: verdict(r.passed) }),
@@ -34,5 +35,5 @@ export function useRecordWords() {
       resolution: (r: { year: number; number: number }) => t("meetingRecords.resolutionNumber", { year: r.year, number: r.number }),
       basis: (rules: { basisZh: string; basisEn: string }) => (language === "en" ? rules.basisEn : rules.basisZh),
     };
-  }, [t, language]);
+  }, [t, language, time]);
 }

@@ -9,6 +9,8 @@ import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { scheduleSchema } from "~/forms/meetings";
 import { noticeDays } from "~/workflow/meetings";
+import { instantOfWallTime } from "~/i18n/time-zone";
+import { useTimeZone, useZoneName } from "~/components/time-zone";
 
 interface Props {
   lastResult: SubmissionResult<string[]> | null;
@@ -19,9 +21,9 @@ interface Props {
   answering: number | null;
 }
 
-/** Whether a "YYYY-MM-DDTHH:MM" (China time) gives less notice than the rules ask, seen from now. */
-function isShort(value: string, required: number): boolean {
-  const at = Date.parse(`${value}:00+08:00`);
+/** Whether a "YYYY-MM-DDTHH:MM" (the community's time) gives less notice than the rules ask, seen from now. */
+function isShort(value: string, required: number, zone: string): boolean {
+  const at = instantOfWallTime(value, zone).getTime();
   return !Number.isNaN(at) && noticeDays(new Date(), new Date(at)) < required;
 }
 
@@ -39,16 +41,18 @@ export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pen
   const [liveShort, setLiveShort] = useState<boolean | null>(null);
   const short = liveShort ?? refusedShort;
   const at = fields.scheduledAt;
+  const zone = useTimeZone();
+  const zoneName = useZoneName();
   const hint = t("meetings.schedule.noticeHint", { days: noticeDaysRequired });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3" data-testid="schedule-form">
       <input type="hidden" name="intent" value="schedule" />
       <Field field={fields.title} label={t("meetings.schedule.meetingTitle")} />
-      <FieldShell field={at} label={t("meetings.schedule.scheduledAt")} hint={hint}>
+      <FieldShell field={at} label={t("meetings.schedule.scheduledAt", { zone: zoneName })} hint={hint}>
         <input
           {...getInputProps(at, { type: "datetime-local", ariaDescribedBy: describedBy(at, hint) })}
           key={at.key}
-          onChange={(event) => setLiveShort(event.currentTarget.value ? isShort(event.currentTarget.value, noticeDaysRequired) : null)}
+          onChange={(event) => setLiveShort(event.currentTarget.value ? isShort(event.currentTarget.value, noticeDaysRequired, zone) : null)}
           className={controlClass(at)}
         />
       </FieldShell>

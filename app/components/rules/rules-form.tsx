@@ -4,7 +4,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { rulesSchema, type RulesValues } from "~/forms/rules";
 import type { PackId } from "~/workflow/legal-floors";
+import { zoneLabel } from "../time-zone";
 import { Button } from "../ui/button";
+import { SelectField } from "../ui/select-field";
 import { Errors, fieldErrors, NumberInput } from "./number-input";
 import type { RulesData } from "./rules-summary";
 
@@ -49,7 +51,15 @@ function NumberRow({ label, field, unit }: { label: string; field: Num; unit: st
 }
 
 /** The street admin's form for the rules' numbers. Works without JavaScript; the server checks again. */
-export function RulesForm({ rules, packId, lastResult }: { rules: RulesData; packId: PackId; lastResult?: SubmissionResult<string[]> }) {
+/** The zone select's choices: the named ones (China's first) with their offset, then every other zone by its IANA id. */
+function zoneOptions(t: ReturnType<typeof useTranslation>["t"], zones: string[], at: Date) {
+  return zones.map((zone) => {
+    const named = t(`timeZone.names.${zone}`, { defaultValue: "" });
+    return { value: zone, label: named ? `${zoneLabel(t, zone, at)} · ${zone}` : zone };
+  });
+}
+
+export function RulesForm({ rules, packId, lastResult, timeZones, at }: { rules: RulesData; packId: PackId; lastResult?: SubmissionResult<string[]>; timeZones: string[]; at: Date }) {
   const { t } = useTranslation();
   const values = Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, typeof v === "boolean" ? (v ? "on" : "") : String(v)]));
   const [form, fields] = useForm<RulesValues>({
@@ -75,6 +85,7 @@ export function RulesForm({ rules, packId, lastResult }: { rules: RulesData; pac
         <NumberRow label={t("rules.ratingWindow")} field={fields.ratingWindowDays} unit={days} />
         <NumberRow label={t("rules.satisfaction")} field={fields.satisfactionThresholdPct} unit={t("rulesEdit.percent")} />
         <NumberRow label={t("rules.stalled")} field={fields.stalledDays} unit={days} />
+        <SelectField field={fields.timeZone} label={t("timeZone.setting")} hint={t("timeZone.settingHint")} options={zoneOptions(t, timeZones, at)} />
       </div>
       <Button>{t("rulesEdit.save")}</Button>
     </Form>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { legalArticle, legalStanding, type LegalField, type LegalNumbers, type PackId, type Standing } from "~/workflow/legal-floors";
 import { citeArticle, RULE_PACKS, type Ratio } from "~/workflow/rule-packs";
+import { zoneLabel } from "../time-zone";
 import { Card } from "../ui/card";
 import { PackArticles } from "./pack-articles";
 
@@ -14,6 +15,7 @@ export interface RulesData extends LegalNumbers {
   ratingWindowDays: number;
   satisfactionThresholdPct: number;
   stalledDays: number;
+  timeZone: string;
   basisZh: string;
   basisEn: string;
 }
@@ -48,7 +50,7 @@ function Rows({ rows, children }: { rows: Row[]; children?: (id: string) => Reac
  * 议事制度 as every member reads it: what the law requires (each number with its article, and whether
  * the community is stricter), apart from what the community chose for itself; then the articles.
  */
-export function RulesSummary({ rules, packId }: { rules: RulesData; packId: PackId }) {
+export function RulesSummary({ rules, packId, at }: { rules: RulesData; packId: PackId; at: Date }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "zh-CN";
   const pack = RULE_PACKS[packId];
@@ -72,6 +74,7 @@ export function RulesSummary({ rules, packId }: { rules: RulesData; packId: Pack
     ["ratingWindow", t("rules.ratingWindow"), t("rules.days", { count: rules.ratingWindowDays })],
     ["satisfaction", t("rules.satisfaction"), t("rules.satisfactionValue", { pct: rules.satisfactionThresholdPct })],
     ["stalled", t("rules.stalled"), t("rules.days", { count: rules.stalledDays })],
+    ["timeZone", t("timeZone.setting"), zoneLabel(t, rules.timeZone, at)],
   ];
   return (
     <Card title={`${t("rules.pack")}: ${t(`rules.pack_${rules.pack}`, { defaultValue: rules.pack })}`}>

@@ -1,34 +1,46 @@
 import { useTranslation } from "react-i18next";
+import { DEFAULT_TIME_ZONE } from "~/i18n/time-zone";
+import { useTimeZone } from "../time-zone";
 
 /**
- * Dates are shown in the communities' own time zone, so the server's rendering and the browser's
- * hydration agree whatever zone either machine is in.
+ * Dates are shown in the community's own time zone (its rules, given by the layout through
+ * <TimeZoneProvider>), so the server's rendering and the browser's hydration agree whatever zone
+ * either machine is in.
  */
-export const TIME_ZONE = "Asia/Shanghai";
 
-type Formats = { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat; monthDay: Intl.DateTimeFormat };
+type Formats = {
+  date: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  monthDay: Intl.DateTimeFormat;
+  /** "2026/12/6 08:26:03": the ledger's stamp, to the second. */
+  stamp: Intl.DateTimeFormat;
+};
 
 // Building a DateTimeFormat costs far more than using one, and a page renders dozens of cards:
-// one set per language, shared by every component (and every request, on the server).
+// one set per language and zone, shared by every component (and every request, on the server).
 const byLanguage = new Map<string, Formats>();
 
-export function formatsFor(language: string): Formats {
-  let formats = byLanguage.get(language);
+export function formatsFor(language: string, zone: string = DEFAULT_TIME_ZONE): Formats {
+  const key = `${language}|${zone}`;
+  let formats = byLanguage.get(key);
   if (!formats) {
+    const timeZone = zone;
     formats = {
-      date: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: TIME_ZONE }),
-      dateTime: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }),
-      time: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: TIME_ZONE }),
-      monthDay: new Intl.DateTimeFormat(language, { month: "short", day: "numeric", timeZone: TIME_ZONE }),
+      date: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone }),
+      dateTime: new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone }),
+      time: new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone }),
+      monthDay: new Intl.DateTimeFormat(language, { month: "short", day: "numeric", timeZone }),
+      stamp: new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "medium", timeZone }),
     };
-    byLanguage.set(language, formats);
+    byLanguage.set(key, formats);
   }
   return formats;
 }
 
 export function useFormats(): Formats {
   const { i18n } = useTranslation();
-  return formatsFor(i18n.language);
+  return formatsFor(i18n.language, useTimeZone());
 }
 
 export type Instant = string | Date;

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { isStoredMessage, renderStored } from "~/i18n/stored-message";
-import { isoOf, useFormats, type Instant } from "./formats";
+import { formatsFor, isoOf, type Instant } from "./formats";
 
 export interface NotificationData {
   id: number;
@@ -14,6 +14,8 @@ export interface NotificationData {
   communitySlug: string;
   /** Its community's kind: the words (村民代表会议 or 居民代表会议…) follow it, whatever page lists it. */
   communityKind: CommunityKind;
+  /** Its community's time zone: its times are shown in it, whatever page lists it. */
+  timeZone: string;
 }
 
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
@@ -92,7 +94,7 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
 /** One notification in words: what happened, to which topic or meeting (a link), when. */
 export function NotificationItem({ item }: { item: NotificationData }) {
   const { t: translate, i18n } = useTranslation();
-  const { dateTime } = useFormats();
+  const { dateTime } = formatsFor(i18n.language, item.timeZone);
   const words = kindVariables(i18n, item.communityKind);
   const t = ((key: string, options?: Record<string, unknown>) => translate(key, { ...words, ...options })) as Translate;
   const { what, detail, link } = describe(item, t, (iso) => dateTime.format(new Date(iso)));

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -39,7 +39,13 @@ export function RatingCard({ rating, refusal }: { rating: RatingCardData; refusa
       <Card title={t("rating.title")}>
         <div className="space-y-3 text-sm" data-testid="rating-card">
           <p className="text-stone-700">
-            {rating.settled ? t("rating.closedAt") : t("rating.closesAt")} {when(rating.settled?.at ?? rating.closesAt)}
+            {rating.settled ? (
+              <Trans t={t} i18nKey="rating.closedAt" values={{ at: dateTime.format(new Date(rating.settled.at)) }} components={{ time: <time dateTime={isoOf(rating.settled.at)} /> }} />
+            ) : (
+              <>
+                {t("rating.closesAt")} {when(rating.closesAt)}
+              </>
+            )}
           </p>
           <SatisfactionBar counts={rating.counts} pct={rating.pct} thresholdPct={rating.thresholdPct} />
           {rating.settled ? (

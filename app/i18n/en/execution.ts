@@ -46,7 +46,7 @@ const execution: typeof import("../zh-CN/execution").default = {
       unit: "Responsible unit",
       unitPlaceholder: "— Choose a unit —",
       due: "Due date",
-      dueHint: "Until the end of that day (China time)",
+      dueHint: "Until the end of that day ({{zone}})",
       budget: "Budget (yuan)",
       submit: "Add task",
       noUnits: "No units registered yet; register one first.",

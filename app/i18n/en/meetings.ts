@@ -24,7 +24,7 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       title: "Convene a meeting",
       meetingTitle: "Title",
       meetingTitlePlaceholder: "e.g. Second-quarter {{repMeeting}}",
-      scheduledAt: "Date and time (China time)",
+      scheduledAt: "Date and time ({{zone}})",
       noticeHint: "The rules ask for at least {{days}} days' notice to every representative.",
       place: "Place",
       request: "Answers a representatives' request (optional)",

@@ -2,7 +2,7 @@ const rating: typeof import("../zh-CN/rating").default = {
   rating: {
     title: "{{Resident}}s' rating",
     closesAt: "Rating closes:",
-    closedAt: "Rating closed on",
+    closedAt: "Rating closed on <time>{{at}}</time>",
     question: "Are you satisfied with the result?",
     choices: { satisfied: "Satisfied", fair: "Fairly satisfied", unsatisfied: "Not satisfied" },
     comment: "Comment (optional)",

@@ -46,7 +46,7 @@ const execution = {
       unit: "责任单位",
       unitPlaceholder: "— 选择责任单位 —",
       due: "完成期限",
-      dueHint: "到当天 24 时为止(北京时间)",
+      dueHint: "到当天 24 时为止({{zone}})",
       budget: "预算(元)",
       submit: "添加任务",
       noUnits: "还没有登记责任单位,请先登记。",

@@ -24,7 +24,7 @@ const meetings = {
       title: "召集会议",
       meetingTitle: "会议名称",
       meetingTitlePlaceholder: "例如:第二季度{{repMeeting}}",
-      scheduledAt: "会议时间(北京时间)",
+      scheduledAt: "会议时间({{zone}})",
       noticeHint: "议事规则要求至少提前 {{days}} 天通知全体代表。",
       place: "地点",
       request: "回应代表提议(可选)",

@@ -3,7 +3,8 @@ const rating = {
   rating: {
     title: "满意度评价",
     closesAt: "评价截止:",
-    closedAt: "评价已于",
+    /** One sentence with the time inside (<time> keeps the machine-readable instant). */
+    closedAt: "评价已于 <time>{{at}}</time> 结束",
     question: "您对实施结果是否满意?",
     choices: { satisfied: "满意", fair: "基本满意", unsatisfied: "不满意" },
     comment: "意见(选填)",
