@@ -65,7 +65,8 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
   const cited = citedRules(db, communityId);
   const at = now();
   const resolutions = listTopicResolutions({ communityId, topicId });
-  const tabled = rows.find((r) => r.motion.status !== "closed");
+  // A lapsed motion (never put to the vote) no longer holds the topic on that meeting's agenda.
+  const tabled = rows.find((r) => r.motion.status === "pending" || r.motion.status === "voting");
   const votes = rows
     .filter((r) => r.motion.status === "closed")
     .map(({ motion, meeting }) => {

@@ -6,8 +6,9 @@ import { MeetingMinutes } from "~/components/meeting-records/meeting-minutes";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { getMeetingRecord } from "~/models/meeting-records.server";
 import { parseTopicId } from "~/models/topic-page.server";
+import { meetingsTitle } from "~/components/meetings/meeting-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `第 ${data.record.meeting.number} 次代表会议 会议记录 · ${data.record.meeting.title}` : "议事厅" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: meetingsTitle(matches, ({ en, number }) => (data ? [`${number(data.record.meeting.number)} ${en ? "minutes" : "会议记录"}`, data.record.meeting.title] : [])) }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requireAccess(args, args.params.community, "meetingMinutes");

@@ -6,8 +6,9 @@ import { MeetingScreen } from "~/components/meeting-records/meeting-screen";
 import { notFound, requirePublicAccess } from "~/auth/guards.server";
 import { getScreenState } from "~/models/meeting-view.server";
 import { parseTopicId } from "~/models/topic-page.server";
+import { meetingsTitle } from "~/components/meetings/meeting-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `第 ${data.state.meeting.number} 次会议 · ${data.state.meeting.title}` : "议事厅" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: meetingsTitle(matches, ({ number }) => (data ? [number(data.state.meeting.number), data.state.meeting.title] : [])) }];
 
 // The projector in the hall: counts only (no names), so anyone in the room may open it.
 export async function loader(args: LoaderFunctionArgs) {

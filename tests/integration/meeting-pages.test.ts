@@ -9,7 +9,8 @@ import { closeVote, openVote } from "~/models/ballot.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
@@ -51,7 +52,7 @@ function meetingWith(topicId: number, { secret = false } = {}) {
 
 /** Starts the meeting and checks in the first `present` representatives: themselves, or those in `registered` by the convener from the roster. */
 function inSession(meetingId: number, present: number, registered: readonly string[] = []) {
-  const started = startMeeting({ ...convener(), meetingId });
+  const started = startMeeting({ early: true, ...convener(), meetingId });
   if (!started.ok) throw new Error(started.problem);
   for (const rep of REPS.slice(0, present)) {
     const r = registered.includes(rep)

@@ -18,7 +18,8 @@ import { createInvite } from "~/models/invite.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { createMeetingRequest } from "~/models/meeting-request.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { localDate } from "~/forms/consultation";
 import { now } from "~/models/clock.server";
 import { lodgeObjection } from "~/models/resolution.server";
@@ -129,7 +130,7 @@ function meetingWithMotion() {
 
 function startedMeeting() {
   const m = meetingWithMotion();
-  must(startMeeting({ ...convener(), meetingId: m.meetingId }));
+  must(startMeeting({ early: true, ...convener(), meetingId: m.meetingId }));
   return m;
 }
 
