@@ -327,8 +327,8 @@ export const ACTIONS: ActionCase[] = [
     const m = meetingWithMotion();
     return { path: meetingPath(m.meetingId), fields: { intent: "withdrawMotion", motionId: String(m.motionId) }, actor: "convener1" };
   }),
-  community(MEETING, "start", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "start" }, actor: "convener1" })),
-  community(MEETING, "end", CONVENER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "end" }, actor: "convener1" })),
+  community(MEETING, "start", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "start", early: "on" }, actor: "convener1" })),
+  community(MEETING, "end", CONVENER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "end", confirm: "on" }, actor: "convener1" })),
   community(MEETING, "cancel", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "cancel", reason: "台风停会。" }, actor: "convener1" })),
   community(MEETING, "checkIn", ROSTER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "checkIn" }, actor: "rep01" })),
   community(MEETING, "observe", { roles: ["supervisor"] }, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "observe" }, actor: "supervisor1" })),
@@ -338,11 +338,11 @@ export const ACTIONS: ActionCase[] = [
   }),
   community(MEETING, "vote", ROSTER, () => {
     const m = votingMeeting();
-    return { path: meetingPath(m.meetingId), fields: { intent: "vote", motionId: String(m.motionId), choice: "yes" }, actor: "rep01" };
+    return { path: meetingPath(m.meetingId), fields: { intent: "vote", motionId: String(m.motionId), choice: "yes", confirm: "on" }, actor: "rep01" };
   }),
   community(MEETING, "close", CONVENER, () => {
     const m = votingMeeting();
-    return { path: meetingPath(m.meetingId), fields: { intent: "close", motionId: String(m.motionId) }, actor: "convener1" };
+    return { path: meetingPath(m.meetingId), fields: { intent: "close", motionId: String(m.motionId), confirm: "on" }, actor: "convener1" };
   }),
 
   // The rules page: the street admin's.
