@@ -93,3 +93,22 @@ test("a meeting opened with too few present ends as 流会, shown so; its topic 
   await expect(page.getByTestId("motion-status")).toHaveText("待表决");
   expect(errors).toEqual([]);
 });
+
+test("short notice is decided by the server's clock: a browser whose clock is ten days behind still sees the box", async ({ page }, testInfo) => {
+  const errors = watchPageErrors(page);
+  await login(page, "convener1", { redirectTo: "/c/mingyue" });
+  // The browser believes it is ten days earlier: by its clock a meeting two days ahead would give twelve days' notice.
+  await page.clock.setFixedTime(new Date(Date.now() - 10 * 24 * 3_600_000));
+  await page.goto("/c/mingyue/meetings");
+  const form = page.getByTestId("schedule-form");
+  await form.locator('input[name="title"]').fill(`时钟不同的浏览器 ${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`);
+  await form.locator('input[name="scheduledAt"]').fill(localAhead(48));
+  await form.locator('input[name="place"]').fill("社区议事厅");
+  // The server would ask for the confirmation (2 days < 5): the page shows the box before any refusal.
+  await expect(form.getByTestId("short-notice")).toContainText("通知期不足议事规则要求的 5 天");
+  await form.locator('input[name="acceptShortNotice"]').check();
+  await form.getByRole("button", { name: "召集会议" }).click();
+  await expect(page).toHaveURL(/\/c\/mingyue\/meetings\/\d+$/);
+  await expect(page.getByTestId("short-notice-warning")).toBeVisible();
+  expect(errors).toEqual([]);
+});
