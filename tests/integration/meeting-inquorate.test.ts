@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ballots, ledgerEntries, meetings, motions, topics } from "../../db/schema";
 import { resetClock, shiftClock, DAY_MS } from "~/models/clock.server";
+import { createInvite } from "~/models/invite.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
@@ -180,5 +181,29 @@ describe("a meeting whose time passed without opening", () => {
     const page = await html(`/c/mingyue/meetings/${id}`);
     expect(page).toContain('data-testid="start"');
     expect(page).toContain("已过期未召开");
+  });
+});
+
+describe("wording", () => {
+  it("names the convener once in the minutes, and separates a role from an invite code's tail", async () => {
+    const m = sitting(0);
+    const minutes = await html(`${m.path}/minutes`);
+    expect(minutes).toMatch(/<dt[^>]*>召集人<\/dt><dd data-testid="minutes-convener">周强<\/dd>/);
+    expect(minutes).not.toContain("召集人 召集人");
+    const { code } = createInvite({ communityId: communityId("mingyue"), role: "convener", maxUses: 1, expiresInDays: 7, note: "", createdBy: userId("street1") });
+    const page = await html("/s/huacheng/invites", "street1");
+    expect(page).toContain(`召集人<span class="font-mono text-xs text-stone-500" data-testid="invite-code-tail"> · <!-- -->尾号 ${code.slice(-4)}`);
+    expect(page).not.toContain("召集人尾号");
+  });
+
+  it("titles the meetings pages with the community's own meeting, in the reader's language", async () => {
+    const m = sitting(0);
+    const title = (page: string) => /<title>([^<]*)<\/title>/.exec(page)![1];
+    expect(title(await html("/c/mingyue/meetings"))).toBe("居民代表会议 · 议事厅");
+    expect(title(await html(m.path))).toMatch(/^流会测试会议 · 第\d+次居民代表会议 · 议事厅$/);
+    expect(title(await html("/c/shiliu/meetings", "vconvener1"))).toBe("村民代表会议 · 议事厅");
+    const english = await http.english();
+    const en = await (await http.fetch(`${m.path}/minutes`, { cookie: `${await as("convener1")}; ${english}` })).text();
+    expect(title(en).replaceAll("&#x27;", "'")).toMatch(/^Residents' representatives' meeting no\. \d+ minutes · 流会测试会议 · Yishiting$/);
   });
 });
