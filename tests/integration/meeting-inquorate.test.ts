@@ -73,6 +73,8 @@ describe("流会", () => {
     expect(await (await http.fetch(`${m.path}/screen`)).text()).toContain("流会:未达法定人数,本次会议未进行表决。");
     const tp = await html(`/c/mingyue/topics/${m.topicId}`);
     expect(tp).toMatch(/第\d+次居民代表会议流会\(未达法定人数\),未付表决,议题仍待表决/);
+    // No longer shown as tabled for that meeting: a lapsed motion holds no agenda.
+    expect(tp).not.toContain('data-testid="decision-tabled"');
 
     // Tabled on a later meeting, it is voted on there.
     const { id: later } = must(scheduleMeeting({ ...convener(), title: "下一次会议", place: "社区议事厅", scheduledAt: new Date(Date.now() + 9 * DAY_MS), requestId: null, acceptShortNotice: true }));
