@@ -32,7 +32,8 @@ const { advanceTopic } = await import("../app/models/workflow.server");
 const { appendDraftUpdate, ensureDraftDocument } = await import("../app/models/draft-store.server");
 const { templateUpdate } = await import("../app/models/draft-text");
 const { freezeDraft } = await import("../app/models/freeze.server");
-const { scheduleMeeting, startMeeting } = await import("../app/models/meeting.server");
+const { scheduleMeeting } = await import("../app/models/meeting.server");
+const { startMeeting } = await import("../app/models/meeting-session.server");
 const { checkIn } = await import("../app/models/meeting-attendance.server");
 const { tableMotion } = await import("../app/models/meeting-agenda.server");
 const { verifyLedger } = await import("../app/models/ledger.server");
@@ -81,7 +82,7 @@ function setUp(db: Db) {
     must("freeze", freezeDraft({ communityId: community, topicId: topic.id, ...committee }));
     return must("table", tableMotion({ ...convener, meetingId, topicId: topic.id, secret: false, onFail: "close" })).id;
   });
-  must("start", startMeeting({ ...convener, meetingId }));
+  must("start", startMeeting({ ...convener, meetingId, early: true }));
   for (const v of voters) must("checkIn", checkIn({ communityId: community, userId: v.id, roles: ["representative"], meetingId }));
   return { community, meetingId, motionIds, voters, convenerCookie: cookieFor(convener.userId) };
 }
@@ -128,7 +129,7 @@ async function main() {
     const target = kind === "noop" ? "/bench/noop" : meetingPath;
     const cpuBefore = serverCpuMs();
     const started = performance.now();
-    const answers = await Promise.all(voters.map((v, i) => post(target, v.cookie, `intent=vote&motionId=${motionId}&choice=${CHOICES[i % CHOICES.length]}`)));
+    const answers = await Promise.all(voters.map((v, i) => post(target, v.cookie, `intent=vote&motionId=${motionId}&choice=${CHOICES[i % CHOICES.length]}&confirm=on`)));
     const ms = performance.now() - started;
     const cpu = serverCpuMs() - cpuBefore;
     const bad = answers.filter((a) => a.status !== 302);
@@ -138,7 +139,7 @@ async function main() {
   }
 
   async function convenerPost(intent: "open" | "close", motionId: number) {
-    const { status } = await post(meetingPath, convenerCookie, `intent=${intent}&motionId=${motionId}`);
+    const { status } = await post(meetingPath, convenerCookie, `intent=${intent}&motionId=${motionId}${intent === "close" ? "&confirm=on" : ""}`);
     if (status !== 302) throw new Error(`${intent} motion ${motionId}: ${status}`);
   }
 

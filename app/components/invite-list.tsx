@@ -39,8 +39,10 @@ export function InviteList({ invites, now }: { invites: InviteRow[]; now: number
             <div>
               <div className="font-medium">
                 {i18n.language === "en" ? invite.communityNameEn : invite.communityNameZh} · {t(`roles.${invite.role}`, kindVariables(i18n, invite.communityKind))}
-                <span className="ml-2 font-mono text-xs text-stone-500">
-                  {t("invites.code")} …{invite.codeHint}
+                {/* "召集人 · 尾号 4XBV": a separator between the role and the code's tail, never "召集人尾号 …4XBV". */}
+                <span className="font-mono text-xs text-stone-500" data-testid="invite-code-tail">
+                  {" · "}
+                  {t("invites.codeTail", { hint: invite.codeHint })}
                 </span>
               </div>
               <div className="text-xs text-stone-500">

@@ -5,9 +5,10 @@ import { castBallotTogether, closeVote, openVote } from "../models/ballot.server
 import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
 import { tableMotion, withdrawMotion } from "../models/meeting-agenda.server";
 import { attendAsObserver, checkIn } from "../models/meeting-attendance.server";
-import { cancelMeeting, endMeeting, MeetingError, meetingRow, scheduleMeeting, startMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
+import { MeetingError, meetingRow, scheduleMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
+import { cancelMeeting, endMeeting, startMeeting } from "../models/meeting-session.server";
 import type { Role } from "../workflow/roles";
-import { cancelSchema, checkInSchema, MEETING_INTENTS, MEETINGS_INTENTS, motionSchema, observeSchema, pickIntent, requestSchema, scheduleSchema, sessionSchema, signSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
+import { cancelSchema, checkInSchema, closeSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
 import { readForm } from "./read-form.server";
 import { instantOfWallTime } from "../i18n/time-zone";
 import { getTimeZone } from "../models/time-zone.server";
@@ -30,6 +31,15 @@ function refusal(intent: string | null, problem: MeetingProblem, result: unknown
 }
 
 const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, result }, { status: 400 });
+
+/**
+ * An irreversible one-tap act (散会, 结束表决, a ballot) posted without its ticked box: 400 with the
+ * translated reason (meetings.problems.confirmRequired), whatever page or script posted it.
+ */
+function unconfirmed(intent: string, submission: { error?: Record<string, unknown> | null; reply: () => unknown }) {
+  if (submission.error?.confirm) return json({ intent, problem: "confirmRequired" as const, result: submission.reply() }, { status: 400 });
+  return invalid(intent, submission.reply());
+}
 
 function settle<T extends object>(intent: string, r: MeetingResult<T>, to: string, result: unknown = null) {
   return r.ok ? redirect(to) : refusal(intent, r.problem, result);
@@ -95,11 +105,15 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, withdrawMotion({ ...actor, motionId: submission.value.motionId }), `${page}#agenda`);
     }
-    case "start":
-    case "end": {
-      const submission = parseForm(formData, sessionSchema);
+    case "start": {
+      const submission = parseForm(formData, startSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      return settle(intent, intent === "start" ? startMeeting(actor) : endMeeting(actor), page);
+      return settle(intent, startMeeting({ ...actor, early: submission.value.early }), page);
+    }
+    case "end": {
+      const submission = parseForm(formData, endSchema);
+      if (submission.status !== "success") return unconfirmed(intent, submission);
+      return settle(intent, endMeeting(actor), page);
     }
     case "cancel": {
       const submission = parseForm(formData, cancelSchema);
@@ -117,16 +131,21 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, attendAsObserver(actor), `${page}#attendance`);
     }
-    case "open":
-    case "close": {
-      const submission = parseForm(formData, motionSchema);
+    case "open": {
+      const submission = parseForm(formData, openSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { motionId } = submission.value;
-      return settle(intent, intent === "open" ? openVote({ ...actor, motionId }) : closeVote({ ...actor, motionId }), `${page}#motion-${motionId}`);
+      return settle(intent, openVote({ ...actor, motionId }), `${page}#motion-${motionId}`);
+    }
+    case "close": {
+      const submission = parseForm(formData, closeSchema);
+      if (submission.status !== "success") return unconfirmed(intent, submission);
+      const { motionId } = submission.value;
+      return settle(intent, closeVote({ ...actor, motionId }), `${page}#motion-${motionId}`);
     }
     case "vote": {
       const submission = parseForm(formData, voteSchema);
-      if (submission.status !== "success") return invalid(intent, submission.reply());
+      if (submission.status !== "success") return unconfirmed(intent, submission);
       const { motionId, choice, forUserId } = submission.value;
       return settle(intent, await castBallotTogether({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);
     }

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
-import { hiddenId, recordId, requiredText, untyped } from "./fields";
+import { confirmed, hiddenId, recordId, requiredText, untyped } from "./fields";
 import { msg } from "./messages";
 import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "./limits";
 
@@ -58,17 +58,24 @@ export const tableSchema = z.object({
   onFail: z.enum(ON_FAIL, { error: msg("errors.choice") }).default("revise"),
 });
 export const withdrawMotionSchema = z.object({ intent: z.literal("withdrawMotion"), motionId: hiddenId });
-export const sessionSchema = z.object({ intent: z.enum(["start", "end"]) });
+/** 开会: before the announced time the convener ticks "会议提前于公告时间开始" (the model refuses without it). */
+export const startSchema = z.object({ intent: z.literal("start"), early: checkbox });
+/** 散会 cannot be undone: motions not voted on lapse, a session without quorum is 流会. */
+export const endSchema = z.object({ intent: z.literal("end"), confirm: confirmed });
 export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredText(1, CANCEL_REASON_MAX) });
 export const checkInSchema = z.object({ intent: z.literal("checkIn"), forUserId: hiddenId.optional() });
 export const observeSchema = z.object({ intent: z.literal("observe") });
-export const motionSchema = z.object({ intent: z.enum(["open", "close"]), motionId: hiddenId });
+export const openSchema = z.object({ intent: z.literal("open"), motionId: hiddenId });
+/** 结束表决 settles the result for good. */
+export const closeSchema = z.object({ intent: z.literal("close"), motionId: hiddenId, confirm: confirmed });
 export const voteSchema = z.object({
   intent: z.literal("vote"),
   motionId: hiddenId,
   // The button pressed.
   choice: untyped(z.enum(BALLOT_CHOICES, { error: msg("meetings.errors.choice") })),
   forUserId: hiddenId.optional(),
+  // A ballot, one's own or a hand vote recorded for another, can never be changed.
+  confirm: confirmed,
 });
 
 export const objectSchema = z.object({ intent: z.literal("object"), body: requiredText(1, OBJECTION_MAX) });

@@ -14,7 +14,7 @@ export const BOARD_RESOLUTIONS = 20;
 /**
  * 代表会议 on the public board: the meetings to come (and one in session) with their agendas — each
  * motion's topic and the SHA-256 of the text to be voted on — and those ended recently with their
- * results. Nothing personal and no record ids: the meeting pages themselves are for members.
+ * results (a 流会 marked as such, its motions not put to the vote). Nothing personal and no record ids: the meeting pages themselves are for members.
  */
 export function listBoardMeetings({ communityId }: { communityId: number }) {
   const db = getDb();
@@ -22,10 +22,11 @@ export function listBoardMeetings({ communityId }: { communityId: number }) {
   const rows = db
     .select({ id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, startedAt: meetings.startedAt, status: meetings.status, shortNotice: meetings.shortNotice, endedAt: meetings.endedAt })
     .from(meetings)
-    .where(and(eq(meetings.communityId, communityId), inArray(meetings.status, ["scheduled", "inSession", "ended"])))
+    .where(and(eq(meetings.communityId, communityId), inArray(meetings.status, ["scheduled", "inSession", "ended", "inquorate"])))
     .orderBy(asc(meetings.scheduledAt))
     .all()
-    .filter((m) => m.status !== "ended" || (m.endedAt ?? m.scheduledAt).getTime() >= since.getTime());
+    // A scheduled meeting whose time has passed without opening is no longer coming up (the meetings page lists it as overdue).
+    .filter((m) => (m.status === "scheduled" ? m.scheduledAt.getTime() > now().getTime() : m.status === "inSession" || (m.endedAt ?? m.scheduledAt).getTime() >= since.getTime()));
   const agenda = rows.length
     ? db
         .select({ meetingId: motions.meetingId, topicNumber: topics.number, topicTitle: topics.title, sha256: motions.sha256, secret: motions.secret, status: motions.status, passed: motions.passed })
@@ -41,10 +42,12 @@ export function listBoardMeetings({ communityId }: { communityId: number }) {
     at: startedAt ?? scheduledAt,
     agenda: agenda.filter((a) => a.meetingId === id).map(({ meetingId: _, ...a }) => a),
   });
+  const sat = (m: (typeof rows)[number]) => m.status === "ended" || m.status === "inquorate";
   return {
-    upcoming: rows.filter((m) => m.status !== "ended").map(shape),
+    upcoming: rows.filter((m) => !sat(m)).map(shape),
+    // 近期已召开, with a 流会 saying so (its status `inquorate`).
     recent: rows
-      .filter((m) => m.status === "ended")
+      .filter(sat)
       .reverse()
       .map(shape),
   };

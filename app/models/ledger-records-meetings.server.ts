@@ -9,6 +9,28 @@ export function meetingRecordProblems(db: Db, communityId: number, note: Note) {
   motionProblems(db, communityId, note);
   attendanceProblems(db, communityId, note);
   resolutionProblems(db, communityId, note);
+  meetingProblems(db, communityId, note);
+}
+
+/**
+ * A meeting that sat is ended (散会) or inquorate (流会) exactly as its closing entry says, and opened
+ * early exactly when its `meeting.started` entry says `early: true`.
+ */
+function meetingProblems(db: Db, communityId: number, note: Note) {
+  const rows = db.$client
+    .prepare("SELECT id, status, started_early AS startedEarly FROM meetings WHERE community_id = ? AND started_at IS NOT NULL")
+    .all(communityId) as { id: number; status: string; startedEarly: number }[];
+  const entries = entriesOf(db, communityId, ["meeting.started", "meeting.ended", "meeting.inquorate"]);
+  const started = latestBySubject(entries.filter((e) => e.type === "meeting.started"));
+  const ended = latestBySubject(entries.filter((e) => e.type !== "meeting.started"));
+  for (const m of rows) {
+    const subject = `meeting:${m.id}`;
+    const s = started.get(subject);
+    if (s && (JSON.parse(s.payload) as { early?: boolean }).early === true !== (m.startedEarly === 1)) note({ check: "meeting", why: "differs", seq: s.seq, record: subject });
+    const e = ended.get(subject);
+    const want = e ? (e.type === "meeting.inquorate" ? "inquorate" : "ended") : "inSession";
+    if (m.status !== want) note({ check: "meeting", why: "differs", seq: e?.seq ?? s?.seq ?? null, record: subject });
+  }
 }
 
 /** Each ballot row against its own `ballot.cast` entry; every such entry must still have its row. */
@@ -60,13 +82,18 @@ function motionProblems(db: Db, communityId: number, note: Note) {
   const rows = db.$client
     .prepare("SELECT id, text, sha256, status, yes, no, abstain, present, passed, basis FROM motions WHERE community_id = ?")
     .all(communityId) as MotionRow[];
-  const entries = entriesOf(db, communityId, ["motion.tabled", "motion.opened", "motion.closed", "motion.withdrawn", "meeting.cancelled"]);
+  const entries = entriesOf(db, communityId, ["motion.tabled", "motion.opened", "motion.closed", "motion.withdrawn", "meeting.cancelled", "meeting.ended", "meeting.inquorate"]);
   const of = (type: string) => latestBySubject(entries.filter((e) => e.type === type));
   const tabled = of("motion.tabled");
   const opened = of("motion.opened");
   const closed = of("motion.closed");
   const withdrawn = of("motion.withdrawn");
   const cancelled = of("meeting.cancelled");
+  // Motions a meeting's end left unvoted: listed in its `meeting.ended` / `meeting.inquorate` entry.
+  const lapsed = new Map<string, EntryRow>();
+  for (const e of entries.filter((x) => x.type === "meeting.ended" || x.type === "meeting.inquorate")) {
+    for (const id of (JSON.parse(e.payload) as { lapsed?: number[] }).lapsed ?? []) lapsed.set(`motion:${id}`, e);
+  }
   const seen = new Set<string>();
   for (const m of rows) {
     const subject = `motion:${m.id}`;
@@ -83,8 +110,9 @@ function motionProblems(db: Db, communityId: number, note: Note) {
     const basisHash = o ? (JSON.parse(o.payload) as { basis?: string }).basis : undefined;
     if (o && (basisHash !== undefined || m.basis !== null) && (m.basis === null || sha256Hex(m.basis) !== basisHash)) note({ check: "motion", why: "differs", seq: o.seq, record: subject });
     const c = closed.get(subject);
-    const latest = c ?? o ?? t;
-    if (m.status !== (c ? "closed" : o ? "voting" : "pending")) note({ check: "motion", why: "differs", seq: latest.seq, record: subject });
+    const l = lapsed.get(subject);
+    const latest = c ?? l ?? o ?? t;
+    if (m.status !== (c ? "closed" : l ? "lapsed" : o ? "voting" : "pending")) note({ check: "motion", why: "differs", seq: latest.seq, record: subject });
     if (c) {
       const p = JSON.parse(c.payload) as { yes?: number; no?: number; abstain?: number; present?: number; passed?: boolean };
       if (p.yes !== m.yes || p.no !== m.no || p.abstain !== m.abstain || p.present !== m.present || p.passed !== (m.passed === 1)) note({ check: "motion", why: "differs", seq: c.seq, record: subject });

@@ -27,7 +27,8 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
     if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
     // 业主共同决定 (owner-decision.server.ts, issue 14): the building's owners decide, never the meeting.
     if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw new MeetingError("ownersDecide");
-    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} <> 'closed'`)).get();
+    // A lapsed motion (its meeting ended before voting on it, or was 流会) leaves the topic free for a later agenda.
+    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} not in ('closed', 'lapsed')`)).get();
     if (tabled) throw new MeetingError("alreadyTabled");
     const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
     const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;

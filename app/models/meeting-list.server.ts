@@ -8,7 +8,7 @@ import { now } from "./clock.server";
 /** Topics whose frozen text may be tabled: waiting for the vote and on no other open agenda. */
 export function listTableableTopics({ communityId }: { communityId: number }) {
   const db = getDb();
-  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} <> 'closed'`));
+  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} not in ('closed', 'lapsed')`));
   return db
     .select({ id: topics.id, number: topics.number, title: topics.title, sha256: draftFreezes.sha256 })
     .from(topics)
@@ -32,6 +32,22 @@ export function listMeetings({ communityId }: { communityId: number }) {
         .all()
     : [];
   return rows.map((m) => ({ ...m, motions: agenda.filter((a) => a.meetingId === m.id) }));
+}
+
+/**
+ * The meetings page's three lists: 即将召开 (in session, or scheduled for a time still to come; soonest
+ * first), 已过期未召开 (scheduled for a time that has passed on the server's clock and never opened:
+ * the convener may still open or call it off) and 往次会议 (ended, 流会 or cancelled; latest first).
+ */
+export function listMeetingGroups({ communityId }: { communityId: number }) {
+  const at = now().getTime();
+  const all = listMeetings({ communityId });
+  const overdue = (m: (typeof all)[number]) => m.status === "scheduled" && m.scheduledAt.getTime() <= at;
+  return {
+    upcoming: all.filter((m) => m.status === "inSession" || (m.status === "scheduled" && !overdue(m))).reverse(),
+    overdue: all.filter(overdue),
+    past: all.filter((m) => m.status !== "scheduled" && m.status !== "inSession"),
+  };
 }
 
 const meetingCard = { id: meetings.id, number: meetings.number, title: meetings.title, place: meetings.place, scheduledAt: meetings.scheduledAt, status: meetings.status };

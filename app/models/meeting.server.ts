@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { communities, meetingAttendance, meetingRequests, meetings, memberships, motions, rules } from "../../db/schema";
+import { communities, meetingAttendance, meetingRequests, meetings, memberships, rules } from "../../db/schema";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
 import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
@@ -23,6 +23,8 @@ export type MeetingProblem =
   | "topicNotReady"
   | "alreadyTabled"
   | "emptyAgenda"
+  // Opening before the announced time without the convener's confirmation (meeting-session.server.ts).
+  | "earlyStart"
   | "notOnRoster"
   | "alreadyCheckedIn"
   | "quorumNotMet"
@@ -269,75 +271,6 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       exceptUserId: input.userId,
     });
     return { id: row.id, notice: { required, given, short } };
-  });
-}
-
-
-
-
-
-/**
- * 开会: opens the session and takes the roster that the quorum counts against: 组成人员, every committee
- * member and representative now, each attendance row with its seat.
- */
-export function startMeeting(input: MeetingActor & { meetingId: number }): MeetingResult<{ members: number }> {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    requireRoleIn(input, CONVENER);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
-    const agenda = tx.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
-    if (agenda === 0) throw new MeetingError("emptyAgenda");
-    const seats = rosterSeats(tx, input.communityId);
-    const roster = seats.map((s) => s.userId);
-    const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).map((s) => s.userId);
-    const at = now();
-    if (seats.length > 0) tx.insert(meetingAttendance).values(seats.map(({ userId, seat }) => ({ meetingId: meeting.id, userId, seat }))).run();
-    tx.update(meetings).set({ status: "inSession", members: roster.length, startedAt: at }).where(eq(meetings.id, meeting.id)).run();
-    appendLedger(tx, {
-      communityId: input.communityId,
-      type: "meeting.started",
-      actorId: input.userId,
-      subject: `meeting:${meeting.id}`,
-      payload: { members: roster.length, roster, ...(committeeMembers.length ? { committeeMembers } : {}) },
-      at,
-    });
-    return { members: roster.length };
-  });
-}
-
-/** 散会: ends the session once no vote is open. */
-export function endMeeting(input: MeetingActor & { meetingId: number }): MeetingResult {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    requireRoleIn(input, CONVENER);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
-    const voting = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
-    if (voting) throw new MeetingError("motionOpen");
-    const at = now();
-    tx.update(meetings).set({ status: "ended", endedAt: at }).where(eq(meetings.id, meeting.id)).run();
-    const present = countPresent(tx, meeting.id);
-    appendLedger(tx, { communityId: input.communityId, type: "meeting.ended", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { present, members: meeting.members ?? 0 }, at });
-    return {};
-  });
-}
-
-/** Calls off a meeting that has not started; its motions go back to waiting for an agenda. */
-export function cancelMeeting(input: MeetingActor & { meetingId: number; reason: string }): MeetingResult {
-  return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
-    requireRoleIn(input, CONVENER);
-    const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
-    tx.delete(motions).where(eq(motions.meetingId, meeting.id)).run();
-    tx.update(meetings).set({ status: "cancelled", endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
-    appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });
-    notifyUsers(tx, {
-      userIds: rosterIds(tx, input.communityId),
-      communityId: input.communityId,
-      kind: "meeting.cancelled",
-      payload: { meetingId: meeting.id, number: meeting.number, title: meeting.title, reason: input.reason },
-      exceptUserId: input.userId,
-    });
-    return {};
   });
 }
 

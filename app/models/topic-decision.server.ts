@@ -65,13 +65,16 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
   const cited = citedRules(db, communityId);
   const at = now();
   const resolutions = listTopicResolutions({ communityId, topicId });
-  const tabled = rows.find((r) => r.motion.status !== "closed");
+  // A lapsed motion (never put to the vote) no longer holds the topic on that meeting's agenda.
+  const tabled = rows.find((r) => r.motion.status === "pending" || r.motion.status === "voting");
   const votes = rows
     .filter((r) => r.motion.status === "closed")
     .map(({ motion, meeting }) => {
       const resolution = resolutions.find((r) => r.motionId === motion.id);
       return { motionId: motion.id, meeting, ...voteRecord(db, motion, cited, category), resolution: resolution ? withPublicity(resolution, at) : null };
     });
+  // Only lapsed motions (never put to the vote): nothing to show here; the timeline says what happened.
+  if (!tabled && votes.length === 0) return null;
   const current = votes.find((v) => v.resolution?.status === "publicity")?.resolution ?? null;
   return {
     tabled: tabled ? { meeting: tabled.meeting, voting: tabled.motion.status === "voting", sha256: tabled.motion.sha256, secret: tabled.motion.secret } : null,

@@ -30,7 +30,7 @@ const LIFE_TYPES = [
 export interface LifeItem {
   key: string;
   at: Date;
-  kind: "move" | "vote" | (typeof LIFE_TYPES)[number];
+  kind: "move" | "vote" | "lapsed" | (typeof LIFE_TYPES)[number];
   action?: string;
   actor: string | null;
   text: string;
@@ -77,6 +77,16 @@ const closedVotesOf = prepared((db) =>
     .prepare(),
 );
 
+// Motions a meeting's end left unvoted (散会 before them, or 流会): the topic went back to wait for an agenda.
+const lapsedOf = prepared((db) =>
+  db
+    .select({ id: motions.id, at: meetings.endedAt, meeting: meetings.number, status: meetings.status })
+    .from(motions)
+    .innerJoin(meetings, eq(meetings.id, motions.meetingId))
+    .where(and(eq(motions.communityId, sql.placeholder("communityId")), eq(motions.topicId, sql.placeholder("topicId")), eq(motions.status, "lapsed")))
+    .prepare(),
+);
+
 /** A topic's whole life in time order: moves, the frozen text, the vote, the plan, reports, checks, ratings and the result. */
 export function listTopicLife({ communityId, topicId, events }: { communityId: number; topicId: number; events: ReturnType<typeof listTopicEvents> }): LifeItem[] {
   const db = getDb();
@@ -107,6 +117,9 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
   }
   const votes = closedVotesOf().all({ communityId, topicId });
   for (const v of votes) items.push({ key: `vote-${v.id}`, at: v.at!, kind: "vote", actor: null, text: "", href: "#decision", params: { meeting: v.meeting, yes: v.yes, no: v.no, abstain: v.abstain, passed: v.passed === true } });
+  for (const l of lapsedOf().all({ communityId, topicId })) {
+    if (l.at) items.push({ key: `lapsed-${l.id}`, at: l.at, kind: "lapsed", actor: null, text: "", params: { meeting: l.meeting, inquorate: l.status === "inquorate" } });
+  }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime() || order(a) - order(b));
 }
 

@@ -17,6 +17,7 @@ import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleMeetingAction } from "~/forms/meeting-actions.server";
 import { renderMarkdown } from "~/models/markdown.server";
 import { getMeetingView } from "~/models/meeting-view.server";
+import { opensEarly } from "~/models/meeting-session.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { noticeDays, sitsOnRoster } from "~/workflow/meetings";
@@ -62,6 +63,8 @@ export async function loader(args: LoaderFunctionArgs) {
     observers: observers.map(({ userId, name, checkedInAt }) => ({ userId, name, checkedInAt })),
     makeUp,
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
+    // On the server's clock: opening now would be before the announced time (the start form asks to confirm it).
+    opensEarlyNow: meeting.status === "scheduled" && opensEarly(meeting),
     tableable: isConvener && meeting.status === "scheduled" ? listTableableTopics({ communityId: community.id }) : null,
     votedMotionId: voted,
     userId: user.id,
@@ -77,7 +80,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -93,13 +96,13 @@ export default function MeetingPage() {
       </Link>
       {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
-      <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} />
+      <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meeting.status === "scheduled" && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
       {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <aside className="min-w-0 space-y-4 lg:col-start-3 lg:row-start-1">
           <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
-          {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} /> : null}
+          {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} early={opensEarlyNow} scheduledAt={meeting.scheduledAt} /> : null}
         </aside>
         <div className="min-w-0 space-y-4 lg:col-span-2 lg:col-start-1 lg:row-start-1">
           <Agenda

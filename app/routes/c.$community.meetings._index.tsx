@@ -15,7 +15,8 @@ import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { handleMeetingsAction } from "~/forms/meeting-actions.server";
 import { listMeetingRequests } from "~/models/meeting-request.server";
-import { listMeetings } from "~/models/meeting-list.server";
+import { listMeetingGroups } from "~/models/meeting-list.server";
+import { now } from "~/models/clock.server";
 import { getRosterMakeUp } from "~/models/meeting.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
@@ -24,15 +25,18 @@ export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
-  const all = listMeetings({ communityId: community.id }).map(({ id, number, title, place, scheduledAt, status, shortNotice, motions }) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions }));
-  const open = (status: string) => status === "scheduled" || status === "inSession";
+  const groups = listMeetingGroups({ communityId: community.id });
+  const card = ({ id, number, title, place, scheduledAt, status, shortNotice, motions }: (typeof groups.past)[number]) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions });
   const { threshold, requests } = listMeetingRequests({ communityId: community.id, userId: user.id });
   return json({
     title: await pageTitle(args.request, [["meetings.listTitle"], community], community.kind),
     slug: community.slug,
-    // Upcoming soonest first; past ones most recent first.
-    upcoming: all.filter((m) => open(m.status)).reverse(),
-    past: all.filter((m) => !open(m.status)),
+    // Upcoming soonest first; overdue (time passed, never opened) and past ones most recent first.
+    upcoming: groups.upcoming.map(card),
+    overdue: groups.overdue.map(card),
+    past: groups.past.map(card),
+    // The server's clock decides short notice: the schedule form reads it, not the browser's.
+    serverNow: now().getTime(),
     threshold,
     requests,
     noticeDaysRequired: getRules({ communityId: community.id })?.meetingNoticeDays ?? 0,
@@ -50,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, past, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -78,6 +82,14 @@ export default function MeetingsPage() {
           <Card title={t("meetings.upcoming")}>
             <MeetingList meetings={upcoming} slug={slug} empty={t("meetings.noneUpcoming")} />
           </Card>
+          {overdue.length ? (
+            <Card title={t("meetings.overdue")}>
+              <div className="space-y-2" data-testid="overdue-meetings">
+                <p className="text-xs text-stone-500">{t("meetings.overdueHint")}</p>
+                <MeetingList meetings={overdue} slug={slug} empty="" overdue />
+              </div>
+            </Card>
+          ) : null}
           <Card title={t("meetings.past")}>
             <MeetingList meetings={past} slug={slug} empty={t("meetings.none")} />
           </Card>
@@ -86,7 +98,7 @@ export default function MeetingsPage() {
           {isConvener ? (
             <Card title={<span id="schedule">{t("meetings.schedule.title")}</span>}>
               {makeUp ? <RosterMakeUp makeUp={makeUp} /> : null}
-              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
+              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
             </Card>
           ) : null}
           <Card title={t("meetings.requests.title")}>

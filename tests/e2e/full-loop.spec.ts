@@ -8,7 +8,7 @@
 // verifies at the end and the public board shows it all.
 import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, login, test, watchPageErrors } from "../fixtures/app";
-import { localAhead } from "../fixtures/meeting";
+import { localAhead, tickFor } from "../fixtures/meeting";
 import { makePng } from "../fixtures/propose";
 import { LOOP_PORT } from "../fixtures/ports";
 import { cosignButton, cosignProgress } from "../fixtures/topic";
@@ -120,6 +120,7 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   const meetingPath = new URL(convener.page.url()).pathname;
   await convener.page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(topicPath.split("/").pop()!);
   await convener.page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
+  await tickFor(convener.page, "start");
   await convener.page.getByTestId("start").click();
   const reps: Person[] = [];
   for (const username of REPS) {
@@ -144,11 +145,13 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   await expect(convener.page.getByTestId("vote-panel")).toBeVisible();
   for (const rep of reps) {
     await rep.page.reload();
+    await tickFor(rep.page, "vote-yes");
     await rep.page.getByTestId("vote-yes").click();
     await expect(rep.page.getByTestId("my-ballot")).toBeVisible();
     await rep.context.close();
   }
   await convener.page.reload();
+  await tickFor(convener.page, "close");
   await convener.page.getByTestId("close").click();
   await expect(convener.page.getByTestId("arithmetic")).toHaveText("到会 14 人,同意 8 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
 

@@ -7,7 +7,7 @@
 // its 公示 period running, on the topic page, and the ledger still verifies.
 import type { Browser } from "@playwright/test";
 import { expect, login, test, watchPageErrors } from "../fixtures/app";
-import { chairPosts, frozenTopic, localAhead } from "../fixtures/meeting";
+import { chairPosts, frozenTopic, localAhead, tickFor } from "../fixtures/meeting";
 
 const REPS = ["rep03", "rep04"] as const;
 /** A 居委会 member: one of 组成人员, checks in and votes like a representative. */
@@ -39,6 +39,7 @@ test("check-in until quorum, open, vote, close: the resolution with named votes 
   const meetingPath = new URL(page.url()).pathname;
   await page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(String(topic.id));
   await page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
+  await tickFor(page, "start");
   await page.getByTestId("start").click();
   await expect(page.getByTestId("meeting-status")).toHaveText(/进行中/);
 
@@ -90,6 +91,7 @@ test("check-in until quorum, open, vote, close: the resolution with named votes 
   for (const [i, rep] of reps.entries()) {
     const yes = i !== 1;
     await rep.page.reload();
+    await tickFor(rep.page, "vote-yes");
     await rep.page.getByTestId(yes ? "vote-yes" : "vote-no").click();
     await expect(rep.page.getByTestId("my-ballot")).toHaveText(`✓ 您已投票:${yes ? "同意" : "反对"}`);
     await expect(screen.getByTestId("screen-voted")).toContainText(String(i + 1));
@@ -100,11 +102,13 @@ test("check-in until quorum, open, vote, close: the resolution with named votes 
   // Six hand votes recorded by the convener for those checked in from the roster: one with the form, five more as it posts them.
   await page.goto(meetingPath);
   await page.getByTestId("proxy-form").locator('select[name="choice"]').selectOption("yes");
+  await page.getByTestId("proxy-form").getByRole("checkbox").check();
   await page.getByTestId("proxy-form").getByRole("button", { name: "记录" }).click();
   await expect(page.getByTestId("vote-progress")).toHaveText("已投 4 / 到会 14");
   await chair.handVotes(5, "yes");
   await page.goto(meetingPath);
   await expect(page.getByTestId("vote-progress")).toHaveText("已投 9 / 到会 14");
+  await tickFor(page, "close");
   await page.getByTestId("close").click();
   await expect(page.getByTestId("arithmetic")).toHaveText("到会 14 人,同意 8 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
   await expect(page.getByTestId("named-ballots")).toContainText("由 召集人 周强 代为记录");

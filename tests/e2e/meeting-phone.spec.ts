@@ -4,7 +4,7 @@
 // turned off; the convener records a hand vote and closes the vote, and the page shows the arithmetic.
 import type { Browser, Page } from "@playwright/test";
 import { expect, hasNoHorizontalScroll, login, test, watchPageErrors } from "../fixtures/app";
-import { frozenTopic, localAhead } from "../fixtures/meeting";
+import { frozenTopic, localAhead, tickFor } from "../fixtures/meeting";
 
 const PHONE = { width: 375, height: 812 };
 
@@ -21,6 +21,7 @@ async function representative(browser: Browser, username: string, meetingPath: s
 async function vote(page: Page, choice: "yes" | "no", label: string) {
   await page.reload();
   await expect(page.getByTestId("voting-now")).toBeVisible();
+  await tickFor(page, `vote-${choice}`);
   await page.getByTestId(`vote-${choice}`).click();
   await expect(page).toHaveURL(/\?voted=\d+/);
   await expect(page.getByText("投票已记录。")).toBeVisible();
@@ -53,6 +54,7 @@ test("convener, a phone and a phone without JavaScript: schedule, table, start, 
   await page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(String(topic.id));
   await page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
   await expect(page.getByTestId("motion")).toContainText(title);
+  await tickFor(page, "start");
   await page.getByTestId("start").click();
   await expect(page.getByTestId("meeting-status")).toHaveText(/进行中/);
   expect((await hasNoHorizontalScroll(page)).ok).toBe(true);
@@ -85,8 +87,10 @@ test("convener, a phone and a phone without JavaScript: schedule, table, start, 
   await page.reload();
   await expect(page.getByTestId("vote-progress")).toHaveText(`已投 2 / 到会 ${presentCount}`);
   await page.getByTestId("proxy-form").locator('select[name="choice"]').selectOption("yes");
+  await page.getByTestId("proxy-form").getByRole("checkbox").check();
   await page.getByTestId("proxy-form").getByRole("button", { name: "记录" }).click();
   await expect(page.getByTestId("vote-progress")).toHaveText(`已投 3 / 到会 ${presentCount}`);
+  await tickFor(page, "close");
   await page.getByTestId("close").click();
   const minimum = Math.floor(presentCount / 2) + 1;
   await expect(page.getByTestId("arithmetic")).toHaveText(`到会 ${presentCount} 人,同意 2 人,需至少 ${minimum} 人同意(到会 ${presentCount} 人的过半数) —— 未通过`);

@@ -4,7 +4,7 @@
 // registers people from the roster: 9 of 15 is not two thirds, 10 is; records hand votes and closes.
 // The minutes name the 列席 and show the make-up; the ledger verifies.
 import { expect, login, test, watchPageErrors } from "../fixtures/app";
-import { chairPosts } from "../fixtures/meeting";
+import { chairPosts, tickFor } from "../fixtures/meeting";
 
 test("a village meeting in 石榴村: make-up, 列席, 10 of 15 for a quorum, hand votes, the result in whole people", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -16,6 +16,7 @@ test("a village meeting in 石榴村: make-up, 列席, 10 of 15 for a quorum, ha
   await expect(page).toHaveURL(/\/c\/shiliu\/meetings\/\d+$/);
   const meetingPath = new URL(page.url()).pathname;
   await expect(page.getByTestId("motion")).toContainText("文化广场扩建");
+  await tickFor(page, "start");
   await page.getByTestId("start").click();
   await expect(page.getByTestId("meeting-status")).toHaveText(/进行中/);
   await expect(page.getByTestId("members")).toHaveText("15");
@@ -55,11 +56,13 @@ test("a village meeting in 石榴村: make-up, 列席, 10 of 15 for a quorum, ha
   // Six hand votes for, then the close: more than half of the 10 present is at least 6 people.
   await page.goto(meetingPath);
   await page.getByTestId("proxy-form").locator('select[name="choice"]').selectOption("yes");
+  await page.getByTestId("proxy-form").getByRole("checkbox").check();
   await page.getByTestId("proxy-form").getByRole("button", { name: "记录" }).click();
   await expect(page.getByTestId("vote-progress")).toHaveText("已投 1 / 到会 10");
   await chair.handVotes(5, "yes");
   await page.goto(meetingPath);
   await expect(page.getByTestId("vote-progress")).toHaveText("已投 6 / 到会 10");
+  await tickFor(page, "close");
   await page.getByTestId("close").click();
   await expect(page.getByTestId("arithmetic")).toHaveText("到会 10 人,同意 6 人,需至少 6 人同意(到会 10 人的过半数) —— 通过");
   await expect(page.getByTestId("frozen-basis")).toContainText("村委会组织法第三十条");

@@ -69,7 +69,7 @@ describe("kill -9 during a vote storm", () => {
     const answers = await Promise.all(
       voters.map(async (v, i) => {
         await new Promise((r) => setTimeout(r, i * ARRIVAL_GAP_MS));
-        const answer = await postForm(server.url, meeting.path, v.cookie, { intent: "vote", motionId: String(motionId), choice: sent.get(v.id)! }, agent);
+        const answer = await postForm(server.url, meeting.path, v.cookie, { intent: "vote", motionId: String(motionId), choice: sent.get(v.id)!, confirm: "on" }, agent);
         if (answer.status === 302) {
           acknowledged.push(v.id);
           if (acknowledged.length === killAt) server.killHard();

@@ -87,7 +87,7 @@ describe("a display name", () => {
     const present = [me, ...Array.from({ length: 13 }, (_, i) => person(`rep${String(i + 1).padStart(2, "0")}`))];
     const m = startedMeeting({ present });
     openMotion(m.id, m.motionIds[0]);
-    expect((await http.fetch(m.path, { cookie, form: { intent: "vote", motionId: String(m.motionIds[0]), choice: "yes" } })).status).toBe(302);
+    expect((await http.fetch(m.path, { cookie, form: { intent: "vote", motionId: String(m.motionIds[0]), choice: "yes", confirm: "on" } })).status).toBe(302);
     closeMotion(m.id, m.motionIds[0]);
 
     const chair = person("convener1");

@@ -5,7 +5,8 @@ import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { currentMeeting } from "~/models/meeting-list.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
@@ -47,7 +48,7 @@ describe("the hall's meeting banner", () => {
     expect(scheduled).toContain("社区二楼会议室");
     expect(scheduled).toContain(`/c/mingyue/meetings/${meeting.id}`);
 
-    expect(startMeeting({ ...convener, meetingId: meeting.id }).ok).toBe(true);
+    expect(startMeeting({ early: true, ...convener, meetingId: meeting.id }).ok).toBe(true);
     const live = await hall("rep01");
     expect(live).toContain("居民代表会议正在进行");
     expect(live).toContain("签到与表决");

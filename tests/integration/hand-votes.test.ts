@@ -31,7 +31,7 @@ beforeAll(() => {
 const post = (who: Person, m: StartedMeeting, form: Record<string, string>) => http.fetch(m.path, { cookie: who.cookie, form });
 const page = async (who: Person, path: string) => (await http.fetch(path, { cookie: who.cookie })).text();
 const register = (m: StartedMeeting, id: number) => post(convener, m, { intent: "checkIn", forUserId: String(id) });
-const handVote = (m: StartedMeeting, id: number, choice = "yes", motionId = m.motionIds[0]) => post(convener, m, { intent: "vote", motionId: String(motionId), choice, forUserId: String(id) });
+const handVote = (m: StartedMeeting, id: number, choice = "yes", motionId = m.motionIds[0]) => post(convener, m, { intent: "vote", motionId: String(motionId), choice, forUserId: String(id), confirm: "on" });
 const revoke = (id: number) => http.fetch("/s/huacheng/members", { cookie: street.cookie, form: { intent: "revoke", community: "mingyue", userId: String(id), role: "representative" } });
 
 /** The representatives the convener's hand-vote form offers (the ids of its select). */
@@ -98,7 +98,7 @@ describe("hand votes", () => {
     expect(chair).toContain(zh.meetings.vote.proxySecret);
     expect(chair).not.toContain('data-testid="proxy-form"');
     // The representative votes in person.
-    expect((await post(rep03, m, { intent: "vote", motionId: String(m.motionIds[0]), choice: "yes" })).status).toBe(302);
+    expect((await post(rep03, m, { intent: "vote", motionId: String(m.motionIds[0]), choice: "yes", confirm: "on" })).status).toBe(302);
   });
 });
 
@@ -110,7 +110,7 @@ describe("a representative whose role is revoked mid-meeting", () => {
     const [first, second] = m.motionIds;
     openMotion(m.id, first);
     const voter = reps[0];
-    expect((await post(voter, m, { intent: "vote", motionId: String(first), choice: "yes" })).status).toBe(302);
+    expect((await post(voter, m, { intent: "vote", motionId: String(first), choice: "yes", confirm: "on" })).status).toBe(302);
     expect((await handVote(m, rep05.id, "yes", first)).status).toBe(302);
 
     // Revoked: one who voted on their phone, one registered by the convener who has not voted, one not here yet.
@@ -123,7 +123,7 @@ describe("a representative whose role is revoked mid-meeting", () => {
 
     await expectRefused(await handVote(m, rep06.id, "no", first), "leftRoster");
     await expectRefused(await register(m, rep07.id), "leftRoster");
-    expect((await post(voter, m, { intent: "vote", motionId: String(first), choice: "no" })).status).toBe(403);
+    expect((await post(voter, m, { intent: "vote", motionId: String(first), choice: "no", confirm: "on" })).status).toBe(403);
     // A representative still on the roster checks in as before.
     expect((await register(m, rep08.id)).status).toBe(302);
 

@@ -14,7 +14,8 @@ import { createMeetingRequest, signMeetingRequest } from "~/models/meeting-reque
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { cancelMeeting, scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { cancelMeeting, startMeeting } from "~/models/meeting-session.server";
 import { advanceTopic } from "~/models/workflow.server";
 import type { BallotChoice, OnFail } from "~/workflow/meetings";
 import type { Role } from "~/workflow/roles";
@@ -44,7 +45,7 @@ function meetingOn(topicId: number, { present, secret = false, onFail = "revise"
   if (!meeting.ok) throw new Error(meeting.problem);
   const motion = tableMotion({ ...actor, meetingId: meeting.id, topicId, secret, onFail });
   if (!motion.ok) throw new Error(motion.problem);
-  expect(startMeeting({ ...actor, meetingId: meeting.id }).ok).toBe(true);
+  expect(startMeeting({ early: true, ...actor, meetingId: meeting.id }).ok).toBe(true);
   for (const username of present) expect(checkIn({ communityId: cid, userId: userId(username), roles: REP_ROLES, meetingId: meeting.id }).ok).toBe(true);
   const vote = (username: string, choice: BallotChoice) => castBallot({ communityId: cid, userId: userId(username), roles: REP_ROLES, meetingId: meeting.id, motionId: motion.id, choice });
   return {
@@ -247,7 +248,7 @@ describe("scheduling", () => {
     expect(tableMotion({ ...actor, meetingId: a.id, topicId: id, secret: false, onFail: "revise" }).ok).toBe(true);
     expect(listTableableTopics({ communityId: cid }).map((t) => t.id)).not.toContain(id);
     expect(tableMotion({ ...actor, meetingId: b.id, topicId: id, secret: false, onFail: "revise" })).toEqual({ ok: false, problem: "alreadyTabled" });
-    expect(startMeeting({ ...actor, meetingId: b.id })).toEqual({ ok: false, problem: "emptyAgenda" });
+    expect(startMeeting({ early: true, ...actor, meetingId: b.id })).toEqual({ ok: false, problem: "emptyAgenda" });
     expect(cancelMeeting({ ...actor, meetingId: a.id, reason: "场地临时不可用" }).ok).toBe(true);
     expect(tableMotion({ ...actor, meetingId: b.id, topicId: id, secret: false, onFail: "revise" }).ok).toBe(true);
   });

@@ -9,7 +9,8 @@ import { closeVote, openVote } from "~/models/ballot.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
@@ -51,7 +52,7 @@ function meetingWith(topicId: number, { secret = false } = {}) {
 
 /** Starts the meeting and checks in the first `present` representatives: themselves, or those in `registered` by the convener from the roster. */
 function inSession(meetingId: number, present: number, registered: readonly string[] = []) {
-  const started = startMeeting({ ...convener(), meetingId });
+  const started = startMeeting({ early: true, ...convener(), meetingId });
   if (!started.ok) throw new Error(started.problem);
   for (const rep of REPS.slice(0, present)) {
     const r = registered.includes(rep)
@@ -169,24 +170,24 @@ describe("one meeting's page", () => {
     const conv = await page(path, "convener1");
     for (const testId of ["roster", "proxy-form", "close", "end"]) expect(conv.html).toContain(`data-testid="${testId}"`);
 
-    const voted = await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "yes" });
+    const voted = await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "yes", confirm: "on" });
     expect(voted.status).toBe(302);
     expect(voted.headers.get("location")).toBe(`${path}?voted=${motionId}#motion-${motionId}`);
     const after = await page(`${path}?voted=${motionId}`, "rep01");
     expect(after.html).toContain("投票已记录。");
     expect(after.html).toContain("您已投票:同意");
     expect(after.html).not.toContain('data-testid="ballot-form"');
-    const again = await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "no" });
+    const again = await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "no", confirm: "on" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("您已对该事项投过票");
-    expect((await post(path, "rep02", { intent: "vote", motionId: String(motionId), choice: "maybe" })).status).toBe(400);
-    for (const r of ["rep07", "rep08", "rep09"]) expect((await post(path, r, { intent: "vote", motionId: String(motionId), choice: "yes" })).status).toBe(302);
+    expect((await post(path, "rep02", { intent: "vote", motionId: String(motionId), choice: "maybe", confirm: "on" })).status).toBe(400);
+    for (const r of ["rep07", "rep08", "rep09"]) expect((await post(path, r, { intent: "vote", motionId: String(motionId), choice: "yes", confirm: "on" })).status).toBe(302);
 
     // Hand votes recorded by the convener; then the close and the arithmetic.
     for (const [rep, choice] of [["rep02", "yes"], ["rep03", "yes"], ["rep04", "yes"], ["rep05", "yes"], ["rep06", "no"]] as const) {
-      expect((await post(path, "convener1", { intent: "vote", motionId: String(motionId), choice, forUserId: String(userId(rep)) })).status).toBe(302);
+      expect((await post(path, "convener1", { intent: "vote", motionId: String(motionId), choice, forUserId: String(userId(rep)), confirm: "on" })).status).toBe(302);
     }
-    expect((await post(path, "convener1", { intent: "close", motionId: String(motionId) })).status).toBe(302);
+    expect((await post(path, "convener1", { intent: "close", motionId: String(motionId), confirm: "on" })).status).toBe(302);
     const closed = await page(path, "resident2");
     expect(closed.html).toContain("到会 14 人,同意 8 人,需至少 8 人同意(到会 14 人的过半数) —— 通过");
     expect(closed.html).not.toMatch(/需超过|\d\.\d+ 人/);
@@ -219,8 +220,8 @@ describe("one meeting's page", () => {
     expect((await post(path, "cmember1", { intent: "checkIn" })).status).toBe(302);
     expect(openVote({ ...convener(), meetingId, motionId }).ok).toBe(true);
     expect((await page(path, "cmember1")).html).toContain('data-testid="ballot-form"');
-    expect((await post(path, "cmember1", { intent: "vote", motionId: String(motionId), choice: "yes" })).status).toBe(302);
-    expect((await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "no" })).status).toBe(302);
+    expect((await post(path, "cmember1", { intent: "vote", motionId: String(motionId), choice: "yes", confirm: "on" })).status).toBe(302);
+    expect((await post(path, "rep01", { intent: "vote", motionId: String(motionId), choice: "no", confirm: "on" })).status).toBe(302);
     const mine = await page(path, "rep01");
     expect(mine.html).toContain("您已投票");
     expect(mine.html).not.toContain("您已投票:");

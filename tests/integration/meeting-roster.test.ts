@@ -17,7 +17,8 @@ import { tableMotion } from "~/models/meeting-agenda.server";
 import { attendAsObserver, checkIn } from "~/models/meeting-attendance.server";
 import { getMeetingRecord } from "~/models/meeting-records.server";
 import { getMeetingView } from "~/models/meeting-view.server";
-import { getRosterMakeUp, scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { getRosterMakeUp, scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { ExclusiveRoleError, grantMembership, revokeMembership } from "~/models/membership.server";
 import en from "~/i18n/en";
 import zhCN from "~/i18n/zh-CN";
@@ -51,7 +52,7 @@ function session(category = "facilities") {
   if (!meeting.ok) throw new Error(meeting.problem);
   const motion = tableMotion({ ...actor, meetingId: meeting.id, topicId, secret: false, onFail: "revise" });
   if (!motion.ok) throw new Error(motion.problem);
-  const started = startMeeting({ ...actor, meetingId: meeting.id });
+  const started = startMeeting({ early: true, ...actor, meetingId: meeting.id });
   const as = (username: string, roles: Role[]) => ({ communityId: cid(), userId: userId(username), roles, meetingId: meeting.id });
   return {
     meetingId: meeting.id,

@@ -13,7 +13,8 @@ import { firstDisagreeingRecord } from "~/models/ledger-records.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { recordPartyReview } from "~/models/party-review.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
@@ -34,7 +35,7 @@ function importantInSession(category = "environment") {
   if (!frozen.ok) throw new Error(`freeze: ${frozen.problem}`);
   const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "重要事项测试会议", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
   const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
-  must(startMeeting({ ...convener(), meetingId }));
+  must(startMeeting({ early: true, ...convener(), meetingId }));
   for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   return { topicId, meetingId, motionId };
 }
@@ -93,7 +94,7 @@ describe("the vote's gate", () => {
     must(freezeDraft({ communityId: MINGYUE(), topicId, userId: userId("committee1"), roles: ["committee"] }) as { ok: true });
     const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "普通事项", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
     const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
-    must(startMeeting({ ...convener(), meetingId }));
+    must(startMeeting({ early: true, ...convener(), meetingId }));
     for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
     expect(openVote({ ...convener(), meetingId, motionId }).ok).toBe(true);
   });

@@ -13,7 +13,8 @@ import { freezeDraft } from "~/models/freeze.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import type { BallotChoice } from "~/workflow/meetings";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
@@ -48,7 +49,7 @@ function passedTopic({ secret = false }: { secret?: boolean } = {}) {
   const must = (r: { ok: boolean; problem?: string }, what: string) => {
     if (!r.ok) throw new Error(`${what}: ${r.problem}`);
   };
-  must(startMeeting({ ...convener(), meetingId }), "start");
+  must(startMeeting({ early: true, ...convener(), meetingId }), "start");
   for (let n = 1; n <= 14; n++) {
     const repActor = { communityId: MINGYUE(), userId: userId(rep(n)), roles: ["representative", "resident"] as const };
     must(n === 9 ? checkIn({ ...convener(), meetingId, forUserId: userId(rep(n)) }) : checkIn({ ...repActor, meetingId }), `check-in ${n}`);

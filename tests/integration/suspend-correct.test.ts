@@ -13,7 +13,8 @@ import { firstDisagreeingRecord } from "~/models/ledger-records.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { orderCorrection } from "~/models/resolution.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
@@ -30,7 +31,7 @@ const MINGYUE = () => communityId("mingyue");
 function voteThrough(topicId: number): number {
   const { id: meetingId } = must(scheduleMeeting({ ...convener(), title: "复议会议", place: "活动室", scheduledAt: new Date(now().getTime() + 6 * DAY_MS), requestId: null, acceptShortNotice: false }));
   const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "revise" }));
-  must(startMeeting({ ...convener(), meetingId }));
+  must(startMeeting({ early: true, ...convener(), meetingId }));
   for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   must(openVote({ ...convener(), meetingId, motionId }));
   for (let n = 1; n <= 9; n++) must(castBallot({ ...representative(n), meetingId, motionId, choice: "yes" }));

@@ -36,7 +36,7 @@ const problems = zh.meetings.problems;
 type Problem = keyof typeof problems;
 
 function vote(who: { cookie?: string }, m: StartedMeeting, choice: string, motionId: string | number = m.motionIds[0]) {
-  return http.fetch(m.path, { cookie: who.cookie, form: { intent: "vote", motionId: String(motionId), choice } });
+  return http.fetch(m.path, { cookie: who.cookie, form: { intent: "vote", motionId: String(motionId), choice, confirm: "on" } });
 }
 
 /** A refusal: its status, and the page saying why in Chinese. */
@@ -109,12 +109,12 @@ describe("refusals store nothing", () => {
       ["a resident", async () => expectRefused(await vote(person("resident1"), m, "yes", other), 403, "notRepresentative")],
       ["a supervisor (attends, never votes)", async () => expectRefused(await vote(person("supervisor1"), m, "yes", other), 403, "notRepresentative")],
       ["a representative voting for another", async () => {
-        const res = await http.fetch(m.path, { cookie: reps[0].cookie, form: { intent: "vote", motionId: String(other), choice: "yes", forUserId: String(reps[1].id) } });
+        const res = await http.fetch(m.path, { cookie: reps[0].cookie, form: { intent: "vote", motionId: String(other), choice: "yes", forUserId: String(reps[1].id), confirm: "on" } });
         await expectRefused(res, 403, "wrongRole");
       }],
       ["another community's member", async () => expect((await vote(person("villager1"), m, "yes", other)).status).toBe(404)],
       ["this meeting through another community", async () => {
-        const res = await http.fetch(`/c/shiliu/meetings/${m.id}`, { cookie: outsider.cookie, form: { intent: "vote", motionId: String(other), choice: "yes" } });
+        const res = await http.fetch(`/c/shiliu/meetings/${m.id}`, { cookie: outsider.cookie, form: { intent: "vote", motionId: String(other), choice: "yes", confirm: "on" } });
         expect(res.status).toBe(404);
       }],
       ["signed out", async () => {
@@ -176,7 +176,7 @@ describe("closing races voting", () => {
     // All fired at once, the close in the middle of them.
     const fire = (list: Person[], from: number) => list.map((p, i) => ({ choice: choiceOf(from + i), answer: vote(p, m, choiceOf(from + i)) }));
     const first = fire(voters.slice(0, 25), 0);
-    const close = http.fetch(m.path, { cookie: convener.cookie, form: { intent: "close", motionId: String(motionId) } });
+    const close = http.fetch(m.path, { cookie: convener.cookie, form: { intent: "close", motionId: String(motionId), confirm: "on" } });
     const fired = [...first, ...fire(voters.slice(25), 25)];
     const answers = await Promise.all(fired.map(async (f) => ({ choice: f.choice, res: await f.answer })));
     expect((await close).status).toBe(302);
@@ -193,7 +193,7 @@ describe("closing races voting", () => {
     expect({ yes: stored.yes, no: stored.no, abstain: stored.abstain }).toEqual(tally(ok.map((a) => a.choice)));
 
     // Later votes are refused, and the counts read twice are the same.
-    await expectRefused(await http.fetch(m.path, { cookie: convener.cookie, form: { intent: "close", motionId: String(motionId) } }), 409, "votingClosed");
+    await expectRefused(await http.fetch(m.path, { cookie: convener.cookie, form: { intent: "close", motionId: String(motionId), confirm: "on" } }), 409, "votingClosed");
     await expectRefused(await vote(reps[70], m, "yes"), 409, "votingClosed");
     await expectRefused(await vote(reps[71], m, "no"), 409, "votingClosed");
     expect(motionRow(motionId)).toEqual(stored);

@@ -137,12 +137,12 @@ export function meeting({ url, running, errors }: Run, { path, motionIds, conven
   const acknowledged = new Map<number, Map<number, string>>();
   const choices = ["yes", "no", "abstain"] as const;
   async function convenerPost(intent: "open" | "close", motionId: number) {
-    const answer = await postForm(url, path, convener.cookie, { intent, motionId: String(motionId) }, agent);
+    const answer = await postForm(url, path, convener.cookie, { intent, motionId: String(motionId), ...(intent === "close" ? { confirm: "on" } : {}) }, agent);
     if (answer.status !== 302) note(errors, `${intent} motion ${motionId} → ${answer.status || answer.error}`);
   }
   async function vote(motionId: number, rep: Person, choice: string) {
     await pause(between(0, 2000));
-    const answer = await postForm(url, path, rep.cookie, { intent: "vote", motionId: String(motionId), choice }, agent);
+    const answer = await postForm(url, path, rep.cookie, { intent: "vote", motionId: String(motionId), choice, confirm: "on" }, agent);
     if (answer.status === 302) acknowledged.get(motionId)!.set(rep.id, choice);
     else note(errors, `vote on motion ${motionId} by ${rep.username} → ${answer.status || answer.error}`);
   }

@@ -33,10 +33,15 @@ function MeetingGroup({ title, meetings, kind }: { title: string; meetings: Boar
       <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-500">{title}</h3>
       <ul className="mt-2 space-y-3">
         {meetings.map((m) => (
-          <li key={m.number} className={`rounded-md border p-3 ${kind === "upcoming" ? "border-sky-200 bg-sky-50/60" : "border-stone-200"}`} data-testid="board-meeting" data-kind={kind}>
+          <li key={m.number} className={`rounded-md border p-3 ${kind === "upcoming" ? "border-sky-200 bg-sky-50/60" : "border-stone-200"}`} data-testid="board-meeting" data-kind={kind} data-status={m.status}>
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-semibold text-stone-900">{t("board.meetingTitle", { number: m.number })}</span>
               {m.status === "inSession" ? <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-800">{t("board.inSession")}</span> : null}
+              {m.status === "inquorate" ? (
+                <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900" data-testid="board-inquorate">
+                  {t("board.inquorate")}
+                </span>
+              ) : null}
               {m.shortNotice ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("board.shortNotice")}</span> : null}
             </p>
             <p className="text-sm text-stone-700">{m.title}</p>
@@ -56,6 +61,7 @@ function MeetingGroup({ title, meetings, kind }: { title: string; meetings: Boar
                     <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                       <span className="text-stone-900">{t("board.topic", { number: a.topicNumber, title: a.topicTitle })}</span>
                       {a.secret ? <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{t("resolutions.secret")}</span> : null}
+                      {a.status === "lapsed" ? <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium text-stone-700">{t("board.lapsed")}</span> : null}
                       {a.passed === null ? null : (
                         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${a.passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>
                           {t(a.passed ? "resolutions.passed" : "resolutions.failed")}

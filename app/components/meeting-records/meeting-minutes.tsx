@@ -19,6 +19,15 @@ function When({ at }: { at: Instant }) {
   return <time dateTime={isoOf(at)}>{dateTime.format(new Date(at))}</time>;
 }
 
+/**
+ * The name after its role's label, the role said once: a display name that already begins with the
+ * label ("召集人 周强" under 召集人) is given without it, so the line reads "召集人 周强", not "召集人 召集人 周强".
+ */
+export function nameAfterRole(label: string, name: string): string {
+  const rest = name.startsWith(label) ? name.slice(label.length) : null;
+  return rest !== null && /^\s+\S/.test(rest) ? rest.trim() : name;
+}
+
 /** 会议记录: a representatives' meeting as it is filed and signed — attendance, each motion, each result, the votes. */
 export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { record: RecordedMeeting; communityName: string; meetingUrl: string; csvUrl: string }) {
   const { t } = useTranslation();
@@ -60,13 +69,21 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
         <dt className="font-semibold">{t("meetingRecords.minutes.place")}</dt>
         <dd className="break-words">{meeting.place}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.convener")}</dt>
-        <dd>{record.convener}</dd>
+        <dd data-testid="minutes-convener">{nameAfterRole(t("meetingRecords.minutes.convener"), record.convener)}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.status")}</dt>
-        <dd>{t(`meetingRecords.meetingStatus.${meeting.status}`)}</dd>
+        <dd data-testid="minutes-status">
+          {t(`meetingRecords.meetingStatus.${meeting.status}`)}
+          {meeting.startedEarly ? <span className="block">{t("meetingRecords.minutes.startedEarly")}</span> : null}
+        </dd>
       </dl>
+      {meeting.status === "inquorate" ? (
+        <p className="border-l-4 border-stone-800 pl-3 text-sm font-semibold" data-testid="minutes-inquorate">
+          {t("meetingRecords.minutes.inquorate")}
+        </p>
+      ) : null}
       <AttendanceRecord record={record} />
       {record.agenda.map((motion) => (
-        <MotionRecord key={motion.id} motion={motion} />
+        <MotionRecord key={motion.id} motion={motion} meetingOver={meeting.status === "ended" || meeting.status === "inquorate"} />
       ))}
       <p className="pt-8 text-right text-sm">{t("meetingRecords.minutes.signatures")}</p>
     </main>

@@ -84,6 +84,11 @@ export function MeetingScreen({ initial, communityName, eventsUrl, meetingUrl }:
             <FeedBadge status={status} />
           </div>
         </header>
+        {meeting.status === "inquorate" ? (
+          <p className="rounded-lg bg-rose-900/60 px-4 py-3 text-xl font-semibold lg:text-3xl" data-testid="screen-inquorate">
+            {t("meetingRecords.screen.inquorate")}
+          </p>
+        ) : null}
         <div className="grid gap-4 lg:grid-cols-[2fr_3fr] lg:gap-6">
           <AttendancePanel state={state} />
           <MotionPanel motion={state.motion} present={state.present} />

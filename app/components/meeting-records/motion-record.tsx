@@ -86,7 +86,7 @@ function NamedVotes({ motion }: { motion: RecordedMotion }) {
 }
 
 /** One motion of the minutes: topic, the frozen text's hash, the rule, and (once closed) the count, the arithmetic and the votes. */
-export function MotionRecord({ motion }: { motion: RecordedMotion }) {
+export function MotionRecord({ motion, meetingOver = false }: { motion: RecordedMotion; meetingOver?: boolean }) {
   const { t } = useTranslation();
   const words = useRecordWords();
   const closed = motion.status === "closed" && motion.result !== null;
@@ -103,7 +103,7 @@ export function MotionRecord({ motion }: { motion: RecordedMotion }) {
         <dt className="font-semibold">{t("meetingRecords.minutes.voting")}</dt>
         <dd>{t(motion.secret ? "meetingRecords.secret" : "meetingRecords.named")}</dd>
         <dt className="font-semibold">{t("meetingRecords.minutes.status")}</dt>
-        <dd>{words.motionStatus(motion.status, motion.result?.passed ?? null)}</dd>
+        <dd>{words.motionStatus(meetingOver && motion.status === "pending" ? "lapsed" : motion.status, motion.result?.passed ?? null)}</dd>
         {motion.resolutionYear !== null && motion.resolutionNumber !== null ? (
           <>
             <dt className="font-semibold">{t("meetingRecords.minutes.resolution")}</dt>
@@ -129,7 +129,10 @@ export function MotionRecord({ motion }: { motion: RecordedMotion }) {
           )}
         </>
       ) : (
-        <p className="text-sm">{t("meetingRecords.minutes.notClosed")}</p>
+        // An ended meeting never says "表决尚未结束": what it left unvoted lapsed (未付表决).
+        <p className="text-sm" data-testid="minutes-not-voted">
+          {t(motion.status === "lapsed" || meetingOver ? "meetingRecords.minutes.lapsed" : "meetingRecords.minutes.notClosed")}
+        </p>
       )}
     </section>
   );

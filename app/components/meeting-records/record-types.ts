@@ -7,7 +7,7 @@ import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
 /** The minutes as the page receives them (getMeetingRecord, dates as they travel). */
 export interface RecordedMeeting {
-  meeting: { id: number; number: number; title: string; place: string; status: MeetingStatus; members: number | null; scheduledAt: Instant; startedAt: Instant | null; endedAt: Instant | null };
+  meeting: { id: number; number: number; title: string; place: string; status: MeetingStatus; members: number | null; scheduledAt: Instant; startedAt: Instant | null; endedAt: Instant | null; startedEarly: boolean };
   convener: string;
   rules: { quorum: Ratio; basisZh: string; basisEn: string };
   quorum: QuorumResult | null;

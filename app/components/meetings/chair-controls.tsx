@@ -3,14 +3,28 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { ConfirmTick } from "~/components/ui/confirm-tick";
+import { useFormats, type Instant } from "~/components/topic/formats";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { cancelSchema } from "~/forms/meetings";
 import type { MeetingStatus } from "~/workflow/meetings";
 
-/** 主持会议 (convener): start a scheduled meeting or call it off with a reason; close a session. */
-export function ChairControls({ status, lastCancel }: { status: MeetingStatus; lastCancel: SubmissionResult<string[]> | null }) {
+interface Props {
+  status: MeetingStatus;
+  lastCancel: SubmissionResult<string[]> | null;
+  /** The server's clock is before the announced time: starting needs the recorded confirmation. */
+  early: boolean;
+  scheduledAt: Instant;
+}
+
+/**
+ * 主持会议 (convener): start a scheduled meeting (before its announced time only with the ticked
+ * "会议提前于公告时间开始") or call it off with a reason; close a session (散会, ticked: it cannot be undone).
+ */
+export function ChairControls({ status, lastCancel, early, scheduledAt }: Props) {
   const { t } = useTranslation();
+  const { dateTime } = useFormats();
   const [form, fields] = useForm({
     id: "cancel-meeting",
     lastResult: lastCancel,
@@ -25,6 +39,12 @@ export function ChairControls({ status, lastCancel }: { status: MeetingStatus; l
           <>
             <Form method="post" className="space-y-1">
               <input type="hidden" name="intent" value="start" />
+              {early ? (
+                <div className="rounded-md border border-amber-400 bg-amber-50 p-2 text-amber-950" data-testid="start-early">
+                  <p className="text-xs">{t("meetings.chair.earlyHint", { at: dateTime.format(new Date(scheduledAt)) })}</p>
+                  <ConfirmTick name="early" label={t("meetings.chair.early")} />
+                </div>
+              ) : null}
               <Button className="w-full" data-testid="start">
                 {t("meetings.chair.start")}
               </Button>
@@ -42,6 +62,7 @@ export function ChairControls({ status, lastCancel }: { status: MeetingStatus; l
         ) : (
           <Form method="post" className="space-y-1">
             <input type="hidden" name="intent" value="end" />
+            <ConfirmTick label={t("meetings.chair.endConfirm")} />
             <Button variant="secondary" className="w-full" data-testid="end">
               {t("meetings.chair.end")}
             </Button>

@@ -5,8 +5,11 @@ import { Card } from "~/components/ui/card";
 import { MeetingStatusBadge } from "./status-badge";
 import type { MeetingData } from "./types";
 
-/** 第N次代表会议: title, time, place, status, the notice given against the rules, and its other pages. */
-export function MeetingHeader({ meeting, slug, noticeGiven }: { meeting: MeetingData; slug: string; noticeGiven: number }) {
+/**
+ * 第N次代表会议: title, time, place, status, the notice given against the rules, an early start or a
+ * 流会 said in words, and its other pages. `lapsed`: motions its end left unvoted.
+ */
+export function MeetingHeader({ meeting, slug, noticeGiven, lapsed = 0, overdue = false }: { meeting: MeetingData; slug: string; noticeGiven: number; lapsed?: number; overdue?: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormats();
   const base = `/c/${slug}/meetings/${meeting.id}`;
@@ -15,7 +18,7 @@ export function MeetingHeader({ meeting, slug, noticeGiven }: { meeting: Meeting
     <Card>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium text-stone-600">{t("meetings.numbered", { number: meeting.number })}</span>
-        <MeetingStatusBadge status={meeting.status} />
+        <MeetingStatusBadge status={meeting.status} overdue={overdue} />
       </div>
       <h1 className="mt-2 break-words text-2xl font-bold leading-snug text-stone-900" data-testid="meeting-title">
         {meeting.title}
@@ -33,6 +36,20 @@ export function MeetingHeader({ meeting, slug, noticeGiven }: { meeting: Meeting
       {meeting.shortNotice ? (
         <p className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="short-notice-warning">
           ⚠ {t("meetings.page.shortNotice", { given: Math.max(noticeGiven, 0), required: meeting.noticeDaysRequired })}
+        </p>
+      ) : null}
+      {meeting.startedEarly && meeting.startedAt ? (
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="started-early">
+          {t("meetings.page.startedEarly", { at: dateTime.format(new Date(meeting.startedAt)) })}
+        </p>
+      ) : null}
+      {meeting.status === "inquorate" ? (
+        <p className="mt-3 rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-950" data-testid="inquorate">
+          {t("meetings.page.inquorate")}
+        </p>
+      ) : meeting.status === "ended" && lapsed > 0 ? (
+        <p className="mt-3 rounded-md border border-stone-300 bg-stone-50 px-3 py-2 text-sm text-stone-800" data-testid="lapsed-note">
+          {t("meetings.page.lapsed", { count: lapsed })}
         </p>
       ) : null}
       {meeting.status !== "cancelled" ? (

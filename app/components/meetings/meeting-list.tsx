@@ -13,12 +13,13 @@ export interface MeetingListItem extends MeetingRef {
 function Verdict({ status, passed }: { status: MotionStatus; passed: boolean | null }) {
   const { t } = useTranslation();
   if (status === "voting") return <span className="shrink-0 rounded bg-green-700 px-1.5 text-xs font-medium text-white">{t("meetings.agenda.statusVoting")}</span>;
+  if (status === "lapsed") return <span className="shrink-0 rounded bg-stone-200 px-1.5 text-xs font-medium text-stone-700">{t("meetings.agenda.statusLapsed")}</span>;
   if (passed === null) return null;
   return <span className={`shrink-0 rounded px-1.5 text-xs font-medium ${passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{t(passed ? "meetings.agenda.passed" : "meetings.agenda.failed")}</span>;
 }
 
 /** Meetings as cards: number, title, when and where, status, and the agenda's topics with their results. */
-export function MeetingList({ meetings, slug, empty }: { meetings: MeetingListItem[]; slug: string; empty: string }) {
+export function MeetingList({ meetings, slug, empty, overdue = false }: { meetings: MeetingListItem[]; slug: string; empty: string; overdue?: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormats();
   if (!meetings.length) return <p className="text-sm text-stone-500">{empty}</p>;
@@ -33,7 +34,7 @@ export function MeetingList({ meetings, slug, empty }: { meetings: MeetingListIt
           >
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-stone-500">
               <span>{t("meetings.numbered", { number: m.number })}</span>
-              <MeetingStatusBadge status={m.status} />
+              <MeetingStatusBadge status={m.status} overdue={overdue} />
             </div>
             <p className="mt-1 break-words font-semibold text-stone-900">{m.title}</p>
             <p className="mt-1 text-sm text-stone-700">

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { ConfirmTick } from "~/components/ui/confirm-tick";
 import type { MeetingStatus } from "~/workflow/meetings";
 import { FormattedText } from "~/components/topic/formatted-text";
 import { PartyBlockedOpen } from "~/components/topic/party-review-card";
@@ -9,13 +10,16 @@ import { MotionResultView } from "./motion-result";
 import { passRule } from "./rule-words";
 import type { MotionItem } from "./types";
 
-const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-700 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800" } as const;
+const STATUS_TONE = { pending: "bg-stone-100 text-stone-700", voting: "bg-green-700 text-white", passed: "bg-green-100 text-green-800", failed: "bg-red-100 text-red-800", lapsed: "bg-stone-200 text-stone-700" } as const;
 
-function MotionButton({ intent, motionId, variant = "primary", children }: { intent: string; motionId: number; variant?: "primary" | "secondary" | "danger"; children: ReactNode }) {
+const STATUS_WORD = { pending: "meetings.agenda.statusPending", voting: "meetings.agenda.statusVoting", passed: "meetings.agenda.passed", failed: "meetings.agenda.failed", lapsed: "meetings.agenda.statusLapsed" } as const;
+
+function MotionButton({ intent, motionId, variant = "primary", confirm, children }: { intent: string; motionId: number; variant?: "primary" | "secondary" | "danger"; confirm?: string; children: ReactNode }) {
   return (
-    <Form method="post">
+    <Form method="post" className={confirm ? "w-full space-y-1" : undefined}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="motionId" value={motionId} />
+      {confirm ? <ConfirmTick label={confirm} /> : null}
       <Button variant={variant} data-testid={intent}>
         {children}
       </Button>
@@ -37,14 +41,14 @@ interface Props {
 /** One motion: its topic, the frozen text and hash, named or secret, the pass rule, what failure does; its controls and result. */
 export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVoting, children }: Props) {
   const { t, i18n } = useTranslation();
-  const status = motion.status === "closed" && motion.result ? (motion.result.passed ? "passed" : "failed") : null;
+  const status = motion.status === "closed" ? (motion.result?.passed ? "passed" : "failed") : motion.status;
   return (
     <article id={`motion-${motion.id}`} className={`scroll-mt-4 space-y-3 rounded-lg border bg-white p-4 sm:p-5 ${motion.status === "voting" ? "border-green-600 shadow-md ring-1 ring-green-600" : "border-stone-200 shadow-sm"}`} data-testid="motion" data-status={motion.status}>
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <span className="font-medium text-stone-600">{t("meetings.agenda.item", { position: motion.position })}</span>
-          <span className={`rounded px-2 py-0.5 font-medium ${STATUS_TONE[status ?? (motion.status === "voting" ? "voting" : "pending")]}`}>
-            {status ? t(`meetings.agenda.${status}`) : t(motion.status === "voting" ? "meetings.agenda.statusVoting" : "meetings.agenda.statusPending")}
+          <span className={`rounded px-2 py-0.5 font-medium ${STATUS_TONE[status]}`} data-testid="motion-status">
+            {t(STATUS_WORD[status])}
           </span>
           <span className={`rounded border px-2 py-0.5 ${motion.secret ? "border-violet-300 bg-violet-50 text-violet-900" : "border-sky-300 bg-sky-50 text-sky-900"}`} data-testid="ballot-kind">
             {t(motion.secret ? "meetings.agenda.secret" : "meetings.agenda.named")}
@@ -77,6 +81,11 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
           {motion.sha256}
         </code>
       </p>
+      {motion.status === "lapsed" ? (
+        <p className="rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700" data-testid="motion-lapsed">
+          {t("meetings.agenda.lapsedHint")}
+        </p>
+      ) : null}
       {children}
       {motion.result ? <MotionResultView motion={motion} result={motion.result} slug={slug} /> : null}
       {isConvener ? (
@@ -96,7 +105,7 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
             )
           ) : null}
           {motion.status === "voting" ? (
-            <MotionButton intent="close" motionId={motion.id}>
+            <MotionButton intent="close" motionId={motion.id} confirm={t("meetings.agenda.closeConfirm")}>
               {t("meetings.agenda.closeVote")}
             </MotionButton>
           ) : null}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { controlClass, describedBy, FieldShell } from "~/components/ui/field-shell";
@@ -16,19 +16,31 @@ interface Props {
   lastResult: SubmissionResult<string[]> | null;
   /** The server refused the last submit for short notice: ask for the confirmation. */
   refusedShort: boolean;
+  /** The server's clock when the page was made (ms): short notice is counted from it, never from the browser's clock. */
+  serverNow: number;
   noticeDaysRequired: number;
   pendingRequests: Array<{ id: number; reason: string }>;
   answering: number | null;
 }
 
-/** Whether a "YYYY-MM-DDTHH:MM" (the community's time) gives less notice than the rules ask, seen from now. */
-function isShort(value: string, required: number, zone: string): boolean {
+/** Whether a "YYYY-MM-DDTHH:MM" (the community's time) gives less notice than the rules ask, seen from the server's now. */
+function isShort(value: string, required: number, zone: string, serverNow: number): boolean {
   const at = instantOfWallTime(value, zone).getTime();
-  return !Number.isNaN(at) && noticeDays(new Date(), new Date(at)) < required;
+  return !Number.isNaN(at) && noticeDays(new Date(serverNow), new Date(at)) < required;
+}
+
+/**
+ * The server's clock as this page sees it: the loader's `serverNow` plus the time since the page
+ * was made (measured on the browser's clock, whose offset from the server's does not matter).
+ */
+function useServerClock(serverNow: number) {
+  const [loadedAt, setLoadedAt] = useState<number | null>(null);
+  useEffect(() => setLoadedAt(Date.now()), [serverNow]);
+  return () => serverNow + (loadedAt === null ? 0 : Math.max(0, Date.now() - loadedAt));
 }
 
 /** 召集会议: title, time (China time), place, and the pending request it answers; short notice needs a confirmation. */
-export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pendingRequests, answering }: Props) {
+export function ScheduleForm({ lastResult, refusedShort, serverNow, noticeDaysRequired, pendingRequests, answering }: Props) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "schedule-meeting",
@@ -37,9 +49,11 @@ export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pen
     onValidate: ({ formData }) => parseWithZod(formData, { schema: scheduleSchema }),
     shouldValidate: "onBlur",
   });
-  // With scripts, warn as soon as the date is chosen; without, the server's refusal says it.
+  // With scripts, warn as soon as the date is chosen (by the server's clock); without, the server's
+  // refusal says it. Once the server refused for short notice, the box stays whatever the script thinks.
   const [liveShort, setLiveShort] = useState<boolean | null>(null);
-  const short = liveShort ?? refusedShort;
+  const serverClock = useServerClock(serverNow);
+  const short = refusedShort || liveShort === true;
   const at = fields.scheduledAt;
   const zone = useTimeZone();
   const zoneName = useZoneName();
@@ -52,7 +66,7 @@ export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pen
         <input
           {...getInputProps(at, { type: "datetime-local", ariaDescribedBy: describedBy(at, hint) })}
           key={at.key}
-          onChange={(event) => setLiveShort(event.currentTarget.value ? isShort(event.currentTarget.value, noticeDaysRequired, zone) : null)}
+          onChange={(event) => setLiveShort(event.currentTarget.value ? isShort(event.currentTarget.value, noticeDaysRequired, zone, serverClock()) : null)}
           className={controlClass(at)}
         />
       </FieldShell>
@@ -66,7 +80,7 @@ export function ScheduleForm({ lastResult, refusedShort, noticeDaysRequired, pen
       ) : null}
       {short ? (
         <div className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" role="alert" data-testid="short-notice">
-          <p>{refusedShort && liveShort === null ? t("meetings.problems.shortNotice") : t("meetings.schedule.shortWarning", { required: noticeDaysRequired })}</p>
+          <p>{refusedShort ? t("meetings.problems.shortNotice") : t("meetings.schedule.shortWarning", { required: noticeDaysRequired })}</p>
           <label className="flex min-h-[44px] items-center gap-3 font-medium">
             <input type="checkbox" name="acceptShortNotice" value="on" className="h-5 w-5 accent-hall-600" />
             {t("meetings.schedule.acceptShortNotice")}

@@ -17,6 +17,9 @@ export interface MeetingData {
   members: number | null;
   noticeDaysRequired: number;
   shortNotice: boolean;
+  /** Opened before its announced time, with the convener's recorded confirmation. */
+  startedEarly: boolean;
+  startedAt: Instant | null;
 }
 
 export interface RulesData {

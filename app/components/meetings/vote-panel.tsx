@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { ConfirmTick } from "~/components/ui/confirm-tick";
 import { BALLOT_CHOICES } from "~/workflow/meetings";
 import type { MotionItem, RosterEntry, Viewer } from "./types";
 
@@ -55,6 +56,8 @@ export function VotePanel({ motion, viewer, present, roster, justVoted }: Props)
           <p className="text-sm text-stone-700">{t("meetings.vote.prompt")}</p>
           <input type="hidden" name="intent" value="vote" />
           <input type="hidden" name="motionId" value={motion.id} />
+          {/* A ballot cannot be changed: the box is ticked first (the server refuses a ballot without it). */}
+          <ConfirmTick label={t("meetings.vote.confirm")} className="rounded-md bg-white px-3" />
           <div className="grid grid-cols-3 gap-2">
             {BALLOT_CHOICES.map((choice) => (
               <button key={choice} type="submit" name="choice" value={choice} className={`min-h-[64px] rounded-md text-lg font-bold text-white shadow-sm ${CHOICE_STYLE[choice]}`} data-testid={`vote-${choice}`}>
@@ -75,29 +78,32 @@ export function VotePanel({ motion, viewer, present, roster, justVoted }: Props)
           <input type="hidden" name="motionId" value={motion.id} />
           <p className="text-sm font-semibold text-stone-900">{t("meetings.vote.proxyTitle")}</p>
           {waiting.length ? (
-            <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-end">
-              <label className="text-sm text-stone-700">
-                {t("meetings.vote.proxyWho")}
-                <select name="forUserId" required className="mt-1 block min-h-[44px] w-full rounded-md border border-stone-300 bg-white px-3 text-base">
-                  {waiting.map((p) => (
-                    <option key={p.userId} value={p.userId}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="text-sm text-stone-700">
-                {t("meetings.vote.proxyChoice")}
-                <select name="choice" required className="mt-1 block min-h-[44px] w-full rounded-md border border-stone-300 bg-white px-3 text-base">
-                  {BALLOT_CHOICES.map((choice) => (
-                    <option key={choice} value={choice}>
-                      {t(`meetings.vote.${choice}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+            <>
+              <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
+                <label className="text-sm text-stone-700">
+                  {t("meetings.vote.proxyWho")}
+                  <select name="forUserId" required className="mt-1 block min-h-[44px] w-full rounded-md border border-stone-300 bg-white px-3 text-base">
+                    {waiting.map((p) => (
+                      <option key={p.userId} value={p.userId}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="text-sm text-stone-700">
+                  {t("meetings.vote.proxyChoice")}
+                  <select name="choice" required className="mt-1 block min-h-[44px] w-full rounded-md border border-stone-300 bg-white px-3 text-base">
+                    {BALLOT_CHOICES.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {t(`meetings.vote.${choice}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <ConfirmTick label={t("meetings.vote.proxyConfirm")} />
               <Button variant="secondary">{t("meetings.vote.proxySubmit")}</Button>
-            </div>
+            </>
           ) : (
             <p className="text-sm text-stone-600">{t("meetings.vote.proxyNone")}</p>
           )}

@@ -53,6 +53,7 @@ function useHeadline() {
       outcome: p.partyOutcome ? t(`party.outcomes.${String(p.partyOutcome)}`) : "",
     };
     if (item.kind === "owners.decided") return t(p.passed ? "life.kinds.ownersPassed" : "life.kinds.ownersFailed", values);
+    if (item.kind === "lapsed") return t(p.inquorate ? "life.kinds.lapsedInquorate" : "life.kinds.lapsed", values);
     if (item.kind === "vote") return t(p.passed ? "life.kinds.votePassed" : "life.kinds.voteFailed", values);
     if (item.kind === "verification.recorded") return t(p.verified ? "life.kinds.verified" : "life.kinds.notVerified", values);
     if (item.kind === "rating.windowSettled") return t(`life.kinds.settled.${p.outcome === "closed" ? "closed" : "reopened"}`, values);
@@ -80,7 +81,7 @@ export function TopicHistory({ groups }: { groups: HistoryGroup[] }) {
                     </p>
                     <p className="break-words">
                       <span className="font-medium text-stone-900">{headline(e)}</span>
-                      {e.kind === "vote" ? null : <span className="text-stone-600"> · {e.actor ?? t("topic.system")}</span>}
+                      {e.kind === "vote" || e.kind === "lapsed" ? null : <span className="text-stone-600"> · {e.actor ?? t("topic.system")}</span>}
                     </p>
                     {e.text ? (
                       <p className="mt-0.5 whitespace-pre-wrap break-words text-stone-700">

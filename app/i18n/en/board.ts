@@ -22,6 +22,8 @@ const board: typeof import("../zh-CN/board").default = {
     when: "When",
     place: "Where",
     inSession: "In session",
+    inquorate: "Lapsed without a quorum (流会), no vote",
+    lapsed: "Not put to the vote",
     shortNotice: "Less notice than the rules ask",
     agenda: "Agenda",
     noAgenda: "Agenda to follow.",

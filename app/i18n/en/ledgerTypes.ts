@@ -60,6 +60,7 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "motion.withdrawn": "Motion withdrawn",
   "meeting.started": "Meeting opened",
   "meeting.ended": "Meeting closed",
+  "meeting.inquorate": "Meeting lapsed without a quorum (流会); motions not put to the vote",
   "meeting.cancelled": "Meeting cancelled",
   "attendance.checkedIn": "Member checked in",
   "attendance.left": "Member left the roster (role revoked)",

@@ -26,6 +26,8 @@ const rating: typeof import("../zh-CN/rating").default = {
     kinds: {
       draft_frozen: "Proposal frozen (SHA-256 {{sha256}}…)",
       votePassed: "Passed at meeting {{meeting}}: {{yes}} for, {{no}} against, {{abstain}} abstaining",
+      lapsed: "Not put to the vote at meeting {{meeting}} (it closed first); the topic still awaits a vote",
+      lapsedInquorate: "Meeting {{meeting}} lapsed without a quorum (流会); not put to the vote, the topic still awaits a vote",
       voteFailed: "Failed at meeting {{meeting}}: {{yes}} for, {{no}} against, {{abstain}} abstaining",
       task_planned: "Task “{{task}}”: {{unit}}, due {{dueAt}}{{budget}}",
       task_reported: "Progress on “{{task}}”: {{percent}}%{{spent}}",

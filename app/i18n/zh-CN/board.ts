@@ -22,6 +22,8 @@ const board = {
     when: "时间",
     place: "地点",
     inSession: "正在开会",
+    inquorate: "流会(未达法定人数,未表决)",
+    lapsed: "未付表决",
     shortNotice: "通知时间短于议事规则要求",
     agenda: "议程",
     noAgenda: "议程待定。",

@@ -60,6 +60,7 @@ const ledgerTypes = {
   "motion.withdrawn": "撤下表决事项",
   "meeting.started": "会议开始",
   "meeting.ended": "会议结束",
+  "meeting.inquorate": "流会(未达法定人数,表决事项未付表决)",
   "meeting.cancelled": "会议取消",
   "attendance.checkedIn": "组成人员签到",
   "attendance.left": "组成人员离开名册(身份撤销)",

@@ -28,6 +28,8 @@ const rating = {
     kinds: {
       draft_frozen: "议案定稿(SHA-256 {{sha256}}…)",
       votePassed: "第{{meeting}}次{{repMeeting}}表决通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
+      lapsed: "第{{meeting}}次{{repMeeting}}散会时未付表决,议题仍待表决",
+      lapsedInquorate: "第{{meeting}}次{{repMeeting}}流会(未达法定人数),未付表决,议题仍待表决",
       voteFailed: "第{{meeting}}次{{repMeeting}}表决未通过:同意 {{yes}}、反对 {{no}}、弃权 {{abstain}}",
       task_planned: "执行任务「{{task}}」:{{unit}},{{dueAt}} 前完成{{budget}}",
       task_reported: "进度报告「{{task}}」:{{percent}}%{{spent}}",

@@ -18,7 +18,8 @@ import { createInvite } from "~/models/invite.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { createMeetingRequest } from "~/models/meeting-request.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import { localDate } from "~/forms/consultation";
 import { now } from "~/models/clock.server";
 import { lodgeObjection } from "~/models/resolution.server";
@@ -129,7 +130,7 @@ function meetingWithMotion() {
 
 function startedMeeting() {
   const m = meetingWithMotion();
-  must(startMeeting({ ...convener(), meetingId: m.meetingId }));
+  must(startMeeting({ early: true, ...convener(), meetingId: m.meetingId }));
   return m;
 }
 
@@ -334,8 +335,8 @@ export const ACTIONS: ActionCase[] = [
     const m = meetingWithMotion();
     return { path: meetingPath(m.meetingId), fields: { intent: "withdrawMotion", motionId: String(m.motionId) }, actor: "convener1" };
   }),
-  community(MEETING, "start", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "start" }, actor: "convener1" })),
-  community(MEETING, "end", CONVENER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "end" }, actor: "convener1" })),
+  community(MEETING, "start", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "start", early: "on" }, actor: "convener1" })),
+  community(MEETING, "end", CONVENER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "end", confirm: "on" }, actor: "convener1" })),
   community(MEETING, "cancel", CONVENER, () => ({ path: meetingPath(meetingWithMotion().meetingId), fields: { intent: "cancel", reason: "台风停会。" }, actor: "convener1" })),
   community(MEETING, "checkIn", ROSTER, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "checkIn" }, actor: "rep01" })),
   community(MEETING, "observe", { roles: ["supervisor"] }, () => ({ path: meetingPath(startedMeeting().meetingId), fields: { intent: "observe" }, actor: "supervisor1" })),
@@ -345,11 +346,11 @@ export const ACTIONS: ActionCase[] = [
   }),
   community(MEETING, "vote", ROSTER, () => {
     const m = votingMeeting();
-    return { path: meetingPath(m.meetingId), fields: { intent: "vote", motionId: String(m.motionId), choice: "yes" }, actor: "rep01" };
+    return { path: meetingPath(m.meetingId), fields: { intent: "vote", motionId: String(m.motionId), choice: "yes", confirm: "on" }, actor: "rep01" };
   }),
   community(MEETING, "close", CONVENER, () => {
     const m = votingMeeting();
-    return { path: meetingPath(m.meetingId), fields: { intent: "close", motionId: String(m.motionId) }, actor: "convener1" };
+    return { path: meetingPath(m.meetingId), fields: { intent: "close", motionId: String(m.motionId), confirm: "on" }, actor: "convener1" };
   }),
 
   // The rules page: the street admin's.

@@ -10,7 +10,8 @@ import { freezeDraft } from "~/models/freeze.server";
 import type { MeetingResult } from "~/models/meeting.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
-import { scheduleMeeting, startMeeting } from "~/models/meeting.server";
+import { scheduleMeeting } from "~/models/meeting.server";
+import { startMeeting } from "~/models/meeting-session.server";
 import type { Role } from "~/workflow/roles";
 import { consultingTopic } from "./consultation";
 import { communityId, userId } from "./db";
@@ -42,7 +43,7 @@ export function meetingInSession({ title, motions }: { title: string; motions: A
     scheduleMeeting({ ...actor, title, place: "社区议事厅", scheduledAt: new Date(Date.now() + 7 * 86_400_000), requestId: null, acceptShortNotice: true }),
   );
   const motionIds = motions.map(({ text, secret = false }) => must(tableMotion({ ...actor, meetingId, topicId: agendaTopic(text), secret, onFail: "revise" })).id);
-  must(startMeeting({ ...actor, meetingId }));
+  must(startMeeting({ early: true, ...actor, meetingId }));
   return { meetingId, motionIds };
 }
 
@@ -104,7 +105,7 @@ export function startedMeeting({ motions: n = 1, secret = false, present = [] as
   const { id } = must(scheduleMeeting({ ...actor, title: "居民代表会议(测试)", place: "社区议事厅", scheduledAt: new Date(Date.now() + 3_600_000), requestId: null, acceptShortNotice: true }));
   const topicIds = Array.from({ length: n }, () => agendaTopic());
   const motionIds = topicIds.map((topicId) => must(tableMotion({ ...actor, meetingId: id, topicId, secret, onFail: "close" })).id);
-  const { members } = must(startMeeting({ ...actor, meetingId: id }));
+  const { members } = must(startMeeting({ early: true, ...actor, meetingId: id }));
   for (const p of present) must(checkIn({ communityId: actor.communityId, userId: p.id, roles: ["representative"], meetingId: id }));
   return { id, path: `/c/mingyue/meetings/${id}`, motionIds, topicIds, members };
 }
