@@ -74,7 +74,7 @@ export async function handleExecutionAction({ request, communityId, communitySlu
       const submission = parseForm(formData, editTaskSchema);
       if (submission.status !== "success") return invalid(target, submission.reply());
       const { taskId, title, unitId, dueDate, budgetYuan } = submission.value;
-      const r = editTask({ ...actor, taskId, task: { title, unitId, dueAt: endOfLocalDay(dueDate), budgetFen: budgetYuan ?? null } });
+      const r = editTask({ ...actor, taskId, task: { title, unitId, dueAt: endOfLocalDay(dueDate, getTimeZone(communityId)), budgetFen: budgetYuan ?? null } });
       return settle(target, r, `${page}#task-${taskId}`, submission.reply());
     }
     case "removeTask": {

@@ -54,12 +54,6 @@ export const editTaskSchema = taskSchema.extend({ intent: z.literal("editTask"),
 /** 移除任务: irreversible, so ticked, and said why (the reason is public, in the ledger). */
 export const removeTaskSchema = z.object({ intent: z.literal("removeTask"), taskId: hiddenId, reason: requiredText(1, REASON_MAX), confirm: confirmed });
 
-/** A moment's day as the date field shows it (China time, as endOfLocalDay in ./consultation reads it back). */
-export function localDateOf(at: Date | string | number): string {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export const sameLocalDate = (a: Date, b: Date) => localDateOf(a) === localDateOf(b);
 
 export const reportSchema = z.object({
   intent: z.literal("report"),

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { executionTasks, units } from "../../db/schema";
-import { sameLocalDate } from "../forms/execution";
+import { localDate } from "../i18n/time-zone";
 import { now } from "./clock.server";
+import { getTimeZone } from "./time-zone.server";
 import { ExecutionError, executionWrite, requireAnyRole, taskRow, topicRef, unitContactIds, type Actor, type ExecutionResult, type TaskInput } from "./execution.server";
 import { appendLedger, type Tx } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
@@ -34,7 +35,8 @@ export function editTask(input: Actor & { taskId: number; task: TaskInput }): Ex
     if (!unit) throw new ExecutionError("unknownUnit");
     const at = now();
     // The form shows the due date as a day: the same day posted back keeps the exact moment planned.
-    const dueAt = sameLocalDate(row.dueAt, input.task.dueAt) ? row.dueAt : input.task.dueAt;
+    const zone = getTimeZone(input.communityId);
+    const dueAt = localDate(row.dueAt, zone) === localDate(input.task.dueAt, zone) ? row.dueAt : input.task.dueAt;
     if (dueAt !== row.dueAt && dueAt.getTime() <= at.getTime()) throw new ExecutionError("dueInPast");
     const before: Recorded = { title: row.title, unit: row.unitId, dueAt: row.dueAt.toISOString(), budgetFen: row.budgetFen };
     const after: Recorded = { title: input.task.title, unit: input.task.unitId, dueAt: dueAt.toISOString(), budgetFen: input.task.budgetFen };

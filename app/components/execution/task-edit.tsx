@@ -8,7 +8,9 @@ import { ConfirmTick } from "~/components/ui/confirm-tick";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { TextareaField } from "~/components/ui/textarea-field";
-import { editTaskSchema, localDateOf, removeTaskSchema } from "~/forms/execution";
+import { editTaskSchema, removeTaskSchema } from "~/forms/execution";
+import { localDate } from "~/i18n/time-zone";
+import { useTimeZone } from "~/components/time-zone";
 import { REASON_MAX } from "~/forms/limits";
 import { translateError } from "~/forms/messages";
 import type { TaskRow } from "./types";
@@ -34,10 +36,11 @@ export function TaskEdit({ task, units, editResult, removeResult }: { task: Task
 
 function EditForm({ task, units, lastResult }: { task: TaskRow; units: Array<{ id: number; name: string }>; lastResult: Result }) {
   const { t } = useTranslation();
+  const zone = useTimeZone();
   const [form, fields] = useForm({
     id: `task-${task.id}-edit`,
     lastResult,
-    defaultValue: { title: task.title, unitId: String(task.unitId), dueDate: localDateOf(task.dueAt), budgetYuan: task.budgetFen === null ? "" : (task.budgetFen / 100).toFixed(2) },
+    defaultValue: { title: task.title, unitId: String(task.unitId), dueDate: localDate(new Date(task.dueAt), zone), budgetYuan: task.budgetFen === null ? "" : (task.budgetFen / 100).toFixed(2) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editTaskSchema }),
     shouldValidate: "onBlur",
   });
