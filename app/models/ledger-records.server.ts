@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.server";
 import type { Note, RecordProblem } from "./ledger-records-entries.server";
+import { consultationRecordProblems } from "./ledger-records-consultation.server";
 import { lawRecordProblems } from "./ledger-records-law.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
@@ -9,7 +10,7 @@ export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server
 /**
  * The rows that must agree with the ledger entries that recorded them. The chain proves the entries
  * were not touched; this proves the working tables were not either: ballots, motions (status, counts,
- * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews and owners' decisions. Returns
+ * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions and consultation waivers. Returns
  * the problem at the lowest entry, or else the first row no entry describes, or null.
  */
 export function firstDisagreeingRecord(db: Db, communityId: number): RecordProblem | null {
@@ -21,5 +22,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   meetingRecordProblems(db, communityId, note);
   topicRecordProblems(db, communityId, note);
   lawRecordProblems(db, communityId, note);
+  consultationRecordProblems(db, communityId, note);
   return first;
 }
