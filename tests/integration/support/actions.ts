@@ -282,6 +282,12 @@ export const ACTIONS: ActionCase[] = [
     actor: "committee1",
   })),
   community(CONSULT, "freeze", COMMITTEE, () => ({ path: topicPath(consultingTopic({ text: "议题正文:更换路灯。" }).id, "/consultation"), fields: { intent: "freeze", confirm: "on" }, actor: "committee1" })),
+  community(CONSULT, "waive", COMMITTEE, () => {
+    // A category the catalogue lets skip consultation, and a topic of it not consulted yet.
+    const { code } = addCatalogueEntry({ communityId: cid(), actorId: userId("street1"), values: { nameZh: unique("可不经协商类别"), nameEn: unique("Optional consultation"), needsVote: true, needsPublicity: true, consultationOptional: true } });
+    const { id } = consultingTopic({ category: code, consulted: false });
+    return { path: topicPath(id, "/consultation"), fields: { intent: "waive", reason: "往年惯例,方案不变。", confirm: "on" }, actor: "committee1" };
+  }),
 
   // Execution and supervision of a topic.
   community(EXECUTION, "task", COMMITTEE, () => {
