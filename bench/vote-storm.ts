@@ -32,6 +32,7 @@ const { advanceTopic } = await import("../app/models/workflow.server");
 const { appendDraftUpdate, ensureDraftDocument } = await import("../app/models/draft-store.server");
 const { templateUpdate } = await import("../app/models/draft-text");
 const { freezeDraft } = await import("../app/models/freeze.server");
+const { recordMeeting } = await import("../app/models/consultation.server");
 const { scheduleMeeting } = await import("../app/models/meeting.server");
 const { startMeeting } = await import("../app/models/meeting-session.server");
 const { checkIn } = await import("../app/models/meeting-attendance.server");
@@ -77,8 +78,11 @@ function setUp(db: Db) {
   const motionIds = Array.from({ length: ROUNDS + 1 }, (_, i) => {
     const topic = createTopic({ communityId: community, proposerId: committee.userId, title: `基准议题 ${i + 1}`, description: "", location: "", categoryId: null, source: "committee" });
     advanceTopic({ topicId: topic.id, communityId: community, action: "accept", actor: committee });
-    advanceTopic({ topicId: topic.id, communityId: community, action: "startConsultation", actor: committee });
+    // The step gates (app/workflow/step-gates.ts): a draft before consultation, an outcome on record before 定稿.
     appendDraftUpdate({ topicId: topic.id, update: paragraphUpdate(ensureDraftDocument(topic.id, templateUpdate), "更换东门路灯三盏。"), userId: committee.userId });
+    advanceTopic({ topicId: topic.id, communityId: community, action: "startConsultation", actor: committee });
+    const minutes = { heldAt: new Date(), place: "社区议事厅", participants: "居民代表", opinions: "同意。", minutes: "会议同意方案。" };
+    must("consult", recordMeeting({ communityId: community, topicId: topic.id, ...committee, meeting: minutes }));
     must("freeze", freezeDraft({ communityId: community, topicId: topic.id, ...committee }));
     return must("table", tableMotion({ ...convener, meetingId, topicId: topic.id, secret: false, onFail: "close" })).id;
   });

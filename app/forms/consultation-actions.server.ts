@@ -2,6 +2,7 @@ import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { now } from "../models/clock.server";
 import { answerSolicitation, closeSolicitation, openSolicitation, recordMeeting, summariseSolicitation } from "../models/consultation.server";
+import { waiveConsultation } from "../models/consultation-waiver.server";
 import { freezeDraft } from "../models/freeze.server";
 import { getTimeZone } from "../models/time-zone.server";
 import {
@@ -12,11 +13,13 @@ import {
   DEADLINE_MAX_DAYS,
   DEADLINE_MIN_DAYS,
   endOfLocalDay,
+  freezeSchema,
   localDate,
   meetingSchema,
   openSchema,
   startOfLocalDay,
   summariseSchema,
+  waiveSchema,
 } from "./consultation";
 import { msg } from "./messages";
 import { readForm } from "./read-form.server";
@@ -30,6 +33,9 @@ const STATUS: Record<string, number> = {
   alreadyOpen: 409,
   closed: 409,
   emptyDraft: 409,
+  blocked: 409,
+  notOptional: 409,
+  alreadyWaived: 409,
   ownersDecide: 409,
   unknownAction: 400,
   reasonRequired: 400,
@@ -83,8 +89,20 @@ export async function handleConsultationAction({ request, communityId, community
       return r.ok ? redirect(`${back}#meeting-${r.id}`) : refuse(r.problem, submission.reply());
     }
     case "freeze": {
+      // 定稿 cannot be undone: unticked, it is refused (400, the box's message) before anything is read.
+      const submission = parseForm(formData, freezeSchema);
+      if (submission.status !== "success") return invalid(submission.reply());
       const r = freezeDraft(actor);
-      return r.ok ? redirect(`/c/${communitySlug}/topics/${topicId}#frozen`) : refuse(r.problem);
+      if (r.ok) return redirect(`/c/${communitySlug}/topics/${topicId}#frozen`);
+      if (r.problem === "notFound") notFound();
+      // A step the rules require is missing: the page lists what (topic.blockers.*) and where it is done.
+      return json({ intent, problem: r.problem, blockers: r.blockers ?? [], result: submission.reply() }, { status: STATUS[r.problem] ?? 400 });
+    }
+    case "waive": {
+      const submission = parseForm(formData, waiveSchema);
+      if (submission.status !== "success") return invalid(submission.reply());
+      const r = waiveConsultation({ ...actor, reason: submission.value.reason });
+      return r.ok ? redirect(`${back}#waiver`) : refuse(r.problem, submission.reply());
     }
     default:
       return json({ intent: null, problem: "badRequest", result: null }, { status: 400 });

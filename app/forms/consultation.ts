@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { msg } from "./messages";
-import { hiddenId, optionalText, requiredText } from "./fields";
+import { confirmed, hiddenId, optionalText, requiredText } from "./fields";
+import { REASON_MAX } from "./limits";
 
 export const QUESTION_MAX = 200;
 export const ANSWER_MAX = 1000;
@@ -16,7 +17,7 @@ export const STANCES = ["support", "supportWithChanges", "oppose"] as const;
 export type Stance = (typeof STANCES)[number];
 
 /** What the consultation page's forms post as `intent`. */
-export const CONSULTATION_INTENTS = ["open", "answer", "close", "summarise", "meeting", "freeze"] as const;
+export const CONSULTATION_INTENTS = ["open", "answer", "close", "summarise", "meeting", "freeze", "waive"] as const;
 export type ConsultationIntent = (typeof CONSULTATION_INTENTS)[number];
 
 export function consultationIntent(value: FormDataEntryValue | null): ConsultationIntent | null {
@@ -53,7 +54,14 @@ export const meetingSchema = z.object({
   minutes: optionalText(MINUTES_MAX),
 });
 
-export const freezeSchema = z.object({ intent: z.literal("freeze") });
+/** 定稿 cannot be undone: the form carries a <ConfirmTick>, and the server refuses it unticked. */
+export const freezeSchema = z.object({ intent: z.literal("freeze"), confirm: confirmed });
+
+/**
+ * 不经协商: for a category whose catalogue entry makes consultation optional, the committee records
+ * why it skips it (a public reason); it cannot be taken back, so it is confirmed too.
+ */
+export const waiveSchema = z.object({ intent: z.literal("waive"), reason: requiredText(1, REASON_MAX), confirm: confirmed });
 
 /** Whole days from `today` to `date` (both "YYYY-MM-DD"). */
 export function daysBetween(today: string, date: string): number {

@@ -98,6 +98,8 @@ const catalogueFields = {
   passOfAll: checkbox,
   /** Decided by the building's owners (民法典 Art. 278), not by the representatives. */
   ownersDecide: checkbox,
+  /** Consultation may be skipped for the category, once the committee records why (topics.consultationWaiver). */
+  consultationOptional: checkbox,
   passNum: ratioPart.optional(),
   passDen: ratioPart.optional(),
 };

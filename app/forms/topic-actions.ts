@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { TOPIC_ACTIONS } from "../workflow/transitions";
 import { untyped } from "./fields";
+import type { TopicAction } from "../workflow/transitions";
 import { msg } from "./messages";
 
 import { cleanText, COMMENT_MAX, REASON_MAX } from "./limits";
@@ -34,6 +35,9 @@ export const commentSchema = z.object({
     ),
 });
 
+/** Moves of the topic page that carry a <ConfirmTick>: the server refuses them without `confirm=on`. */
+export const CONFIRMED_MOVES: readonly TopicAction[] = ["accept", "reject"];
+
 export const moveSchema = z.object({
   intent: z.literal("move"),
   action: untyped(z.enum(TOPIC_ACTIONS, { error: msg("errors.choice") })),
@@ -48,4 +52,9 @@ export const moveSchema = z.object({
     .min(1, msg("errors.range", { min: 1, max: 999999999 }))
     .max(999999999, msg("errors.range", { min: 1, max: 999999999 }))
     .optional(),
+  /** The ticked box of an irreversible move (CONFIRMED_MOVES); other moves ignore it. */
+  confirm: z.string().optional(),
+}).superRefine((value, ctx) => {
+  // 受理 and 不予受理 cannot be undone: without the ticked box (also without JavaScript) they are refused.
+  if (CONFIRMED_MOVES.includes(value.action) && value.confirm !== "on") ctx.addIssue({ code: "custom", path: ["confirm"], message: msg("errors.confirmRequired") });
 });

@@ -6,7 +6,7 @@ import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { getDraftText } from "./draft-store.server";
-import { getFreeze } from "./freeze.server";
+import { freezeBlockers, getFreeze } from "./freeze.server";
 import { appendLedger } from "./ledger.server";
 import { publish } from "./publication.server";
 import { getTopicForPage } from "./topic-page.server";
@@ -215,13 +215,16 @@ export function loadConsultationPage({ communityId, topicId, userId, roles, veri
   if (!topic) return undefined;
   const consulting = topic.state === "consulting";
   const committee = isCommittee(roles);
-  const needsVote =
-    getDb()
-      .select({ needsVote: catalogueEntries.needsVote })
-      .from(topics)
-      .innerJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
-      .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
-      .get()?.needsVote ?? true;
+  const category = getDb()
+    .select({ needsVote: catalogueEntries.needsVote, optional: catalogueEntries.consultationOptional, waiver: topics.consultationWaiver })
+    .from(topics)
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
+    .where(and(eq(topics.id, topicId), eq(topics.communityId, communityId)))
+    .get();
+  const needsVote = category?.needsVote ?? true;
+  const optional = category?.optional === true;
+  // What 定稿 still needs, asked of the same step gate the move itself asks (only the committee freezes).
+  const stillNeeded = committee && consulting ? freezeBlockers(topicId) : [];
   return {
     topic: { id: topic.id, number: topic.number, title: topic.title, state: topic.state },
     consulting,
@@ -232,12 +235,16 @@ export function loadConsultationPage({ communityId, topicId, userId, roles, veri
     freeze: getFreeze({ communityId, topicId, verify }),
     draftText: committee && consulting ? getDraftText(topicId) : null,
     needsVote,
+    freezeBlockers: stillNeeded,
+    /** The committee's public reason for skipping consultation, for a category that allows it. */
+    waiver: category?.waiver ?? null,
     may: {
       open: committee && consulting,
       answer: consulting && can("answerConsultation", "consulting", roles),
       manage: committee,
       record: committee && consulting,
       freeze: committee && consulting,
+      waive: committee && consulting && optional && !category?.waiver,
     },
   };
 }

@@ -11,6 +11,8 @@ import { templateUpdate } from "./draft-text";
 import { appendLedger } from "./ledger.server";
 import { renderMarkdown } from "./markdown.server";
 import { publish } from "./publication.server";
+import { blockersOf } from "./step-facts.server";
+import type { StepBlocker } from "../workflow/step-gates";
 import { advanceInTx, WorkflowError, type WorkflowProblem } from "./workflow.server";
 
 /** The SHA-256 of a text's UTF-8 bytes, as lower-case hex: what is published and voted on. */
@@ -25,11 +27,13 @@ class EmptyDraftError extends Error {}
 /**
  * 定稿: stores the draft's canonical text and its SHA-256, appends `draft.frozen` and moves the topic —
  * to the representatives' vote (freeze → onAgenda) when its catalogue entry needs one (or it has no
- * category), otherwise to execution (decideByCommittee) — all in one transaction.
+ * category), otherwise to execution (decideByCommittee) — all in one transaction. The move's step gate
+ * (app/workflow/step-gates.ts) asks for a consultation outcome on record (or the committee's waiver);
+ * a refusal by it carries the `blockers` for the page to list.
  */
 export function freezeDraft({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }):
   | { ok: true; sha256: string; to: string }
-  | { ok: false; problem: FreezeProblem } {
+  | { ok: false; problem: FreezeProblem; blockers?: readonly StepBlocker[] } {
   const db = getDb();
   const topic = db
     .select({ id: topics.id, title: topics.title, state: topics.state, needsVote: catalogueEntries.needsVote, ownersDecide: catalogueEntries.ownersDecide })
@@ -62,7 +66,9 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
       return { ok: true, sha256, to } as const;
     });
   } catch (error) {
-    if (error instanceof WorkflowError) return { ok: false, problem: error.problem };
+    // A draft emptied during consultation is said as before; anything else the step gates miss is listed.
+    if (error instanceof WorkflowError && error.blockers.includes("emptyDraft")) return { ok: false, problem: "emptyDraft" };
+    if (error instanceof WorkflowError) return { ok: false, problem: error.problem, blockers: error.blockers };
     if (error instanceof EmptyDraftError) return { ok: false, problem: "emptyDraft" };
     throw error;
   }
@@ -83,4 +89,9 @@ export function getFreeze({ communityId, topicId, verify = false }: { communityI
   const row = freezeOf().get({ communityId, topicId });
   if (!row) return null;
   return { ...row, html: renderMarkdown(row.text), verified: verify ? sha256Hex(row.text) === row.sha256 : null };
+}
+
+/** What 定稿 still needs on this topic (its step gate; freeze and decideByCommittee ask the same), for the pages to list. */
+export function freezeBlockers(topicId: number): StepBlocker[] {
+  return blockersOf(getDb(), topicId, "freeze");
 }

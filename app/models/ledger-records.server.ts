@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.server";
 import type { Note, RecordProblem } from "./ledger-records-entries.server";
 import { executionRecordProblems } from "./ledger-records-execution.server";
+import { consultationRecordProblems } from "./ledger-records-consultation.server";
 import { lawRecordProblems } from "./ledger-records-law.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
@@ -10,7 +11,7 @@ export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server
 /**
  * The rows that must agree with the ledger entries that recorded them. The chain proves the entries
  * were not touched; this proves the working tables were not either: ballots, motions (status, counts,
- * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions and execution tasks. Returns
+ * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions, execution tasks and consultation waivers. Returns
  * the problem at the lowest entry, or else the first row no entry describes, or null.
  */
 export function firstDisagreeingRecord(db: Db, communityId: number): RecordProblem | null {
@@ -23,5 +24,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   topicRecordProblems(db, communityId, note);
   lawRecordProblems(db, communityId, note);
   executionRecordProblems(db, communityId, note);
+  consultationRecordProblems(db, communityId, note);
   return first;
 }

@@ -93,7 +93,7 @@ export function applyRulePack({ communityId, actorId, packId }: { communityId: n
 
 /** A category as the form gives it; callers from before the revised laws may leave the new flags out. */
 type CatalogueInput = Omit<CatalogueValues, CatalogueFlag> & Partial<Pick<CatalogueValues, CatalogueFlag>>;
-type CatalogueFlag = "important" | "passOfAll" | "ownersDecide";
+type CatalogueFlag = "important" | "passOfAll" | "ownersDecide" | "consultationOptional";
 
 function entryValues(values: CatalogueInput) {
   return {
@@ -104,6 +104,7 @@ function entryValues(values: CatalogueInput) {
     important: values.important ?? false,
     passOfAll: values.passOfAll ?? false,
     ownersDecide: values.ownersDecide ?? false,
+    consultationOptional: values.consultationOptional ?? false,
     passNum: values.passNum ?? null,
     passDen: values.passDen ?? null,
   };

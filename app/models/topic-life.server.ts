@@ -9,6 +9,7 @@ import type { StoredMessage } from "../i18n/stored-message";
 
 /** The ledger entry types that belong on a topic's life line (moves come from topic_events). */
 const LIFE_TYPES = [
+  "consultation.waived",
   "draft.frozen",
   "task.planned",
   "task.reported",
@@ -101,7 +102,8 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
     const p = JSON.parse(e.payload) as Payload;
     const task = tasks.get(num(p.task) ?? 0);
     const base = { key: `ledger-${e.id}`, at: new Date(e.at), kind: e.type as LifeItem["kind"], actor: e.actor ?? null, text: "", params: { task: task?.title ?? null, unit: task?.unit ?? null } as LifeItem["params"] };
-    if (e.type === "draft.frozen") items.push({ ...base, href: "#frozen", params: { sha256: String(p.sha256 ?? "").slice(0, 12) } });
+    if (e.type === "consultation.waived") items.push({ ...base, text: String(p.reason ?? "") });
+    else if (e.type === "draft.frozen") items.push({ ...base, href: "#frozen", params: { sha256: String(p.sha256 ?? "").slice(0, 12) } });
     else if (e.type === "task.planned") items.push({ ...base, params: { ...base.params, task: task?.title ?? String(p.title ?? ""), dueAt: String(p.dueAt ?? ""), budgetFen: num(p.budgetFen) } });
     else if (e.type === "task.reported") items.push({ ...base, text: reports.get(num(p.report) ?? 0) ?? "", params: { ...base.params, percent: num(p.percent), spentFen: num(p.spentFen) } });
     else if (e.type === "rectification.raised") items.push({ ...base, text: demands.get(num(p.rectification) ?? 0)?.body ?? "" });

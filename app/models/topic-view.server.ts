@@ -1,4 +1,6 @@
+import { getDb } from "../../db/client.server";
 import { untilNextWrite } from "../../db/prepared";
+import { CONFIRMED_MOVES } from "../forms/topic-actions";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { stageIndex, type Stage } from "../workflow/stages";
@@ -6,6 +8,7 @@ import { STATE_INFO } from "../workflow/states";
 import { availableActions } from "../workflow/transitions";
 import { DAY_MS, now } from "./clock.server";
 import { listComments } from "./comment.server";
+import { blockersOf } from "./step-facts.server";
 import { getRatingPanel } from "./rating-view.server";
 import { groupByStage, listTopicLife } from "./topic-life.server";
 import { getCosignProgress, getTopicForPage, listCosigners, listTopicEvents, listTopicPhotos } from "./topic-page.server";
@@ -94,7 +97,13 @@ export function loadTopicPage({
     comments: { ...comments, mayComment: can("comment", topic.state, roles) },
     rating: getRatingPanel({ communityId, topicId, userId, roles, state: topic.state }),
     life,
-    moves: availableActions(topic.state, roles).map((t) => ({ action: t.action, needsReason: Boolean(t.needsReason) })),
+    // Each move with what its step gate finds missing (the same rule advanceInTx asks) and whether it must be confirmed.
+    moves: availableActions(topic.state, roles).map((t) => ({
+      action: t.action,
+      needsReason: Boolean(t.needsReason),
+      confirm: CONFIRMED_MOVES.includes(t.action),
+      blockers: blockersOf(getDb(), topicId, t.action) as string[],
+    })),
   };
 }
 

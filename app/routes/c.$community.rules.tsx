@@ -26,8 +26,8 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!rules) notFound();
   const { communityId: _c, updatedAt, ...shown } = rules;
   const used = countTopicsByCategory({ communityId: community.id });
-  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, passNum, passDen }) => ({
-    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, passNum, passDen },
+  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, consultationOptional, passNum, passDen }) => ({
+    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, consultationOptional, passNum, passDen },
     topics: used.get(id) ?? 0,
   }));
   const { lawRevision: _l, ...rest } = shown;

@@ -29,7 +29,7 @@ import { handleTopicAction } from "~/forms/topic-actions.server";
 import { i18n } from "~/i18n/i18next.server";
 import { i18nFor } from "~/i18n/instances.server";
 import { getCompletionPanel } from "~/models/execution-view.server";
-import { getFreeze } from "~/models/freeze.server";
+import { freezeBlockers, getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
 import { getPartyReviewSection } from "~/models/party-review.server";
 import { getCorrectableResolution } from "~/models/resolution.server";
@@ -62,8 +62,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
   // 报告完成: the execution page's form, with what the step gate finds missing, for those who may report it.
   const completion = getCompletionPanel({ communityId: community.id, topicId, userId: user.id, roles });
+  // What 定稿 still needs, for the committee while the topic is in consultation (the freeze's own step gate).
+  const stillNeeded = page.topic.state === "consulting" && roles.includes("committee") ? freezeBlockers(topicId) : [];
   const title = await pageTitle(args.request, [{ text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
-  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, ...page });
+  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, freezeBlockers: stillNeeded, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -74,12 +76,15 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, completion, rating, life } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, completion, rating, life, freezeBlockers } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
   const cosignProblem = refused?.intent === "cosign" || refused?.intent === "withdrawCosign" ? refused.problem : null;
-  const moveRefusal = refused?.intent === "move" && refused.action ? { action: refused.action, problem: refused.problem, fieldErrors: result?.error ?? {} } : null;
+  const moveRefusal =
+    refused?.intent === "move" && refused.action
+      ? { action: refused.action, problem: refused.problem, blockers: "blockers" in refused ? (refused.blockers ?? []) : [], fieldErrors: result?.error ?? {} }
+      : null;
   // A refused move without a form on this page (the state moved on, or it was never this person's) is said at the top.
   const strayRefusal = moveRefusal && !moves.some((m) => m.action === moveRefusal.action) ? (moveRefusal.problem ?? "unknownAction") : null;
   const objectionRefusal =
@@ -114,7 +119,7 @@ export default function TopicPage() {
           {partyReview ? <PartyReviewCard review={partyReview} refusal={refused?.intent === "partyReview" ? { problem: refused.problem, result } : null} /> : null}
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {correctable ? <CorrectionForm resolution={correctable} refusal={refused?.intent === "orderCorrection" ? { problem: refused.problem, result } : null} /> : null}
-          {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} /> : null}
+          {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} freezeBlockers={freezeBlockers} /> : null}
           {freeze ? <FrozenText freeze={freeze} /> : null}
           {cosign.collecting || cosign.cosigners.length || cosignProblem ? <CosignPanel cosign={cosign} count={topic.cosignCount} problem={cosignProblem} /> : null}
           <CommentSection
@@ -128,7 +133,7 @@ export default function TopicPage() {
           />
         </div>
         <div className="min-w-0 space-y-4">
-          {moves.length ? <MoveForms moves={moves} refusal={moveRefusal} /> : null}
+          {moves.length ? <MoveForms moves={moves} refusal={moveRefusal} slug={slug} topicId={topic.id} /> : null}
           <TopicHistory groups={life} />
         </div>
       </div>

@@ -9,6 +9,7 @@ import { FreezeCard } from "~/components/consultation/freeze-card";
 import { MeetingForm } from "~/components/consultation/meeting-form";
 import { MeetingList } from "~/components/consultation/meeting-list";
 import { SolicitationSection } from "~/components/consultation/solicitation-section";
+import { WaiverCard } from "~/components/consultation/waiver-card";
 import { FrozenText } from "~/components/topic/frozen-text";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
@@ -38,22 +39,26 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { slug, notice, topic, consulting, solicitations, meetings, freeze, draftText, draftHtml, needsVote, may } = useLoaderData<typeof loader>();
+  const { slug, notice, topic, consulting, solicitations, meetings, freeze, draftText, draftHtml, needsVote, freezeBlockers, waiver, may } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const running = solicitations.some((s) => s.open);
   // Which refused forms show their errors: the open form until one runs, the answer form while one runs,
   // the meeting record. A refusal without its form (the summary's note has no message beside it) was of an out-of-date form.
-  const shown: Record<string, boolean> = { open: may.open && !running, answer: may.answer && running, meeting: may.record };
+  const freezing = may.freeze && draftText !== null;
+  const shown: Record<string, boolean> = { open: may.open && !running, answer: may.answer && running, meeting: may.record, freeze: freezing, waive: may.waive };
   const stray = Boolean(data?.intent && data.result && !data.problem && !shown[data.intent]);
+  // A freeze refused by a step gate lists what is missing inside the freeze card, not at the top.
+  const refusedBlockers = data?.intent === "freeze" && "blockers" in data && Array.isArray(data.blockers) ? (data.blockers as string[]) : [];
+  const topProblem = data?.problem && !(refusedBlockers.length && freezing) ? data.problem : null;
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
       <Link to={`/c/${slug}/topics/${topic.id}`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
         ← {t("consultation.backToTopic")}
       </Link>
       <h1 className="break-words text-xl font-semibold text-stone-900">{t("consultation.pageTitle", { number: topic.number, title: topic.title })}</h1>
-      {data?.problem ? <Alert tone="error">{t(`consultation.problems.${data.problem}`)}</Alert> : null}
+      {topProblem ? <Alert tone="error">{t(`consultation.problems.${topProblem}`)}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       {!consulting ? <Alert tone="info">{t("consultation.notConsulting")}</Alert> : null}
       {freeze ? <FrozenText freeze={freeze} /> : null}
@@ -64,7 +69,18 @@ export default function ConsultationPage() {
           {may.record ? <MeetingForm lastResult={resultOf("meeting")} /> : null}
         </div>
       </Card>
-      {may.freeze && draftText !== null ? <FreezeCard draftText={draftText} draftHtml={draftHtml} needsVote={needsVote} /> : null}
+      {waiver || may.waive ? <WaiverCard waiver={waiver} mayWaive={may.waive} lastResult={resultOf("waive")} /> : null}
+      {freezing ? (
+        <FreezeCard
+          draftText={draftText ?? ""}
+          draftHtml={draftHtml}
+          needsVote={needsVote}
+          blockers={freezeBlockers}
+          slug={slug}
+          topicId={topic.id}
+          refusal={data?.intent === "freeze" ? { result: resultOf("freeze"), blockers: refusedBlockers } : null}
+        />
+      ) : null}
     </main>
   );
 }

@@ -62,6 +62,7 @@ test("propose → co-sign to the threshold → screening → accepted into delib
   // 5. The committee accepts it.
   await committee.page.reload();
   await expect(committee.page.getByTestId("topic-state")).toHaveText("待居委会受理");
+  await committee.page.getByTestId("move-accept").getByRole("checkbox").check();
   await committee.page.getByTestId("move-accept").getByRole("button").click();
   await expect(committee.page.getByTestId("topic-state")).not.toHaveText("待居委会受理");
   await expect(committee.page.getByTestId("topic-history")).toContainText("受理");

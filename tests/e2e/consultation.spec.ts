@@ -1,7 +1,9 @@
-// The consultation journey on a topic of our own: the committee opens a solicitation, two residents
-// answer in their own browsers, the results show the counts; the committee records a meeting and
-// opens its printable minutes; it freezes the text, and the topic page shows the SHA-256, which the
-// browser re-computes and confirms. Then the same pages on a phone.
+// The consultation journey on a topic of our own: the committee writes the draft and moves it to
+// consultation from the topic page; it opens a solicitation, two residents answer in their own
+// browsers, the results show the counts; 定稿 stays disabled, saying what is missing, until the
+// committee records a meeting with minutes (and opens its printable minutes); it freezes the text with
+// the tick, and the topic page shows the SHA-256, which the browser re-computes and confirms. Then the
+// same pages on a phone.
 import { createHash } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, login, newPage, test } from "../fixtures/app";
@@ -22,8 +24,8 @@ async function committeeApi(baseURL: string): Promise<APIRequestContext> {
   return api;
 }
 
-/** Files a topic as the committee (straight to screening) and moves it to consultation over HTTP. */
-async function consultingTopic(baseURL: string, title: string): Promise<{ id: number; path: string }> {
+/** Files a topic as the committee (straight to screening) and accepts it over HTTP (ticked): it is in drafting. */
+async function draftingTopic(baseURL: string, title: string): Promise<{ id: number; path: string }> {
   const api = await committeeApi(baseURL);
   const created = await api.post("/c/mingyue/topics/new", {
     multipart: { title, description: "楼道内电动车充电频繁。", location: "5号楼", category: "facilities", fileAs: "committee" },
@@ -32,10 +34,8 @@ async function consultingTopic(baseURL: string, title: string): Promise<{ id: nu
   expect(created.status()).toBe(302);
   const path = new URL(created.headers().location, baseURL).pathname;
   expect(path).toMatch(/^\/c\/mingyue\/topics\/\d+$/);
-  for (const action of ["accept", "startConsultation"]) {
-    const moved = await api.post(path, { form: { intent: "move", action }, maxRedirects: 0 });
-    expect(moved.status(), action).toBe(302);
-  }
+  const accepted = await api.post(path, { form: { intent: "move", action: "accept", confirm: "on" }, maxRedirects: 0 });
+  expect(accepted.status(), "accept").toBe(302);
   await api.dispose();
   return { id: Number(path.split("/").pop()), path };
 }
@@ -47,18 +47,25 @@ function noSidewaysScroll(page: import("@playwright/test").Page) {
 test("solicitation → two answers → results; a meeting and its minutes; freeze and verify the hash", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(90_000);
   const title = `楼道充电整治 ${testInfo.workerIndex}-${Date.now().toString(36).slice(-5)}`;
-  const topic = await consultingTopic(baseURL!, title);
+  const topic = await draftingTopic(baseURL!, title);
   const consultationPath = `${topic.path}/consultation`;
 
-  // The committee finds the consultation page from the topic page and opens a solicitation.
+  // With an empty draft the move to consultation is disabled and says why, linking to the draft.
   await login(page, "committee1", { redirectTo: topic.path });
-  // First the committee writes the background into the live draft; a reload shows it was stored.
-  await page.goto(`${topic.path}/draft`);
+  const start = page.getByTestId("move-startConsultation");
+  await expect(start.getByRole("button")).toBeDisabled();
+  await expect(start.getByTestId("blockers")).toContainText("草案除模板标题外还没有内容");
+  // The committee writes the background into the live draft; a reload shows it was stored.
+  await start.getByRole("link", { name: "去编辑草案" }).click();
+  await expect(page).toHaveURL(new RegExp(`${topic.path}/draft$`));
   await page.getByTestId("draft-editor").locator("p").first().click();
   await page.keyboard.type(BACKGROUND);
   await page.reload();
   await expect(page.locator('[data-testid="draft-text"], [data-testid="draft-editor"]').first()).toContainText(BACKGROUND);
+  // Now the move is offered; the committee makes it and finds the consultation page from the topic page.
   await page.goto(topic.path);
+  await page.getByTestId("move-startConsultation").getByRole("button").click();
+  await expect(page.getByTestId("move-startConsultation")).toHaveCount(0);
   await page.getByTestId("consultation-link").click();
   await expect(page).toHaveURL(new RegExp(`${consultationPath}$`));
   const open = page.getByTestId("open-form");
@@ -92,6 +99,10 @@ test("solicitation → two answers → results; a meeting and its minutes; freez
   await expect(page.getByTestId("n-oppose")).toHaveText("1");
   await expect(page.getByTestId("opinions")).toContainText("担心占用绿地");
 
+  // No outcome yet (the solicitation runs, no summary, no minutes): 定稿 is disabled and says what is missing.
+  await expect(page.getByTestId("freeze")).toBeDisabled();
+  await expect(page.getByTestId("freeze-form").locator("..").getByTestId("blockers")).toContainText("还没有协商结果");
+
   // A consultation meeting, and its printable minutes.
   const meeting = page.getByTestId("meeting-form");
   await meeting.locator('input[name="heldAt"]').fill(dateAhead(0));
@@ -115,6 +126,8 @@ test("solicitation → two answers → results; a meeting and its minutes; freez
 
   // Freeze: the topic page shows the text and its SHA-256; the browser re-computes it.
   await page.goto(consultationPath);
+  await expect(page.getByTestId("blockers")).toHaveCount(0);
+  await page.getByTestId("freeze-form").getByRole("checkbox").check();
   await page.getByTestId("freeze").click();
   await expect(page).toHaveURL(new RegExp(`${topic.path}#frozen$`));
   const expected = createHash("sha256").update(CANONICAL, "utf8").digest("hex");

@@ -1,7 +1,9 @@
 // The whole loop of the 116 method for one topic, everyone in their own browser, on a server of its
 // own whose clock the test moves forward (TEST_CLOCK=1) instead of waiting: a resident proposes, two
 // co-signers co-sign (the rest of the rules' ten arrive over HTTP), the committee accepts, two
-// committee members co-edit the draft live, consult and freeze it; the convener holds the meeting,
+// committee members co-edit the draft live; the committee opens a solicitation, two residents answer it
+// in their browsers, the committee closes it and publishes the summary, then freezes the text (ticked,
+// the step gates ask for a consultation outcome first); the convener holds the meeting,
 // enough representatives check in and vote, the resolution is published and its 公示 period passes;
 // the committee plans execution, the unit reports, completion is reported; the supervisor verifies
 // on site, residents rate, the rating window passes and the topic is closed (结项). The ledger
@@ -81,6 +83,7 @@ test("one topic through all six stages: propose → … → closed, the ledger v
 
   // The committee accepts it into deliberation.
   const committee1 = await join("committee1", topicPath);
+  await committee1.page.getByTestId("move-accept").getByRole("checkbox").check();
   await committee1.page.getByTestId("move-accept").getByRole("button").click();
   await expect(committee1.page.getByTestId("topic-state")).not.toHaveText("待居委会受理");
 
@@ -99,12 +102,33 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   await expect(committee1.page.getByTestId("draft-status")).toHaveAttribute("data-status", "saved");
   await expect(committee2.page.getByTestId("draft-status")).toHaveAttribute("data-status", "saved");
 
-  // 3 协商: to consultation, then the freeze (the text and its SHA-256).
+  // 3 协商: to consultation; a solicitation two residents answer; closed and summarised; then the freeze.
   await committee1.page.goto(topicPath);
   await committee1.page.getByTestId("move-startConsultation").getByRole("button").click();
   // The move has landed (its button is gone) before the consultation page is opened.
   await expect(committee1.page.getByTestId("move-startConsultation")).toHaveCount(0);
-  await committee1.page.goto(`${topicPath}/consultation`);
+  const consultationPath = `${topicPath}/consultation`;
+  await committee1.page.goto(consultationPath);
+  await expect(committee1.page.getByTestId("freeze")).toBeDisabled();
+  const open = committee1.page.getByTestId("open-form");
+  await open.locator('textarea[name="question"]').fill("是否同意将步道更换为透水砖?");
+  await open.locator('input[name="deadline"]').fill(dateAhead(7));
+  await open.getByRole("button").click();
+  await expect(committee1.page.getByTestId("solicitation")).toBeVisible();
+  for (const [username, stance] of [["resident2", "support"], ["resident3", "supportWithChanges"]] as const) {
+    const resident = people.find((p) => p.username === username)!;
+    await resident.page.goto(consultationPath);
+    const form = resident.page.getByTestId("answer-form");
+    await form.locator('select[name="stance"]').selectOption(stance);
+    await form.getByRole("button").click();
+    await expect(resident.page.getByText("您的意见已记录。")).toBeVisible();
+  }
+  await committee1.page.reload();
+  await committee1.page.getByRole("button", { name: "提前结束征求意见" }).click();
+  await expect(committee1.page.getByRole("button", { name: "提前结束征求意见" })).toHaveCount(0);
+  await committee1.page.getByRole("button", { name: "将结果附到议题" }).click();
+  await expect(committee1.page.getByText("结果已附到议题的评论中。")).toBeVisible();
+  await committee1.page.getByTestId("freeze-form").getByRole("checkbox").check();
   await committee1.page.getByTestId("freeze").click();
   await expect(committee1.page).toHaveURL(new RegExp(`${topicPath}#frozen$`));
 

@@ -188,7 +188,8 @@ describe("consultation meetings", () => {
   const meeting = { intent: "meeting", heldAt: "2026-11-20", place: "社区议事室", participants: "居民代表 张三\n物业公司\n街道城管科", opinions: "物业同意提供场地", minutes: "会议讨论了充电棚选址。" };
 
   it("the committee records one (ledger entry); it is listed and its printable minutes open", async () => {
-    const { id } = consultingTopic();
+    // Not consulted yet: the fixture's own meeting would be the one read back.
+    const { id } = consultingTopic({ consulted: false });
     const before = ledgerOf("consultation.meetingRecorded").length;
     const res = await post("committee1", id, meeting);
     expect(res.status).toBe(302);
@@ -207,13 +208,13 @@ describe("consultation meetings", () => {
   });
 
   it("refuses residents (403), bad forms (400) and wrong ids (404)", async () => {
-    const { id } = consultingTopic();
+    const { id } = consultingTopic({ consulted: false });
     expect((await post("resident1", id, meeting)).status).toBe(403);
     for (const change of [{ place: "" }, { place: "地".repeat(101) }, { participants: "" }, { participants: "人".repeat(2001) }, { opinions: "见".repeat(4001) }, { minutes: "记".repeat(8001) }, { heldAt: "soon" }]) {
       expect((await post("committee1", id, { ...meeting, ...change })).status, Object.keys(change)[0]).toBe(400);
     }
     expect(getDb().select().from(consultationMeetings).where(eq(consultationMeetings.topicId, id)).all()).toHaveLength(0);
-    const other = consultingTopic();
+    const other = consultingTopic({ consulted: false });
     await post("committee1", other.id, meeting);
     const otherMeeting = getDb().select().from(consultationMeetings).where(eq(consultationMeetings.topicId, other.id)).get()!;
     // A meeting is reached only through its own topic.

@@ -6,10 +6,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { consultations, draftFreezes, ledgerEntries, topics } from "../../db/schema";
-import { getDraftText } from "~/models/draft-store.server";
+import { appendDraftUpdate, ensureDraftDocument, getDraftText } from "~/models/draft-store.server";
+import { templateUpdate } from "~/models/draft-text";
 import { verifyLedger } from "~/models/ledger.server";
 import { consultingTopic } from "./support/consultation";
-import { communityId } from "./support/db";
+import { communityId, userId } from "./support/db";
+import { clearParagraphUpdate } from "../fixtures/consultation";
 import { useServer } from "./support/http";
 
 const http = useServer();
@@ -19,7 +21,7 @@ async function as(username: string) {
   return cookies.get(username)!;
 }
 
-const freeze = async (username: string, id: number, slug = "mingyue") => http.fetch(`/c/${slug}/topics/${id}/consultation`, { cookie: await as(username), form: { intent: "freeze" } });
+const freeze = async (username: string, id: number, slug = "mingyue") => http.fetch(`/c/${slug}/topics/${id}/consultation`, { cookie: await as(username), form: { intent: "freeze", confirm: "on" } });
 const frozenRow = (id: number) => getDb().select().from(draftFreezes).where(eq(draftFreezes.topicId, id)).get();
 const topicRow = (id: number) => getDb().select().from(topics).where(eq(topics.id, id)).get()!;
 const frozenEntries = (id: number) =>
@@ -73,14 +75,15 @@ describe("freezing the draft", () => {
     expect(topicRow(id).state).toBe("onAgenda");
   });
 
-  it("refuses an empty draft (only the template headings) with a translated message; nothing written", async () => {
-    const { id, communityId: cid } = consultingTopic({ text: "" });
-    const noDocument = consultingTopic();
+  it("refuses a draft emptied during consultation (only the template headings left) with a translated message; nothing written", async () => {
+    // Consultation needs a draft, so the text is there when it starts; a committee member deletes it after.
+    const { id, communityId: cid } = consultingTopic({ text: "先写后删的背景。" });
+    appendDraftUpdate({ topicId: id, update: clearParagraphUpdate(ensureDraftDocument(id, templateUpdate)), userId: userId("committee1") });
+    expect(getDraftText(id)).not.toContain("先写后删");
     const before = verifyLedger({ communityId: cid }).count;
     const res = await freeze("committee1", id);
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("草案各部分都还没有内容,不能定稿。");
-    expect((await freeze("committee1", noDocument.id)).status).toBe(409);
     expect(frozenRow(id)).toBeUndefined();
     expect(topicRow(id).state).toBe("consulting");
     expect(verifyLedger({ communityId: cid }).count).toBe(before);

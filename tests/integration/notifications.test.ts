@@ -39,7 +39,7 @@ describe("notifications", () => {
   it("tell the proposer and co-signers of a move made on the topic page, and only them", async () => {
     const t = topicWithFollowers("resident1", ["resident2", "rep11"], "通知测试:楼道扶手");
     const before = { resident1: unreadOf("resident1"), resident2: unreadOf("resident2"), resident3: unreadOf("resident3"), committee1: unreadOf("committee1") };
-    const res = await http.fetch(`/c/mingyue/topics/${t.id}`, { cookie: await as("committee1"), form: { intent: "move", action: "reject", reason: "已由物业维修" } });
+    const res = await http.fetch(`/c/mingyue/topics/${t.id}`, { cookie: await as("committee1"), form: { intent: "move", action: "reject", reason: "已由物业维修", confirm: "on" } });
     expect(res.status).toBe(302);
     expect(unreadOf("resident1")).toBe(before.resident1 + 1);
     expect(unreadOf("resident2")).toBe(before.resident2 + 1);
@@ -78,7 +78,7 @@ describe("notifications", () => {
 
   it("mark all as read clears the bell for that person only", async () => {
     const t = topicWithFollowers("rep14", ["rep15"], "通知测试:已读");
-    await http.fetch(`/c/mingyue/topics/${t.id}`, { cookie: await as("committee1"), form: { intent: "move", action: "reject", reason: "不属于议事范围" } });
+    await http.fetch(`/c/mingyue/topics/${t.id}`, { cookie: await as("committee1"), form: { intent: "move", action: "reject", reason: "不属于议事范围", confirm: "on" } });
     expect(unreadOf("rep14")).toBeGreaterThan(0);
     expect(unreadOf("rep15")).toBeGreaterThan(0);
     expect(bellCount(await html("rep14", "/c/mingyue"))).toBe(String(unreadOf("rep14")));

@@ -35,7 +35,7 @@ describe("a matter the owners decide", () => {
   it("is never frozen for, nor tabled on, a meeting's agenda, with the reason", async () => {
     const topicId = liftTopic();
     expect(freezeDraft({ communityId: MINGYUE(), topicId, userId: userId("committee1"), roles: ["committee"] })).toEqual({ ok: false, problem: "ownersDecide" });
-    const res = await http.fetch(`/c/mingyue/topics/${topicId}/consultation`, { cookie: await as("committee1"), form: { intent: "freeze" } });
+    const res = await http.fetch(`/c/mingyue/topics/${topicId}/consultation`, { cookie: await as("committee1"), form: { intent: "freeze", confirm: "on" } });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("由业主共同决定(民法典第二百七十八条)");
     expect(topicState(topicId)).toBe("consulting");

@@ -28,8 +28,10 @@ function screening(title = "议事会提出的议题") {
 }
 
 const page = (id: number) => `/c/mingyue/topics/${id}`;
+// 受理 and 不予受理 carry the ticked confirm box, as the page's forms do (refusals without it are tested in step-gates-pages).
+const ticked = (action: string): Record<string, string> => (action === "accept" || action === "reject" ? { confirm: "on" } : {});
 const move = async (username: string, id: number, action: string, extra: Record<string, string> = {}) =>
-  http.fetch(page(id), { cookie: await as(username), form: { intent: "move", action, ...extra } });
+  http.fetch(page(id), { cookie: await as(username), form: { intent: "move", action, ...ticked(action), ...extra } });
 
 function ledgerCount() {
   const verdict = verifyLedger({ communityId: mingyue() });

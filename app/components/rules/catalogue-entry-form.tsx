@@ -17,6 +17,7 @@ export interface CatalogueEntryData {
   important: boolean;
   passOfAll: boolean;
   ownersDecide: boolean;
+  consultationOptional: boolean;
   passNum: number | null;
   passDen: number | null;
 }
@@ -38,6 +39,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
           important: entry.important ? "on" : "",
           passOfAll: entry.passOfAll ? "on" : "",
           ownersDecide: entry.ownersDecide ? "on" : "",
+          consultationOptional: entry.consultationOptional ? "on" : "",
           passNum: entry.passNum === null ? "" : String(entry.passNum),
           passDen: entry.passDen === null ? "" : String(entry.passDen),
         }
@@ -63,6 +65,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
         {check(fields.important, t("rulesEdit.important"))}
         {check(fields.ownersDecide, t("rulesEdit.ownersDecide"))}
         {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
+        {check(fields.consultationOptional, t("rulesEdit.consultationOptional"))}
       </div>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-stone-800">{t("rules.passOverride")}</legend>

@@ -56,6 +56,18 @@ const en: typeof import("../zh-CN/consultation").default = {
       topic: "Topic",
       empty: "(none)",
     },
+    waiver: {
+      title: "Skip consultation",
+      explain: "The catalogue lists this kind of matter as one consultation may be skipped for. The {{committeeBody}} may freeze the text after saying why; the reason is published, recorded in the ledger and cannot be taken back.",
+      reason: "Why consultation is skipped (published)",
+      confirm: "I confirm this topic skips consultation; the reason is published and cannot be taken back.",
+      submit: "Skip consultation, with the reason",
+      recorded: "The {{committeeBody}} skipped consultation for this topic, saying why:",
+    },
+    blockersTitle: "Before freezing:",
+    goSolicitation: "Open a solicitation",
+    goMeeting: "Record a consultation meeting",
+    goDraft: "Edit the draft",
     freeze: {
       title: "Freeze the text",
       explain: "Once frozen the text cannot change; its SHA-256 is what the representatives vote on.",
@@ -64,6 +76,7 @@ const en: typeof import("../zh-CN/consultation").default = {
       submit: "Freeze",
       toVote: "After freezing, the topic goes to the representatives' vote.",
       toExecution: "This kind of matter needs no vote: after freezing the {{committeeBody}} decides, publishes the decision and it goes to execution.",
+      confirm: "I have checked the draft and confirm the freeze. The text cannot be changed afterwards.",
     },
     problems: {
       wrongRole: "Your role does not allow this.",
@@ -71,6 +84,9 @@ const en: typeof import("../zh-CN/consultation").default = {
       alreadyOpen: "A solicitation is already open; end it first.",
       closed: "The solicitation has ended: answers can no longer be given or changed.",
       emptyDraft: "The draft has nothing under any heading yet: it cannot be frozen.",
+      blocked: "The text cannot be frozen yet; a step the rules require comes first:",
+      notOptional: "The catalogue does not list this kind of matter as one consultation may be skipped for: consult first.",
+      alreadyWaived: "The reason for skipping consultation has already been recorded.",
       ownersDecide: "Matters of this kind are decided by the building's owners (Civil Code, Art. 278), not by the representatives' meeting: record the owners' result on the topic page.",
       badRequest: "Invalid request.",
       unknownAction: "Invalid request.",
@@ -98,6 +114,7 @@ export const consultationLedgerTypes: typeof import("../zh-CN/consultation").con
   "consultation.closed": "Opinion solicitation ended",
   "consultation.summarised": "Solicitation results attached to the topic",
   "consultation.meetingRecorded": "Consultation meeting recorded",
+  "consultation.waived": "Consultation skipped, with the reason",
   "draft.frozen": "Proposal text frozen",
 };
 

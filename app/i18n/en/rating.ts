@@ -45,6 +45,7 @@ const rating: typeof import("../zh-CN/rating").default = {
       ownersPassed: "Owners' decision ({{date}}): passed",
       ownersFailed: "Owners' decision ({{date}}): not passed",
       result_published: "Result published",
+      consultation_waived: "Consultation skipped: the {{committeeBody}} gave its reason",
     },
     see: { frozen: "See the frozen text", decision: "See the vote", rating: "See the rating" },
   },

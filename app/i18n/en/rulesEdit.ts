@@ -41,6 +41,7 @@ const rulesEdit: typeof import("../zh-CN/rulesEdit").default = {
     important: "Important matter (the party organisation studies it before the vote)",
     passOfAll: "Count the pass share against all members (not only those present)",
     ownersDecide: "Decided by the building's owners (Civil Code Art. 278, e.g. adding a lift)",
+    consultationOptional: "Consultation may be skipped (the committee must say why)",
     peopleUnit: "people",
   },
   rulesLaw: {
@@ -62,6 +63,7 @@ const rulesEdit: typeof import("../zh-CN/rulesEdit").default = {
     important: "Important matter: the party organisation studies it before the vote ({{article}})",
     passOfAll: "counted against all members",
     ownersDecide: "Decided by the owners ({{article}})",
+    consultationOptional: "Consultation may be skipped: the committee says why, then freezes the text",
     flags: "Special requirements",
   },
 };

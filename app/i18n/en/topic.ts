@@ -130,6 +130,11 @@ const en: typeof import("../zh-CN/topic").default = {
         close: "Close",
       },
       done: "Done.",
+      confirm: {
+        accept: "I confirm accepting this topic. This cannot be undone.",
+        reject: "I confirm not accepting this topic. The decision is published and cannot be undone.",
+      },
+      blockedHint: "Once that is done, this step can be taken.",
     },
     problems: {
       notFound: "This topic cannot be found.",
@@ -139,6 +144,14 @@ const en: typeof import("../zh-CN/topic").default = {
       reasonRequired: "This action needs a public reason.",
       mergeTarget: "Enter the number of another active topic of this community (in collection, deliberation or consultation).",
       blocked: "This step cannot be taken yet; a step the rules require comes first:",
+    },
+    /** Where what a step gate finds missing is done. */
+    blockerLinks: {
+      emptyDraft: "Edit the draft",
+      noConsultation: "Go to the consultation page",
+      noTasks: "Go to the execution plan",
+      tasksUnfinished: "Go to the execution plan",
+      openRectification: "Go to the execution plan",
     },
     /** What a step gate finds missing (app/workflow/step-gates.ts). */
     blockers: {

@@ -57,6 +57,18 @@ const zhCN = {
       topic: "议题",
       empty: "(无)",
     },
+    waiver: {
+      title: "不经协商",
+      explain: "本类事项在协商事项目录清单中列为可不经协商。{{committeeBody}}可以说明理由后直接定稿;理由将公开,记入台账,不能撤回。",
+      reason: "不经协商的理由(将公开)",
+      confirm: "我确认本议题不经协商,理由将公开且不能撤回。",
+      submit: "不经协商,说明理由",
+      recorded: "本议题经{{committeeBody}}说明理由,不经协商:",
+    },
+    blockersTitle: "定稿前还需:",
+    goSolicitation: "发起征求意见",
+    goMeeting: "记录议事协商会",
+    goDraft: "编辑草案",
     freeze: {
       title: "定稿",
       explain: "定稿后文本不可再改,其 SHA-256 将作为代表表决的依据。",
@@ -65,6 +77,7 @@ const zhCN = {
       submit: "定稿",
       toVote: "定稿后议题进入{{repMeeting}}表决。",
       toExecution: "该类事项无需表决:定稿后由{{committeeBody}}决定并公示,进入执行。",
+      confirm: "我已核对草案文本,确认定稿。定稿后文本不能再修改。",
     },
     problems: {
       wrongRole: "您的身份不能进行此操作。",
@@ -72,6 +85,9 @@ const zhCN = {
       alreadyOpen: "已有一个正在进行的征求意见,请先结束它。",
       closed: "征求意见已截止或已结束,不能再提交或修改意见。",
       emptyDraft: "草案各部分都还没有内容,不能定稿。",
+      blocked: "还不能定稿,议事规则要求的前一步尚未完成:",
+      notOptional: "本类事项在协商事项目录清单中没有列为可不经协商,必须先协商。",
+      alreadyWaived: "本议题已经说明过不经协商的理由。",
       ownersDecide: "本类事项由业主共同决定(民法典第二百七十八条),不提交代表会议表决:请在议题页记录业主表决结果。",
       badRequest: "请求无效。",
       unknownAction: "请求无效。",
@@ -100,6 +116,7 @@ export const consultationLedgerTypes = {
   "consultation.closed": "结束征求意见",
   "consultation.summarised": "征求意见结果附入议题",
   "consultation.meetingRecorded": "记录议事协商会",
+  "consultation.waived": "说明理由,不经协商",
   "draft.frozen": "议案定稿",
 };
 

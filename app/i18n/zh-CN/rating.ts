@@ -47,6 +47,7 @@ const rating = {
       ownersPassed: "业主共同决定({{date}}):通过",
       ownersFailed: "业主共同决定({{date}}):未通过",
       result_published: "公开实施结果",
+      consultation_waived: "不经协商:{{committeeBody}}说明了理由",
     },
     see: { frozen: "查看定稿文本", decision: "查看表决记录", rating: "查看评价" },
   },

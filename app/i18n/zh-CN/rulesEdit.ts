@@ -41,6 +41,7 @@ const rulesEdit = {
     important: "重要事项(表决前须经党组织研究讨论)",
     passOfAll: "按全体组成人员计算通过比例(不只是到会人员)",
     ownersDecide: "由本栋业主共同决定(民法典第二百七十八条,如加装电梯)",
+    consultationOptional: "可不经协商(须由议事会说明理由)",
     peopleUnit: "人",
   },
   rulesLaw: {
@@ -62,6 +63,7 @@ const rulesEdit = {
     important: "重要事项:表决前须经党组织研究讨论({{article}})",
     passOfAll: "按全体组成人员计算",
     ownersDecide: "由业主共同决定({{article}})",
+    consultationOptional: "可不经协商:由议事会说明理由后直接定稿",
     flags: "特别要求",
   },
 };

@@ -130,6 +130,11 @@ const zhCN = {
         close: "结项",
       },
       done: "操作已完成。",
+      confirm: {
+        accept: "我确认受理此议题。受理后不能撤回。",
+        reject: "我确认不予受理此议题。此决定将公开且不能撤回。",
+      },
+      blockedHint: "以上完成后即可进行此操作。",
     },
     problems: {
       notFound: "找不到该议题。",
@@ -139,6 +144,14 @@ const zhCN = {
       reasonRequired: "此操作必须填写公开的理由。",
       mergeTarget: "请填写本社区另一个尚在进行的议题编号(收集、酝酿或协商阶段)。",
       blocked: "还不能进行这一步,议事规则要求的前一步尚未完成:",
+    },
+    /** Where what a step gate finds missing is done. */
+    blockerLinks: {
+      emptyDraft: "去编辑草案",
+      noConsultation: "去协商页面",
+      noTasks: "去执行方案",
+      tasksUnfinished: "去执行方案",
+      openRectification: "去执行方案",
     },
     /** What a step gate finds missing (app/workflow/step-gates.ts). */
     blockers: {

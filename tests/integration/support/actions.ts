@@ -223,7 +223,7 @@ export const ACTIONS: ActionCase[] = [
     return { path: topicPath(id), fields: { intent: "withdrawCosign" }, actor: "resident2" };
   }),
   community(TOPIC, "comment", ANY_ROLE, () => ({ path: topicPath(openTopic()), fields: { intent: "comment", body: "支持,东门确实很暗。" }, actor: "resident2" })),
-  community(TOPIC, "move", COMMITTEE, () => ({ path: topicPath(screeningTopic()), fields: { intent: "move", action: "accept" }, actor: "committee1" })),
+  community(TOPIC, "move", COMMITTEE, () => ({ path: topicPath(screeningTopic()), fields: { intent: "move", action: "accept", confirm: "on" }, actor: "committee1" })),
   community(TOPIC, "object", { roles: ["resident", "representative"] }, () => ({ path: topicPath(publicityTopic()), fields: { intent: "object", body: "预算偏高,请说明。" }, actor: "resident1" })),
   community(TOPIC, "answerObjection", COMMITTEE, () => {
     const id = publicityTopic();
@@ -282,7 +282,13 @@ export const ACTIONS: ActionCase[] = [
     fields: { intent: "meeting", heldAt: localDay(0), place: "议事室", participants: "居民代表 12 人", opinions: "", minutes: "" },
     actor: "committee1",
   })),
-  community(CONSULT, "freeze", COMMITTEE, () => ({ path: topicPath(consultingTopic({ text: "议题正文:更换路灯。" }).id, "/consultation"), fields: { intent: "freeze" }, actor: "committee1" })),
+  community(CONSULT, "freeze", COMMITTEE, () => ({ path: topicPath(consultingTopic({ text: "议题正文:更换路灯。" }).id, "/consultation"), fields: { intent: "freeze", confirm: "on" }, actor: "committee1" })),
+  community(CONSULT, "waive", COMMITTEE, () => {
+    // A category the catalogue lets skip consultation, and a topic of it not consulted yet.
+    const { code } = addCatalogueEntry({ communityId: cid(), actorId: userId("street1"), values: { nameZh: unique("可不经协商类别"), nameEn: unique("Optional consultation"), needsVote: true, needsPublicity: true, consultationOptional: true } });
+    const { id } = consultingTopic({ category: code, consulted: false });
+    return { path: topicPath(id, "/consultation"), fields: { intent: "waive", reason: "往年惯例,方案不变。", confirm: "on" }, actor: "committee1" };
+  }),
 
   // Execution and supervision of a topic.
   community(EXECUTION, "task", COMMITTEE, () => {

@@ -5,6 +5,10 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createTopic } from "~/models/topic-create.server";
 import { advanceTopic } from "~/models/workflow.server";
+import { appendDraftUpdate, ensureDraftDocument } from "~/models/draft-store.server";
+import { templateUpdate } from "~/models/draft-text";
+import { paragraphUpdate } from "../../fixtures/consultation";
+import { recordConsultationMeeting } from "./consultation";
 import { DRAFT_FIELD, draftText } from "~/models/draft-text";
 import { communityId, userId } from "./db";
 
@@ -122,13 +126,20 @@ export function closed(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
 }
 
-/** A fresh mingyue topic moved by committee1 into `drafting` (or on into `consulting`). */
+/**
+ * A fresh mingyue topic moved by committee1 into `drafting` (or on into `consulting`: with a sentence
+ * under 背景 first and a consultation meeting recorded after, as the step gates ask before 定稿).
+ */
 export function topicIn(state: "drafting" | "consulting", title = `协同草稿 ${Math.random().toString(36).slice(2, 8)}`): number {
   const community = communityId("mingyue");
   const actor = { userId: userId("committee1"), roles: ["committee"] as const };
   const { id } = createTopic({ communityId: community, proposerId: actor.userId, title, description: "", location: "", categoryId: null, source: "committee" });
   advanceTopic({ topicId: id, communityId: community, action: "accept", actor });
-  if (state === "consulting") advanceTopic({ topicId: id, communityId: community, action: "startConsultation", actor });
+  if (state === "consulting") {
+    appendDraftUpdate({ topicId: id, update: paragraphUpdate(ensureDraftDocument(id, templateUpdate), "协同测试背景。"), userId: actor.userId });
+    advanceTopic({ topicId: id, communityId: community, action: "startConsultation", actor });
+    recordConsultationMeeting(community, id, actor.userId);
+  }
   return id;
 }
 
