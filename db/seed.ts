@@ -131,6 +131,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
           // The co-signers by id, so ledger:verify can compare the set (not only the count) with topic_cosigns.
           payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0, cosignerIds: (topic.cosigners ?? []).map((u) => userIds.get(u)!).sort((a, b) => a - b) },
         });
+        // A topic in consultation is consulted on its draft (the step gates ask for one): its proposal is written out.
+        if (state === "consulting" && topic.plan) {
+          tx.insert(draftDocuments).values({ topicId: id, state: Buffer.from(demoDraft(topic.description, topic.plan).state), updatedAt: stageEnteredAt }).run();
+        }
         const frozenAt = history.find((e) => e.action === "freeze")?.at;
         if (frozenAt && FROZEN_STATES.includes(state)) {
           const frozen = seedFreeze(tx, { communityId, topicId: id, topic, committeeId, frozenAt });

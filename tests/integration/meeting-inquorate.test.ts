@@ -201,11 +201,11 @@ describe("wording", () => {
   it("titles the meetings pages with the community's own meeting, in the reader's language", async () => {
     const m = sitting(0);
     const title = (page: string) => /<title>([^<]*)<\/title>/.exec(page)![1];
-    expect(title(await html("/c/mingyue/meetings"))).toBe("居民代表会议 · 议事厅");
+    expect(title(await html("/c/mingyue/meetings"))).toBe("居民代表会议 · 明月社区 · 议事厅");
     expect(title(await html(m.path))).toMatch(/^流会测试会议 · 第\d+次居民代表会议 · 议事厅$/);
-    expect(title(await html("/c/shiliu/meetings", "vconvener1"))).toBe("村民代表会议 · 议事厅");
+    expect(title(await html("/c/shiliu/meetings", "vconvener1"))).toBe("村民代表会议 · 石榴村 · 议事厅");
     const english = await http.english();
     const en = await (await http.fetch(`${m.path}/minutes`, { cookie: `${await as("convener1")}; ${english}` })).text();
-    expect(title(en).replaceAll("&#x27;", "'")).toMatch(/^Residents' representatives' meeting no\. \d+ minutes · 流会测试会议 · Yishiting$/);
+    expect(title(en).replaceAll("&#x27;", "'")).toMatch(/^Residents' representatives' meeting no\. \d+ · Minutes · 流会测试会议 · Yishiting$/);
   });
 });

@@ -212,6 +212,7 @@ const RULE_VALUES = {
   ratingWindowDays: "14",
   satisfactionThresholdPct: "60",
   stalledDays: "30",
+  timeZone: "Asia/Shanghai",
 };
 
 export const ACTIONS: ActionCase[] = [
