@@ -3,8 +3,8 @@
 // co-signers co-sign (the rest of the rules' ten arrive over HTTP), the committee accepts, two
 // committee members co-edit the draft live; the committee opens a solicitation, two residents answer it
 // in their browsers, the committee closes it and publishes the summary, then freezes the text (ticked,
-// the step gates ask for a consultation outcome first); the convener holds the meeting,
-// enough representatives check in and vote, the resolution is published and its 公示 period passes;
+// the step gates ask for a consultation outcome first); the convener's first meeting ends as 流会 with
+// nobody present, and at the second enough representatives check in and vote, the resolution is published and its 公示 period passes;
 // the committee plans execution, the unit reports, completion is reported; the supervisor verifies
 // on site, residents rate, the rating window passes and the topic is closed (结项). The ledger
 // verifies at the end and the public board shows it all.
@@ -132,20 +132,36 @@ test("one topic through all six stages: propose → … → closed, the ledger v
   await committee1.page.getByTestId("freeze").click();
   await expect(committee1.page).toHaveURL(new RegExp(`${topicPath}#frozen$`));
 
-  // 4 决策: the convener holds the meeting; eight representatives check in and vote in their browsers.
+  // 4 决策: the convener calls a meeting with the topic on its agenda, opens it (before its announced
+  // time: ticked) and, nobody having come, ends it (ticked): 流会. The motion lapses, not voted, and the
+  // topic waits for the next meeting, where eight representatives check in and vote in their browsers.
   const convener = await join("convener1", "/c/mingyue/meetings");
-  const schedule = convener.page.getByTestId("schedule-form");
-  await schedule.locator('input[name="title"]').fill("健身步道专题代表会议");
-  await schedule.locator('input[name="scheduledAt"]').fill(localAhead(2));
-  await schedule.locator('input[name="place"]').fill("社区议事厅");
-  await schedule.locator('input[name="acceptShortNotice"]').check();
-  await schedule.getByRole("button", { name: "召集会议" }).click();
-  await expect(convener.page).toHaveURL(/\/c\/mingyue\/meetings\/\d+$/);
-  const meetingPath = new URL(convener.page.url()).pathname;
-  await convener.page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(topicPath.split("/").pop()!);
-  await convener.page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
-  await tickFor(convener.page, "start");
-  await convener.page.getByTestId("start").click();
+  const scheduleWithTopic = async (meetingTitle: string) => {
+    await convener.page.goto("/c/mingyue/meetings");
+    const schedule = convener.page.getByTestId("schedule-form");
+    await schedule.locator('input[name="title"]').fill(meetingTitle);
+    await schedule.locator('input[name="scheduledAt"]').fill(localAhead(2));
+    await schedule.locator('input[name="place"]').fill("社区议事厅");
+    await schedule.locator('input[name="acceptShortNotice"]').check();
+    await schedule.getByRole("button", { name: "召集会议" }).click();
+    await expect(convener.page).toHaveURL(/\/c\/mingyue\/meetings\/\d+$/);
+    await convener.page.getByTestId("table-form").locator('select[name="topicId"]').selectOption(topicPath.split("/").pop()!);
+    await convener.page.getByTestId("table-form").getByRole("button", { name: "列入议程" }).click();
+    await expect(convener.page.getByTestId("motion")).toContainText(title);
+    await tickFor(convener.page, "start");
+    await convener.page.getByTestId("start").click();
+    await expect(convener.page.getByTestId("meeting-status")).toHaveText(/进行中/);
+    return new URL(convener.page.url()).pathname;
+  };
+  await scheduleWithTopic("健身步道专题代表会议(首次)");
+  await expect(convener.page.getByTestId("present")).toHaveText("0");
+  await tickFor(convener.page, "end");
+  await convener.page.getByTestId("end").click();
+  await expect(convener.page.getByTestId("meeting-status")).toHaveText("流会");
+  await expect(convener.page.getByTestId("motion-status")).toHaveText("未付表决");
+  await proposer.page.goto(topicPath);
+  await expect(proposer.page.getByTestId("topic-state")).toHaveText("待居民代表会议表决");
+  const meetingPath = await scheduleWithTopic("健身步道专题代表会议");
   const reps: Person[] = [];
   for (const username of REPS) {
     const rep = await join(username, meetingPath);

@@ -24,7 +24,7 @@ test.describe("joining with an invite", () => {
     const code = await createInviteOnPage(admin.page, { community: "mingyue", role: "resident", maxUses: 1, note });
     const row = admin.page.getByTestId("invite-list").getByRole("listitem").filter({ hasText: note });
     await expect(row).toContainText("明月社区 · 居民");
-    await expect(row).toContainText(`…${code.slice(-4)}`);
+    await expect(row).toContainText(`尾号 ${code.slice(-4)}`);
     await expect(row).toContainText("已用 0/1");
     await expect(row.getByRole("button", { name: "作废" })).toBeVisible();
 
