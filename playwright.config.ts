@@ -33,7 +33,9 @@ export default defineConfig({
         "--disable-sync",
       ],
     },
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (DOM snapshots of every step) but no screencast: recording frames
+    // for every test, to throw them away when it passes, cost the whole suite minutes on two cores.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: false },
     screenshot: "only-on-failure",
   },
   webServer: [

@@ -97,7 +97,12 @@ test("a meeting in session with the vote open: the convener's page, a representa
 
   const rep = await signedIn(browser, "rep15");
   await rep.page.goto(live.meetingPath);
-  if (await rep.page.getByTestId("check-in").isVisible()) await rep.page.getByTestId("check-in").click();
+  // Wait for the check-in to be recorded: auditPages navigates at once, and a navigation that
+  // overtakes the check-in's post aborts it (the representative then has no ballot to show).
+  if (await rep.page.getByTestId("check-in").isVisible()) {
+    await rep.page.getByTestId("check-in").click();
+    await expect(rep.page.getByTestId("checked-in")).toBeVisible();
+  }
   found.push(...(await auditPages(rep.page, [{ path: live.meetingPath, label: "meeting (representative)", ready: (p) => expect(p.getByTestId("ballot-form")).toBeVisible() }])));
   expect(rep.errors, "page errors (representative)").toEqual([]);
   await rep.context.close();
