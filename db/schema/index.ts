@@ -7,3 +7,4 @@ export * from "./ledger";
 export * from "./drafts";
 export * from "./meetings";
 export * from "./execution";
+export * from "./law";
