@@ -1,6 +1,7 @@
 import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
-import { answerObjection, lodgeObjection, orderCorrection, type CorrectionProblem, type ObjectionProblem } from "../models/resolution.server";
+import { answerObjection, lodgeObjection, type ObjectionProblem } from "../models/resolution.server";
+import { orderCorrection, type CorrectionProblem } from "../models/resolution-correction.server";
 import type { Role } from "../workflow/roles";
 import { correctionSchema } from "./correction";
 import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "./meetings";

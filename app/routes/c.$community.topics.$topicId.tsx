@@ -32,7 +32,7 @@ import { getCompletionPanel } from "~/models/execution-view.server";
 import { freezeBlockers, getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
 import { getPartyReviewSection } from "~/models/party-review.server";
-import { getCorrectableResolution } from "~/models/resolution.server";
+import { getCorrectableResolution } from "~/models/resolution-correction.server";
 import { renderedAhead } from "~/models/rendered-ahead.server";
 import { getTimeZone } from "~/models/time-zone.server";
 import { getTopicDecision } from "~/models/topic-decision.server";

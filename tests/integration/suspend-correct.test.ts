@@ -15,7 +15,7 @@ import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
 import { scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
-import { orderCorrection } from "~/models/resolution.server";
+import { orderCorrection } from "~/models/resolution-correction.server";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
