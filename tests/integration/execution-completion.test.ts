@@ -8,35 +8,21 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { topics } from "../../db/schema";
 import { DAY_MS } from "~/models/clock.server";
-import { addTask, createUnit, reportProgress } from "~/models/execution.server";
-import { freezeDraft } from "~/models/freeze.server";
+import { addTask, reportProgress } from "~/models/execution.server";
 import { answerRectification, raiseRectification } from "~/models/supervision.server";
-import type { Role } from "~/workflow/roles";
-import { consultingTopic } from "./support/consultation";
-import { communityId, userId } from "./support/db";
+import { communityId } from "./support/db";
+import { actor, asPerson, executingTopic as executingTopicOf, ok } from "./support/execution";
 import { signedIn, useServer } from "./support/http";
 
 const http = useServer();
 const as = signedIn(http);
+const { page, post } = asPerson(http);
 const cid = () => communityId("mingyue");
-const actor = (username: string, role: Role) => ({ communityId: cid(), userId: userId(username), roles: [role] });
-const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r as Extract<T, { ok: true }>;
-};
-const page = async (path: string, username: string) => (await http.fetch(path, { cookie: await as(username) })).text();
-const post = async (path: string, username: string, form: Record<string, string>) => http.fetch(path, { cookie: await as(username), form });
 const state = (id: number) => getDb().select({ state: topics.state }).from(topics).where(eq(topics.id, id)).get()!.state;
 /** The 报告完成 form's markup on a page. */
 const completeForm = (html: string) => /<form[^>]*data-testid="complete-form"[\s\S]*?<\/form>/.exec(html)?.[0] ?? null;
 
-let units = 0;
-function executingTopic() {
-  const { id } = consultingTopic({ category: "activities", text: "社区运动会方案。" });
-  ok(freezeDraft({ ...actor("committee1", "committee"), topicId: id }));
-  const unit = ok(createUnit({ ...actor("committee1", "committee"), name: `完成测试单位${++units}-${id}`, kind: "volunteer", contact: "", memberIds: [userId("executor1")] }));
-  return { id, unitId: unit.id, path: `/c/mingyue/topics/${id}/execution`, topicPath: `/c/mingyue/topics/${id}` };
-}
+const executingTopic = () => executingTopicOf({ text: "社区运动会方案。", unitName: "完成测试单位" });
 
 describe("the demo's #6: a task overdue at 20% and an unanswered demand", () => {
   const six = () => getDb().select({ id: topics.id }).from(topics).where(and(eq(topics.communityId, cid()), eq(topics.number, 6))).get()!.id;

@@ -11,37 +11,26 @@ import { DAY_MS, resetClock, shiftClock } from "~/models/clock.server";
 import { getCommunityDashboard } from "~/models/dashboard.server";
 import { addTask, createUnit, flagOverdueTasks, reportProgress } from "~/models/execution.server";
 import { removeTask } from "~/models/execution-plan.server";
-import { freezeDraft } from "~/models/freeze.server";
 import { verifyLedger } from "~/models/ledger.server";
-import type { Role } from "~/workflow/roles";
-import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
-import { signedIn, useServer } from "./support/http";
+import { actor, asPerson, executingTopic, ok } from "./support/execution";
+import { useServer } from "./support/http";
 
 afterEach(() => resetClock());
 
 const http = useServer();
-const as = signedIn(http);
+const { page, post } = asPerson(http);
 const cid = () => communityId("mingyue");
-const actor = (username: string, role: Role) => ({ communityId: cid(), userId: userId(username), roles: [role] });
-const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r as Extract<T, { ok: true }>;
-};
-const page = async (path: string, username: string) => (await http.fetch(path, { cookie: await as(username) })).text();
-const post = async (path: string, username: string, form: Record<string, string>) => http.fetch(path, { cookie: await as(username), form });
 const task = (id: number) => getDb().select().from(executionTasks).where(eq(executionTasks.id, id)).get()!;
 const state = (id: number) => getDb().select({ state: topics.state }).from(topics).where(eq(topics.id, id)).get()!.state;
 const lastEntry = (type: string) => getDb().select().from(ledgerEntries).where(and(eq(ledgerEntries.communityId, cid()), eq(ledgerEntries.type, type))).orderBy(desc(ledgerEntries.seq)).get()!;
 /** The China-time date `days` from the server's clock, as a date input sends it. */
 const dateAhead = (days: number) => new Date(Date.now() + days * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10);
 
-let units = 0;
 function plannedTopic() {
-  const { id } = consultingTopic({ category: "activities", text: "楼道照明改造方案。" });
-  ok(freezeDraft({ ...actor("committee1", "committee"), topicId: id }));
-  const unit = ok(createUnit({ ...actor("committee1", "committee"), name: `方案修改单位${++units}-${id}`, kind: "contractor", contact: "", memberIds: [userId("executor1")] }));
-  const other = ok(createUnit({ ...actor("committee1", "committee"), name: `方案修改单位${++units}-${id}`, kind: "property", contact: "", memberIds: [] }));
+  const { id, unitId } = executingTopic({ text: "楼道照明改造方案。", unitName: "方案修改单位", kind: "contractor" });
+  const unit = { id: unitId };
+  const other = ok(createUnit({ ...actor("committee1", "committee"), name: `另一方案修改单位-${id}`, kind: "property", contact: "", memberIds: [] }));
   const a = ok(addTask({ ...actor("committee1", "committee"), topicId: id, task: { title: "更换声控灯", unitId: unit.id, dueAt: new Date(Date.now() + 5 * DAY_MS), budgetFen: 300_000 } }));
   const b = ok(addTask({ ...actor("committee1", "committee"), topicId: id, task: { title: `重复录入的任务-${id}`, unitId: unit.id, dueAt: new Date(Date.now() + 2 * DAY_MS), budgetFen: null } }));
   return { id, unitId: unit.id, otherUnitId: other.id, a: a.id, b: b.id, bTitle: `重复录入的任务-${id}`, path: `/c/mingyue/topics/${id}/execution` };
