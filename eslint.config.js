@@ -21,9 +21,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/components/**", "app/workflow/**", "app/forms/**/!(*.server).ts", "app/i18n/!(*.server).ts", "app/auth/permissions.ts", "app/auth/redirect.ts"],
+    files: ["app/components/**", "app/forms/**", "app/i18n/!(*.server).ts", "app/auth/permissions.ts", "app/auth/redirect.ts"],
     ignores: ["app/forms/zod.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [zodFromForms], patterns: [serverOnly] }] },
+  },
+  {
+    // The method's rules are pure data and functions: they import nothing outside app/workflow.
+    files: ["app/workflow/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../*", "~/*", "**/db/**", "better-sqlite3", "drizzle-orm", "drizzle-orm/*", "react", "i18next"], message: "app/workflow imports nothing outside app/workflow." }] }] },
+  },
+  {
+    // The database layer knows its schema and driver, nothing of the app above it.
+    files: ["db/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ allowTypeImports: true, group: ["**/app/**", "~/*", "**/server/**", "**/tests/**", "**/bench/**"], message: "db/ imports nothing from app/, server/, tests/ or bench/ (the column types may name the domain's types)." }] }] },
   },
   {
     files: ["app/routes/**"],

@@ -20,8 +20,8 @@ const TYPED = "居民代表会议讨论加装电梯停车位改造预算方案�
 const { dir } = useTempDatabase("docbytes");
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { runMigrations } = await import("../server/migrate");
+const { seedDemo } = await import("../server/cli/demo/seed");
 const { startServer } = await import("../server/app");
 const { liveDocuments, documentsInMemory } = await import("../server/collab/documents");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");

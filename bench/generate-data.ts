@@ -14,8 +14,8 @@ import { appendLedger, type AppendInput } from "../app/models/ledger.server";
 import { RULE_PACKS, settingsFromPack, type RulePack } from "../app/workflow/rule-packs";
 import { STATE_INFO, type TopicState } from "../app/workflow/states";
 import type { Db } from "../db/client.server";
-import { DEMO_CATALOGUE } from "../db/demo-data";
-import { ROAD } from "../db/seed";
+import { DEMO_CATALOGUE } from "../server/cli/demo/data";
+import { ROAD } from "../server/cli/demo/seed";
 
 export const LEDGER_TOTAL = Number(process.env.BENCH_LEDGER_TOTAL ?? 200_000);
 export const BIG_TOPICS = 10_000;
@@ -311,8 +311,8 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
  */
 export async function prepareBenchData(dbFile: string) {
   const { getDb } = await import("../db/client.server");
-  const { runMigrations } = await import("../db/migrate");
-  const { seedDemo } = await import("../db/seed");
+  const { runMigrations } = await import("../server/migrate");
+  const { seedDemo } = await import("../server/cli/demo/seed");
   const source = process.env.BENCH_DATA;
   if (source) {
     if (!fs.existsSync(source)) throw new Error(`BENCH_DATA ${source} does not exist (make it with: npx tsx bench/generate-data.ts ${source})`);
@@ -338,8 +338,8 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
   process.env.DATABASE_PATH = file;
   process.env.LOG_LEVEL ??= "silent";
   const { getDb, closeDb } = await import("../db/client.server");
-  const { runMigrations } = await import("../db/migrate");
-  const { seedDemo } = await import("../db/seed");
+  const { runMigrations } = await import("../server/migrate");
+  const { seedDemo } = await import("../server/cli/demo/seed");
   const db = getDb();
   const t0 = performance.now();
   runMigrations(db);

@@ -22,8 +22,8 @@ const METAFILE = path.resolve("build/metafile.js.json");
 const { dir } = useTempDatabase("jssize");
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { runMigrations } = await import("../server/migrate");
+const { seedDemo } = await import("../server/cli/demo/seed");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");
 
 interface Metafile {

@@ -20,8 +20,8 @@ const LIMIT_MS = 10 * 60 * 1000;
 const { dir } = useTempDatabase("memory");
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { runMigrations } = await import("../server/migrate");
+const { seedDemo } = await import("../server/cli/demo/seed");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");
 const { createTopic } = await import("../app/models/topic-create.server");
 const { advanceTopic } = await import("../app/models/workflow.server");

@@ -23,8 +23,8 @@ const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf
 const { dir } = useTempDatabase("votes");
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { runMigrations } = await import("../server/migrate");
+const { seedDemo } = await import("../server/cli/demo/seed");
 const { memberships, users } = await import("../db/schema");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");
 const { createTopic } = await import("../app/models/topic-create.server");

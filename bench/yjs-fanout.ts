@@ -24,8 +24,8 @@ process.env.YJS_MAX_SOCKETS_PER_SESSION ??= "100000";
 process.env.YJS_MAX_SOCKETS_PER_ADDRESS ??= "100000";
 
 const { getDb } = await import("../db/client.server");
-const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { runMigrations } = await import("../server/migrate");
+const { seedDemo } = await import("../server/cli/demo/seed");
 const { startServer } = await import("../server/app");
 const { createSession, generateSessionToken } = await import("../app/auth/session.server");
 const { createTopic } = await import("../app/models/topic-create.server");

@@ -7,6 +7,9 @@ import { databasePath } from "./config";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A drizzle database or the transaction handle a caller is inside. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query">;
+
 interface Holder {
   path: string;
   db: Db;

@@ -1,9 +1,9 @@
 import { getDb, type Db } from "../db/client.server";
 import { databasePath } from "../db/config";
 import { checkWritable } from "../db/health";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/demo-data";
-import { runMigrations } from "../db/migrate";
-import { seedDemo } from "../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./cli/demo/data";
+import { runMigrations } from "./migrate";
+import { seedDemo } from "./cli/demo/seed";
 import { publicOrigin } from "../app/security/public-origin.server";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";

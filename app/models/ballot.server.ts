@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ballots, meetingAttendance, meetings, motions, topicEvents, topics } from "../../db/schema";
@@ -11,7 +12,7 @@ import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { notifyHandVote } from "./hand-vote.server";
 import { partyReviewGate } from "./party-review.server";
-import { appendLedger, appendLedgerHot, type Tx } from "./ledger.server";
+import { appendLedger, appendLedgerHot } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
 import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, rulesRow, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { sha256Hex } from "./freeze.server";

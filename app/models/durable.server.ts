@@ -1,5 +1,5 @@
 import { prepared } from "../../db/prepared";
-import type { Tx } from "./ledger.server";
+import type { Tx } from "../../db/client.server";
 
 interface Waiting {
   fn: (tx: Tx) => unknown;

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { executionTasks, units } from "../../db/schema";
 import { localDate } from "../i18n/time-zone";
 import { now } from "./clock.server";
 import { getTimeZone } from "./time-zone.server";
 import { ExecutionError, executionWrite, requireAnyRole, taskRow, topicRef, unitContactIds, type Actor, type ExecutionResult, type TaskInput } from "./execution.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 
 /**

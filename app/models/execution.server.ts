@@ -1,12 +1,12 @@
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { deadlines, executionTasks, memberships, progressReports, ratingWindows, rules, topicPhotos, topics, unitMembers, units } from "../../db/schema";
 import type { UnitKind } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import type { TopicState } from "../workflow/states";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";

@@ -1,9 +1,9 @@
 // What a representative is told when the convener records their hand vote: they may not have a
 // phone in the room, but nobody should be able to vote in their name without them hearing of it.
 import { eq } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { meetings, motions, topics, users } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
-import type { Tx } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 
 /** Inside the ballot's transaction: which meeting and motion, how (named motions only: secret ones take no hand votes) and by whom. */

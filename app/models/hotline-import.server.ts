@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { topics } from "../../db/schema";
 import { decodeCsv, parseHotlineCsv, type HotlineProblem, type HotlineRow } from "../forms/hotline";
 import { msg } from "../forms/messages";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { listCatalogue } from "./rules.server";
 import { createTopicInTx } from "./topic-create.server";
 

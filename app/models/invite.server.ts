@@ -1,12 +1,12 @@
 import { createHash, randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { communities, invites, memberships, rules, users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import type { Role } from "../workflow/roles";
 import { DEFAULT_TIME_ZONE } from "../i18n/time-zone";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { cleanDisplayName } from "../forms/display-name";
 import { displayNameTaken, exclusiveRoleConflict, grantMembership, type ExclusiveProblem } from "./membership.server";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { getDb, type Db, type Tx } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ledgerEntries, users } from "../../db/schema";
@@ -10,9 +10,6 @@ import { firstDisagreeingRecord, type RecordProblem } from "./ledger-records.ser
 import { witnessCheck, type WitnessBreak } from "./ledger-witness.server";
 
 export const GENESIS_HASH = "0".repeat(64);
-
-/** A drizzle database or the transaction handle a caller is inside. */
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query">;
 
 export interface HashedFields {
   communityId: number;

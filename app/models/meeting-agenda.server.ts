@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { catalogueEntries, draftFreezes, motions, topics } from "../../db/schema";
 import { MEETING_ALLOWS, type OnFail } from "../workflow/meetings";
 import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { isOwnersMatter } from "./owner-decision.server";
 import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
 

@@ -1,9 +1,10 @@
 // 签到 (roll call): checking in to a meeting, by oneself or by the convener from the roster, and
 // leaving the roster when the role is revoked; the rest of a meeting's life is in meeting.server.ts.
 import { and, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { ballots, meetingAttendance, meetingObservers, meetings } from "../../db/schema";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { MEETING_ALLOWS } from "../workflow/meetings";
 

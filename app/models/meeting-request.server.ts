@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { meetingRequests, meetingRequestSignatures, users } from "../../db/schema";
 import { minimumFor } from "../workflow/tally";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { listConvenerIds, MeetingError, meetingWrite, REPRESENTATIVE, representativeIds, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
 

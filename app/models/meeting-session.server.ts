@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { meetingAttendance, meetings, motions } from "../../db/schema";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { COMMITTEE_MEMBER, CONVENER, MeetingError, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { communities, meetingAttendance, meetingRequests, meetings, memberships, rules } from "../../db/schema";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
@@ -9,7 +9,7 @@ import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably, durablyTogether } from "./durable.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 
 /** A refused meeting action; `problem` is a key under `meetings.problems` in the translations. */

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { communities, memberships, users } from "../../db/schema";
 import { displayNameKey } from "../forms/display-name";
 import { packForKind } from "../workflow/rule-packs";
@@ -8,7 +8,7 @@ import { emitDraftEvent } from "./draft-events.server";
 import { leaveRosters } from "./meeting-attendance.server";
 import { ROSTER_ROLES } from "./meeting.server";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 
 /**
  * Whether someone else who holds a role in the community goes by the same name (compared by

@@ -1,10 +1,9 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { notifications, topicCosigns, topics } from "../../db/schema";
 import { canonicalJson, type JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
-import type { Tx } from "./ledger.server";
 
 /** Tells the proposer and every co-signer of a topic (but not the person who acted) what happened. */
 export function notifyTopicFollowers(

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { catalogueEntries, ownerDecisions, topics, users } from "../../db/schema";
 import { checkOwners, impossibleFigures, type OwnersFigures, type OwnersImpossible } from "../workflow/owners";
 import type { Role } from "../workflow/roles";
@@ -8,7 +8,7 @@ import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { publish } from "./publication.server";
 import { advanceInTx, WorkflowError } from "./workflow.server";
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { catalogueEntries, partyReviews, rules, topics, users } from "../../db/schema";
 import type { PartyReviewOutcome } from "../workflow/meetings";
 import { partyReviewArticleOf, partyReviewBlock, type PartyReviewBlock } from "../workflow/party-review";
@@ -9,7 +9,7 @@ import { localDate } from "../forms/consultation";
 import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
 import { durably } from "./durable.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 
 /** A refused review record; `problem` is a key under `party.problems` in the translations. */
 export type PartyReviewProblem = "notFound" | "wrongRole" | "notImportant" | "wrongState" | "inFuture" | "beforeTopic";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { publications } from "../../db/schema";
 import { LEGAL_FLOORS } from "../workflow/rule-packs";
 import type { PublicationKind } from "../workflow/meetings";
-import type { Tx } from "./ledger.server";
 import { rulesRow } from "./meeting.server";
 
 const DAY_MS = 86_400_000;

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { catalogueEntries, deadlines, memberships, objections, resolutions, topics, users } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { durably } from "./durable.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { listConvenerIds } from "./meeting.server";
 import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { prepared, untilNextWrite } from "../../db/prepared";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
@@ -7,7 +7,7 @@ import { isPackId, type PackId } from "../workflow/legal-floors";
 import { packForKind, RULE_PACKS, settingsFromPack, type RulePack } from "../workflow/rule-packs";
 import type { JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 
 export function getRules({ communityId }: { communityId: number }) {
   return getDb().select().from(rules).where(eq(rules.communityId, communityId)).get();

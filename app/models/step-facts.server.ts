@@ -1,10 +1,10 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.server";
 import { catalogueEntries, consultationMeetings, executionTasks, publications, rectifications, topics } from "../../db/schema";
 import { isEmptyDraft } from "../forms/consultation";
 import { isGated, stepBlockers, type StepBlocker, type StepFacts } from "../workflow/step-gates";
 import type { TopicAction } from "../workflow/transitions";
 import { getDraftText } from "./draft-store.server";
-import type { Tx } from "./ledger.server";
 
 /**
  * The facts the step gates (app/workflow/step-gates.ts) read, gathered for one topic. Every count is

@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { executionResults, executionTasks, ratings, ratingWindows, rectifications, rules, topicPhotos, verifications } from "../../db/schema";
 import { RATINGS, satisfactionPct, windowOutcome, type Rating } from "../workflow/execution";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
 import { ExecutionError, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, topicRef, unitContactIds, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import { publish } from "./publication.server";
 import type { CheckedPhoto } from "./photo.server";

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { topicEvents, topics } from "../../db/schema";
 import type { TopicState } from "../workflow/states";
 import { now } from "./clock.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { scheduleCosignWindow, scheduleScreeningDeadline } from "./workflow.server";
 
 export interface NewTopic {

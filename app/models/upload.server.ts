@@ -8,7 +8,7 @@ import {
 import { databasePath, PROJECT_ROOT } from "../../db/config";
 import { REPORT_MAX_PHOTOS } from "../forms/execution";
 import { msg } from "../forms/messages";
-import { readForm } from "../forms/read-form.server";
+import { readForm } from "../actions/read-form.server";
 import { VERIFY_MAX_PHOTOS } from "../forms/supervision";
 import { MAX_PHOTOS } from "../forms/topic";
 

@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { deadlines, rules, topicCosigns, topicEvents, topics } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { STATE_INFO, type TopicState } from "../workflow/states";
 import { checkTransition, type TopicAction, type TransitionCheck } from "../workflow/transitions";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
-import { appendLedger, type Tx } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { blockersOf } from "./step-facts.server";
 import type { StepBlocker } from "../workflow/step-gates";
 import { notifyTopicFollowers } from "./notification.server";

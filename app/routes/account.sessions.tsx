@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, listUserSessions, revokeOtherSessions, revokeUserSession } from "~/auth/session.server";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { formatsFor } from "~/components/topic/formats";
 import { revokeSessionSchema } from "~/forms/sessions";
 import { titleMeta } from "~/i18n/page-title";

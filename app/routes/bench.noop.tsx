@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { notFound, requireUser } from "~/auth/guards.server";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 
 const enabled = () => process.env.BENCH_ROUTES === "1";
 

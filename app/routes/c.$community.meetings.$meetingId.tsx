@@ -14,7 +14,7 @@ import { useLiveMeeting } from "~/components/meetings/use-live-meeting";
 import { VotingNow } from "~/components/meetings/voting-now";
 import { Alert } from "~/components/ui/alert";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { handleMeetingAction } from "~/forms/meeting-actions.server";
+import { handleMeetingAction } from "~/actions/meeting.server";
 import { renderMarkdown } from "~/models/markdown.server";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { opensEarly } from "~/models/meeting-session.server";

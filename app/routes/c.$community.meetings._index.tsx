@@ -13,7 +13,7 @@ import { ScheduleForm } from "~/components/meetings/schedule-form";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
-import { handleMeetingsAction } from "~/forms/meeting-actions.server";
+import { handleMeetingsAction } from "~/actions/meeting.server";
 import { listMeetingRequests } from "~/models/meeting-request.server";
 import { listMeetingGroups } from "~/models/meeting-list.server";
 import { now } from "~/models/clock.server";

@@ -11,7 +11,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 import { requireAccess } from "~/auth/guards.server";
-import { handleSupervisionAction } from "~/forms/supervision-actions.server";
+import { handleSupervisionAction } from "~/actions/supervision.server";
 import { getCommunityDashboard } from "~/models/dashboard.server";
 import { getSupervisionPage } from "~/models/supervision-page.server";
 import { formatSize, uploadMaxBytes } from "~/models/upload.server";

@@ -25,7 +25,7 @@ import { TopicHistory } from "~/components/topic/topic-history";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { handleTopicAction } from "~/forms/topic-actions.server";
+import { handleTopicAction } from "~/actions/topic.server";
 import { i18n } from "~/i18n/i18next.server";
 import { i18nFor } from "~/i18n/instances.server";
 import { getCompletionPanel } from "~/models/execution-view.server";

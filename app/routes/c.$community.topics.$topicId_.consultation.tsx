@@ -14,7 +14,7 @@ import { FrozenText } from "~/components/topic/frozen-text";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { handleConsultationAction } from "~/forms/consultation-actions.server";
+import { handleConsultationAction } from "~/actions/consultation.server";
 import { loadConsultationPage } from "~/models/consultation.server";
 import { renderMarkdown } from "~/models/markdown.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";

@@ -12,7 +12,7 @@ import { VersionPanel } from "~/components/draft/version-panel";
 import { VersionView } from "~/components/draft/version-view";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { handleDraftAction } from "~/forms/draft-actions.server";
+import { handleDraftAction } from "~/actions/draft.server";
 import { loadDraftPage, type VersionView as View } from "~/models/draft-page.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 

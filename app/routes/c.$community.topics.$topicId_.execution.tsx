@@ -12,7 +12,7 @@ import { asResult, fieldErrorsOf, hasFormFor } from "~/components/execution/type
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { handleExecutionAction } from "~/forms/execution-actions.server";
+import { handleExecutionAction } from "~/actions/execution.server";
 import { REPORT_MAX_PHOTOS } from "~/forms/execution";
 import { completionOf, executionMay, getExecutionView, listUnitsWithContacts, myUnitIds } from "~/models/execution-view.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ProposeForm } from "~/components/propose/propose-form";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
-import { parseForm } from "~/forms/parse-form.server";
+import { parseForm } from "~/actions/parse-form.server";
 import { cleanSearchQuery, MAX_PHOTOS, proposeSchema } from "~/forms/topic";
 import { checkPhotos, createTopicWithPhotos } from "~/models/photo.server";
 import { listCatalogue } from "~/models/rules.server";

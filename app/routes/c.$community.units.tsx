@@ -10,7 +10,7 @@ import { UnitList } from "~/components/execution/unit-list";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
-import { handleUnitsAction } from "~/forms/execution-actions.server";
+import { handleUnitsAction } from "~/actions/execution.server";
 import { listExecutors, listUnitsWithContacts } from "~/models/execution-view.server";
 
 export const meta = titleMeta;

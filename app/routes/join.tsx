@@ -14,8 +14,8 @@ import { createSession, generateSessionToken, sessionCookie } from "~/auth/sessi
 import { forgiveFailure, passRetryAfter, recordFailure, retryAfter, throttledFor, waitMessage } from "~/auth/throttle.server";
 import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
 import { translateError } from "~/forms/messages";
-import { parseForm } from "~/forms/parse-form.server";
-import { readForm } from "~/forms/read-form.server";
+import { parseForm } from "~/actions/parse-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { redeemInvite } from "~/models/invite.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";

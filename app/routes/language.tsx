@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { safeRedirect } from "~/auth/redirect";
 import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/languages";
 import { languageCookie } from "~/i18n/i18next.server";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);

@@ -15,8 +15,8 @@ import { passRetryAfter, retryAfter } from "~/auth/throttle.server";
 import { loginSchema } from "~/forms/auth";
 import { landingPath } from "~/models/community.server";
 import { translateError } from "~/forms/messages";
-import { parseForm } from "~/forms/parse-form.server";
-import { readForm } from "~/forms/read-form.server";
+import { parseForm } from "~/actions/parse-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 

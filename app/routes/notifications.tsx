@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { NotificationItem } from "~/components/topic/notification-item";
 import { Button } from "~/components/ui/button";
 import { requireUser } from "~/auth/guards.server";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { markAllRead } from "~/models/notification.server";
 import { listMyNotifications } from "~/models/notification-page.server";
 

@@ -12,7 +12,7 @@ import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { requireStreetAdmin } from "~/auth/guards.server";
 import { createInviteSchema, revokeInviteSchema } from "~/forms/invites";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { listStreetCommunities } from "~/models/community.server";
 import { now } from "~/models/clock.server";
 import { createInvite, listStreetInvites, revokeInvite } from "~/models/invite.server";

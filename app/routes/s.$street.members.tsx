@@ -7,7 +7,7 @@ import { MemberList } from "~/components/members/member-list";
 import { Alert } from "~/components/ui/alert";
 import { requireStreetAdmin } from "~/auth/guards.server";
 import { revokeMembershipSchema } from "~/forms/members";
-import { readForm } from "~/forms/read-form.server";
+import { readForm } from "~/actions/read-form.server";
 import { listStreetMembers, revokeMembership } from "~/models/membership.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";

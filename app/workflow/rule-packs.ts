@@ -176,7 +176,7 @@ export const FLOOR_ARTICLES: Record<RulePack["id"], { quorum: ArticleKey; pass: 
   "villagers-representatives": { quorum: "villagers:30", pass: "villagers:30", publicityDays: "villagers:35", representativesShare: "villagers:29" },
 };
 
-/** The law revision the packs follow; a community whose rules predate it is upgraded at start (db/upgrade-law.ts). */
+/** The law revision the packs follow; a community whose rules predate it is upgraded at start (server/upgrade-law.ts). */
 export const LAW_REVISION = "2025-10-28";
 
 /** Local practice, not law: numbers a community sets for itself (the rules page shows them apart). */

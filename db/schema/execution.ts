@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { RATINGS, TASK_STATUSES, UNIT_KINDS, WINDOW_OUTCOMES } from "../../app/workflow/execution";
+import type { Rating, TaskStatus, UnitKind, WindowOutcome } from "../../app/workflow/execution";
 import { communities } from "./communities";
 import { topics } from "./topics";
 import { users } from "./users";
@@ -17,7 +17,7 @@ export const units = sqliteTable(
       .notNull()
       .references(() => communities.id),
     name: text("name").notNull(),
-    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    kind: text("kind").$type<UnitKind>().notNull(),
     /** How the public reaches the unit (a phone number, an office). */
     contact: text("contact").notNull().default(""),
     createdAt: createdAt(),
@@ -57,7 +57,7 @@ export const executionTasks = sqliteTable(
     dueAt: timestamp("due_at").notNull(),
     /** Planned money in fen (1/100 yuan); null when the task has no budget line. */
     budgetFen: integer("budget_fen"),
-    status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
+    status: text("status").$type<TaskStatus>().notNull().default("open"),
     /** From the latest report. */
     percent: integer("percent").notNull().default(0),
     /** Sum of the reports' money spent, in fen. */
@@ -132,7 +132,7 @@ export const ratingWindows = sqliteTable(
     opensAt: timestamp("opens_at").notNull(),
     closesAt: timestamp("closes_at").notNull(),
     settledAt: timestamp("settled_at"),
-    outcome: text("outcome", { enum: WINDOW_OUTCOMES }),
+    outcome: text("outcome").$type<WindowOutcome>(),
     satisfiedPct: integer("satisfied_pct"),
   },
   (t) => [index("rating_windows_topic_idx").on(t.topicId)],
@@ -166,7 +166,7 @@ export const ratings = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    rating: text("rating", { enum: RATINGS }).notNull(),
+    rating: text("rating").$type<Rating>().notNull(),
     comment: text("comment").notNull().default(""),
     createdAt: createdAt(),
   },

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PARTY_REVIEW_OUTCOMES, PUBLICATION_KINDS } from "../../app/workflow/meetings";
+import type { PartyReviewOutcome, PublicationKind } from "../../app/workflow/meetings";
 import { communities } from "./communities";
 import { meetings } from "./meetings";
 import { topics } from "./topics";
@@ -44,7 +44,7 @@ export const partyReviews = sqliteTable(
     reviewedOn: text("reviewed_on").notNull(),
     /** The body that studied it (e.g. 社区党委会议, 村党支部委员会). */
     body: text("body").notNull(),
-    outcome: text("outcome", { enum: PARTY_REVIEW_OUTCOMES }).notNull(),
+    outcome: text("outcome").$type<PartyReviewOutcome>().notNull(),
     note: text("note").notNull().default(""),
     recordedBy: integer("recorded_by")
       .notNull()
@@ -90,7 +90,7 @@ export const publications = sqliteTable(
       .notNull()
       .references(() => communities.id),
     topicId: integer("topic_id").references(() => topics.id),
-    kind: text("kind", { enum: PUBLICATION_KINDS }).notNull(),
+    kind: text("kind").$type<PublicationKind>().notNull(),
     /** The row published (a resolution's id, a consultation's id…), by kind. */
     refId: integer("ref_id"),
     title: text("title").notNull(),

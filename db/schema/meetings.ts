@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { BALLOT_CHOICES, MEETING_REQUEST_STATUSES, MEETING_STATUSES, MOTION_STATUSES, ON_FAIL, RESOLUTION_STATUSES, ROSTER_SEATS } from "../../app/workflow/meetings";
+import type { BallotChoice, MeetingRequestStatus, MeetingStatus, MotionStatus, OnFail, ResolutionStatus, RosterSeat } from "../../app/workflow/meetings";
 import { communities } from "./communities";
 import { topics } from "./topics";
 import { users } from "./users";
@@ -17,7 +17,7 @@ export const meetingRequests = sqliteTable(
       .notNull()
       .references(() => communities.id),
     reason: text("reason").notNull(),
-    status: text("status", { enum: MEETING_REQUEST_STATUSES }).notNull().default("collecting"),
+    status: text("status").$type<MeetingRequestStatus>().notNull().default("collecting"),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
@@ -61,7 +61,7 @@ export const meetings = sqliteTable(
     shortNotice: integer("short_notice", { mode: "boolean" }).notNull().default(false),
     /** The convener confirmed opening the session before its announced time (recorded, shown in the minutes). */
     startedEarly: integer("started_early", { mode: "boolean" }).notNull().default(false),
-    status: text("status", { enum: MEETING_STATUSES }).notNull().default("scheduled"),
+    status: text("status").$type<MeetingStatus>().notNull().default("scheduled"),
     /** Size of the roster taken when the session opened, less those who left it since: the figure the quorum is counted against. */
     members: integer("members"),
     requestId: integer("request_id").references(() => meetingRequests.id),
@@ -94,7 +94,7 @@ export const meetingAttendance = sqliteTable(
      */
     leftAt: timestamp("left_at"),
     /** The seat this person holds among 组成人员: a committee member (居/村委会成员) or a representative. */
-    seat: text("seat", { enum: ROSTER_SEATS }).notNull().default("representative"),
+    seat: text("seat").$type<RosterSeat>().notNull().default("representative"),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
@@ -118,8 +118,8 @@ export const motions = sqliteTable(
     text: text("text").notNull(),
     sha256: text("sha256").notNull(),
     secret: integer("secret", { mode: "boolean" }).notNull().default(false),
-    onFail: text("on_fail", { enum: ON_FAIL }).notNull().default("revise"),
-    status: text("status", { enum: MOTION_STATUSES }).notNull().default("pending"),
+    onFail: text("on_fail").$type<OnFail>().notNull().default("revise"),
+    status: text("status").$type<MotionStatus>().notNull().default("pending"),
     /** The pass rule that applies: the rules' share or the catalogue entry's higher one. */
     passNum: integer("pass_num").notNull(),
     passDen: integer("pass_den").notNull(),
@@ -163,7 +163,7 @@ export const ballots = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    choice: text("choice", { enum: BALLOT_CHOICES }),
+    choice: text("choice").$type<BallotChoice>(),
     /** The secretary who recorded a hand vote; null when the representative voted themselves. */
     recordedBy: integer("recorded_by").references(() => users.id),
     castAt: timestamp("cast_at").notNull(),
@@ -192,7 +192,7 @@ export const resolutions = sqliteTable(
       .notNull()
       .references(() => topics.id),
     sha256: text("sha256").notNull(),
-    status: text("status", { enum: RESOLUTION_STATUSES }).notNull().default("publicity"),
+    status: text("status").$type<ResolutionStatus>().notNull().default("publicity"),
     publishedAt: timestamp("published_at").notNull(),
     publicityEndsAt: timestamp("publicity_ends_at").notNull(),
     effectiveAt: timestamp("effective_at"),

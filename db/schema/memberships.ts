@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ROLES } from "../../app/workflow/roles";
+import type { Role } from "../../app/workflow/roles";
 import { communities } from "./communities";
 import { users } from "./users";
 
@@ -15,7 +15,7 @@ export const memberships = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ROLES }).notNull(),
+    role: text("role").$type<Role>().notNull(),
     grantedBy: integer("granted_by").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
@@ -33,7 +33,7 @@ export const invites = sqliteTable(
     communityId: integer("community_id")
       .notNull()
       .references(() => communities.id),
-    role: text("role", { enum: ROLES }).notNull(),
+    role: text("role").$type<Role>().notNull(),
     codeHash: text("code_hash").notNull().unique(),
     /** The last four characters, so an admin can tell invites apart without the code. */
     codeHint: text("code_hint").notNull(),

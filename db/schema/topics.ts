@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { integer, index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PHOTO_PURPOSES } from "../../app/workflow/execution";
-import { STAGES, TOPIC_STATUSES } from "../../app/workflow/stages";
-import { TOPIC_STATES } from "../../app/workflow/states";
-import { TOPIC_ACTIONS } from "../../app/workflow/transitions";
+import type { PhotoPurpose } from "../../app/workflow/execution";
+import type { Stage, TopicStatus } from "../../app/workflow/stages";
+import type { TopicState } from "../../app/workflow/states";
+import type { TopicAction } from "../../app/workflow/transitions";
 import { communities } from "./communities";
 import { catalogueEntries } from "./rules";
 import type { StoredMessage } from "../../app/i18n/stored-message";
@@ -23,10 +23,10 @@ export const topics = sqliteTable(
     description: text("description").notNull().default(""),
     location: text("location").notNull().default(""),
     categoryId: integer("category_id").references(() => catalogueEntries.id),
-    stage: text("stage", { enum: STAGES }).notNull(),
-    status: text("status", { enum: TOPIC_STATUSES }).notNull().default("active"),
+    stage: text("stage").$type<Stage>().notNull(),
+    status: text("status").$type<TopicStatus>().notNull().default("active"),
     /** Where the topic is inside its stage; stage and status follow from it (app/workflow/states.ts). */
-    state: text("state", { enum: TOPIC_STATES }).notNull().default("open"),
+    state: text("state").$type<TopicState>().notNull().default("open"),
     cosignCount: integer("cosign_count").notNull().default(0),
     /** Screening is past the rules' deadline (set by the scheduler, cleared when the topic moves). */
     overdue: integer("overdue", { mode: "boolean" }).notNull().default(false),
@@ -79,9 +79,9 @@ export const topicEvents = sqliteTable(
     topicId: integer("topic_id")
       .notNull()
       .references(() => topics.id),
-    action: text("action", { enum: [...TOPIC_ACTIONS, "create"] }).notNull(),
-    fromState: text("from_state", { enum: TOPIC_STATES }),
-    toState: text("to_state", { enum: TOPIC_STATES }).notNull(),
+    action: text("action").$type<TopicAction | "create">().notNull(),
+    fromState: text("from_state").$type<TopicState>(),
+    toState: text("to_state").$type<TopicState>().notNull(),
     actorId: integer("actor_id").references(() => users.id),
     reason: text("reason").notNull().default(""),
     /** A system-made reason as a message key and values (JSON); `reason` keeps its zh-CN rendering for the record. */
@@ -120,7 +120,7 @@ export const topicPhotos = sqliteTable(
     sha256: text("sha256").notNull(),
     mime: text("mime", { enum: ["image/jpeg", "image/png", "image/webp"] }).notNull(),
     /** What the photo shows: the resident's proposal, a progress report's evidence, an on-site check. */
-    purpose: text("purpose", { enum: PHOTO_PURPOSES }).notNull().default("proposal"),
+    purpose: text("purpose").$type<PhotoPurpose>().notNull().default("proposal"),
     reportId: integer("report_id"),
     verificationId: integer("verification_id"),
     bytes: integer("bytes").notNull(),

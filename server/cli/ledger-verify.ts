@@ -3,7 +3,7 @@
 // database, and with every record it describes); exit 1 naming the first thing that does not.
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "../../db/client.server";
-import { communityIdBySlug } from "../../db/seed";
+import { communityIdBySlug } from "./demo/seed";
 import { verifyLedger, type LedgerVerdict } from "../../app/models/ledger.server";
 import { witnessFileOf } from "../../app/models/ledger-witness.server";
 import { witnessedHeads } from "../../app/models/witness-log.server";

@@ -1,6 +1,6 @@
 import { closeDb, getDb } from "../../db/client.server";
-import { runMigrations } from "../../db/migrate";
-import { seedDemo } from "../../db/seed";
+import { runMigrations } from "../migrate";
+import { seedDemo } from "./demo/seed";
 
 const db = getDb();
 runMigrations(db);

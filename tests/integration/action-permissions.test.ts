@@ -3,7 +3,7 @@
 // domain rules give (302 to sign in, 403 the wrong role, 404 another community or its ids) and change
 // nothing in the database; the people allowed succeed.
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, type DemoAccount } from "../../db/demo-data";
+import { DEMO_ACCOUNTS, type DemoAccount } from "../../server/cli/demo/data";
 import type { Audience } from "~/auth/permissions";
 import { ACTIONS, actionRoutes, foreignIds, foreignPath, intentsInSource, type ActionCase, type Post } from "./support/actions";
 import { topicIn, upgradeStatus, wsBase } from "./support/collab";

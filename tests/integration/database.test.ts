@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { runMigrations } from "../../db/migrate";
-import { seedDemo } from "../../db/seed";
-import { DEMO_ACCOUNTS } from "../../db/demo-data";
+import { runMigrations } from "../../server/migrate";
+import { seedDemo } from "../../server/cli/demo/seed";
+import { DEMO_ACCOUNTS } from "../../server/cli/demo/data";
 import { STAGES } from "~/workflow/stages";
 
 describe("database", () => {

@@ -2,7 +2,7 @@
 // the hall over HTTP, overdue screening first, at most eight, never another community's topics.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "../../db/demo-data";
+import { DEMO_ACCOUNTS } from "../../server/cli/demo/data";
 import { getDb } from "../../db/client.server";
 import { executionTasks, topics } from "../../db/schema";
 import { getMemberRoles } from "~/models/community.server";

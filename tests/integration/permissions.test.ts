@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../db/demo-data";
+import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_STREET, type DemoAccount } from "../../server/cli/demo/data";
 import { getDb } from "../../db/client.server";
 import { consultationMeetings, meetings, topicPhotos } from "../../db/schema";
 import { ACCESS, type Audience } from "~/auth/permissions";

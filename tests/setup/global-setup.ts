@@ -1,8 +1,8 @@
 // Builds one migrated, seeded base database per test run; every test file gets its own copy.
 import fs from "node:fs";
 import { openDatabase } from "../../db/client.server";
-import { runMigrations } from "../../db/migrate";
-import { seedDemo } from "../../db/seed";
+import { runMigrations } from "../../server/migrate";
+import { seedDemo } from "../../server/cli/demo/seed";
 import { BASE_DB, TEST_DB_DIR } from "./paths";
 
 export default async function setup() {

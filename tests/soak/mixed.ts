@@ -28,8 +28,8 @@ process.env.DATABASE_PATH = path.join(dir, "soak.db");
 process.env.LOG_LEVEL = "silent";
 
 const { closeDb, getDb } = await import("../../db/client.server");
-const { runMigrations } = await import("../../db/migrate");
-const { seedDemo } = await import("../../db/seed");
+const { runMigrations } = await import("../../server/migrate");
+const { seedDemo } = await import("../../server/cli/demo/seed");
 const { verifyLedger } = await import("../../app/models/ledger.server");
 const { loadDraftUpdate } = await import("../../app/models/draft-store.server");
 const { createTopic } = await import("../../app/models/topic-create.server");

@@ -454,7 +454,7 @@ export function foreignPath(path: string, ids: { topic: number; meeting: number 
 
 /**
  * The intents a route file's action reads, derived from its source: comparisons and `case`s in the
- * route and in the handler functions it calls (app/forms/*-actions.server.ts), and the intent literals
+ * route and in the handler functions it calls (app/actions/*.server.ts), and the intent literals
  * of the schemas and `*_INTENTS` lists those use.
  */
 export function intentsInSource(route: string): Set<string> {
@@ -466,7 +466,7 @@ export function intentsInSource(route: string): Set<string> {
     for (const m of source.matchAll(/(?:intent"?\)?\s*[!=]==\s*|case\s+)"(\w+)"/g)) found.add(m[1]);
     for (const imported of importsOf(f, whole)) {
       const used = imported.names.filter((name) => new RegExp(`\\b${name}\\b`).test(source));
-      if (/-actions?\.server\.ts$/.test(imported.file)) visit(imported.file, used);
+      if (imported.file.includes(`${path.sep}app${path.sep}actions${path.sep}`)) visit(imported.file, used);
       else for (const name of used) for (const intent of intentsDefinedBy(definitionOf(fs.readFileSync(imported.file, "utf8"), name), name)) found.add(intent);
     }
   };
@@ -474,13 +474,13 @@ export function intentsInSource(route: string): Set<string> {
   return found;
 }
 
-/** `import { a, b } from "./x"` of app/forms modules: the file and the names taken from it. */
+/** `import { a, b } from "./x"` of app/forms and app/actions modules: the file and the names taken from it. */
 function importsOf(file: string, source: string): Array<{ file: string; names: string[] }> {
   const out: Array<{ file: string; names: string[] }> = [];
   for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
     const spec = m[2];
     const target = spec.startsWith("~/") ? path.resolve("app", spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
-    if (!target || !target.includes(`${path.sep}app${path.sep}forms${path.sep}`)) continue;
+    if (!target || !/[\\/]app[\\/](forms|actions)[\\/]/.test(target)) continue;
     const resolved = [".ts", ".tsx"].map((ext) => target + ext).find((f) => fs.existsSync(f));
     if (resolved) out.push({ file: resolved, names: m[1].split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]).filter(Boolean) });
   }

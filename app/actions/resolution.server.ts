@@ -3,8 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { answerObjection, lodgeObjection, type ObjectionProblem } from "../models/resolution.server";
 import { orderCorrection, type CorrectionProblem } from "../models/resolution-correction.server";
 import type { Role } from "../workflow/roles";
-import { correctionSchema } from "./correction";
-import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "./meetings";
+import { correctionSchema } from "../forms/correction";
+import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "../forms/meetings";
 
 // Not this person's to do: 403. Not now (the period is over, already answered): 409. No such objection: 404.
 const STATUS: Record<ObjectionProblem, number> = { wrongRole: 403, periodOver: 409, answered: 409, notFound: 404 };

@@ -4,7 +4,7 @@ import { notFound } from "../auth/guards.server";
 import type { ExecutionProblem } from "../models/execution.server";
 import { rateResult } from "../models/supervision.server";
 import type { Role } from "../workflow/roles";
-import { rateSchema } from "./rating";
+import { rateSchema } from "../forms/rating";
 
 // Not this person's to do: 403. Not now (the window closed, rated already, the topic moved on): 409.
 const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, wrongState: 409, windowClosed: 409, alreadyRated: 409 };

@@ -1,5 +1,5 @@
-import type { Role } from "../app/workflow/roles";
-import type { Stage } from "../app/workflow/stages";
+import type { Role } from "../../../app/workflow/roles";
+import type { Stage } from "../../../app/workflow/stages";
 
 /** Demo data as described in contracts.md. Demo only: every account's password is DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "demo1234";

@@ -2,8 +2,8 @@ import { parseForm } from "./parse-form.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { addCatalogueEntry, applyRulePack, removeCatalogueEntry, updateCatalogueEntry, updateRules } from "../models/rules.server";
 import type { PackId } from "../workflow/legal-floors";
-import { msg } from "./messages";
-import { catalogueAddSchema, catalogueEditSchema, catalogueRemoveSchema, packSchema, RULES_INTENTS, rulesSchema, type RulesIntent } from "./rules";
+import { msg } from "../forms/messages";
+import { catalogueAddSchema, catalogueEditSchema, catalogueRemoveSchema, packSchema, RULES_INTENTS, rulesSchema, type RulesIntent } from "../forms/rules";
 
 export interface RulesActionData {
   intent: RulesIntent | null;

@@ -3,8 +3,8 @@ import { now } from "../app/models/clock.server";
 import { appendLedger } from "../app/models/ledger.server";
 import { legalStanding, revisedNumbers, LEGAL_FIELDS, type LegalNumbers } from "../app/workflow/legal-floors";
 import { LAW_REVISION, packForKind, ratioText } from "../app/workflow/rule-packs";
-import type { Db } from "./client.server";
-import { communities, rules } from "./schema";
+import type { Db } from "../db/client.server";
+import { communities, rules } from "../db/schema";
 
 /** The law's numbers as the ledger records them (">=2/3", ">1/2", ">=1/5", 15). */
 function recorded(n: LegalNumbers) {

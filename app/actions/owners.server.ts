@@ -2,7 +2,7 @@ import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { recordOwnersDecision, type OwnersProblem } from "../models/owner-decision.server";
 import type { Role } from "../workflow/roles";
-import { ownersSchema } from "./owners";
+import { ownersSchema } from "../forms/owners";
 import { parseForm } from "./parse-form.server";
 
 // Not this person's to do: 403. Not now or not this kind of matter: 409. Figures or a date that cannot be: 400.

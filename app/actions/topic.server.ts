@@ -4,16 +4,16 @@ import { addComment } from "../models/comment.server";
 import { coSignTopic, withdrawCosign, type CosignProblem } from "../models/cosign.server";
 import { findTopicIdByNumber } from "../models/topic-page.server";
 import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
-import { pickIntent, RESOLUTION_INTENTS } from "./meetings";
+import { pickIntent, RESOLUTION_INTENTS } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
-import { handleOwnersAction } from "./owners-actions.server";
-import { handlePartyReviewAction } from "./party-review-actions.server";
-import { handleRatingAction } from "./rating-actions.server";
-import { handleCorrectionAction, handleResolutionAction } from "./resolution-actions.server";
-import { commentSchema, moveSchema, topicIntent } from "./topic-actions";
+import { handleOwnersAction } from "./owners.server";
+import { handlePartyReviewAction } from "./party-review.server";
+import { handleRatingAction } from "./rating.server";
+import { handleCorrectionAction, handleResolutionAction } from "./resolution.server";
+import { commentSchema, moveSchema, topicIntent } from "../forms/topic-actions";
 import { isDedicated } from "../workflow/transitions";
-import type { TopicPostInput } from "./topic-post";
+import type { TopicPostInput } from "../forms/topic-post";
 
 const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
   ownTopic: 403,
@@ -35,7 +35,7 @@ const MOVE_STATUS: Record<Exclude<WorkflowProblem, "notFound">, number> = {
 
 /**
  * Every post of the topic page: co-signing, comments, moves, objections to its resolution (handled
- * in resolution-actions.server.ts) and the residents' rating (rating-actions.server.ts). The models
+ * in actions/resolution.server.ts) and the residents' rating (actions/rating.server.ts). The models
  * decide again whatever the page chose to show; success redirects back to the page (post/redirect/get), a refusal answers with its status and the problem's
  * key for the page to translate.
  */

@@ -1,18 +1,18 @@
 import { count, eq } from "drizzle-orm";
-import { hashPassword } from "../app/auth/password.server";
-import { sha256Hex } from "../app/models/freeze.server";
-import { DAY_MS } from "../app/models/clock.server";
-import { appendLedger, type Tx } from "../app/models/ledger.server";
-import { grantMembership } from "../app/models/membership.server";
-import { RULE_PACKS, settingsFromPack, type Ratio } from "../app/workflow/rule-packs";
-import type { Db } from "./client.server";
-import { sitsOnRoster } from "../app/workflow/meetings";
-import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./demo-data";
-import { demoDraft } from "./demo-drafts";
-import { writeExecution } from "./demo-execution";
-import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./demo-meetings";
-import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "./schema";
-import { ENTRY_STATE, type TopicState } from "../app/workflow/states";
+import { hashPassword } from "../../../app/auth/password.server";
+import { sha256Hex } from "../../../app/models/freeze.server";
+import { DAY_MS } from "../../../app/models/clock.server";
+import { appendLedger } from "../../../app/models/ledger.server";
+import { grantMembership } from "../../../app/models/membership.server";
+import { RULE_PACKS, settingsFromPack, type Ratio } from "../../../app/workflow/rule-packs";
+import type { Db, Tx } from "../../../db/client.server";
+import { sitsOnRoster } from "../../../app/workflow/meetings";
+import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
+import { demoDraft } from "./drafts";
+import { writeExecution } from "./execution";
+import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./meetings";
+import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "../../../db/schema";
+import { ENTRY_STATE, type TopicState } from "../../../app/workflow/states";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -8,12 +8,12 @@ import { getTimeZone } from "../models/time-zone.server";
 import { answerRectification, publishResult, raiseRectification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
 import type { Role } from "../workflow/roles";
-import { endOfLocalDay } from "./consultation";
-import { answerRectificationSchema, completeSchema, editTaskSchema, EXECUTION_INTENTS, removeTaskSchema, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "./execution";
-import { pickIntent } from "./meetings";
+import { endOfLocalDay } from "../forms/consultation";
+import { answerRectificationSchema, completeSchema, editTaskSchema, EXECUTION_INTENTS, removeTaskSchema, publishResultSchema, rectifySchema, REPORT_MAX_PHOTOS, reportSchema, taskSchema, UNITS_INTENTS, unitSchema } from "../forms/execution";
+import { pickIntent } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
-import type { TopicPostInput } from "./topic-post";
+import type { TopicPostInput } from "../forms/topic-post";
 
 // Not this person's to do: 403. A date already past: 400. Not now (state, open tasks, answered): 409.
 const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, notUnitMember: 403, dueInPast: 400 };

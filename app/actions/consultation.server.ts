@@ -20,11 +20,11 @@ import {
   startOfLocalDay,
   summariseSchema,
   waiveSchema,
-} from "./consultation";
-import { msg } from "./messages";
+} from "../forms/consultation";
+import { msg } from "../forms/messages";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
-import type { TopicPostInput } from "./topic-post";
+import type { TopicPostInput } from "../forms/topic-post";
 
 // The wrong person is 403; the wrong moment (state, a closed solicitation, a second one) is 409.
 const STATUS: Record<string, number> = {

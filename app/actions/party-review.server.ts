@@ -3,7 +3,7 @@ import { notFound } from "../auth/guards.server";
 import { recordPartyReview, type PartyReviewProblem } from "../models/party-review.server";
 import type { Role } from "../workflow/roles";
 import { parseForm } from "./parse-form.server";
-import { partyReviewSchema } from "./party-review";
+import { partyReviewSchema } from "../forms/party-review";
 
 // Not this person's to do: 403. Not now or not for this matter: 409. A date out of bounds: 400.
 const STATUS: Record<Exclude<PartyReviewProblem, "notFound">, number> = { wrongRole: 403, notImportant: 409, wrongState: 409, inFuture: 400, beforeTopic: 400 };

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { z } from "./zod";
-import { UNTYPED } from "./fields";
+import { z } from "../forms/zod";
+import { UNTYPED } from "../forms/fields";
 
 /** The field an error belongs to: conform names nested errors `photos[0]` or `a.b`. */
 const fieldOf = (name: string) => name.split(/[.[]/)[0];

@@ -2,10 +2,10 @@ import { json, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addDraftComment, answerDraftComment, type DraftCommentProblem } from "../models/draft-comment.server";
 import { saveDraftVersion } from "../models/draft-version.server";
-import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "./draft";
+import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "../forms/draft";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
-import type { TopicPostInput } from "./topic-post";
+import type { TopicPostInput } from "../forms/topic-post";
 
 const STATUS: Record<Exclude<DraftCommentProblem, "notFound">, number> = { notAllowed: 403, badParent: 400 };
 

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { DRAFT_FIELD, draftText, TEMPLATE_SECTIONS } from "../app/models/draft-text";
-import type { DemoPlan } from "./demo-data";
+import { DRAFT_FIELD, draftText, TEMPLATE_SECTIONS } from "../../../app/models/draft-text";
+import type { DemoPlan } from "./data";
 
 /**
  * A seeded topic's proposal draft: the template's sections (背景 / 方案 / 预算 / 责任主体 / 时间安排),

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { appendLedger, type AppendInput, type Tx } from "../app/models/ledger.server";
-import { publish } from "../app/models/publication.server";
-import type { TopicAction } from "../app/workflow/transitions";
-import { satisfactionPct, type Rating } from "../app/workflow/execution";
-import { deadlines, executionResults, executionTasks, progressReports, ratings, ratingWindows, rectifications, topicEvents, topics, unitMembers, units, verifications } from "./schema";
+import type { Tx } from "../../../db/client.server";
+import { appendLedger, type AppendInput } from "../../../app/models/ledger.server";
+import { publish } from "../../../app/models/publication.server";
+import type { TopicAction } from "../../../app/workflow/transitions";
+import { satisfactionPct, type Rating } from "../../../app/workflow/execution";
+import { deadlines, executionResults, executionTasks, progressReports, ratings, ratingWindows, rectifications, topicEvents, topics, unitMembers, units, verifications } from "../../../db/schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import { attendAsObserver, checkIn } from "../models/meeting-attendance.server";
 import { MeetingError, meetingRow, scheduleMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import { cancelMeeting, endMeeting, startMeeting } from "../models/meeting-session.server";
 import type { Role } from "../workflow/roles";
-import { cancelSchema, checkInSchema, closeSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "./meetings";
+import { cancelSchema, checkInSchema, closeSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { instantOfWallTime } from "../i18n/time-zone";
 import { getTimeZone } from "../models/time-zone.server";

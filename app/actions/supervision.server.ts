@@ -5,8 +5,8 @@ import type { Actor, ExecutionProblem } from "../models/execution.server";
 import { checkPhotos } from "../models/photo.server";
 import { recordVerification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
-import { pickIntent } from "./meetings";
-import { SUPERVISION_INTENTS, VERIFY_MAX_PHOTOS, verifySchema } from "./supervision";
+import { pickIntent } from "../forms/meetings";
+import { SUPERVISION_INTENTS, VERIFY_MAX_PHOTOS, verifySchema } from "../forms/supervision";
 
 type Poster = Actor & { request: Request; communitySlug: string };
 
