@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: [
     {
       // ensure-build is a no-op when build/ is up to date (npm test has just built it).
-      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/main && mkdir -p .e2e/main && NODE_ENV=production PORT=${PORT} DATABASE_PATH=.e2e/main/e2e.db DEMO_SEED=1 LOG_LEVEL=warn npx tsx server/start.ts`,
+      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/main && mkdir -p .e2e/main && NODE_ENV=production CACHE_VERIFY=1 PORT=${PORT} DATABASE_PATH=.e2e/main/e2e.db DEMO_SEED=1 LOG_LEVEL=warn npx tsx server/start.ts`,
       url: `http://localhost:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -50,7 +50,7 @@ export default defineConfig({
     },
     {
       // The full-loop journey's own server, whose clock the test moves (POST /__test/clock).
-      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/loop && mkdir -p .e2e/loop && NODE_ENV=production TEST_CLOCK=1 PORT=${LOOP_PORT} DATABASE_PATH=.e2e/loop/e2e.db DEMO_SEED=1 LOG_LEVEL=error npx tsx server/start.ts`,
+      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/loop && mkdir -p .e2e/loop && NODE_ENV=production CACHE_VERIFY=1 TEST_CLOCK=1 PORT=${LOOP_PORT} DATABASE_PATH=.e2e/loop/e2e.db DEMO_SEED=1 LOG_LEVEL=error npx tsx server/start.ts`,
       url: `http://localhost:${LOOP_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

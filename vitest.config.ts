@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
     pool: "forks",
+    // Every cache hit is checked against a fresh read: a read that forgets to declare a table fails a test (app/cache).
+    env: { CACHE_VERIFY: "1" },
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
-import { prepared, untilNextWrite } from "../../db/prepared";
+import { prepared } from "../../db/prepared";
+import { cachedRead } from "../cache/cache.server";
 import { communities, memberships, streetAdmins, streets } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 
@@ -24,12 +25,12 @@ const communityBySlug = prepared((db) =>
 
 export type Community = NonNullable<ReturnType<typeof getCommunityBySlug>>;
 
-// Every community page asks, and communities change rarely: read once until the next write.
-const communityUntilNextWrite = untilNextWrite((slug: string) => communityBySlug().get({ slug }));
+// Every community page asks, and communities change rarely.
+const communityAt = cachedRead("community-by-slug", { tables: [communities, streets] }, (slug: string) => communityBySlug().get({ slug }));
 
-/** The community at a slug (with its street), or undefined. Shared until the next write: read it, never change it. */
+/** The community at a slug (with its street), or undefined. Shared by every reader: read it, never change it. */
 export function getCommunityBySlug(slug: string) {
-  return communityUntilNextWrite(slug);
+  return communityAt(slug);
 }
 
 export function getStreetBySlug(slug: string) {

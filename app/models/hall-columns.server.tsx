@@ -1,5 +1,7 @@
 import type { i18n as I18n } from "i18next";
-import { untilNextWrite } from "../../db/prepared";
+import { isDeepStrictEqual } from "node:util";
+import { catalogueEntries, topics, users } from "../../db/schema";
+import { cachedRead } from "../cache/cache.server";
 import { StageColumnList, type HallColumns } from "~/components/hall/stage-columns";
 import { now } from "./clock.server";
 import { renderedAhead } from "./rendered-ahead.server";
@@ -15,14 +17,21 @@ interface Columns {
 }
 
 /**
- * The hall's six columns as everyone in a community sees them, read once until the next write (or
- * for a minute): the cards are most of the hall's rendering, and a hall is viewed far more often
+ * The hall's six columns as everyone in a community sees them, read once until a write to their tables in
+ * this community (or for a minute): the cards are most of the hall's rendering, and a hall is viewed far more often
  * than its topics change. Their markup is rendered once per language for as long as they live.
  */
-const columnsOf = untilNextWrite(({ communityId, at }: { communityId: number; at: number }): Columns => ({ byStage: listHallTopics({ communityId }), now: at }), {
-  key: ({ communityId, at }) => `${communityId}:${Math.floor(at / FRESH_MS)}`,
-  max: 200,
-});
+const columnsOf = cachedRead<{ communityId: number; at: number }, Columns>(
+  "hall-columns",
+  {
+    tables: [topics, users, catalogueEntries],
+    community: ({ communityId }) => communityId,
+    key: ({ at }) => Math.floor(at / FRESH_MS),
+    max: 2000,
+    same: (remembered, fresh) => isDeepStrictEqual(remembered.byStage, fresh.byStage),
+  },
+  ({ communityId, at }) => ({ byStage: listHallTopics({ communityId }), now: at }),
+);
 
 /** The columns' data for the browser and their server markup (StageColumnList) for the load context's fragments. */
 export function renderedHallColumns({ communityId, communitySlug, i18n }: { communityId: number; communitySlug: string; i18n: I18n }): Columns & { html: string } {

@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { prepared, untilNextWrite } from "../../db/prepared";
+import { prepared } from "../../db/prepared";
+import { cachedRead } from "../cache/cache.server";
 import { draftFreezes, meetings, motions, topics } from "../../db/schema";
 import { now } from "./clock.server";
 
@@ -83,7 +85,7 @@ const agendaSize = prepared((db) =>
 /** The meeting the hall points to: one in session, else the next one scheduled (with its agenda size). Prepared: every hall view asks. */
 export function currentMeeting({ communityId }: { communityId: number }) {
   const at = now().getTime();
-  const meeting = meetingUntilNextWrite({ communityId, at });
+  const meeting = meetingOfHall({ communityId, at });
   // A scheduled meeting stops being the next one when its time comes: then it is read afresh.
   if (meeting?.status === "scheduled" && meeting.scheduledAt.getTime() <= at) return readCurrentMeeting({ communityId, at });
   return meeting;
@@ -95,5 +97,15 @@ function readCurrentMeeting({ communityId, at }: { communityId: number; at: numb
   return { ...meeting, agenda: agendaSize().get({ meetingId: meeting.id })?.n ?? 0 };
 }
 
-// The same for everyone in the community until a write (or until the next meeting's time comes).
-const meetingUntilNextWrite = untilNextWrite(readCurrentMeeting, { key: ({ communityId }) => communityId });
+// The same for everyone in the community until a write to its meetings (or until the next meeting's time comes).
+const meetingOfHall = cachedRead(
+  "hall-meeting",
+  {
+    tables: [meetings, motions],
+    community: ({ communityId }: { communityId: number; at: number }) => communityId,
+    key: () => "",
+    // A remembered scheduled meeting whose time has come is read afresh by currentMeeting.
+    same: (remembered, fresh) => isDeepStrictEqual(remembered, fresh) || (remembered?.status === "scheduled" && remembered.scheduledAt.getTime() <= now().getTime()),
+  },
+  readCurrentMeeting,
+);

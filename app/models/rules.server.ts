@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
-import { prepared, untilNextWrite } from "../../db/prepared";
+import { prepared } from "../../db/prepared";
+import { cachedRead } from "../cache/cache.server";
 import { catalogueEntries, communities, rules, topics } from "../../db/schema";
 import { RULE_FIELDS, type CatalogueValues, type RulesValues } from "../forms/rules";
 import { isPackId, type PackId } from "../workflow/legal-floors";
@@ -29,11 +30,11 @@ const catalogueOf = prepared((db) =>
 
 /** The community's catalogue of matters (the hall's filter and the proposal form ask on every view). */
 // Every hall view lists it (the filter's categories) and it changes only when the rules do.
-const catalogueUntilNextWrite = untilNextWrite((communityId: number) => catalogueOf().all({ communityId }));
+const catalogue = cachedRead("catalogue", { tables: [catalogueEntries], community: (communityId: number) => communityId }, (communityId: number) => catalogueOf().all({ communityId }));
 
-/** The community's categories, in order. Shared until the next write: callers read it, never change it. */
+/** The community's categories, in order. Shared by every reader: callers read it, never change it. */
 export function listCatalogue({ communityId }: { communityId: number }) {
-  return catalogueUntilNextWrite(communityId);
+  return catalogue(communityId);
 }
 
 /** How many topics of the community use each category (an entry in use cannot be removed). */

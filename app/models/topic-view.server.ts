@@ -1,5 +1,25 @@
 import { getDb } from "../../db/client.server";
-import { untilNextWrite } from "../../db/prepared";
+import {
+  catalogueEntries,
+  deadlines,
+  executionResults,
+  executionTasks,
+  ledgerEntries,
+  meetings,
+  motions,
+  progressReports,
+  rectifications,
+  rules,
+  topicComments,
+  topicCosigns,
+  topicEvents,
+  topicPhotos,
+  topics,
+  units,
+  users,
+  verifications,
+} from "../../db/schema";
+import { cachedRead } from "../cache/cache.server";
 import { CONFIRMED_MOVES } from "../forms/topic-actions";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
@@ -28,14 +48,20 @@ export function stageMarks(events: TopicEvent[], current: Stage, closed: boolean
 
 /**
  * What the topic page shows everyone who may see it (the topic, its history, photos, co-signers, a
- * page of comments, its life): most of the page's reads, remembered until the next write, since a
- * topic is read by many residents between two changes to it. Keyed by community, topic and comment
- * page; undefined when the topic is not this community's.
+ * page of comments, its life): most of the page's reads, remembered until a write to one of their
+ * tables in this community, since a topic is read by many residents between two changes to it. Keyed
+ * by topic and comment page; undefined when the topic is not this community's.
  */
-const sharedTopicPage = untilNextWrite(readSharedTopicPage, {
-  key: ({ communityId, topicId, commentsBefore }) => `${communityId}:${topicId}:${commentsBefore ?? ""}`,
-  max: 200,
-});
+const sharedTopicPage = cachedRead(
+  "topic-page",
+  {
+    tables: [topics, topicEvents, users, catalogueEntries, deadlines, rules, topicCosigns, topicPhotos, topicComments, ledgerEntries, meetings, motions, executionTasks, executionResults, progressReports, rectifications, units, verifications],
+    community: ({ communityId }: { communityId: number; topicId: number; commentsBefore?: number }) => communityId,
+    key: ({ topicId, commentsBefore }) => `${topicId}:${commentsBefore ?? ""}`,
+    max: 2000,
+  },
+  readSharedTopicPage,
+);
 
 /** Who co-signed: their names in order for the page, their ids for "have I co-signed?". */
 function cosignersOf(communityId: number, topicId: number) {

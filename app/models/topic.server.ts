@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, exists, isNull, ne, not, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
-import { prepared, untilNextWrite } from "../../db/prepared";
+import { prepared } from "../../db/prepared";
+import { cachedRead } from "../cache/cache.server";
 import { topicTextCondition } from "./topic-search.server";
 import { catalogueEntries, executionTasks, topicCosigns, topics, unitMembers, users } from "../../db/schema";
 import type { HallFilters } from "../forms/hall-filters";
@@ -74,7 +75,7 @@ const newestInStage = prepared((db) =>
  * stages was most of the hall's database time).
  */
 export function listHallTopics({ communityId }: { communityId: number }) {
-  return hallColumns(communityId);
+  return readHallColumns(communityId);
 }
 
 /** The stage columns read afresh (the benchmark of prepared queries measures this read). */
@@ -88,8 +89,6 @@ export function readHallColumns(communityId: number) {
     }),
   ) as Record<Stage, { topics: TopicCard[]; total: number }>;
 }
-
-const hallColumns = untilNextWrite(readHallColumns);
 
 /** Topics with an open execution task of a unit this person reports for. */
 function assignedTo(userId: number | Placeholder) {
@@ -159,10 +158,15 @@ function waitingInState(extra: (userId: Placeholder) => SQL | undefined) {
 
 const waitingForAnyone = waitingInState(() => undefined);
 
-/** A state's waiting topics that ask the same of everyone holding the role: read once until the next write. */
-const waitingForEveryone = untilNextWrite(({ communityId, state, limit }: { communityId: number; state: TopicState; limit: number }): TopicCard[] => waitingForAnyone().all({ communityId, userId: 0, state, limit }), {
-  key: ({ communityId, state, limit }) => `${communityId}:${state}:${limit}`,
-});
+/** The tables a topic card is drawn from. */
+const CARD_TABLES = [topics, users, catalogueEntries];
+
+/** A state's waiting topics that ask the same of everyone holding the role: shared by every reader. */
+const waitingForEveryone = cachedRead(
+  "waiting-for-everyone",
+  { tables: CARD_TABLES, community: ({ communityId }: { communityId: number; state: TopicState; limit: number }) => communityId, key: ({ state, limit }) => `${state}:${limit}` },
+  ({ communityId, state, limit }): TopicCard[] => waitingForAnyone().all({ communityId, userId: 0, state, limit }),
+);
 const waitingForOthersSignature = waitingInState((userId) => and(ne(topics.proposerId, userId), not(cosignedBy(userId))));
 
 /**
@@ -184,20 +188,22 @@ const waitingCandidates = prepared((db) =>
     .prepare(),
 );
 
-const candidatesUntilNextWrite = untilNextWrite(({ communityId, state }: { communityId: number; state: TopicState }) => waitingCandidates().all({ communityId, state }), {
-  key: ({ communityId, state }) => `${communityId}:${state}`,
-});
+const candidatesOf = cachedRead(
+  "cosign-candidates",
+  { tables: CARD_TABLES, community: ({ communityId }: { communityId: number; state: TopicState }) => communityId, key: ({ state }) => state },
+  ({ communityId, state }) => waitingCandidates().all({ communityId, state }),
+);
 
 const cosignedAmong = hotSelect({ topicId: topicCosigns.topicId }).from<{ userId: number; ids: string }>(
   sql`${topicCosigns} where ${topicCosigns.userId} = ${sql.placeholder("userId")} and ${topicCosigns.topicId} in (select value from json_each(${sql.placeholder("ids")}))`,
 );
 
 function waitingForMySignature({ communityId, userId, state, limit }: { communityId: number; userId: number; state: TopicState; limit: number }): TopicCard[] {
-  const candidates = candidatesUntilNextWrite({ communityId, state }).filter((c) => c.proposerId !== userId);
+  const candidates = candidatesOf({ communityId, state }).filter((c) => c.proposerId !== userId);
   const signed = new Set(cosignedAmong.all({ userId, ids: JSON.stringify(candidates.map((c) => c.id)) }).map((r) => r.topicId));
   const open = candidates.filter((c) => !signed.has(c.id));
   // Complete when the state has no more topics than were remembered, or enough are left of them.
-  const complete = candidatesUntilNextWrite({ communityId, state }).length < CANDIDATES || open.length >= limit;
+  const complete = candidatesOf({ communityId, state }).length < CANDIDATES || open.length >= limit;
   if (!complete) return waitingForOthersSignature().all({ communityId, userId, state, limit });
   return open.slice(0, limit).map(({ proposerId: _proposer, ...card }) => card);
 }
