@@ -12,7 +12,7 @@ import { loadContextWith } from "./auth-context";
 import { bodyLimit } from "./body-limit";
 import { trustProxySetting } from "./client-address";
 import { mountBenchStats } from "./bench-stats";
-import { attachCollab, YJS_PREFIX, type DraftCollab } from "./collab";
+import { createDraftCollab, YJS_PREFIX, type DraftCollab } from "./collab";
 import { envInt } from "./env";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
@@ -39,7 +39,7 @@ async function loadBuild(): Promise<ServerBuild> {
 /** One HTTP server: health check, static files, the Remix app, and (later) websocket upgrades. */
 export async function startServer({ port, host = "0.0.0.0" }: { port: number; host?: string }): Promise<RunningServer> {
   const build = await loadBuild();
-  const collab = attachCollab();
+  const collab = createDraftCollab();
   const app = express();
   app.disable("x-powered-by");
   // req.ip, req.secure and req.hostname decide as clientAddress() does (server/client-address.ts).

@@ -10,7 +10,7 @@ export interface DraftCollab extends CollabServer<DraftContext> {
 }
 
 /** The collaborative-drafting websocket endpoint (/yjs/topic-<id>): the generic loop with this app's hooks. */
-export function attachCollab(): DraftCollab {
+export function createDraftCollab(): DraftCollab {
   const { hooks, openSockets } = draftHooks();
   const server = createCollabServer(hooks, { maxPayload: envInt("YJS_MAX_FRAME_BYTES", 1024 * 1024), pingMs: envInt("YJS_PING_MS", 30_000) });
   return { ...server, openSockets };
