@@ -36,6 +36,12 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [{ allowTypeImports: true, group: ["**/app/**", "~/*", "**/server/**", "**/tests/**", "**/bench/**"], message: "db/ imports nothing from app/, server/, tests/ or bench/ (the column types may name the domain's types)." }] }] },
   },
   {
+    // The collaboration server's protocol loop is generic: this app's word reaches it only as hooks (policy.ts).
+    files: ["server/collab/**"],
+    ignores: ["server/collab/policy.ts", "server/collab/index.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "~/*", "**/db/**", "./policy", "drizzle-orm", "better-sqlite3"], message: "The collab protocol loop knows nothing of this app: put it in server/collab/policy.ts as a hook." }] }] },
+  },
+  {
     files: ["app/routes/**"],
     rules: {
       "no-restricted-imports": [

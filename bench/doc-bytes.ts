@@ -23,7 +23,6 @@ const { getDb } = await import("../db/client.server");
 const { runMigrations } = await import("../server/migrate");
 const { seedDemo } = await import("../server/cli/demo/seed");
 const { startServer } = await import("../server/app");
-const { liveDocuments, documentsInMemory } = await import("../server/collab/documents");
 const { createSession, generateSessionToken, SESSION_COOKIE } = await import("../app/auth/session.server");
 const { createTopic } = await import("../app/models/topic-create.server");
 const { advanceTopic } = await import("../app/models/workflow.server");
@@ -101,7 +100,7 @@ async function main() {
     }
     await client.flush();
     const editMs = performance.now() - started;
-    const serverDoc = [...liveDocuments()].find((d) => d.topicId === topicId)?.doc;
+    const serverDoc = server.collab.document(`topic-${topicId}`)?.doc;
     if (!serverDoc) throw new Error("the server does not hold the document while a client is connected");
     const clientState = Y.encodeStateAsUpdate(client.doc);
     const encoded = Y.encodeStateAsUpdate(serverDoc).length;
@@ -109,7 +108,7 @@ async function main() {
     const whileOpen = storedBytes(topicId);
     await client.close();
     const until = performance.now() + 10_000;
-    while (documentsInMemory().includes(topicId) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    while (server.collab.documentNames().includes(`topic-${topicId}`) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
     const afterClose = storedBytes(topicId);
     const figure = round(afterClose.total / encoded, 3);
     const result = mergeResults({

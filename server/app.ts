@@ -12,7 +12,7 @@ import { loadContextWith } from "./auth-context";
 import { bodyLimit } from "./body-limit";
 import { trustProxySetting } from "./client-address";
 import { mountBenchStats } from "./bench-stats";
-import { attachCollab, YJS_PREFIX } from "./collab";
+import { createDraftCollab, YJS_PREFIX, type DraftCollab } from "./collab";
 import { envInt } from "./env";
 import { logger } from "./logger";
 import { requestLog, sameOriginOnly, securityHeaders } from "./middleware";
@@ -27,6 +27,8 @@ export interface RunningServer {
   /** Long-lived things held open now, as the per-session and per-address caps count them. */
   openSockets: () => number;
   openStreams: () => number;
+  /** The drafting endpoint: its documents in memory (tests and benchmarks). */
+  collab: DraftCollab;
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -37,6 +39,7 @@ async function loadBuild(): Promise<ServerBuild> {
 /** One HTTP server: health check, static files, the Remix app, and (later) websocket upgrades. */
 export async function startServer({ port, host = "0.0.0.0" }: { port: number; host?: string }): Promise<RunningServer> {
   const build = await loadBuild();
+  const collab = createDraftCollab();
   const app = express();
   app.disable("x-powered-by");
   // req.ip, req.secure and req.hostname decide as clientAddress() does (server/client-address.ts).
@@ -72,12 +75,11 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
   // Every body is capped and read here, before anything parses it (docs/decisions/016).
   app.use(bodyLimit);
   mountTestClock(app);
-  mountBenchStats(app);
+  mountBenchStats(app, collab);
   const streams = openLimit({ perSession: envInt("EVENTS_MAX_STREAMS_PER_SESSION", 8), perAddress: envInt("EVENTS_MAX_STREAMS_PER_ADDRESS", 256) });
   app.all("*", remixHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContextWith(streams) }));
 
   const server = http.createServer(app);
-  const collab = attachCollab(server);
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "").startsWith(YJS_PREFIX)) return collab.handleUpgrade(req, socket, head);
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
@@ -99,5 +101,6 @@ export async function startServer({ port, host = "0.0.0.0" }: { port: number; ho
       }),
     openSockets: collab.openSockets,
     openStreams: streams.open,
+    collab,
   };
 }

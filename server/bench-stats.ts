@@ -1,5 +1,5 @@
 import type { Express } from "express";
-import { documentsInMemory } from "./collab";
+import type { DraftCollab } from "./collab";
 
 const MB = 1024 * 1024;
 const toMb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
@@ -11,13 +11,13 @@ const toMb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
  * `{ docsLoaded, rssMb, heapMb, gc }`. Without the variable the path does not exist (the Remix
  * catch-all answers 404). `npm start` never sets it.
  */
-export function mountBenchStats(app: Express): boolean {
+export function mountBenchStats(app: Express, collab: DraftCollab): boolean {
   if (process.env.BENCH_ROUTES !== "1") return false;
   app.get("/bench/stats", (_req, res) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const memory = process.memoryUsage();
-    res.json({ docsLoaded: documentsInMemory().length, rssMb: toMb(memory.rss), heapMb: toMb(memory.heapUsed), gc: Boolean(gc) });
+    res.json({ docsLoaded: collab.documentNames().length, rssMb: toMb(memory.rss), heapMb: toMb(memory.heapUsed), gc: Boolean(gc) });
   });
   return true;
 }

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDraftText } from "~/models/draft-store.server";
 import { draftText } from "~/models/draft-text";
 import { appendParagraph, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
-import { liveDocuments } from "../../server/collab/documents";
 import { useServer } from "./support/http";
 
 process.env.YJS_MAX_FRAME_BYTES = String(256 * 1024);
@@ -190,8 +189,8 @@ describe(`10,000 hostile websocket frames (seed ${SEED})`, () => {
     // could join (two red CI runs; server/collab/connection.ts applyEditorUpdate).
     // A malformed update that failed half-way may have made the server reload the document (its
     // sockets closed 1011 and reconnected; collab-half-applied.test.ts): the one in memory now encodes.
-    await waitFor(() => [...liveDocuments()].some((e) => e.topicId === topic), "the document in memory again");
-    const entry = [...liveDocuments()].find((e) => e.topicId === topic)!;
+    await waitFor(() => http.collab.document(`topic-${topic}`) !== undefined, "the document in memory again");
+    const entry = http.collab.document(`topic-${topic}`)!;
     expect(entry.doc.store.pendingStructs).toBeNull();
     expect(entry.doc.store.pendingDs).toBeNull();
     expect(() => Y.encodeStateAsUpdate(entry.doc)).not.toThrow();

@@ -5,7 +5,6 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDraftText } from "~/models/draft-store.server";
-import { liveDocuments } from "../../server/collab/documents";
 import { appendParagraph, closed, connectClient, rawSocket, topicIn, updateFrame, waitFor, type Client } from "./support/collab";
 import { useServer } from "./support/http";
 
@@ -41,7 +40,7 @@ function danglingDeletion(): Uint8Array {
 }
 
 function serverPending(): { structs: boolean; deletions: boolean } {
-  const entry = [...liveDocuments()].find((e) => e.topicId === topic)!;
+  const entry = http.collab.document(`topic-${topic}`)!;
   return { structs: entry.doc.store.pendingStructs !== null, deletions: entry.doc.store.pendingDs !== null };
 }
 

@@ -6,7 +6,6 @@ import type WebSocket from "ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
-import { liveDocuments } from "../../server/collab/documents";
 import { colorForUser } from "~/components/draft/colors";
 import { advanceTopic } from "~/models/workflow.server";
 import { closed, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
@@ -52,7 +51,7 @@ function awarenessFrame(entries: Entry[]): Uint8Array {
   return encoding.toUint8Array(message);
 }
 
-const openSockets = (topicId: number) => [...liveDocuments()].find((entry) => entry.topicId === topicId)?.conns.size ?? 0;
+const openSockets = (topicId: number) => http.collab.document(`topic-${topicId}`)?.conns.size ?? 0;
 const stateOf = (observer: Client, id: number) => observer.provider.awareness.getStates().get(id);
 const fenceSeen = (observer: Client, marker: string) => [...observer.provider.awareness.getStates().values()].some((s) => s.fence === marker);
 

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { startServer } from "../../server/app";
-import { documentsInMemory } from "../../server/collab";
 import { getDraftText } from "~/models/draft-store.server";
 import { emitDraftEvent } from "~/models/draft-events.server";
 import { advanceTopic } from "~/models/workflow.server";
@@ -138,11 +137,11 @@ describe("collaborative drafting over websockets", () => {
     for (let i = 0; i < 5; i++) appendParagraph(a.doc, `第${i}段`);
     await waitFor(() => getDraftText(topic).includes("第4段"), "stored");
     expect(logLength(topic)).toBeGreaterThan(0);
-    expect(documentsInMemory()).toContain(topic);
+    expect(http.collab.documentNames()).toContain(`topic-${topic}`);
     const text = getDraftText(topic);
     open.splice(open.indexOf(a), 1);
     a.close();
-    await waitFor(() => !documentsInMemory().includes(topic), "document unloaded");
+    await waitFor(() => !http.collab.documentNames().includes(`topic-${topic}`), "document unloaded");
     expect(logLength(topic)).toBe(0);
     expect(getDraftText(topic)).toBe(text);
   });

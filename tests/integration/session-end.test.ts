@@ -16,8 +16,7 @@ import type { Role } from "~/workflow/roles";
 import { appendParagraph, closed, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
-import type { Conn } from "../../server/collab/documents";
-import { sessionStillOpen } from "../../server/collab/sessions";
+import { sessionStillOpen } from "../../server/collab/policy";
 
 process.env.YJS_SESSION_CHECK_MS = "100";
 const http = useServer();
@@ -182,17 +181,17 @@ describe("losing one's membership", () => {
 
 
 describe("the check before each message", () => {
-  const conn = (sessionId: string, sessionExpiresAt: Date) => ({ sessionId, sessionExpiresAt }) as Conn;
+  const context = (sessionId: string, sessionExpiresAt: Date) => ({ sessionId, sessionExpiresAt });
 
   it("trusts the cached expiry until it passes, then asks the database (sessions slide)", async () => {
     const token = tokenOf(await http.login("resident1"));
     const id = sessionIdFromToken(token);
     const stored = getDb().select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, id)).get()!.expiresAt;
-    const slid = conn(id, new Date(Date.now() - 1));
+    const slid = context(id, new Date(Date.now() - 1));
     expect(sessionStillOpen(slid)).toBe(true);
     expect(slid.sessionExpiresAt.getTime()).toBe(stored.getTime());
     getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sessions.id, id)).run();
-    expect(sessionStillOpen(conn(id, new Date(Date.now() - 1)))).toBe(false);
-    expect(sessionStillOpen(conn("0".repeat(64), new Date(Date.now() - 1)))).toBe(false);
+    expect(sessionStillOpen(context(id, new Date(Date.now() - 1)))).toBe(false);
+    expect(sessionStillOpen(context("0".repeat(64), new Date(Date.now() - 1)))).toBe(false);
   });
 });

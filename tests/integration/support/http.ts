@@ -1,6 +1,7 @@
 // Real HTTP against the real server (Express + the built Remix app) on a free port.
 import { afterAll, beforeAll } from "vitest";
 import { startServer, type RunningServer } from "../../../server/app";
+import type { DraftCollab } from "../../../server/collab";
 
 export interface Http {
   url: string;
@@ -9,6 +10,8 @@ export interface Http {
   login: (username: string, password?: string) => Promise<string>;
   /** The language cookie the language switch sets for English. */
   english: () => Promise<string>;
+  /** The server's drafting endpoint (its documents in memory). */
+  collab: DraftCollab;
 }
 
 export function useServer(): Http {
@@ -22,6 +25,9 @@ export function useServer(): Http {
   const http: Http = {
     get url() {
       return running.url;
+    },
+    get collab() {
+      return running.collab;
     },
     fetch: (path, init = {}) => {
       const { cookie, form, headers, ...rest } = init;
