@@ -42,11 +42,11 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "~/*", "**/db/**", "./policy", "drizzle-orm", "better-sqlite3"], message: "The collab protocol loop knows nothing of this app: put it in server/collab/policy.ts as a hook." }] }] },
   },
   {
-    files: ["app/routes/**"],
+    files: ["app/routes/**", "app/pages/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [zodFromForms], patterns: [{ group: ["**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Routes reach the database through app/models." }] },
+        { paths: [zodFromForms], patterns: [{ group: ["**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Routes and page compositions reach the database through app/models." }] },
       ],
     },
   },

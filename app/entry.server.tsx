@@ -4,7 +4,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
-import { ServerFragments } from "./components/server-fragments";
+import { RenderedAheadParts } from "./components/rendered-ahead";
 import { i18nFor } from "./i18n/instances.server";
 import { DEFAULT_KIND, isCommunityKind } from "./i18n/kind-words";
 import { i18n } from "./i18n/i18next.server";
@@ -28,9 +28,9 @@ export default async function handleRequest(
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
       <I18nextProvider i18n={instance}>
-        <ServerFragments.Provider value={loadContext?.fragments}>
+        <RenderedAheadParts.Provider value={loadContext?.fragments}>
           <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </ServerFragments.Provider>
+        </RenderedAheadParts.Provider>
       </I18nextProvider>
     </NonceContext.Provider>,
   );

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { catalogueEntries, consultationMeetings, executionTasks, publications, rectifications, topics } from "../../db/schema";
 import { isEmptyDraft } from "../forms/consultation";
 import { isGated, stepBlockers, type StepBlocker, type StepFacts } from "../workflow/step-gates";
@@ -52,4 +52,9 @@ export function stepFacts(tx: Tx, topicId: number, action: TopicAction): StepFac
 /** What is missing before `action` can be made on the topic (empty: nothing). Pages and advanceInTx both ask this. */
 export function blockersOf(tx: Tx, topicId: number, action: string): StepBlocker[] {
   return isGated(action) ? stepBlockers(action, stepFacts(tx, topicId, action)) : [];
+}
+
+/** What still blocks the move as the database stands now (for a page deciding which buttons to offer). */
+export function topicBlockers(topicId: number, action: string): StepBlocker[] {
+  return blockersOf(getDb(), topicId, action);
 }

@@ -8,10 +8,11 @@ import { useClientNavigation } from "~/components/client-nav";
 import { HallFilterForm } from "~/components/hall/hall-filters";
 import { MeetingBanner } from "~/components/hall/meeting-banner";
 import { NeedsMe } from "~/components/hall/needs-me";
-import { HALL_COLUMNS_FRAGMENT, StageColumns } from "~/components/hall/stage-columns";
+import { HALL_COLUMNS_PART, StageColumnList, StageColumns } from "~/components/hall/stage-columns";
 import { now } from "~/models/clock.server";
-import { renderedHallColumns } from "~/models/hall-columns.server";
-import { useServerFragment } from "~/components/server-fragments";
+import { hallColumns } from "~/models/hall-columns.server";
+import { getTimeZone } from "~/models/time-zone.server";
+import { renderAhead } from "~/pages/render-ahead.server";
 import { TopicList } from "~/components/hall/topic-list";
 import { Alert } from "~/components/ui/alert";
 import { FilterFold } from "~/components/hall/filter-fold";
@@ -29,8 +30,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, community, roles, isStreetAdmin } = requireAccess(args, args.params.community, "hall");
   const filters = parseHallFilters(new URL(args.request.url).searchParams);
   const filtered = hasHallFilters(filters) ? listFilteredTopics({ communityId: community.id, userId: user.id, filters }) : null;
-  const columns = filtered ? null : renderedHallColumns({ communityId: community.id, communitySlug: community.slug, i18n: await i18nFor(await i18n.getLocale(args.request), community.kind) });
-  if (columns) args.context.fragments?.set(HALL_COLUMNS_FRAGMENT, columns.html);
+  const columns = filtered ? null : hallColumns({ communityId: community.id });
+  // The columns are the same for everyone in the community until a write: so is their markup.
+  if (columns) {
+    const words = await i18nFor(await i18n.getLocale(args.request), community.kind);
+    renderAhead(args.context, words, getTimeZone(community.id), {
+      [HALL_COLUMNS_PART]: [columns, () => <StageColumnList byStage={columns.byStage} now={columns.now} communitySlug={community.slug} />],
+    });
+  }
   return json({
     title: await pageTitle(args.request, [community], community.kind),
     community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
@@ -53,7 +60,6 @@ export default function Hall() {
   const basePath = `/c/${community.slug}`;
   // The hall's links are plain (its cards are most of the page); one handler navigates in the app.
   const onClick = useClientNavigation();
-  const columnsHtml = useServerFragment(HALL_COLUMNS_FRAGMENT);
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-5 px-4 py-5" onClick={onClick}>
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -84,7 +90,7 @@ export default function Hall() {
       {filtered ? (
         <TopicList {...filtered} filters={filters} basePath={basePath} now={now} communitySlug={community.slug} />
       ) : byStage ? (
-        <StageColumns byStage={byStage} now={now} communitySlug={community.slug} html={columnsHtml} />
+        <StageColumns byStage={byStage} now={now} communitySlug={community.slug} />
       ) : null}
     </main>
   );

@@ -6,10 +6,10 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StageTimeline } from "~/components/stage-timeline";
-import { COMMENTS_FRAGMENT, CommentItems, CommentSection } from "~/components/topic/comment-section";
+import { COMMENTS_PART, CommentItems, CommentSection } from "~/components/topic/comment-section";
 import { ConsultationLink } from "~/components/topic/consultation-link";
 import { CorrectionForm } from "~/components/topic/correction-form";
-import { COSIGNERS_FRAGMENT, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
+import { COSIGNERS_PART, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
 import { DraftLink } from "~/components/topic/draft-link";
 import { CompleteForm } from "~/components/execution/complete-form";
@@ -33,11 +33,11 @@ import { freezeBlockers, getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
 import { getPartyReviewSection } from "~/models/party-review.server";
 import { getCorrectableResolution } from "~/models/resolution-correction.server";
-import { renderedAhead } from "~/models/rendered-ahead.server";
+import { renderAhead } from "~/pages/render-ahead.server";
 import { getTimeZone } from "~/models/time-zone.server";
 import { getTopicDecision } from "~/models/topic-decision.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
-import { loadTopicPage } from "~/models/topic-view.server";
+import { loadTopicPage } from "~/pages/topic.server";
 
 export const meta = titleMeta;
 
@@ -52,8 +52,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { comments } = page.comments;
   const { cosigners } = page.cosign;
   const zone = getTimeZone(community.id);
-  args.context.fragments?.set(COMMENTS_FRAGMENT, renderedAhead(comments, words, () => <CommentItems comments={comments} />, zone));
-  args.context.fragments?.set(COSIGNERS_FRAGMENT, renderedAhead(cosigners, words, () => <CosignerChips cosigners={cosigners} />, zone));
+  renderAhead(args.context, words, zone, {
+    [COMMENTS_PART]: [comments, () => <CommentItems comments={comments} />],
+    [COSIGNERS_PART]: [cosigners, () => <CosignerChips cosigners={cosigners} />],
+  });
   const freeze = getFreeze({ communityId: community.id, topicId, verify: search.has("verify") });
   const decision = getTopicDecision({ communityId: community.id, topicId, roles });
   const partyReview = getPartyReviewSection({ communityId: community.id, topicId, roles });

@@ -13,7 +13,7 @@ import { VersionView } from "~/components/draft/version-view";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleDraftAction } from "~/actions/draft.server";
-import { loadDraftPage, type VersionView as View } from "~/models/draft-page.server";
+import { loadDraftPage, type VersionView as View } from "~/pages/draft.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 
 export const meta = titleMeta;

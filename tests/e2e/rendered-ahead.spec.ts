@@ -1,5 +1,5 @@
 // Parts of a page the same for every reader (the hall's columns, a topic's co-signers) are rendered
-// ahead on the server and put into the page as they are (app/components/server-fragments.tsx). The
+// ahead on the server and put into the page as they are (app/components/rendered-ahead.tsx). The
 // browser draws the same elements from the page's data: hydration must keep the server's elements,
 // since a mismatch makes React throw them away and draw new ones (and report an error).
 import type { Page } from "@playwright/test";

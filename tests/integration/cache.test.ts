@@ -11,7 +11,7 @@ import { createSession, generateSessionToken } from "~/auth/session.server";
 import { listHallTopics } from "~/models/topic.server";
 import { addComment } from "~/models/comment.server";
 import { createTopic } from "~/models/topic-create.server";
-import { loadTopicPage } from "~/models/topic-view.server";
+import { loadTopicPage } from "~/pages/topic.server";
 import { communityId, userId } from "./support/db";
 
 const newTopic = (community: number, title: string) =>

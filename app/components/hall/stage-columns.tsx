@@ -1,24 +1,22 @@
 import { hallFiltersQuery } from "~/forms/hall-filters";
+import { RenderedAhead } from "../rendered-ahead";
 import { STAGES, type Stage } from "~/workflow/stages";
 import { StageColumn } from "../stage-column";
 import { TopicCard, type TopicCardData } from "../topic-card";
 
 export type HallColumns = Record<Stage, { topics: TopicCardData[]; total: number }>;
 
-/** The load-context fragment with the columns' markup (app/models/hall-columns.server.tsx). */
-export const HALL_COLUMNS_FRAGMENT = "hall-columns";
+/** The part of the hall rendered ahead: the same for everyone in the community until a write (app/routes/c.$community._index.tsx). */
+export const HALL_COLUMNS_PART = "hall-columns";
 
 const GRID = "grid gap-4 sm:grid-cols-2 lg:grid-cols-3";
 
 /** The default hall: six columns, each with its newest topics and a link to the rest. */
-export function StageColumns({ byStage, now, communitySlug, html }: { byStage: HallColumns; now: number; communitySlug: string; html?: string }) {
-  // On the server the columns usually come rendered ahead (the same for everyone in the community):
-  // put in as they are; the browser renders the same elements from the data and hydrates them.
-  if (html !== undefined) return <div className={GRID} dangerouslySetInnerHTML={{ __html: html }} />;
+export function StageColumns({ byStage, now, communitySlug }: { byStage: HallColumns; now: number; communitySlug: string }) {
   return (
-    <div className={GRID}>
+    <RenderedAhead part={HALL_COLUMNS_PART} className={GRID}>
       <StageColumnList byStage={byStage} now={now} communitySlug={communitySlug} />
-    </div>
+    </RenderedAhead>
   );
 }
 

@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { checkComment } from "~/forms/comment-check";
 import { COMMENT_MAX } from "~/forms/limits";
-import { useServerFragment } from "../server-fragments";
+import { RenderedAhead } from "../rendered-ahead";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { TextareaField } from "../ui/textarea-field";
 import { renderStored, type StoredMessage } from "~/i18n/stored-message";
@@ -34,8 +34,6 @@ interface Props {
 /** 评论: a page of comments (the newest 100, older ones behind a link) and the form for those who may. */
 export function CommentSection({ comments, total, hasOlder, olderPage, mayComment, lastResult, refused }: Props) {
   const { t } = useTranslation();
-  // The server usually has the list rendered ahead (the same for every reader until a write).
-  const listHtml = useServerFragment(COMMENTS_FRAGMENT);
   return (
     <Card title={<span id="comments">{t("topic.comments.title")}</span>} actions={<span className="text-sm text-stone-500">{t("topic.comments.count", { count: total })}</span>}>
       <div className="space-y-4">
@@ -46,13 +44,9 @@ export function CommentSection({ comments, total, hasOlder, olderPage, mayCommen
           </nav>
         ) : null}
         {comments.length ? (
-          listHtml !== undefined ? (
-            <ol className={LIST} data-testid="comments" dangerouslySetInnerHTML={{ __html: listHtml }} />
-          ) : (
-            <ol className={LIST} data-testid="comments">
-              <CommentItems comments={comments} />
-            </ol>
-          )
+          <RenderedAhead part={COMMENTS_PART} as="ol" className={LIST} data-testid="comments">
+            <CommentItems comments={comments} />
+          </RenderedAhead>
         ) : (
           <p className="text-sm text-stone-500">{t("topic.comments.none")}</p>
         )}
@@ -69,7 +63,7 @@ export function CommentSection({ comments, total, hasOlder, olderPage, mayCommen
 }
 
 /** The load-context fragment with the comment items' markup (rendered ahead by the topic page's loader). */
-export const COMMENTS_FRAGMENT = "topic-comments";
+export const COMMENTS_PART = "topic-comments";
 
 const LIST = "divide-y divide-stone-100";
 

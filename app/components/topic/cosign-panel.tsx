@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { useServerFragment } from "../server-fragments";
+import { RenderedAhead } from "../rendered-ahead";
 
 export interface CosignData {
   collecting: boolean;
@@ -25,7 +25,6 @@ export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; co
   const pct = cosign.threshold > 0 ? Math.min(100, Math.round((count / cosign.threshold) * 100)) : 0;
   const days = cosign.daysLeft === null ? "" : cosign.daysLeft > 0 ? t("topic.cosign.daysLeft", { count: cosign.daysLeft }) : t("topic.cosign.lastDay");
   // The server usually has the chips rendered ahead (the same for every reader until a write).
-  const chipsHtml = useServerFragment(COSIGNERS_FRAGMENT);
   return (
     <Card title={t("topic.cosign.title")}>
       <div id="cosign" className="space-y-3">
@@ -64,13 +63,9 @@ export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; co
         <div>
           <h3 className="text-sm font-semibold text-stone-700">{t("topic.cosign.cosigners")}</h3>
           {cosign.cosigners.length ? (
-            chipsHtml !== undefined ? (
-              <ul className={CHIPS} data-testid="cosigners" dangerouslySetInnerHTML={{ __html: chipsHtml }} />
-            ) : (
-              <ul className={CHIPS} data-testid="cosigners">
-                <CosignerChips cosigners={cosign.cosigners} />
-              </ul>
-            )
+            <RenderedAhead part={COSIGNERS_PART} as="ul" className={CHIPS} data-testid="cosigners">
+              <CosignerChips cosigners={cosign.cosigners} />
+            </RenderedAhead>
           ) : (
             <p className="mt-1 text-sm text-stone-500">{t("topic.cosign.none")}</p>
           )}
@@ -81,7 +76,7 @@ export function CosignPanel({ cosign, count, problem }: { cosign: CosignData; co
 }
 
 /** The load-context fragment with the co-signer chips' markup (rendered ahead by the topic page's loader). */
-export const COSIGNERS_FRAGMENT = "topic-cosigners";
+export const COSIGNERS_PART = "topic-cosigners";
 
 const CHIPS = "mt-1 flex flex-wrap gap-1.5";
 

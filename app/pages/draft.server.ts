@@ -1,11 +1,11 @@
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
-import { listDraftComments } from "./draft-comment.server";
-import { renderDraftHtml } from "./draft-render.server";
-import { loadDraftUpdate } from "./draft-store.server";
-import { draftText, templateUpdate } from "./draft-text";
-import { diffDraftBlocks, getDraftVersion, listDraftVersions } from "./draft-version.server";
-import { getTopicForPage } from "./topic-page.server";
+import { listDraftComments } from "../models/draft-comment.server";
+import { renderDraftHtml } from "../models/draft-render.server";
+import { loadDraftUpdate } from "../models/draft-store.server";
+import { draftText, templateUpdate } from "../models/draft-text";
+import { diffDraftBlocks, getDraftVersion, listDraftVersions } from "../models/draft-version.server";
+import { getTopicForPage } from "../models/topic-page.server";
 
 /** Which version to look at and what to compare it with ("current": the live text). */
 export interface VersionView {

@@ -1,10 +1,8 @@
-import type { i18n as I18n } from "i18next";
 import { isDeepStrictEqual } from "node:util";
 import { catalogueEntries, topics, users } from "../../db/schema";
 import { cachedRead } from "../cache/cache.server";
-import { StageColumnList, type HallColumns } from "~/components/hall/stage-columns";
+import type { HallColumns } from "~/components/hall/stage-columns";
 import { now } from "./clock.server";
-import { renderedAhead } from "./rendered-ahead.server";
 import { listHallTopics } from "./topic.server";
 
 /** Columns are kept at most this long: their "N days in this stage" counts from when they were read. */
@@ -19,7 +17,7 @@ interface Columns {
 /**
  * The hall's six columns as everyone in a community sees them, read once until a write to their tables in
  * this community (or for a minute): the cards are most of the hall's rendering, and a hall is viewed far more often
- * than its topics change. Their markup is rendered once per language for as long as they live.
+ * than its topics change. The hall renders their markup ahead once for as long as they live.
  */
 const columnsOf = cachedRead<{ communityId: number; at: number }, Columns>(
   "hall-columns",
@@ -33,9 +31,7 @@ const columnsOf = cachedRead<{ communityId: number; at: number }, Columns>(
   ({ communityId, at }) => ({ byStage: listHallTopics({ communityId }), now: at }),
 );
 
-/** The columns' data for the browser and their server markup (StageColumnList) for the load context's fragments. */
-export function renderedHallColumns({ communityId, communitySlug, i18n }: { communityId: number; communitySlug: string; i18n: I18n }): Columns & { html: string } {
-  const columns = columnsOf({ communityId, at: now().getTime() });
-  const html = renderedAhead(columns, i18n, () => <StageColumnList byStage={columns.byStage} now={columns.now} communitySlug={communitySlug} />);
-  return { ...columns, html };
+/** The hall's columns as everyone in the community sees them now (shared: read them, never change them). */
+export function hallColumns({ communityId }: { communityId: number }): Columns {
+  return columnsOf({ communityId, at: now().getTime() });
 }
