@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { catalogueEntries, meetings, motions, topics } from "../../db/schema";
-import { LIVE_MOTION_STATUSES } from "../workflow/motion-lifecycle";
+import { LIVE_MOTION_STATUSES, resolutionMay } from "../workflow/motion-lifecycle";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
@@ -76,7 +76,7 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
     });
   // Only lapsed motions (never put to the vote): nothing to show here; the timeline says what happened.
   if (!tabled && votes.length === 0) return null;
-  const current = votes.find((v) => v.resolution?.status === "publicity")?.resolution ?? null;
+  const current = votes.find((v) => v.resolution && resolutionMay(v.resolution.status, "object"))?.resolution ?? null;
   return {
     tabled: tabled ? { meeting: tabled.meeting, voting: tabled.motion.status === "voting", sha256: tabled.motion.sha256, secret: tabled.motion.secret } : null,
     votes,

@@ -65,7 +65,7 @@ export const LAPSING_MOTION_STATUSES: readonly MotionStatus[] = statusesFor(MOTI
 export const RESOLUTION_ACTIONS = ["publish", "takeEffect", "suspend", "orderCorrection"] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
-export const RESOLUTION_ACTS = ["object"] as const;
+export const RESOLUTION_ACTS = ["object", "answerObjection"] as const;
 export type ResolutionAct = (typeof RESOLUTION_ACTS)[number];
 
 /**
@@ -85,7 +85,9 @@ export const RESOLUTION_LIFECYCLE: Lifecycle<ResolutionStatus, ResolutionAction,
     { action: "orderCorrection", from: ["publicity", "effective"], to: "correctionOrdered", by: ["street"], needsReason: true, guards: ["topicInPublicityOrExecution"] },
   ],
   acts: {
+    // 公示异议 and the committee's answer to one.
     object: { in: ["publicity"], by: ["resident", "representative"], guards: ["periodNotOver"] },
+    answerObjection: { in: ["publicity"], by: ["committee"] },
   },
   refused: "wrongState",
 };
