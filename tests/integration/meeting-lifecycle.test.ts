@@ -115,6 +115,33 @@ describe("the motion lifecycle and the models", () => {
 
 const ids = (m: { id: number; motionId: number }) => ({ meetingId: m.id, motionId: m.motionId });
 
+describe("who may act", () => {
+  it("refuses the convener's moves to a representative, as the tables name only the convener", () => {
+    const rep = representative(1);
+    const scheduled = meetingIn("scheduled");
+    const sitting = motionIn("voting");
+    const tries: Array<[string, () => MeetingResult]> = [
+      ["schedule", () => scheduleMeeting({ ...rep, title: "代表自行召集", place: "议事厅", scheduledAt: later(9), requestId: null, acceptShortNotice: true })],
+      ["start", () => startMeeting({ ...rep, meetingId: scheduled.id, early: true })],
+      ["cancel", () => cancelMeeting({ ...rep, meetingId: scheduled.id, reason: "改期" })],
+      ["end", () => endMeeting({ ...rep, meetingId: sitting.id })],
+      ["table", () => tableMotion({ ...rep, meetingId: scheduled.id, topicId: agendaTopic(), secret: false, onFail: "close" })],
+      ["withdraw", () => withdrawMotion({ ...rep, ...ids(scheduled) })],
+      ["open", () => openVote({ ...rep, ...ids(sitting) })],
+      ["close", () => closeVote({ ...rep, ...ids(sitting) })],
+    ];
+    for (const [action, attempt] of tries) {
+      const move = [...MEETING_LIFECYCLE.moves, ...MOTION_LIFECYCLE.moves].find((m) => m.action === action)!;
+      expect(move.by, action).toEqual(["convener"]);
+      expect(problemOf(attempt()), action).toBe("wrongRole");
+    }
+    // The representative may do what the tables give them: sign a request, take part in a vote.
+    expect(MEETING_REQUEST_LIFECYCLE.acts.sign.by).toContain("representative");
+    expect(MOTION_LIFECYCLE.acts.vote.by).toContain("representative");
+    expect(problemOf(ballot(sitting))).toBeNull();
+  });
+});
+
 /** A request of mingyue's representatives brought to `status` (3 of 15 signatures make it pending). */
 function requestIn(status: MeetingRequestStatus) {
   const { id } = must(createMeetingRequest({ ...representative(1), reason: "生命周期测试的提议" }));
