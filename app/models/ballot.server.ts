@@ -3,7 +3,9 @@ import type { Tx } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
 import { ballots, meetingAttendance, meetings, motions, topicEvents, topics } from "../../db/schema";
+import { meetingMay } from "../workflow/meeting-lifecycle";
 import type { BallotChoice } from "../workflow/meetings";
+import { motionRefusal, nextMotionStatus } from "../workflow/motion-lifecycle";
 import type { TopicState } from "../workflow/states";
 import { freezeBasis, motionResult } from "../workflow/motion-basis";
 import type { MotionResult } from "../workflow/tally";
@@ -34,9 +36,10 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "vote")) throw new MeetingError("wrongStatus");
     const motion = motionRow(tx, meeting.id, input.motionId);
-    if (motion.status !== "pending") throw new MeetingError(motion.status === "voting" ? "motionOpen" : "votingClosed");
+    const refused = motionRefusal(motion.status, "open");
+    if (refused) throw new MeetingError(refused);
     const other = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
     if (other) throw new MeetingError("anotherVoteOpen");
     const quorum = quorumOf(tx, input.communityId, meeting);
@@ -46,7 +49,7 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     if (partyBlock) throw new MeetingError(partyBlock);
     const at = now();
     const basis = canonicalJson(freezeBasis(rulesRow(tx, input.communityId), motion, quorum.members) as unknown as JsonValue);
-    tx.update(motions).set({ status: "voting", openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();
+    tx.update(motions).set({ status: nextMotionStatus(motion.status, "open")!, openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, {
       communityId: input.communityId,
       type: "motion.opened",
@@ -139,8 +142,9 @@ function voterOf(input: BallotInput): { voter: number; onBehalf: boolean } | { p
  */
 function refusalOf(motion: VoteState | undefined, onBehalf: boolean): MeetingProblem | null {
   if (!motion) return "notFound";
-  if (motion.status === "pending") return "voteNotOpen";
-  if (motion.status === "closed") return "votingClosed";
+  // A lapsed motion still takes ballots though the lifecycle refuses them (reported in issue 16; kept until decided).
+  const refused = motion.status === "lapsed" ? null : motionRefusal(motion.status, "vote");
+  if (refused) return refused;
   if (onBehalf && motion.secret) return "handVoteSecret";
   if (motion.onRoster === null) return "notRepresentative";
   if (motion.leftAt !== null) return "leftRoster";
@@ -221,13 +225,14 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
       requireRoleIn(input, CONVENER);
       const meeting = meetingRow(tx, input.communityId, input.meetingId);
       const motion = motionRow(tx, meeting.id, input.motionId);
-      if (motion.status !== "voting") throw new MeetingError(motion.status === "closed" ? "votingClosed" : "voteNotOpen");
+      const refused = motionRefusal(motion.status, "close");
+      if (refused) throw new MeetingError(refused);
       const counts = countVotes(tx, motion);
       const present = presentForMotion(tx, meeting.id, motion.id);
       const result = motionResult({ ...motion, ...counts, present });
       const at = now();
       tx.update(motions)
-        .set({ status: "closed", closedAt: at, closedBy: input.userId, ...counts, present, passed: result.passed })
+        .set({ status: nextMotionStatus(motion.status, "close")!, closedAt: at, closedBy: input.userId, ...counts, present, passed: result.passed })
         .where(and(eq(motions.id, motion.id), eq(motions.status, "voting")))
         .run();
       appendLedger(tx, {

@@ -1,7 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.server";
 import { catalogueEntries, draftFreezes, motions, topics } from "../../db/schema";
-import { MEETING_ALLOWS, type OnFail } from "../workflow/meetings";
+import { meetingMay } from "../workflow/meeting-lifecycle";
+import type { OnFail } from "../workflow/meetings";
+import { LIVE_MOTION_STATUSES, motionMay } from "../workflow/motion-lifecycle";
 import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
@@ -17,7 +19,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "editAgenda")) throw new MeetingError("wrongStatus");
     const topic = tx
       .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen, passOfAll: catalogueEntries.passOfAll })
       .from(topics)
@@ -29,7 +31,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
     // 业主共同决定 (owner-decision.server.ts, issue 14): the building's owners decide, never the meeting.
     if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw new MeetingError("ownersDecide");
     // A lapsed motion (its meeting ended before voting on it, or was 流会) leaves the topic free for a later agenda.
-    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), sql`${motions.status} not in ('closed', 'lapsed')`)).get();
+    const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), inArray(motions.status, [...LIVE_MOTION_STATUSES]))).get();
     if (tabled) throw new MeetingError("alreadyTabled");
     const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
     const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
@@ -65,9 +67,10 @@ export function withdrawMotion(input: MeetingActor & { meetingId: number; motion
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].editAgenda) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "editAgenda")) throw new MeetingError("wrongStatus");
     const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
     if (!motion) throw new MeetingError("notFound");
+    if (!motionMay(motion.status, "withdraw")) throw new MeetingError("wrongStatus");
     tx.delete(motions).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
     return {};

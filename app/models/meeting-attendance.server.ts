@@ -6,7 +6,7 @@ import { ballots, meetingAttendance, meetingObservers, meetings } from "../../db
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
-import { MEETING_ALLOWS } from "../workflow/meetings";
+import { meetingMay } from "../workflow/meeting-lifecycle";
 
 /**
  * 签到: one of 组成人员 (a representative or a committee member) checks in on their phone, or the convener (as secretary) registers one who
@@ -19,7 +19,7 @@ export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: n
     if (onBehalf) requireRoleIn(input, CONVENER);
     else if (!sitsOnRoster(input.roles)) throw new MeetingError("wrongRole");
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!MEETING_ALLOWS[meeting.status].checkIn) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "checkIn")) throw new MeetingError("wrongStatus");
     const userId = onBehalf ? input.forUserId! : input.userId;
     const row = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId))).get();
     if (!row) throw new MeetingError("notOnRoster");
@@ -54,7 +54,7 @@ export function attendAsObserver(input: MeetingActor & { meetingId: number }): M
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, "supervisor");
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "observe")) throw new MeetingError("wrongStatus");
     const at = now();
     const done = tx.insert(meetingObservers).values({ meetingId: meeting.id, userId: input.userId, capacity: "supervisor", checkedInAt: at }).onConflictDoNothing().run();
     if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");

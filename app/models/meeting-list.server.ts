@@ -4,13 +4,15 @@ import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { cachedRead } from "../cache/cache.server";
 import { draftFreezes, meetings, motions, topics } from "../../db/schema";
+import { meetingMay, meetingOver } from "../workflow/meeting-lifecycle";
+import { LIVE_MOTION_STATUSES } from "../workflow/motion-lifecycle";
 import { now } from "./clock.server";
 
 /** What lists of meetings show: the meetings page, the hall's banner, the agenda's choice of topics. */
 /** Topics whose frozen text may be tabled: waiting for the vote and on no other open agenda. */
 export function listTableableTopics({ communityId }: { communityId: number }) {
   const db = getDb();
-  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), sql`${motions.status} not in ('closed', 'lapsed')`));
+  const open = db.select({ topicId: motions.topicId }).from(motions).where(and(eq(motions.communityId, communityId), inArray(motions.status, [...LIVE_MOTION_STATUSES])));
   return db
     .select({ id: topics.id, number: topics.number, title: topics.title, sha256: draftFreezes.sha256 })
     .from(topics)
@@ -44,11 +46,11 @@ export function listMeetings({ communityId }: { communityId: number }) {
 export function listMeetingGroups({ communityId }: { communityId: number }) {
   const at = now().getTime();
   const all = listMeetings({ communityId });
-  const overdue = (m: (typeof all)[number]) => m.status === "scheduled" && m.scheduledAt.getTime() <= at;
+  const overdue = (m: (typeof all)[number]) => meetingMay(m.status, "start") && m.scheduledAt.getTime() <= at;
   return {
-    upcoming: all.filter((m) => m.status === "inSession" || (m.status === "scheduled" && !overdue(m))).reverse(),
+    upcoming: all.filter((m) => !meetingOver(m.status) && !overdue(m)).reverse(),
     overdue: all.filter(overdue),
-    past: all.filter((m) => m.status !== "scheduled" && m.status !== "inSession"),
+    past: all.filter((m) => meetingOver(m.status)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { meetingRequests, meetingRequestSignatures, users } from "../../db/schema";
+import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
 import { minimumFor } from "../workflow/tally";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
@@ -22,14 +23,14 @@ function signatures(tx: Tx, requestId: number): number {
 function sign(tx: Tx, actor: MeetingActor, requestId: number) {
   const request = tx.select().from(meetingRequests).where(and(eq(meetingRequests.id, requestId), eq(meetingRequests.communityId, actor.communityId))).get();
   if (!request) throw new MeetingError("notFound");
-  if (request.status !== "collecting") throw new MeetingError("wrongStatus");
+  if (!requestMay(request.status, "sign")) throw new MeetingError("wrongStatus");
   const added = tx.insert(meetingRequestSignatures).values({ requestId, userId: actor.userId, createdAt: now() }).onConflictDoNothing().run();
   if (added.changes === 0) throw new MeetingError("alreadySigned");
   const count = signatures(tx, requestId);
   const { needed, members } = requestThreshold(tx, actor.communityId);
   appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.signed", actorId: actor.userId, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
   if (count >= needed) {
-    tx.update(meetingRequests).set({ status: "pending", pendingAt: now() }).where(eq(meetingRequests.id, requestId)).run();
+    tx.update(meetingRequests).set({ status: nextRequestStatus(request.status, "reachThreshold"), pendingAt: now() }).where(eq(meetingRequests.id, requestId)).run();
     appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.pending", actorId: null, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
     notifyUsers(tx, { userIds: listConvenerIds(tx, actor.communityId), communityId: actor.communityId, kind: "meeting.requested", payload: { requestId, signatures: count, reason: request.reason } });
   }

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.server";
 import { meetingAttendance, meetings, motions } from "../../db/schema";
+import { meetingMay, nextMeetingStatus, type MeetingAction } from "../workflow/meeting-lifecycle";
+import { LAPSING_MOTION_STATUSES, nextMotionStatus } from "../workflow/motion-lifecycle";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { COMMITTEE_MEMBER, CONVENER, MeetingError, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
@@ -21,7 +23,7 @@ export function startMeeting(input: MeetingActor & { meetingId: number; early?: 
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "start")) throw new MeetingError("wrongStatus");
     const agenda = tx.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
     if (agenda === 0) throw new MeetingError("emptyAgenda");
     const at = now();
@@ -31,7 +33,7 @@ export function startMeeting(input: MeetingActor & { meetingId: number; early?: 
     const roster = seats.map((s) => s.userId);
     const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).map((s) => s.userId);
     if (seats.length > 0) tx.insert(meetingAttendance).values(seats.map(({ userId, seat }) => ({ meetingId: meeting.id, userId, seat }))).run();
-    tx.update(meetings).set({ status: "inSession", members: roster.length, startedAt: at, startedEarly: early }).where(eq(meetings.id, meeting.id)).run();
+    tx.update(meetings).set({ status: nextMeetingStatus(meeting.status, "start"), members: roster.length, startedAt: at, startedEarly: early }).where(eq(meetings.id, meeting.id)).run();
     appendLedger(tx, {
       communityId: input.communityId,
       type: "meeting.started",
@@ -68,20 +70,21 @@ export function endMeeting(input: MeetingActor & { meetingId: number }): Meeting
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "inSession") throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "end")) throw new MeetingError("wrongStatus");
     const voting = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
     if (voting) throw new MeetingError("motionOpen");
     const at = now();
     const inquorate = isInquorate(tx, input.communityId, meeting);
+    const ending: MeetingAction = inquorate ? "endInquorate" : "end";
     const lapsed = tx
       .select({ id: motions.id })
       .from(motions)
-      .where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "pending")))
+      .where(and(eq(motions.meetingId, meeting.id), inArray(motions.status, [...LAPSING_MOTION_STATUSES])))
       .all()
       .map((m) => m.id);
-    if (lapsed.length) tx.update(motions).set({ status: "lapsed" }).where(inArray(motions.id, lapsed)).run();
+    if (lapsed.length) tx.update(motions).set({ status: nextMotionStatus("pending", "lapse")! }).where(inArray(motions.id, lapsed)).run();
     tx.update(meetings)
-      .set({ status: inquorate ? "inquorate" : "ended", endedAt: at })
+      .set({ status: nextMeetingStatus(meeting.status, ending), endedAt: at })
       .where(eq(meetings.id, meeting.id))
       .run();
     const present = quorumOf(tx, input.communityId, meeting).present;
@@ -102,9 +105,9 @@ export function cancelMeeting(input: MeetingActor & { meetingId: number; reason:
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (meeting.status !== "scheduled") throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "cancel")) throw new MeetingError("wrongStatus");
     tx.delete(motions).where(eq(motions.meetingId, meeting.id)).run();
-    tx.update(meetings).set({ status: "cancelled", endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
+    tx.update(meetings).set({ status: nextMeetingStatus(meeting.status, "cancel"), endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });
     notifyUsers(tx, {
       userIds: rosterIds(tx, input.communityId),

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.server";
 import { ballots, meetingAttendance, meetingObservers, meetings, motions, resolutions, topics, users } from "../../db/schema";
 import type { BallotChoice } from "../workflow/meetings";
 import { basisOf, motionResult } from "../workflow/motion-basis";
+import { motionMay } from "../workflow/motion-lifecycle";
 import type { MotionResult, QuorumResult } from "../workflow/tally";
 import { votedCount } from "./ballot.server";
 import type { ScreenState } from "./meeting-screen";
@@ -102,7 +103,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
       /** Whether this person has voted, (named motions only) how, and who recorded it when it was a hand vote. */
       myBallot: mine ? { choice: mine.choice, recordedBy: mine.recordedBy } : null,
       /** Who has voted while the vote is open (never how). */
-      votedUserIds: motion.status === "voting" ? db.select({ userId: ballots.userId }).from(ballots).where(eq(ballots.motionId, motion.id)).all().map((b) => b.userId) : [],
+      votedUserIds: motionMay(motion.status, "vote") ? db.select({ userId: ballots.userId }).from(ballots).where(eq(ballots.motionId, motion.id)).all().map((b) => b.userId) : [],
     };
   });
   return {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { communities, meetingAttendance, meetingRequests, meetings, memberships, rules } from "../../db/schema";
+import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
 import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
@@ -233,7 +234,7 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
         .from(meetingRequests)
         .where(and(eq(meetingRequests.id, input.requestId), eq(meetingRequests.communityId, input.communityId)))
         .get();
-      if (!request || request.status !== "pending") throw new MeetingError("requestNotPending");
+      if (!request || !requestMay(request.status, "answer")) throw new MeetingError("requestNotPending");
     }
     const number = (tx.select({ n: sql<number>`coalesce(max(${meetings.number}), 0)` }).from(meetings).where(eq(meetings.communityId, input.communityId)).get()?.n ?? 0) + 1;
     const row = tx
@@ -253,7 +254,7 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       .returning({ id: meetings.id })
       .get();
     if (input.requestId !== null) {
-      tx.update(meetingRequests).set({ status: "answered", meetingId: row.id }).where(eq(meetingRequests.id, input.requestId)).run();
+      tx.update(meetingRequests).set({ status: nextRequestStatus("pending", "answer"), meetingId: row.id }).where(eq(meetingRequests.id, input.requestId)).run();
     }
     appendLedger(tx, {
       communityId: input.communityId,

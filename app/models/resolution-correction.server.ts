@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, memberships, resolutions, streetAdmins, topics } from "../../db/schema";
+import { CORRECTABLE_STATUSES, nextResolutionStatus, resolutionMay } from "../workflow/motion-lifecycle";
 import type { TopicState } from "../workflow/states";
 import { now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
@@ -39,10 +40,10 @@ export function orderCorrection(input: { communityId: number; topicId: number; r
         .get();
       if (!resolution) throw new CorrectionError("notFound");
       const topic = tx.select({ state: topics.state, number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, input.topicId)).get()!;
-      if (!(CORRECTABLE as readonly string[]).includes(resolution.status) || !["publicity", "executing"].includes(topic.state)) throw new CorrectionError("wrongState");
+      if (!resolutionMay(resolution.status, "orderCorrection") || !["publicity", "executing"].includes(topic.state)) throw new CorrectionError("wrongState");
       from = topic.state;
       const at = now();
-      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: "correctionOrdered", reason: input.reason, actorId: input.userId, at, payload: {} });
+      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: nextResolutionStatus(resolution.status, "orderCorrection"), reason: input.reason, actorId: input.userId, at, payload: {} });
       publish(tx, { communityId: input.communityId, topicId: input.topicId, kind: "correction", refId: resolution.id, title: `#${topic.number} ${topic.title}`, at });
       advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "orderCorrection", actor: "system", reason: input.reason });
       const told = tx
@@ -61,9 +62,6 @@ export function orderCorrection(input: { communityId: number; topicId: number; r
   return { ok: true };
 }
 
-/** The resolutions the street may order corrected: published or in force (a suspended one is already back before the meeting). */
-const CORRECTABLE = ["publicity", "effective"] as const;
-
 /**
  * The resolution of a topic the street may order corrected now (published or in force, its topic in
  * 公示 or execution), or null. Only chooses whether the street admin's form is shown: orderCorrection decides again.
@@ -73,7 +71,7 @@ export function getCorrectableResolution({ communityId, topicId }: { communityId
     .select({ id: resolutions.id, year: resolutions.year, number: resolutions.number, status: resolutions.status, topicState: topics.state })
     .from(resolutions)
     .innerJoin(topics, eq(topics.id, resolutions.topicId))
-    .where(and(eq(resolutions.communityId, communityId), eq(resolutions.topicId, topicId), inArray(resolutions.status, CORRECTABLE)))
+    .where(and(eq(resolutions.communityId, communityId), eq(resolutions.topicId, topicId), inArray(resolutions.status, [...CORRECTABLE_STATUSES])))
     .orderBy(desc(resolutions.publishedAt))
     .get();
   return row && ["publicity", "executing"].includes(row.topicState) ? { id: row.id, year: row.year, number: row.number } : null;

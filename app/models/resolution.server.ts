@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { catalogueEntries, deadlines, memberships, objections, resolutions, topics, users } from "../../db/schema";
+import type { ResolutionStatus } from "../workflow/meetings";
+import { nextResolutionStatus } from "../workflow/motion-lifecycle";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { emitDraftEvent } from "./draft-events.server";
@@ -107,7 +109,7 @@ export function settlePublicity(tx: Tx, { communityId, topicId, at }: { communit
   if (!resolution) return false;
   if (resolution.publicityEndsAt.getTime() > at.getTime()) return false;
   if (openObjections(tx, resolution.id) > 0) return false;
-  tx.update(resolutions).set({ status: "effective", effectiveAt: at }).where(eq(resolutions.id, resolution.id)).run();
+  tx.update(resolutions).set({ status: nextResolutionStatus(resolution.status, "takeEffect"), effectiveAt: at }).where(eq(resolutions.id, resolution.id)).run();
   appendLedger(tx, { communityId, type: "resolution.effective", actorId: null, subject: `resolution:${resolution.id}`, payload: { topic: topicId }, at });
   advanceInTx(tx, { topicId, communityId, action: "endPublicity", actor: "system" });
   return true;
@@ -177,7 +179,7 @@ export function answerObjection(input: { communityId: number; topicId: number; o
     appendLedger(tx, { communityId: input.communityId, type: "objection.answered", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, upheld: input.upheld }, at });
     notifyUsers(tx, { userIds: [objection.userId], communityId: input.communityId, topicId: input.topicId, kind: "objection.answered", payload: { upheld: input.upheld, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
     if (input.upheld) {
-      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: "suspended", reason: input.answer, actorId: input.userId, at, payload: { objection: objection.id } });
+      setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: nextResolutionStatus(resolution.status, "suspend"), reason: input.answer, actorId: input.userId, at, payload: { objection: objection.id } });
       advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "upholdObjection", actor: { userId: input.userId, roles: input.roles }, reason: input.answer });
       notifyUsers(tx, { userIds: listConvenerIds(tx, input.communityId), communityId: input.communityId, topicId: input.topicId, kind: "resolution.suspended", payload: { reason: input.answer, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
       movedTo = "onAgenda";
@@ -194,7 +196,7 @@ export function answerObjection(input: { communityId: number; topicId: number; o
 /** 暂缓执行 / 责令改正: the resolution's new status with when and the public reason, and its ledger entry. */
 export function setResolutionStatus(
   tx: Tx,
-  input: { communityId: number; resolutionId: number; topicId: number; status: "suspended" | "correctionOrdered"; reason: string; actorId: number; at: Date; payload: Record<string, number> },
+  input: { communityId: number; resolutionId: number; topicId: number; status: ResolutionStatus; reason: string; actorId: number; at: Date; payload: Record<string, number> },
 ) {
   tx.update(resolutions).set({ status: input.status, statusAt: input.at, statusReason: input.reason }).where(eq(resolutions.id, input.resolutionId)).run();
   appendLedger(tx, {

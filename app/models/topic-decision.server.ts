@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { catalogueEntries, meetings, motions, topics } from "../../db/schema";
+import { LIVE_MOTION_STATUSES, resolutionMay } from "../workflow/motion-lifecycle";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
@@ -66,7 +67,7 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
   const at = now();
   const resolutions = listTopicResolutions({ communityId, topicId });
   // A lapsed motion (never put to the vote) no longer holds the topic on that meeting's agenda.
-  const tabled = rows.find((r) => r.motion.status === "pending" || r.motion.status === "voting");
+  const tabled = rows.find((r) => LIVE_MOTION_STATUSES.includes(r.motion.status));
   const votes = rows
     .filter((r) => r.motion.status === "closed")
     .map(({ motion, meeting }) => {
@@ -75,7 +76,7 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
     });
   // Only lapsed motions (never put to the vote): nothing to show here; the timeline says what happened.
   if (!tabled && votes.length === 0) return null;
-  const current = votes.find((v) => v.resolution?.status === "publicity")?.resolution ?? null;
+  const current = votes.find((v) => v.resolution && resolutionMay(v.resolution.status, "object"))?.resolution ?? null;
   return {
     tabled: tabled ? { meeting: tabled.meeting, voting: tabled.motion.status === "voting", sha256: tabled.motion.sha256, secret: tabled.motion.secret } : null,
     votes,

@@ -20,7 +20,9 @@ import { getMeetingView } from "~/models/meeting-view.server";
 import { opensEarly } from "~/models/meeting-session.server";
 import { listTableableTopics } from "~/models/meeting-list.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
+import { meetingMay } from "~/workflow/meeting-lifecycle";
 import { noticeDays, sitsOnRoster } from "~/workflow/meetings";
+import { motionMay } from "~/workflow/motion-lifecycle";
 import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
@@ -37,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
   // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
   const partyArticle = partyReviewArticleOf(rules.pack);
-  const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => m.status === "pending").map((m) => m.topicId) });
+  const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => motionMay(m.status, "open")).map((m) => m.topicId) });
   return json({
     title: await pageTitle(args.request, [{ text: meeting.title }, ["meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
     slug: community.slug,
@@ -64,8 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
     makeUp,
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
     // On the server's clock: opening now would be before the announced time (the start form asks to confirm it).
-    opensEarlyNow: meeting.status === "scheduled" && opensEarly(meeting),
-    tableable: isConvener && meeting.status === "scheduled" ? listTableableTopics({ communityId: community.id }) : null,
+    opensEarlyNow: meetingMay(meeting.status, "start") && opensEarly(meeting),
+    tableable: isConvener && meetingMay(meeting.status, "editAgenda") ? listTableableTopics({ communityId: community.id }) : null,
     votedMotionId: voted,
     userId: user.id,
   });
@@ -88,7 +90,7 @@ export default function MeetingPage() {
   useLiveMeeting(inSession, `/c/${slug}/meetings/${meeting.id}/events`);
   const voting = agenda.find((m) => m.status === "voting");
   // Only the chair's forms (table, cancel) have fields to refuse; once the meeting started, a refusal of one was of an out-of-date form.
-  const stray = Boolean(data?.result && !data.problem && !(viewer.isConvener && meeting.status === "scheduled"));
+  const stray = Boolean(data?.result && !data.problem && !(viewer.isConvener && meetingMay(meeting.status, "editAgenda")));
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
@@ -96,7 +98,7 @@ export default function MeetingPage() {
       </Link>
       {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
-      <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meeting.status === "scheduled" && !opensEarlyNow} />
+      <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meetingMay(meeting.status, "start") && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
       {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
       <div className="grid gap-4 lg:grid-cols-3">

@@ -20,6 +20,7 @@ import { now } from "~/models/clock.server";
 import { getRosterMakeUp } from "~/models/meeting.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
+import { requestMay } from "~/workflow/meeting-lifecycle";
 
 export const meta = titleMeta;
 
@@ -59,7 +60,7 @@ export default function MeetingsPage() {
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const refusedShort = data?.intent === "schedule" && data.problem === "shortNotice";
-  const pending = requests.filter((r) => r.status === "pending");
+  const pending = requests.filter((r) => requestMay(r.status, "answer"));
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 px-4 py-5">
       <header className="space-y-1">

@@ -50,15 +50,6 @@ export function isBallotChoice(value: unknown): value is BallotChoice {
   return typeof value === "string" && (BALLOT_CHOICES as readonly string[]).includes(value);
 }
 
-/** What may happen in a meeting of each status. */
-export const MEETING_ALLOWS: Record<MeetingStatus, { checkIn: boolean; vote: boolean; editAgenda: boolean }> = {
-  scheduled: { checkIn: false, vote: false, editAgenda: true },
-  inSession: { checkIn: true, vote: true, editAgenda: false },
-  ended: { checkIn: false, vote: false, editAgenda: false },
-  inquorate: { checkIn: false, vote: false, editAgenda: false },
-  cancelled: { checkIn: false, vote: false, editAgenda: false },
-};
-
 /** Whole days of notice between scheduling and the meeting, counted the way the rules count them. */
 export function noticeDays(scheduledOn: Date, meetingAt: Date): number {
   return Math.floor((meetingAt.getTime() - scheduledOn.getTime()) / 86_400_000);

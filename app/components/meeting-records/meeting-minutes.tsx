@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 import { AttendanceRecord } from "./attendance-record";
+import { meetingOver } from "~/workflow/meeting-lifecycle";
 import { MotionRecord } from "./motion-record";
 import type { RecordedMeeting } from "./record-types";
 
@@ -83,7 +84,7 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
       ) : null}
       <AttendanceRecord record={record} />
       {record.agenda.map((motion) => (
-        <MotionRecord key={motion.id} motion={motion} meetingOver={meeting.status === "ended" || meeting.status === "inquorate"} />
+        <MotionRecord key={motion.id} motion={motion} meetingOver={meetingOver(meeting.status)} />
       ))}
       <p className="pt-8 text-right text-sm">{t("meetingRecords.minutes.signatures")}</p>
     </main>

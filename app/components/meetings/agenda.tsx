@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { MeetingStatus } from "~/workflow/meetings";
+import { motionMay } from "~/workflow/motion-lifecycle";
 import { MotionCard } from "./motion-card";
 import { TableForm, type TableableTopic } from "./table-form";
 import type { MotionItem, RosterEntry, Viewer } from "./types";
@@ -32,7 +33,7 @@ export function Agenda({ agenda, meetingStatus, slug, viewer, present, roster, t
         {agenda.length ? null : <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-500">{t("meetings.agenda.empty")}</p>}
         {agenda.map((motion) => (
           <MotionCard key={motion.id} motion={motion} meetingStatus={meetingStatus} slug={slug} isConvener={viewer.isConvener} otherVoting={voting !== null && voting.id !== motion.id}>
-            {motion.status === "voting" ? <VotePanel motion={motion} viewer={viewer} present={present} roster={roster} justVoted={votedMotionId === motion.id} /> : null}
+            {motionMay(motion.status, "vote") ? <VotePanel motion={motion} viewer={viewer} present={present} roster={roster} justVoted={votedMotionId === motion.id} /> : null}
           </MotionCard>
         ))}
         {tableable ? <TableForm topics={tableable} lastResult={lastTable} /> : null}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useFormats } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { meetingMay } from "~/workflow/meeting-lifecycle";
 import { neededToOpen, quorumRule } from "./rule-words";
 import { RosterMakeUp, type MakeUpData } from "./roster-make-up";
 import type { MeetingData, ObserverEntry, QuorumResult, RosterEntry, RulesData, Viewer } from "./types";
@@ -23,7 +24,7 @@ interface Props {
 export function AttendancePanel({ meeting, quorum, rules, viewer, mine, makeUp, observers }: Props) {
   const { t, i18n } = useTranslation();
   const { time } = useFormats();
-  const inSession = meeting.status === "inSession";
+  const mayCheckIn = meetingMay(meeting.status, "checkIn");
   return (
     <Card title={<span id="attendance">{t("meetings.attendance.title")}</span>}>
       <div className="space-y-3 text-sm" data-testid="attendance">
@@ -56,7 +57,7 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine, makeUp, 
             </div>
             <p className="text-stone-700">{t("meetings.attendance.minimum", { needed: neededToOpen(t, i18n.language, quorum) })}</p>
           </>
-        ) : meeting.status === "scheduled" ? (
+        ) : meetingMay(meeting.status, "start") ? (
           <p className="text-stone-600">{t("meetings.attendance.notStarted")}</p>
         ) : null}
         <dl className="space-y-1 rounded-md bg-stone-50 p-3">
@@ -69,8 +70,8 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine, makeUp, 
             {i18n.language === "en" ? rules.basisEn : rules.basisZh}
           </dd>
         </dl>
-        {inSession && viewer.isRepresentative && !viewer.onRoster ? <p className="text-stone-600">{t("meetings.attendance.notOnRoster")}</p> : null}
-        {inSession && viewer.onRoster && !viewer.checkedIn ? (
+        {mayCheckIn && viewer.isRepresentative && !viewer.onRoster ? <p className="text-stone-600">{t("meetings.attendance.notOnRoster")}</p> : null}
+        {mayCheckIn && viewer.onRoster && !viewer.checkedIn ? (
           <Form method="post">
             <input type="hidden" name="intent" value="checkIn" />
             <Button className="w-full py-4 text-lg" data-testid="check-in">
@@ -83,7 +84,7 @@ export function AttendancePanel({ meeting, quorum, rules, viewer, mine, makeUp, 
             {t("meetings.attendance.observers", { names: observers.map((o) => o.name).join("、"), count: observers.length })}
           </p>
         ) : null}
-        {inSession && viewer.mayObserve && !viewer.observing ? (
+        {meetingMay(meeting.status, "observe") && viewer.mayObserve && !viewer.observing ? (
           <Form method="post">
             <input type="hidden" name="intent" value="observe" />
             <Button variant="secondary" className="w-full" data-testid="observe">

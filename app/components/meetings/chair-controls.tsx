@@ -8,6 +8,7 @@ import { useFormats, type Instant } from "~/components/topic/formats";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { cancelSchema } from "~/forms/meetings";
+import { meetingMay } from "~/workflow/meeting-lifecycle";
 import type { MeetingStatus } from "~/workflow/meetings";
 
 interface Props {
@@ -31,11 +32,13 @@ export function ChairControls({ status, lastCancel, early, scheduledAt }: Props)
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
     shouldValidate: "onBlur",
   });
-  if (status !== "scheduled" && status !== "inSession") return null;
+  const mayStart = meetingMay(status, "start");
+  const mayEnd = meetingMay(status, "end");
+  if (!mayStart && !mayEnd) return null;
   return (
     <Card title={t("meetings.chair.title")}>
       <div className="space-y-3 text-sm" data-testid="chair">
-        {status === "scheduled" ? (
+        {mayStart ? (
           <>
             <Form method="post" className="space-y-1">
               <input type="hidden" name="intent" value="start" />
@@ -59,7 +62,8 @@ export function ChairControls({ status, lastCancel, early, scheduledAt }: Props)
               </Form>
             </details>
           </>
-        ) : (
+        ) : null}
+        {mayEnd ? (
           <Form method="post" className="space-y-1">
             <input type="hidden" name="intent" value="end" />
             <ConfirmTick label={t("meetings.chair.endConfirm")} />
@@ -68,7 +72,7 @@ export function ChairControls({ status, lastCancel, early, scheduledAt }: Props)
             </Button>
             <p className="text-xs text-stone-500">{t("meetings.chair.endHint")}</p>
           </Form>
-        )}
+        ) : null}
       </div>
     </Card>
   );

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { ConfirmTick } from "~/components/ui/confirm-tick";
+import { meetingMay } from "~/workflow/meeting-lifecycle";
 import type { MeetingStatus } from "~/workflow/meetings";
+import { motionMay } from "~/workflow/motion-lifecycle";
 import { FormattedText } from "~/components/topic/formatted-text";
 import { PartyBlockedOpen } from "~/components/topic/party-review-card";
 import { MotionResultView } from "./motion-result";
@@ -90,12 +92,12 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
       {motion.result ? <MotionResultView motion={motion} result={motion.result} slug={slug} /> : null}
       {isConvener ? (
         <div className="flex flex-wrap gap-2 empty:hidden">
-          {meetingStatus === "scheduled" && motion.status === "pending" ? (
+          {meetingMay(meetingStatus, "editAgenda") && motionMay(motion.status, "withdraw") ? (
             <MotionButton intent="withdrawMotion" motionId={motion.id} variant="danger">
               {t("meetings.agenda.withdraw")}
             </MotionButton>
           ) : null}
-          {meetingStatus === "inSession" && motion.status === "pending" && !otherVoting ? (
+          {meetingMay(meetingStatus, "vote") && motionMay(motion.status, "open") && !otherVoting ? (
             motion.partyBlock ? (
               <PartyBlockedOpen block={motion.partyBlock} />
             ) : (
@@ -104,7 +106,7 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
               </MotionButton>
             )
           ) : null}
-          {motion.status === "voting" ? (
+          {motionMay(motion.status, "close") ? (
             <MotionButton intent="close" motionId={motion.id} confirm={t("meetings.agenda.closeConfirm")}>
               {t("meetings.agenda.closeVote")}
             </MotionButton>

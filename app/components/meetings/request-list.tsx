@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
+import { requestMay } from "~/workflow/meeting-lifecycle";
 import type { MeetingRequestStatus } from "~/workflow/meetings";
 
 export interface RequestItem {
@@ -59,7 +60,7 @@ export function RequestList({ requests, threshold, slug, mayAnswer, maySign }: {
             </p>
             <p className="mt-1 break-words text-xs text-stone-500">{t("meetings.requests.signers", { names: r.signers.join("、") })}</p>
             <div className="mt-2 flex flex-wrap items-center gap-3">
-              {r.status === "collecting" && maySign && !r.signed ? (
+              {requestMay(r.status, "sign") && maySign && !r.signed ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="sign" />
                   <input type="hidden" name="requestId" value={r.id} />
@@ -67,7 +68,7 @@ export function RequestList({ requests, threshold, slug, mayAnswer, maySign }: {
                 </Form>
               ) : null}
               {r.signed ? <span className="text-sm text-green-800">✓ {t("meetings.requests.signed")}</span> : null}
-              {pending && mayAnswer ? (
+              {requestMay(r.status, "answer") && mayAnswer ? (
                 <Link to={`?answer=${r.id}#schedule`} className="inline-flex min-h-[44px] items-center font-medium text-hall-700 underline">
                   {t("meetings.requests.answerThis")}
                 </Link>

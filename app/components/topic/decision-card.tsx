@@ -4,6 +4,7 @@ import type { MeetingRef } from "~/components/meetings/meeting-ref";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import type { ResolutionStatus } from "~/workflow/meetings";
+import { resolutionMay } from "~/workflow/motion-lifecycle";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { AnswerForm, ObjectForm, type ObjectionRefusal } from "./objection-forms";
 import { ResolutionHeading, type ResolutionStatusData } from "./resolution-status";
@@ -91,7 +92,7 @@ export function DecisionCard({ decision, slug, refusal }: { decision: DecisionDa
 
 /** Whether the form that was refused is still shown, to say the problem next to it. */
 function hasFormFor(decision: DecisionData, refusal: ObjectionRefusal): boolean {
-  const current = decision.votes.find((v) => v.resolution?.status === "publicity")?.resolution;
+  const current = decision.votes.find((v) => v.resolution && resolutionMay(v.resolution.status, "answerObjection"))?.resolution;
   if (!current) return false;
   if (refusal.intent === "object") return decision.mayObject;
   return decision.mayAnswer && current.objections.some((o) => o.id === refusal.objectionId && !o.answeredAt);
@@ -100,7 +101,7 @@ function hasFormFor(decision: DecisionData, refusal: ObjectionRefusal): boolean 
 function Objections({ resolution, decision, refusal }: { resolution: NonNullable<DecisionData["votes"][number]["resolution"]>; decision: DecisionData; refusal: ObjectionRefusal | null }) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormats();
-  const current = resolution.status === "publicity";
+  const current = resolutionMay(resolution.status, "object");
   return (
     <section className="space-y-2 rounded-md bg-stone-50 p-2 sm:p-3" aria-labelledby={`objections-${resolution.id}`} data-testid="objections">
       <h4 id={`objections-${resolution.id}`} className="text-sm font-semibold text-stone-900">
