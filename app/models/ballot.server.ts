@@ -142,8 +142,7 @@ function voterOf(input: BallotInput): { voter: number; onBehalf: boolean } | { p
  */
 function refusalOf(motion: VoteState | undefined, onBehalf: boolean): MeetingProblem | null {
   if (!motion) return "notFound";
-  // A lapsed motion still takes ballots though the lifecycle refuses them (reported in issue 16; kept until decided).
-  const refused = motion.status === "lapsed" ? null : motionRefusal(motion.status, "vote");
+  const refused = motionRefusal(motion.status, "vote");
   if (refused) return refused;
   if (onBehalf && motion.secret) return "handVoteSecret";
   if (motion.onRoster === null) return "notRepresentative";
