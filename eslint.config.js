@@ -10,6 +10,9 @@ const serverOnly = {
 // The browser's CSP forbids eval, so zod is configured once (app/forms/zod.ts) and taken from there.
 const zodFromForms = { name: "zod", message: "Import z from app/forms/zod: it is configured for the page's Content-Security-Policy." };
 
+// Components translate through one hook that leaves i18next untouched (app/i18n/use-translation.ts).
+const ownUseTranslation = { name: "react-i18next", importNames: ["useTranslation"], message: "Import useTranslation from ~/i18n/use-translation." };
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "reports/**", "test-results/**", "playwright-report/**", ".e2e/**", ".test-db/**"] },
   {
@@ -23,7 +26,7 @@ export default tseslint.config(
   {
     files: ["app/components/**", "app/forms/**", "app/i18n/!(*.server).ts", "app/auth/permissions.ts", "app/auth/redirect.ts"],
     ignores: ["app/forms/zod.ts"],
-    rules: { "no-restricted-imports": ["error", { paths: [zodFromForms], patterns: [serverOnly] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [zodFromForms, ownUseTranslation], patterns: [serverOnly] }] },
   },
   {
     // The method's rules are pure data and functions: they import nothing outside app/workflow.
@@ -46,7 +49,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [zodFromForms], patterns: [{ group: ["**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Routes and page compositions reach the database through app/models." }] },
+        { paths: [zodFromForms, ownUseTranslation], patterns: [{ group: ["**/db/**", "../db/*", "../../db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Routes and page compositions reach the database through app/models." }] },
       ],
     },
   },

@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useClientNavigation } from "./client-nav";
 
 /** As a router NavLink matches: the page itself, or (unless `end`) any page below it. */

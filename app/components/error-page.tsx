@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 const KINDS: Record<number, string> = { 400: "altered", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed" };
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { stageIndex, type Stage } from "~/workflow/stages";
 
 // "More" is a plain link, like the cards' (decision 013): a router link resolves its path on every render.

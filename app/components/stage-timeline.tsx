@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { STAGES, stageIndex, type Stage } from "~/workflow/stages";
 import { useFormats } from "./topic/formats";
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DEFAULT_TIME_ZONE, offsetLabel } from "~/i18n/time-zone";
 
 /**

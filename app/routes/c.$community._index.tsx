@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useClientNavigation } from "~/components/client-nav";
 import { HallFilterForm } from "~/components/hall/hall-filters";
 import { MeetingBanner } from "~/components/hall/meeting-banner";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { BoardSection } from "~/components/board/board-section";
 import { BoardLinks } from "~/components/board/board-links";
 import { DecisionList } from "~/components/board/decision-list";

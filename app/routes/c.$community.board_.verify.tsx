@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { BoardSection } from "~/components/board/board-section";
 import { LedgerVerdictView } from "~/components/board/ledger-verdict";
 import { WitnessedHeads } from "~/components/board/witnessed-heads";

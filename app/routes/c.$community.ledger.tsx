@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { LedgerBreakText } from "~/components/board/ledger-verdict";
 import { useFormats } from "~/components/topic/formats";
 import { useZoneLabel } from "~/components/time-zone";

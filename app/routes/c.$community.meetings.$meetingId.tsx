@@ -4,7 +4,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Agenda } from "~/components/meetings/agenda";
 import { AttendancePanel } from "~/components/meetings/attendance-panel";
 import { ChairControls } from "~/components/meetings/chair-controls";

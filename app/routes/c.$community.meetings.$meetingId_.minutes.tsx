@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { MeetingMinutes } from "~/components/meeting-records/meeting-minutes";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { getMeetingRecord } from "~/models/meeting-records.server";

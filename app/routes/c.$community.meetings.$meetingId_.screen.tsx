@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { MeetingScreen } from "~/components/meeting-records/meeting-screen";
 import { notFound, requirePublicAccess } from "~/auth/guards.server";
 import { getScreenState } from "~/models/meeting-view.server";

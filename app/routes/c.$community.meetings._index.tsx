@@ -4,7 +4,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { MeetingList } from "~/components/meetings/meeting-list";
 import { RequestForm } from "~/components/meetings/request-form";
 import { RequestList } from "~/components/meetings/request-list";

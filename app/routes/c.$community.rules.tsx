@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CatalogueEntryForm } from "~/components/rules/catalogue-entry-form";
 import { CatalogueList } from "~/components/rules/catalogue-list";
 import { PackForm } from "~/components/rules/pack-form";

@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CommunityCharts } from "~/components/dashboard/community-charts";
 import { TopicWatch } from "~/components/supervision/topic-watch";
 import { VerifyEntry } from "~/components/supervision/verify-queue";

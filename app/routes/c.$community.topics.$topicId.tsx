@@ -4,7 +4,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { StageTimeline } from "~/components/stage-timeline";
 import { COMMENTS_PART, CommentItems, CommentSection } from "~/components/topic/comment-section";
 import { ConsultationLink } from "~/components/topic/consultation-link";

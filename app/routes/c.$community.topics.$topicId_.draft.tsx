@@ -4,7 +4,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { colorForUser } from "~/components/draft/colors";
 import { DraftComments, type FormReply } from "~/components/draft/draft-comments";
 import { DraftLive } from "~/components/draft/draft-live";

@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CompleteForm } from "~/components/execution/complete-form";
 import { ResultsSection } from "~/components/execution/results-section";
 import { TaskCard } from "~/components/execution/task-card";

@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { HotlineColumns } from "~/components/propose/hotline-columns";
 import { ImportResult, type ImportOutcome } from "~/components/propose/import-result";
 import { Button } from "~/components/ui/button";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CommunityNav } from "~/components/community-nav";
 import { requireCommunity } from "~/auth/guards.server";
 import { ACCESS, decide } from "~/auth/permissions";

@@ -4,7 +4,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { UnitForm } from "~/components/execution/unit-form";
 import { UnitList } from "~/components/execution/unit-list";
 import { Alert } from "~/components/ui/alert";

@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { NotificationItem } from "~/components/topic/notification-item";
 import { Button } from "~/components/ui/button";
 import { requireUser } from "~/auth/guards.server";

@@ -1,9 +1,11 @@
-// The server's shared i18next instances remember translations (app/i18n/instances.server.ts): a
-// remembered call must give exactly what i18next gives, per language and per value.
+// The server's shared i18next instances come with a remembered translator (app/i18n/instances.server.ts)
+// that components get through our useTranslation (app/i18n/use-translation.ts): a remembered call must
+// give exactly what i18next gives, per language and per value, and i18next itself is left untouched.
 import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nOptions } from "~/i18n/config";
 import { i18nFor } from "~/i18n/instances.server";
+import { translatorOf } from "~/i18n/use-translation";
 
 async function plain(lng: string) {
   const instance = createInstance();
@@ -14,8 +16,8 @@ async function plain(lng: string) {
 describe("remembered translations", () => {
   it("give what i18next gives, for each language, key and value, called twice", async () => {
     for (const lng of ["zh-CN", "en"]) {
-      const [remembered, reference] = await Promise.all([i18nFor(lng), plain(lng)]);
-      const fixed = remembered.getFixedT(null as unknown as string);
+      const [shared, reference] = await Promise.all([i18nFor(lng), plain(lng)]);
+      const t = translatorOf(shared);
       const calls: Array<[string, Record<string, unknown>?]> = [
         ["timeline.label"],
         ["hall.daysInStage", { count: 1 }],
@@ -23,26 +25,32 @@ describe("remembered translations", () => {
         ["hall.proposedBy", { name: "甲" }],
         ["hall.proposedBy", { name: "乙" }],
         ["timeline.compact", { n: 2, total: 6, stage: "x" }],
+        ["hall.number", { number: 7 }],
       ];
       for (const [key, values] of calls) {
-        for (let i = 0; i < 2; i++) expect(fixed(key, values as never), `${lng} ${key}`).toBe(reference.t(key, values as never));
+        for (let i = 0; i < 2; i++) expect(t(key, values as never), `${lng} ${key}`).toBe(reference.t(key, values as never));
       }
+      expect(translatorOf(shared)).toBe(t); // one translator per instance
     }
-    expect((await i18nFor("en")).t("timeline.label")).not.toBe((await i18nFor("zh-CN")).t("timeline.label"));
+    expect(translatorOf(await i18nFor("en"))("timeline.label")).not.toBe(translatorOf(await i18nFor("zh-CN"))("timeline.label"));
   });
 
-  it("give react-i18next's fixed t (own language, default namespace) the remembered words; other fixed t's are i18next's", async () => {
+  it("leaves i18next as it is: no method of the instance or its services is replaced", async () => {
     for (const lng of ["zh-CN", "en"]) {
-      const [remembered, reference] = await Promise.all([i18nFor(lng), plain(lng)]);
-      // What useTranslation() asks for on every render: no language, the default namespace.
-      const fixed = remembered.getFixedT(null as unknown as string, "translation");
-      expect(fixed).toBe(remembered.getFixedT(lng));
-      for (const count of [1, 3]) expect(fixed("hall.daysInStage", { count })).toBe(reference.t("hall.daysInStage", { count }));
-      expect(fixed("timeline.compact", { n: 1, total: 6, stage: "x" })).toBe(reference.t("timeline.compact", { n: 1, total: 6, stage: "x" }));
-      // A key prefix, or another language, is i18next's own fixed t.
-      expect(remembered.getFixedT(lng, "translation", "hall")("number", { number: 7 })).toBe(reference.t("hall.number", { number: 7 }));
-      const other = lng === "en" ? "zh-CN" : "en";
-      expect(remembered.getFixedT(other)("timeline.label")).toBe((await plain(other)).t("timeline.label"));
+      const [shared, reference] = await Promise.all([i18nFor(lng), plain(lng)]);
+      for (const name of ["t", "getFixedT"] as const) {
+        expect(Object.hasOwn(shared, name), name).toBe(Object.hasOwn(reference, name));
+        expect(shared[name].toString(), name).toBe(reference[name].toString());
+      }
+      expect(shared.t).not.toBe(translatorOf(shared));
+      expect(Object.hasOwn(shared.services.languageUtils as object, "toResolveHierarchy")).toBe(false);
+      // The instance's own t is i18next's, and says the same as the remembered one.
+      expect(shared.t("hall.daysInStage", { count: 3 })).toBe(translatorOf(shared)("hall.daysInStage", { count: 3 }));
     }
+  });
+
+  it("an instance without a registered translator (the browser's) gets i18next's own t", async () => {
+    const instance = await plain("en");
+    expect(translatorOf(instance)("timeline.label")).toBe(instance.t("timeline.label"));
   });
 });

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Under the board's title: have the ledger verified, or follow the board in a feed reader (not a <nav>: the community's nav is the page's one). */
 export function BoardLinks({ slug }: { slug: string }) {

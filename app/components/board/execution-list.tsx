@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { useYuan } from "./yuan";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormattedText } from "~/components/topic/formatted-text";
 import { PartyReviewLine } from "~/components/topic/party-review-card";
 import { ResolutionHeading, type ResolutionStatusData } from "~/components/topic/resolution-status";

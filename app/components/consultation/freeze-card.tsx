@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { BlockerList } from "~/components/topic/blocker-list";
 import { Button } from "~/components/ui/button";
 import { FormattedText } from "~/components/topic/formatted-text";

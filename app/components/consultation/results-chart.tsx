@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { STANCES, type Stance } from "~/forms/consultation";
 
 const BAR: Record<Stance, string> = { support: "bg-green-600", supportWithChanges: "bg-amber-500", oppose: "bg-red-600" };

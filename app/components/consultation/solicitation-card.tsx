@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { SUMMARY_MAX, type Stance } from "~/forms/consultation";

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { OpenSolicitationForm } from "./open-form";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { RATINGS, type Rating } from "~/workflow/execution";
 import { STAGES, type Stage } from "~/workflow/stages";
 import { BarChart } from "./bar-chart";

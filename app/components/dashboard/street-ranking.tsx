@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { rankBy } from "~/workflow/dashboard";
 import { BarChart } from "./bar-chart";
 import type { StreetCommunity } from "./community-tile";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Money is stored in fen (分) and shown in yuan with two decimals: "1,200.00 元" / "¥1,200.00". */
 export function useMoney() {

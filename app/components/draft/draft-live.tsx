@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useDraftConnection, type DraftStatus, type Presence } from "./use-draft-connection";
 
 // Tiptap is loaded only here, only in the browser, only on this page.

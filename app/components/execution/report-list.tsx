@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats } from "~/components/topic/formats";
 import { formatYuan } from "./money";
 import type { ReportRow } from "./types";

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DateField } from "~/components/consultation/date-field";
 import { Button } from "~/components/ui/button";
 import { ConfirmTick } from "~/components/ui/confirm-tick";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { HallFilters } from "~/forms/hall-filters";
 import { HALL_QUERY_MAX } from "~/forms/hall-filters";
 import { STAGES, TOPIC_STATUSES } from "~/workflow/stages";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useFormats, type Instant } from "../topic/formats";
 
 export interface BannerMeeting {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { NeedsMeTask } from "~/workflow/needs-me";
 import { TopicCard, type TopicCardData } from "../topic-card";
 import { Card } from "../ui/card";

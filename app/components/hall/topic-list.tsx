@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { hallFiltersQuery, type HallFilters } from "~/forms/hall-filters";
 import { TopicCard, type TopicCardData } from "../topic-card";
 import { Pagination } from "./pagination";

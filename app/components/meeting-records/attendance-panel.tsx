@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { neededToOpen } from "~/components/meetings/rule-words";
 import type { ScreenState } from "~/models/meeting-screen";
 import { Meter, Panel } from "./screen-parts";

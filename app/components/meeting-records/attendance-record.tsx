@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf } from "~/components/topic/formats";
 import { RosterMakeUp } from "~/components/meetings/roster-make-up";
 import type { RecordedMeeting } from "./record-types";

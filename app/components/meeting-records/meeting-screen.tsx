@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PageStyle } from "~/components/ui/print";
 import type { ScreenState } from "~/models/meeting-screen";
 import { AttendancePanel } from "./attendance-panel";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ScreenMotion } from "~/models/meeting-screen";
 import type { MotionResult } from "~/workflow/tally";
 import { Meter, Panel, shortHash } from "./screen-parts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf } from "~/components/topic/formats";
 import type { MotionBasis } from "~/workflow/motion-basis";
 import type { RecordedMotion } from "./record-types";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { neededToOpen, neededToPass } from "~/components/meetings/rule-words";
 import { useFormats } from "~/components/topic/formats";
 import type { MotionStatus } from "~/workflow/meetings";

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { MeetingStatus } from "~/workflow/meetings";
 import { motionMay } from "~/workflow/motion-lifecycle";
 import { MotionCard } from "./motion-card";

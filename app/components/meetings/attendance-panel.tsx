@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useFormats } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";

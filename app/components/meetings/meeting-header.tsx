@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats } from "~/components/topic/formats";
 import { Card } from "~/components/ui/card";
 import { MeetingStatusBadge } from "./status-badge";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "~/components/ui/button";
 import { ConfirmTick } from "~/components/ui/confirm-tick";
 import { meetingMay } from "~/workflow/meeting-lifecycle";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { MotionResult as Result } from "~/workflow/tally";
 import { FrozenBasis } from "~/components/meeting-records/motion-record";
 import { neededToPass } from "./rule-words";

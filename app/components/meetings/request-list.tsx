@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { requestMay } from "~/workflow/meeting-lifecycle";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { citeArticle, type ArticleKey } from "~/workflow/rule-packs";
 
 export interface MakeUpData {

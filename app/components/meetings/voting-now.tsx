@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { MotionItem, Viewer } from "./types";
 
 /** At the top of the page while a vote is open: which motion, and a jump to its buttons for those who still have to vote. */

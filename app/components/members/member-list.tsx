@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";

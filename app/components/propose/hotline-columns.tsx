@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { HOTLINE_COLUMNS } from "~/forms/hotline";
 
 const EXAMPLE = `ticket,title,description,location,category,reported_at

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { catalogueAddSchema, catalogueEditSchema, type CatalogueValues } from "~/forms/rules";
 import { Button } from "../ui/button";

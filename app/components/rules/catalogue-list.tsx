@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { citeArticle, RULE_PACKS } from "~/workflow/rule-packs";
 import { Button } from "../ui/button";

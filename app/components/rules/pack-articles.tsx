@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { ARTICLES, citeArticle, RULE_PACKS } from "~/workflow/rule-packs";
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { RULE_PACKS } from "~/workflow/rule-packs";
 import { Button } from "../ui/button";
 

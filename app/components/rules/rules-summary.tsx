@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { legalArticle, legalStanding, type LegalField, type LegalNumbers, type PackId, type Standing } from "~/workflow/legal-floors";
 import { citeArticle, RULE_PACKS, type Ratio } from "~/workflow/rule-packs";
 import { zoneLabel } from "../time-zone";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useMoney } from "~/components/dashboard/use-money";
 import { useFormats } from "~/components/topic/formats";
 import type { WatchedTask } from "./types";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { StepBlocker } from "~/workflow/step-gates";
 
 /** Where each missing step is done: the draft, the consultation page's two forms, the execution plan. */

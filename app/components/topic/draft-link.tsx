@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { TopicState } from "~/workflow/states";
 
 // From deliberation on, a topic has a proposal draft (frozen once it goes to the vote).

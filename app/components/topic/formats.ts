@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DEFAULT_TIME_ZONE } from "~/i18n/time-zone";
 import { useTimeZone } from "../time-zone";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 interface Props {
   /** Formatted on the server (renderMarkdown): escaped text in known tags only. */

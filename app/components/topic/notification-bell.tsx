@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The header's bell: a link to /notifications with the number of unread ones. */
 export function NotificationBell({ unread }: { unread: number }) {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { isStoredMessage, renderStored } from "~/i18n/stored-message";
 import { formatsFor, isoOf, type Instant } from "./formats";

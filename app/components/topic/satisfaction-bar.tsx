@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { RATINGS, type Rating } from "~/workflow/execution";
 
 const COLOURS: Record<Rating, string> = { satisfied: "bg-green-600", fair: "bg-green-300", unsatisfied: "bg-red-400" };

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Card } from "~/components/ui/card";
 
 /** The description as plain text (line breaks kept, never HTML) and the topic's photos. */

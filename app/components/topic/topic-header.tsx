@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Card } from "~/components/ui/card";
 import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 import type { Stage } from "~/workflow/stages";

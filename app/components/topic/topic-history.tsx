@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 import { useYuan } from "~/components/board/yuan";
 import { Card } from "~/components/ui/card";

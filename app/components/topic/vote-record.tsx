@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { neededToPass } from "~/components/meetings/rule-words";
 import type { NamedVote, VoteRecord } from "~/models/vote-record";
 import { BALLOT_CHOICES, type BallotChoice } from "~/workflow/meetings";
