@@ -117,12 +117,15 @@ export interface CityResult {
 }
 
 /** Adds the city to a database that holds the page benchmark's street (generateBenchData). */
-export function generateCity(c: Database, { now, adminId, ledger }: { now: number; adminId: number; ledger: ReturnType<typeof ledgerWriter> }): CityResult {
+export function generateCity(
+  c: Database,
+  { now, adminId, ledger, communities = CITY_COMMUNITIES, totalTopics = CITY_TOPICS }: { now: number; adminId: number; ledger: ReturnType<typeof ledgerWriter>; communities?: number; totalTopics?: number },
+): CityResult {
   const r = rng(20261206);
   const existing = (c.prepare("SELECT count(*) AS n FROM communities").get() as { n: number }).n;
   const existingTopics = (c.prepare("SELECT count(*) AS n FROM topics").get() as { n: number }).n;
-  const n = Math.max(0, CITY_COMMUNITIES - existing);
-  const counts = zipfCounts(n, Math.max(0, CITY_TOPICS - existingTopics));
+  const n = Math.max(0, communities - existing);
+  const counts = zipfCounts(n, Math.max(0, totalTopics - existingTopics));
   const maker = communityMaker(c, { adminId });
   const insertStreet = c.prepare("INSERT INTO streets (slug, name_zh, name_en) VALUES (?, ?, ?)");
   const insertTopic = c.prepare(
