@@ -50,6 +50,8 @@ export interface LoadStats {
 }
 
 const MAX_IN_FLIGHT = 64;
+/** Shares of co-signs and comments (the rest are new topics): BENCH_WRITE_MIX="0.4,0.45" (the default). */
+const [COSIGNS, COMMENTS_SHARE] = (process.env.BENCH_WRITE_MIX ?? "0.4,0.45").split(",").map(Number);
 const r = rng(7);
 
 function post(origin: string, agent: http.Agent, path: string, cookie: string, form: Record<string, string>): Promise<number> {
@@ -77,12 +79,12 @@ async function run(plan: LoadPlan) {
     return plan.communities[plan.communities.length - 1];
   };
 
-  /** One write of the mix: 40% co-signs (a member who may), 45% comments, 15% new topics. */
+  /** One write of the mix: 40% co-signs (a member who may), 45% comments, 15% new topics (BENCH_WRITE_MIX). */
   function nextWrite(): { kind: "cosign" | "comment" | "topic"; path: string; cookie: string; form: Record<string, string> } {
     const c = pickCommunity();
     const member = r.pick(c.members);
     const x = r.random();
-    if (x < 0.4) {
+    if (x < COSIGNS) {
       const topic = c.openTopics.length ? r.pick(c.openTopics) : null;
       const signer = topic && c.members.find((m) => m.userId !== topic.proposerId && !topic.cosigners.includes(m.userId));
       if (topic && signer) {
@@ -92,7 +94,7 @@ async function run(plan: LoadPlan) {
         return { kind: "cosign", path: `/c/${c.slug}/topics/${topic.id}`, cookie: signer.cookie, form: { intent: "cosign" } };
       }
     }
-    if (x < 0.85 && c.commentTopics.length) {
+    if (x < COSIGNS + COMMENTS_SHARE && c.commentTopics.length) {
       return { kind: "comment", path: `/c/${c.slug}/topics/${r.pick(c.commentTopics)}`, cookie: member.cookie, form: { intent: "comment", body: `${r.pick(COMMENTS)}（${Date.now() % 1000}）` } };
     }
     const title = titleOf(r);
