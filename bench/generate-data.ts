@@ -1,14 +1,14 @@
 // Realistic data for the page benchmarks (bench/pages.ts): on top of the demo data, 28 more
 // communities of the demo street (rules from the rule packs, the demo catalogue), 10,000 topics in
 // mingyue spread over every state with a believable history, co-signs and comments as real rows, and
-// 200,000 ledger entries in all, each appended with `appendLedger` in chronological order so every
-// chain verifies. The busiest topic (BENCH_BUSY_TITLE) has 300 comments and 200 co-signs.
+// 200,000 ledger entries in all, chained in chronological order with the ledger's own `hashEntry`
+// (bench/city.ts, ledgerWriter) so every chain verifies. The busiest topic (BENCH_BUSY_TITLE) has 300 comments and 200 co-signs.
 // Rows are written in a few large transactions with prepared better-sqlite3 statements.
 // Not generated (the benchmarked pages do not need them): drafts and frozen texts of topics past the
 // freeze, meetings, motions and ballots, execution tasks, notifications. Live deadlines (co-sign
 // windows, screening) are all in the future, so the scheduler changes nothing when a server starts.
 // Then the city (bench/city.ts): communities up to BENCH_CITY_COMMUNITIES (2,800), topics up to
-// BENCH_CITY_TOPICS (520,000). Ledger entries are chained with the ledger's own `hashEntry`.
+// BENCH_CITY_TOPICS (520,000).
 //   npx tsx bench/generate-data.ts <file>   (migrates and demo-seeds the file first when it is empty)
 // The benchmarks get their data through bench/bench-data.ts, which keeps the file between runs.
 import fs from "node:fs";
