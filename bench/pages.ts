@@ -96,6 +96,8 @@ async function main() {
         res.on("data", (chunk: Buffer) => body && chunks.push(chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, text: Buffer.concat(chunks).toString("utf8") }));
       });
+      // Given up (its socket destroyed) mid-answer, a request emits no error, only its close.
+      req.on("close", () => cuttingOff && resolve({ status: 0, ms: performance.now() - started, text: "" }));
       req.on("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the server closed while it sat idle (its keep-alive timeout): send again once.
         if (cuttingOff) resolve({ status: 0, ms: performance.now() - started, text: "" });
