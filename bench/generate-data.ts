@@ -1,21 +1,23 @@
 // Realistic data for the page benchmarks (bench/pages.ts): on top of the demo data, 28 more
 // communities of the demo street (rules from the rule packs, the demo catalogue), 10,000 topics in
 // mingyue spread over every state with a believable history, co-signs and comments as real rows, and
-// 200,000 ledger entries in all, each appended with `appendLedger` in chronological order so every
-// chain verifies. The busiest topic (BENCH_BUSY_TITLE) has 300 comments and 200 co-signs.
+// 200,000 ledger entries in all, chained in chronological order with the ledger's own `hashEntry`
+// (bench/city.ts, ledgerWriter) so every chain verifies. The busiest topic (BENCH_BUSY_TITLE) has 300 comments and 200 co-signs.
 // Rows are written in a few large transactions with prepared better-sqlite3 statements.
 // Not generated (the benchmarked pages do not need them): drafts and frozen texts of topics past the
 // freeze, meetings, motions and ballots, execution tasks, notifications. Live deadlines (co-sign
 // windows, screening) are all in the future, so the scheduler changes nothing when a server starts.
+// Then the city (bench/city.ts): communities up to BENCH_CITY_COMMUNITIES (2,800), topics up to
+// BENCH_CITY_TOPICS (520,000).
 //   npx tsx bench/generate-data.ts <file>   (migrates and demo-seeds the file first when it is empty)
+// The benchmarks get their data through bench/bench-data.ts, which keeps the file between runs.
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { appendLedger, type AppendInput } from "../app/models/ledger.server";
-import { RULE_PACKS, settingsFromPack, type RulePack } from "../app/workflow/rule-packs";
 import { STATE_INFO, type TopicState } from "../app/workflow/states";
 import type { Db } from "../db/client.server";
-import { DEMO_CATALOGUE } from "../server/cli/demo/data";
 import { ROAD } from "../server/cli/demo/seed";
+import { communityMaker, generateCity, ledgerWriter, type CityResult, type LedgerInput } from "./city";
+import { COMMENTS, DAY, GIVEN, MATTERS, PLACES, SURNAMES, WISHES, rng } from "./words";
 
 export const LEDGER_TOTAL = Number(process.env.BENCH_LEDGER_TOTAL ?? 200_000);
 export const BIG_TOPICS = 10_000;
@@ -23,9 +25,9 @@ export const BUSY_COMMENTS = 300;
 export const BUSY_COSIGNS = 200;
 export const BUSY_TITLE = "关于明月社区老旧小区加装电梯及停车位统筹改造的建议";
 
-const DAY = 24 * 60 * 60 * 1000;
 const RESIDENTS = 600;
 const OTHER_TOPICS = 80;
+export const EDITORS = 10;
 
 /** 28 more communities of the street: [slug, name, kind]. */
 const MORE_COMMUNITIES: Array<[string, string, "urban" | "village"]> = [
@@ -38,11 +40,6 @@ const MORE_COMMUNITIES: Array<[string, string, "urban" | "village"]> = [
   ["longtan", "龙潭村", "village"], ["fengshou", "丰收村", "village"], ["shuikou", "水口村", "village"], ["lishan", "栗山村", "village"],
 ];
 
-// Titles: a place, a matter and a wish, e.g. "3号楼单元门禁损坏，建议尽快维修".
-const PLACES = ["3号楼", "5号楼东侧", "小区北门", "南门岗亭", "中心花园", "地下车库", "老年活动室", "幼儿园门口", "菜市场旁", "2栋单元", "社区卫生站", "篮球场", "垃圾分类站", "快递柜旁", "沿河步道", "健身广场", "7号楼楼顶", "自行车棚", "东侧围墙", "社区食堂"];
-const MATTERS = ["单元门禁损坏", "路灯不亮", "雨天积水严重", "电动车乱停放", "楼道堆放杂物", "下水道堵塞", "噪音扰民", "绿化带缺乏修剪", "健身器材老化", "无障碍坡道缺失", "外墙瓷砖脱落", "监控盲区", "充电桩不足", "垃圾清运不及时", "消防通道被占", "电梯频繁故障", "宠物粪便无人清理", "车位紧张", "屋顶漏水", "休息座椅不足"];
-const WISHES = ["建议尽快维修", "建议增设设施", "请物业统一整治", "建议纳入年度计划", "希望社区协调解决", "建议公开征求意见", "建议划定专门区域", "请求更换", "建议加强巡查", "建议居民议事会讨论"];
-const COMMENTS = ["支持，这个问题困扰我们很久了。", "同意，建议尽快落实。", "晚上经过这里确实很不方便。", "希望能公开费用明细。", "我家老人每天都要经过，强烈支持。", "建议先做个调查，听听各楼栋的意见。", "物业之前答应过，一直没有下文。", "可以考虑分期实施。", "这个方案比上次的好。", "能否同时解决一下照明问题？", "赞成，愿意参加志愿服务。", "请注意施工期间的安全。"];
 
 /** Where a topic ends up, with its share of the 10,000 (the rest are spread evenly). */
 const STATE_SHARES: Array<[TopicState, number]> = [
@@ -59,23 +56,11 @@ const TERMINAL_EXIT: Partial<Record<TopicState, { after: TopicState; action: str
   failed: { after: "onAgenda", action: "fail", by: "system", reason: "" },
 };
 
-/** A small seeded generator, so the data is the same every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Event {
   at: number;
   communityId: number;
   kind: "ledger" | "cosign" | "comment";
-  ledger: Omit<AppendInput, "at" | "communityId">;
+  ledger: Omit<LedgerInput, "at" | "communityId">;
   topicId?: number;
   userId?: number;
   body?: string;
@@ -87,6 +72,7 @@ export interface GeneratedData {
   busyTopicId: number;
   residentIds: number[];
   ledgerEntries: number;
+  city: CityResult;
   ms: Record<string, number>;
 }
 
@@ -96,9 +82,7 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
   const started = performance.now();
   const ms: Record<string, number> = {};
   const lap = (name: string, since: number) => (ms[name] = Math.round(performance.now() - since));
-  const random = rng(20260701);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const { random, pick, int } = rng(20260701);
   const idOf = (sql: string, ...args: unknown[]) => (c.prepare(sql).get(...args) as { id: number } | undefined)?.id;
 
   const streetId = idOf("SELECT id FROM streets WHERE slug = 'huacheng'");
@@ -113,8 +97,8 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
   let t0 = performance.now();
   const insertUser = c.prepare("INSERT INTO users (username, display_name, password_hash) VALUES (?, ?, '!')");
   const insertMembership = c.prepare("INSERT INTO memberships (community_id, user_id, role, granted_by) VALUES (?, ?, ?, ?)");
-  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
-  const given = ["建国", "秀英", "桂兰", "志强", "丽华", "海燕", "伟", "敏", "静", "磊", "晓明", "玉兰", "国庆", "春梅", "子涵", "欣怡"];
+  const surnames = SURNAMES;
+  const given = GIVEN;
   const events: Event[] = [];
   const communityIds: number[] = [];
   const residentIds = c.transaction(() => {
@@ -123,33 +107,18 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
       insertMembership.run(mingyue, id, "resident", adminId);
       return id;
     });
-    const insertCommunity = c.prepare("INSERT INTO communities (street_id, slug, name_zh, name_en, kind) VALUES (?, ?, ?, ?, ?)");
-    const rulesColumns = Object.keys(settingsFromPack(RULE_PACKS["residents-representatives"]));
-    const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-    const insertRules = c.prepare(`INSERT INTO rules (community_id, ${rulesColumns.map(snake).join(", ")}) VALUES (?, ${rulesColumns.map(() => "?").join(", ")})`);
-    const insertEntry = c.prepare("INSERT INTO catalogue_entries (community_id, code, name_zh, name_en, needs_vote, needs_publicity, pass_num, pass_den, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const maker = communityMaker(c, { adminId });
     MORE_COMMUNITIES.forEach(([slug, nameZh, kind], i) => {
-      const nameEn = `${slug[0].toUpperCase()}${slug.slice(1)} ${kind === "urban" ? "Community" : "Village"}`;
-      const id = Number(insertCommunity.run(streetId, slug, nameZh, nameEn, kind).lastInsertRowid);
-      communityIds.push(id);
-      const pack: RulePack = RULE_PACKS[kind === "urban" ? "residents-representatives" : "villagers-representatives"];
-      const settings = settingsFromPack(pack) as Record<string, unknown>;
-      insertRules.run(id, ...rulesColumns.map((k) => (typeof settings[k] === "boolean" ? Number(settings[k]) : settings[k])));
-      DEMO_CATALOGUE.forEach((e, order) => {
-        const pass = "passNum" in e ? [e.passNum, e.passDen] : [null, null];
-        insertEntry.run(id, e.code, e.nameZh, e.nameEn, Number(e.needsVote), Number(e.needsPublicity), ...pass, order);
-      });
-      // A committee member and a few residents of its own.
-      const committee = Number(insertUser.run(`bench-${slug}-committee`, `${nameZh}居委${surnames[i % surnames.length]}主任`).lastInsertRowid);
-      insertMembership.run(id, committee, "committee", adminId);
-      const at = now - (400 - i) * DAY;
-      events.push(
-        { at, communityId: id, kind: "ledger", ledger: { type: "community.created", actorId: adminId, subject: `community:${slug}`, payload: { slug, nameZh, kind } } },
-        { at: at + 1000, communityId: id, kind: "ledger", ledger: { type: "rules.adopted", actorId: adminId, subject: `rules:${slug}`, payload: { pack: pack.id } } },
-        { at: at + 2000, communityId: id, kind: "ledger", ledger: { type: "catalogue.adopted", actorId: adminId, subject: `catalogue:${slug}`, payload: { codes: DEMO_CATALOGUE.map((e) => e.code) } } },
-        { at: at + 3000, communityId: id, kind: "ledger", ledger: { type: "membership.granted", actorId: adminId, subject: `user:${committee}`, payload: { role: "committee", via: "bench" } } },
-      );
+      const made = maker.add({ streetId, slug, nameZh, kind, at: now - (400 - i) * DAY });
+      communityIds.push(made.id);
+      for (const { communityId, ...ledger } of made.ledger) events.push({ at: ledger.at, communityId, kind: "ledger", ledger });
     });
+    // Ten more committee members of mingyue: the editors of the mixed load (bench/load.ts) type in a draft as them.
+    for (let k = 1; k <= EDITORS; k++) {
+      const id = Number(insertUser.run(`bench-editor${k}`, `${surnames[k % surnames.length]}编辑${k}`).lastInsertRowid);
+      insertMembership.run(mingyue, id, "committee", adminId);
+      events.push({ at: now - 30 * DAY + k * 1000, communityId: mingyue, kind: "ledger", ledger: { type: "membership.granted", actorId: adminId, subject: `user:${id}`, payload: { role: "committee", via: "bench" } } });
+    }
     return ids;
   })();
   lap("people_and_communities", t0);
@@ -213,6 +182,8 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
       const cosigners = pickCosigners(busy ? BUSY_COSIGNS : source === "committee" ? 0 : state === "open" || (exit && exit.after === "open") ? int(0, 9) : int(10, 16), proposers, proposer);
       const cosigns = cosigners.length;
       const reason = exit?.reason ?? "";
+      // The merge entry names no target: a named one carries the merged topic's co-signers over
+      // (mergeInto), which these rows do not do, and the record check would rightly refuse the chain.
       const mergedInto = state === "merged" ? lastMergeTarget : null;
       const id = Number(
         insertTopic.run(communityId, firstNumber + i, title, description, pick(PLACES), pick(categories), stage, info.status, state, cosigns, mergedInto, reason, source, proposer, createdAt, enteredAt).lastInsertRowid,
@@ -228,7 +199,7 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
         const ledger: Event["ledger"] =
           m.action === "create"
             ? { type: "topic.created", actorId, subject: `topic:${id}`, payload: { number: firstNumber + i, title, source, state: source === "committee" ? "screening" : "open" } }
-            : { type: `topic.${m.action}`, actorId, subject: `topic:${id}`, payload: { from: m.from!, to: m.to, ...(m.reason ? { reason: m.reason } : {}), ...(mergedInto && m.action === "merge" ? { mergedInto } : {}) } };
+            : { type: `topic.${m.action}`, actorId, subject: `topic:${id}`, payload: { from: m.from!, to: m.to, ...(m.reason ? { reason: m.reason } : {}) } };
         events.push({ at, communityId, kind: "ledger", ledger });
       });
       if (state === "open") insertDeadline.run(communityId, id, "cosignWindow", enteredAt + days.cosign * DAY);
@@ -278,18 +249,22 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
   events.sort((a, b) => a.at - b.at);
   const insertCosign = c.prepare("INSERT INTO topic_cosigns (topic_id, user_id, created_at) VALUES (?, ?, ?)");
   const insertComment = c.prepare("INSERT INTO topic_comments (topic_id, author_id, body, created_at) VALUES (?, ?, ?, ?)");
+  const ledger = ledgerWriter(c);
   const CHUNK = 25_000;
   for (let from = 0; from < events.length; from += CHUNK) {
-    db.transaction((tx) => {
+    c.transaction(() => {
       for (const e of events.slice(from, from + CHUNK)) {
         let payload = e.ledger.payload;
         if (e.kind === "cosign") insertCosign.run(e.topicId, e.userId, e.at);
         if (e.kind === "comment") payload = { commentId: Number(insertComment.run(e.topicId, e.userId, e.body, e.at).lastInsertRowid) };
-        appendLedger(tx, { ...e.ledger, payload, communityId: e.communityId, at: new Date(e.at) });
+        ledger.append({ ...e.ledger, payload, communityId: e.communityId, at: e.at });
       }
-    });
+    })();
   }
   lap("ledger", t0);
+  t0 = performance.now();
+  const city = generateCity(c, { now, adminId, ledger });
+  lap("city", t0);
   t0 = performance.now();
   c.exec("ANALYZE");
   lap("analyze", t0);
@@ -300,35 +275,27 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
     busyTopicId,
     residentIds,
     ledgerEntries: (c.prepare("SELECT count(*) AS n FROM ledger_entries").get() as { n: number }).n,
+    city,
     ms,
   };
 }
 
-/**
- * The data a benchmark runs on, in the database DATABASE_PATH names (set before calling): a copy of
- * the file BENCH_DATA names when given (made by this script's CLI; migrated to today's schema), else
- * generated here (~30 s).
- */
-export async function prepareBenchData(dbFile: string) {
-  const { getDb } = await import("../db/client.server");
-  const { runMigrations } = await import("../server/migrate");
-  const { seedDemo } = await import("../server/cli/demo/seed");
-  const source = process.env.BENCH_DATA;
-  if (source) {
-    if (!fs.existsSync(source)) throw new Error(`BENCH_DATA ${source} does not exist (make it with: npx tsx bench/generate-data.ts ${source})`);
-    fs.copyFileSync(source, dbFile); // before the first getDb(), which opens the file
-    runMigrations(getDb()); // a file generated before a newer migration
-    return { source, generate_ms: null };
-  }
-  const db = getDb();
-  const started = performance.now();
-  runMigrations(db);
-  await seedDemo(db);
-  const generated = generateBenchData(db);
-  return { source: "generated in this run", generate_ms: Math.round(performance.now() - started), ...generated.ms };
+/** Generation only: no rollback journal, no syncs, no foreign-key lookups (the rows are made in order), a large page cache (a failed run leaves a file nobody uses). */
+function fastWrites(db: Db) {
+  db.$client.pragma("foreign_keys = OFF");
+  db.$client.pragma("journal_mode = OFF");
+  db.$client.pragma("synchronous = OFF");
+  db.$client.pragma("cache_size = -1000000");
 }
 
-// CLI: npx tsx bench/generate-data.ts <file>
+/** Back to the app's own settings (db/client.server.ts) before the file is used. */
+function usualWrites(db: Db) {
+  db.$client.pragma("journal_mode = WAL");
+  db.$client.pragma("synchronous = NORMAL");
+}
+
+// CLI: npx tsx bench/generate-data.ts <file>  — migrates and demo-seeds the file, adds the data, and
+// writes what it made (counts, times) beside it as <file>.json.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const file = process.argv[2];
   if (!file) {
@@ -343,12 +310,17 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
   const db = getDb();
   const t0 = performance.now();
   runMigrations(db);
+  fastWrites(db);
   await seedDemo(db);
   const seeded = Math.round(performance.now() - t0);
   const result = generateBenchData(db);
+  usualWrites(db);
   closeDb();
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
+  const topics = result.city.topics + result.topicsInMingyue;
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ ...result, residentIds: result.residentIds.length, seconds, seeded_ms: seeded }, null, 2) + "\n");
   process.stdout.write(
-    `generated into ${file}: ${result.communities} communities, ${result.topicsInMingyue} topics in mingyue, ${result.ledgerEntries} ledger entries; busy topic id ${result.busyTopicId}\n` +
-      `  took ${result.ms.total} ms (${Object.entries(result.ms).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v} ms`).join(", ")}); migrate + demo seed ${seeded} ms\n`,
+    `generated into ${file} in ${seconds} s: ${result.communities} communities, ${result.topicsInMingyue} topics in mingyue (${topics}+ in all), ${result.ledgerEntries} ledger entries; busy topic id ${result.busyTopicId}\n` +
+      `  ${Object.entries(result.ms).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v} ms`).join(", ")}; migrate + demo seed ${seeded} ms\n`,
   );
 }

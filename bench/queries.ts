@@ -19,7 +19,8 @@ const LIMIT_MS = 10 * 60 * 1000;
 const { dir, dbFile } = useTempDatabase("queries");
 
 const { getDb } = await import("../db/client.server");
-const { prepareBenchData, BUSY_TITLE } = await import("./generate-data");
+const { BUSY_TITLE } = await import("./generate-data");
+const { prepareBenchData } = await import("./bench-data");
 const { createSession, generateSessionToken, readSession, sessionIdFromToken } = await import("../app/auth/session.server");
 const { readHallColumns } = await import("../app/models/topic.server");
 const { listTopicEvents } = await import("../app/models/topic-page.server");

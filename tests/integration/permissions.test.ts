@@ -89,8 +89,8 @@ async function cookieFor(who: DemoAccount | null) {
 describe("permission matrix", () => {
   it("names every page route of the app", () => {
     // Route files → URL patterns; only the catch-all and the action-only endpoints stand outside the table.
-    // bench.noop and bench.page are the baselines of the benchmarks: not found unless BENCH_ROUTES=1 (checked below).
-    const outside = new Set(["$", "language", "logout", "bench.noop", "bench.page"]);
+    // bench.noop, bench.page and bench.bare are the baselines of the benchmarks: not found unless BENCH_ROUTES=1 (checked below).
+    const outside = new Set(["$", "language", "logout", "bench.noop", "bench.page", "bench.bare"]);
     const patterns = fs
       .readdirSync(path.resolve("app/routes"))
       .map((f) => f.replace(/\.tsx?$/, ""))
@@ -128,6 +128,7 @@ describe("the benchmarks' baseline routes", () => {
       expect((await http.fetch("/bench/noop", { cookie: who })).status).toBe(404);
       expect((await http.fetch("/bench/noop", { cookie: who, form: { motionId: "1" } })).status).toBe(404);
       expect((await http.fetch("/bench/page", { cookie: who })).status).toBe(404);
+      expect((await http.fetch("/bench/bare", { cookie: who })).status).toBe(404);
       expect((await http.fetch("/bench/stats", { cookie: who })).status).toBe(404);
     }
   });
