@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import { appendLedger, type AppendInput } from "../app/models/ledger.server";
 import { RULE_PACKS, settingsFromPack, type RulePack } from "../app/workflow/rule-packs";
 import { STATE_INFO, type TopicState } from "../app/workflow/states";
-import type { Db } from "../db/client.server";
+import { inTransaction, type Db } from "../db/client.server";
 import { DEMO_CATALOGUE } from "../server/cli/demo/data";
 import { ROAD } from "../server/cli/demo/seed";
 
@@ -280,7 +280,7 @@ export function generateBenchData(db: Db, { now = Date.now() }: { now?: number }
   const insertComment = c.prepare("INSERT INTO topic_comments (topic_id, author_id, body, created_at) VALUES (?, ?, ?, ?)");
   const CHUNK = 25_000;
   for (let from = 0; from < events.length; from += CHUNK) {
-    db.transaction((tx) => {
+    inTransaction(db, (tx) => {
       for (const e of events.slice(from, from + CHUNK)) {
         let payload = e.ledger.payload;
         if (e.kind === "cosign") insertCosign.run(e.topicId, e.userId, e.at);

@@ -1,48 +1,44 @@
 import { EventEmitter } from "node:events";
 import type { TopicState } from "../workflow/states";
+import { singleton } from "./singleton.server";
 
 /**
- * A process-wide event bus for things the collaborative server must react to. The Remix build and
- * the server loaded by tsx are separate module instances, so the emitter lives on `globalThis`
- * under a registry symbol: every copy of this module finds the same one.
+ * What committed writes tell the rest of the process: the collaborative server, projector screens
+ * and the witness react to them. Only `write` (./write.server.ts) publishes, after its transaction
+ * committed, so a listener never hears of a write that was rolled back.
  */
-export interface DraftEvents {
-  /** A topic changed state (emitted after the move's transaction committed). */
+export interface CommittedEvents {
+  /** A topic changed state. */
   topicMoved: { topicId: number; communityId: number; from: TopicState; to: TopicState };
   /** A person's roles in a community changed (granted or revoked). */
   rolesChanged: { communityId: number; userId: number };
-  /** Attendance, a vote or a motion of a meeting changed (after the commit): projector screens refresh. */
+  /** Attendance, a vote or a motion of a meeting changed: projector screens refresh. */
   meetingChanged: { communityId: number; meetingId: number };
-  /** Sessions were revoked or signed out (after the delete): their open drafting sockets close. */
+  /** Sessions were revoked or signed out: their open drafting sockets close. */
   sessionsEnded: { sessionIds: string[] };
 }
 
-type Name = keyof DraftEvents;
-const KEY = Symbol.for("yishiting.draftEvents");
-const holder = globalThis as typeof globalThis & { [KEY]?: EventEmitter };
+export type CommittedEventName = keyof CommittedEvents;
 
-function bus(): EventEmitter {
-  if (!holder[KEY]) {
-    const emitter = new EventEmitter();
-    emitter.setMaxListeners(0);
-    holder[KEY] = emitter;
-  }
-  return holder[KEY];
-}
+/** One event, as a write hands it to be published after its commit. */
+export type CommittedEvent = { [N in CommittedEventName]: { name: N; payload: CommittedEvents[N] } }[CommittedEventName];
 
-export function emitDraftEvent<N extends Name>(name: N, payload: DraftEvents[N]): void {
-  bus().emit(name, payload);
+const bus = singleton("committedEvents", () => new EventEmitter().setMaxListeners(0));
+
+/** For `write`'s after-commit step only. */
+export function publishCommitted(event: CommittedEvent): void {
+  bus.emit(event.name, event.payload);
 }
 
 /** Subscribes; returns the function that unsubscribes. */
-export function onDraftEvent<N extends Name>(name: N, listener: (payload: DraftEvents[N]) => void): () => void {
-  bus().on(name, listener);
+export function onCommitted<N extends CommittedEventName>(name: N, listener: (payload: CommittedEvents[N]) => void): () => void {
+  bus.on(name, listener);
   return () => {
-    bus().off(name, listener);
+    bus.off(name, listener);
   };
 }
 
 /** How many listeners an event has now: a closed stream or socket must leave none behind (tests). */
-export function draftEventListeners(name: Name): number {
-  return bus().listenerCount(name);
+export function committedListeners(name: CommittedEventName): number {
+  return bus.listenerCount(name);
 }

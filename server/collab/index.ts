@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDraftAccess } from "../../app/models/draft-access.server";
-import { onDraftEvent } from "../../app/models/draft-events.server";
+import { onCommitted } from "../../app/models/committed-events.server";
 import { clientAddress } from "../client-address";
 import { envInt } from "../env";
 import { logger } from "../logger";
@@ -75,13 +75,13 @@ export function attachCollab(server: Server): CollabServer {
   sessionSweep.unref();
 
   const unsubscribe = [
-    onDraftEvent("topicMoved", ({ topicId }) => {
+    onCommitted("topicMoved", ({ topicId }) => {
       for (const entry of liveDocuments()) if (entry.topicId === topicId) reevaluate(entry);
     }),
-    onDraftEvent("rolesChanged", ({ communityId, userId }) => {
+    onCommitted("rolesChanged", ({ communityId, userId }) => {
       for (const entry of liveDocuments()) if (entry.communityId === communityId) reevaluate(entry, userId);
     }),
-    onDraftEvent("sessionsEnded", ({ sessionIds }) => endSessions(sessionIds)),
+    onCommitted("sessionsEnded", ({ sessionIds }) => endSessions(sessionIds)),
   ];
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
