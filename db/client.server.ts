@@ -7,8 +7,12 @@ import { databasePath } from "./config";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** A drizzle database or the transaction handle a caller is inside. */
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query">;
+/**
+ * What a write works with: the database object itself, inside a transaction `inTransaction` opened
+ * on its connection (a drizzle transaction object is built anew on every call, with its relational
+ * query API for the whole schema). `$client` lets hot writes run statements prepared once.
+ */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "query" | "$client">;
 
 interface Holder {
   path: string;
@@ -55,4 +59,21 @@ export function closeDb(): void {
   const g = globalThis as GlobalWithDb;
   g[globalKey]?.db.$client.close();
   delete g[globalKey];
+}
+
+const transactionOf = new WeakMap<Db, (fn: (tx: Tx) => unknown) => unknown>();
+
+/**
+ * Runs `fn` in one transaction of `db`'s connection: committed when it returns, rolled back when it
+ * throws; inside another transaction it is a savepoint. better-sqlite3's transaction function is
+ * made once per connection. The app writes through `write` (app/models/write.server.ts); this is for
+ * tools given a database of their own.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  let run = transactionOf.get(db);
+  if (!run) {
+    run = db.$client.transaction((f: (tx: Tx) => unknown) => f(db));
+    transactionOf.set(db, run);
+  }
+  return run(fn) as T;
 }

@@ -3,7 +3,7 @@ import { now } from "../app/models/clock.server";
 import { appendLedger } from "../app/models/ledger.server";
 import { legalStanding, revisedNumbers, LEGAL_FIELDS, type LegalNumbers } from "../app/workflow/legal-floors";
 import { LAW_REVISION, packForKind, ratioText } from "../app/workflow/rule-packs";
-import type { Db } from "../db/client.server";
+import { inTransaction, type Db } from "../db/client.server";
 import { communities, rules } from "../db/schema";
 
 /** The law's numbers as the ledger records them (">=2/3", ">1/2", ">=1/5", 15). */
@@ -31,7 +31,7 @@ export function upgradeLaw(db: Db): string[] {
     .all();
   const upgraded: string[] = [];
   for (const { communityId } of stale) {
-    db.transaction((tx) => {
+    inTransaction(db, (tx) => {
       const row = tx
         .select({ rules, slug: communities.slug, kind: communities.kind })
         .from(rules)

@@ -1,4 +1,4 @@
-import { onDraftEvent } from "../app/models/draft-events.server";
+import { onCommitted } from "../app/models/committed-events.server";
 import { witnessHeads } from "../app/models/ledger-witness.server";
 import type { TopicState } from "../app/workflow/states";
 import { logger } from "./logger";
@@ -28,7 +28,7 @@ export function startWitness({ intervalMs = Number(process.env.LEDGER_WITNESS_IN
     }
   };
   witness();
-  const unsubscribe = onDraftEvent("topicMoved", (move) => {
+  const unsubscribe = onCommitted("topicMoved", (move) => {
     if (movesResolution(move)) witness([move.communityId]);
   });
   const timer = setInterval(() => witness(), intervalMs);

@@ -1,5 +1,5 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
+
 import { now } from "../models/clock.server";
 import { answerSolicitation, closeSolicitation, openSolicitation, recordMeeting, summariseSolicitation } from "../models/consultation.server";
 import { waiveConsultation } from "../models/consultation-waiver.server";
@@ -25,6 +25,7 @@ import { msg } from "../forms/messages";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "../forms/topic-post";
+import { answerRefusal } from "./refusal.server";
 
 // The wrong person is 403; the wrong moment (state, a closed solicitation, a second one) is 409.
 const STATUS: Record<string, number> = {
@@ -48,10 +49,7 @@ export async function handleConsultationAction({ request, communityId, community
   const intent = consultationIntent(formData.get("intent"));
   const back = `/c/${communitySlug}/topics/${topicId}/consultation`;
   const actor = { communityId, topicId, userId, roles };
-  const refuse = (problem: string, result: unknown = null) => {
-    if (problem === "notFound") notFound();
-    return json({ intent, problem, result }, { status: STATUS[problem] ?? 400 });
-  };
+  const refuse = (problem: string, result: unknown = null) => answerRefusal({ ok: false, problem }, { intent, result }, STATUS, 400);
   const invalid = (result: unknown) => json({ intent, problem: null, result }, { status: 400 });
 
   switch (intent) {
@@ -94,9 +92,8 @@ export async function handleConsultationAction({ request, communityId, community
       if (submission.status !== "success") return invalid(submission.reply());
       const r = freezeDraft(actor);
       if (r.ok) return redirect(`/c/${communitySlug}/topics/${topicId}#frozen`);
-      if (r.problem === "notFound") notFound();
       // A step the rules require is missing: the page lists what (topic.blockers.*) and where it is done.
-      return json({ intent, problem: r.problem, blockers: r.blockers ?? [], result: submission.reply() }, { status: STATUS[r.problem] ?? 400 });
+      return answerRefusal(r, { intent, blockers: r.blockers ?? [], result: submission.reply() }, STATUS, 400);
     }
     case "waive": {
       const submission = parseForm(formData, waiveSchema);

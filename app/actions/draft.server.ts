@@ -1,11 +1,11 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import { addDraftComment, answerDraftComment, type DraftCommentProblem } from "../models/draft-comment.server";
 import { saveDraftVersion } from "../models/draft-version.server";
 import { answerSchema, draftCommentSchema, draftIntent, saveVersionSchema } from "../forms/draft";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "../forms/topic-post";
+import { answerRefusal } from "./refusal.server";
 
 const STATUS: Record<Exclude<DraftCommentProblem, "notFound">, number> = { notAllowed: 403, badParent: 400 };
 
@@ -24,8 +24,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
     if (submission.status !== "success") return json({ intent, problem: null, target: null, result: submission.reply() }, { status: 400 });
     const saved = saveDraftVersion({ communityId, topicId, userId, roles, note: submission.value.note });
     if (saved.ok) return redirect(`${back}?version=${saved.number}&against=current`);
-    if (saved.problem === "notFound") notFound();
-    return json({ intent, problem: saved.problem, target: null, result: submission.reply() }, { status: 403 });
+    return answerRefusal(saved, { intent, target: null, result: submission.reply() }, 403);
   }
 
   if (intent === "comment") {
@@ -35,8 +34,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
     const { body, quote, parentId } = submission.value;
     const added = addDraftComment({ communityId, topicId, authorId: userId, roles, body, quote, parentId });
     if (added.ok) return redirect(`${back}#draft-comment-${added.commentId}`);
-    if (added.problem === "notFound") notFound();
-    return json({ intent, problem: added.problem, target, result: submission.reply() }, { status: STATUS[added.problem] });
+    return answerRefusal(added, { intent, target, result: submission.reply() }, STATUS);
   }
 
   if (intent === "answer") {
@@ -46,8 +44,7 @@ export async function handleDraftAction({ request, communityId, communitySlug, t
     const { commentId, status, reply } = submission.value;
     const answered = answerDraftComment({ communityId, topicId, commentId, userId, roles, status, reply });
     if (answered.ok) return redirect(`${back}#draft-comment-${commentId}`);
-    if (answered.problem === "notFound") notFound();
-    return json({ intent, problem: answered.problem, target, result: submission.reply() }, { status: STATUS[answered.problem] });
+    return answerRefusal(answered, { intent, target, result: submission.reply() }, STATUS);
   }
 
   return json({ intent: null, problem: "badRequest" as const, target: null, result: null }, { status: 400 });

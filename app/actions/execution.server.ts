@@ -1,5 +1,4 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import { addTask, createUnit, reportCompletion, reportProgress, type ExecutionProblem, type ExecutionResult } from "../models/execution.server";
 import { editTask, removeTask } from "../models/execution-plan.server";
 import type { StepBlocker } from "../workflow/step-gates";
@@ -14,6 +13,7 @@ import { pickIntent } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
 import type { TopicPostInput } from "../forms/topic-post";
+import { answerRefusal } from "./refusal.server";
 
 // Not this person's to do: 403. A date already past: 400. Not now (state, open tasks, answered): 409.
 const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, notUnitMember: 403, dueInPast: 400 };
@@ -26,8 +26,7 @@ interface Target {
 
 // A step gate's refusal ("blocked") says what is missing, for the page to list.
 function refusal({ intent, id = null }: Target, problem: ExecutionProblem, result: unknown = null, blockers: readonly StepBlocker[] = []) {
-  if (problem === "notFound") notFound();
-  return json({ intent, id, problem, blockers, result }, { status: STATUS[problem] ?? 409 });
+  return answerRefusal({ ok: false, problem }, { intent, id, blockers, result }, STATUS);
 }
 
 const invalid = ({ intent, id = null }: Target, result: unknown) => json({ intent, id, problem: null, blockers: [] as StepBlocker[], result }, { status: 400 });

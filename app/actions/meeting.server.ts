@@ -5,7 +5,7 @@ import { castBallotTogether, closeVote, openVote } from "../models/ballot.server
 import { createMeetingRequest, signMeetingRequest } from "../models/meeting-request.server";
 import { tableMotion, withdrawMotion } from "../models/meeting-agenda.server";
 import { attendAsObserver, checkIn } from "../models/meeting-attendance.server";
-import { MeetingError, meetingRow, scheduleMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
+import { meetingRow, scheduleMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import { cancelMeeting, endMeeting, startMeeting } from "../models/meeting-session.server";
 import type { Role } from "../workflow/roles";
 import { cancelSchema, checkInSchema, closeSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "../forms/meetings";
@@ -13,6 +13,8 @@ import { readForm } from "./read-form.server";
 import { instantOfWallTime } from "../i18n/time-zone";
 import { getTimeZone } from "../models/time-zone.server";
 import { parseForm } from "./parse-form.server";
+import { DomainError } from "../models/domain-error.server";
+import { answerRefusal } from "./refusal.server";
 
 interface Poster {
   request: Request;
@@ -26,8 +28,7 @@ interface Poster {
 const STATUS: Partial<Record<MeetingProblem, number>> = { wrongRole: 403, notRepresentative: 403 };
 
 function refusal(intent: string | null, problem: MeetingProblem, result: unknown = null) {
-  if (problem === "notFound") notFound();
-  return json({ intent, problem, result }, { status: STATUS[problem] ?? 409 });
+  return answerRefusal({ ok: false, problem }, { intent, result }, STATUS);
 }
 
 const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, result }, { status: 400 });
@@ -81,7 +82,7 @@ function requireMeeting(communityId: number, meetingId: number) {
   try {
     meetingRow(getDb(), communityId, meetingId);
   } catch (error) {
-    if (error instanceof MeetingError) notFound();
+    if (error instanceof DomainError && error.domain === "meeting") notFound();
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import { recordOwnersDecision, type OwnersProblem } from "../models/owner-decision.server";
 import type { Role } from "../workflow/roles";
 import { ownersSchema } from "../forms/owners";
 import { parseForm } from "./parse-form.server";
+import { answerRefusal } from "./refusal.server";
 
 // Not this person's to do: 403. Not now or not this kind of matter: 409. Figures or a date that cannot be: 400.
 const STATUS: Partial<Record<OwnersProblem, number>> = { wrongRole: 403, notOwnersMatter: 409, wrongState: 409, recorded: 409 };
@@ -16,6 +16,5 @@ export function handleOwnersAction({ formData, communityId, topicId, userId, rol
   const { intent: _, ...figures } = submission.value;
   const r = recordOwnersDecision({ communityId, topicId, userId, roles, ...figures });
   if (r.ok) return redirect(`${back}#owners`);
-  if (r.problem === "notFound") notFound();
-  return json({ intent, problem: r.problem, action: null, result: submission.reply() }, { status: STATUS[r.problem] ?? 400 });
+  return answerRefusal(r, { intent, action: null, result: submission.reply() }, STATUS, 400);
 }

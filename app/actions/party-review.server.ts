@@ -1,9 +1,9 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import { recordPartyReview, type PartyReviewProblem } from "../models/party-review.server";
 import type { Role } from "../workflow/roles";
 import { parseForm } from "./parse-form.server";
 import { partyReviewSchema } from "../forms/party-review";
+import { answerRefusal } from "./refusal.server";
 
 // Not this person's to do: 403. Not now or not for this matter: 409. A date out of bounds: 400.
 const STATUS: Record<Exclude<PartyReviewProblem, "notFound">, number> = { wrongRole: 403, notImportant: 409, wrongState: 409, inFuture: 400, beforeTopic: 400 };
@@ -15,6 +15,5 @@ export function handlePartyReviewAction({ formData, communityId, topicId, userId
   if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
   const r = recordPartyReview({ communityId, topicId, userId, roles, ...submission.value });
   if (r.ok) return redirect(`${back}#party-review`);
-  if (r.problem === "notFound") notFound();
-  return json({ intent, problem: r.problem, action: null, result: submission.reply() }, { status: STATUS[r.problem] });
+  return answerRefusal(r, { intent, action: null, result: submission.reply() }, STATUS);
 }

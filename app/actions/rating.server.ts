@@ -1,10 +1,10 @@
 import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import type { ExecutionProblem } from "../models/execution.server";
 import { rateResult } from "../models/supervision.server";
 import type { Role } from "../workflow/roles";
 import { rateSchema } from "../forms/rating";
+import { answerRefusal } from "./refusal.server";
 
 // Not this person's to do: 403. Not now (the window closed, rated already, the topic moved on): 409.
 const STATUS: Partial<Record<ExecutionProblem, number>> = { wrongRole: 403, wrongState: 409, windowClosed: 409, alreadyRated: 409 };
@@ -26,6 +26,5 @@ export function handleRatingAction({ formData, communityId, topicId, userId, rol
   if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
   const r = rateResult({ communityId, topicId, userId, roles, rating: submission.value.rating, comment: submission.value.comment });
   if (r.ok) return redirect(`${back}#rating`);
-  if (r.problem === "notFound") notFound();
-  return json({ intent, problem: r.problem, action: null, result: submission.reply() }, { status: STATUS[r.problem] ?? 409 });
+  return answerRefusal(r, { intent, action: null, result: submission.reply() }, STATUS);
 }

@@ -5,6 +5,7 @@ import { orderCorrection, type CorrectionProblem } from "../models/resolution-co
 import type { Role } from "../workflow/roles";
 import { correctionSchema } from "../forms/correction";
 import { answerObjectionSchema, objectSchema, RESOLUTION_INTENTS } from "../forms/meetings";
+import { answerRefusal } from "./refusal.server";
 
 // Not this person's to do: 403. Not now (the period is over, already answered): 409. No such objection: 404.
 const STATUS: Record<ObjectionProblem, number> = { wrongRole: 403, periodOver: 409, answered: 409, notFound: 404 };
@@ -32,7 +33,7 @@ export function handleResolutionAction({ formData, intent, communityId, topicId,
     if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId: null }, { status: 400 });
     const r = lodgeObjection({ communityId, topicId, userId, roles, body: submission.value.body });
     if (r.ok) return done;
-    return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId: null }, { status: STATUS[r.problem] });
+    return answerRefusal(r, { intent, action: null, result: submission.reply(), objectionId: null }, STATUS);
   }
   const submission = parseForm(formData, answerObjectionSchema);
   const posted = Number(formData.get("objectionId"));
@@ -41,7 +42,7 @@ export function handleResolutionAction({ formData, intent, communityId, topicId,
   const { answer, upheld } = submission.value;
   const r = answerObjection({ communityId, topicId, objectionId: submission.value.objectionId, userId, roles, answer, upheld });
   if (r.ok) return done;
-  return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId }, { status: STATUS[r.problem] });
+  return answerRefusal(r, { intent, action: null, result: submission.reply(), objectionId }, STATUS);
 }
 
 // Not a street admin of this community's street: 403. Not a resolution that can be corrected now: 409. Not this topic's: 404.
@@ -54,5 +55,5 @@ export function handleCorrectionAction({ formData, communityId, topicId, userId,
   if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply(), objectionId: null }, { status: 400 });
   const r = orderCorrection({ communityId, topicId, userId, resolutionId: submission.value.resolutionId, reason: submission.value.reason });
   if (r.ok) return redirect(`${back}#decision`);
-  return json({ intent, problem: r.problem, action: null, result: submission.reply(), objectionId: null }, { status: CORRECTION_STATUS[r.problem] });
+  return answerRefusal(r, { intent, action: null, result: submission.reply(), objectionId: null }, CORRECTION_STATUS);
 }

@@ -1,19 +1,18 @@
 import { parseForm } from "./parse-form.server";
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import type { Actor, ExecutionProblem } from "../models/execution.server";
 import { checkPhotos } from "../models/photo.server";
 import { recordVerification } from "../models/supervision.server";
 import { readFileUpload, uploadMaxBytes } from "../models/upload.server";
 import { pickIntent } from "../forms/meetings";
 import { SUPERVISION_INTENTS, VERIFY_MAX_PHOTOS, verifySchema } from "../forms/supervision";
+import { answerRefusal } from "./refusal.server";
 
 type Poster = Actor & { request: Request; communitySlug: string };
 
 // Not allowed for this person: 403. Allowed but not now (the round is over, the topic moved on): 409.
 function refusal(intent: string | null, problem: ExecutionProblem, result: unknown = null) {
-  if (problem === "notFound") notFound();
-  return json({ intent, problem, result }, { status: problem === "wrongRole" ? 403 : 409 });
+  return answerRefusal({ ok: false, problem }, { intent, result }, { wrongRole: 403 });
 }
 
 const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, result }, { status: 400 });

@@ -1,9 +1,9 @@
 import { json, redirect } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
 import { addComment } from "../models/comment.server";
 import { coSignTopic, withdrawCosign, type CosignProblem } from "../models/cosign.server";
 import { findTopicIdByNumber } from "../models/topic-page.server";
-import { advanceTopic, WorkflowError, type WorkflowProblem } from "../models/workflow.server";
+import { attempt } from "../models/domain-error.server";
+import { advanceTopic, type WorkflowProblem } from "../models/workflow.server";
 import { pickIntent, RESOLUTION_INTENTS } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
@@ -14,6 +14,7 @@ import { handleCorrectionAction, handleResolutionAction } from "./resolution.ser
 import { commentSchema, moveSchema, topicIntent } from "../forms/topic-actions";
 import { isDedicated } from "../workflow/transitions";
 import type { TopicPostInput } from "../forms/topic-post";
+import { answerRefusal } from "./refusal.server";
 
 const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
   ownTopic: 403,
@@ -54,8 +55,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId, roles });
     if (result.ok) return redirect(back);
-    if (result.problem === "notFound") notFound();
-    return json({ intent, problem: result.problem, action: null, result: null }, { status: COSIGN_STATUS[result.problem] });
+    return answerRefusal(result, { intent, action: null, result: null }, COSIGN_STATUS);
   }
 
   if (intent === "comment") {
@@ -63,8 +63,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
     if (submission.status !== "success") return json({ intent, problem: null, action: null, result: submission.reply() }, { status: 400 });
     const added = addComment({ communityId, topicId, authorId: userId, roles, body: submission.value.body });
     if (added.ok) return redirect(`${back}#comments`);
-    if (added.problem === "notFound") notFound();
-    return json({ intent, problem: added.problem, action: null, result: submission.reply() }, { status: 403 });
+    return answerRefusal(added, { intent, action: null, result: submission.reply() }, 403);
   }
 
   if (intent === "move") {
@@ -74,14 +73,9 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
     const { action, reason, mergeNumber } = submission.value;
     if (isDedicated(action)) return json({ intent, problem: "unknownAction" as const, action, result: submission.reply() }, { status: 400 });
     const mergeIntoId = action === "merge" && mergeNumber ? findTopicIdByNumber({ communityId, number: mergeNumber }) : null;
-    try {
-      advanceTopic({ topicId, communityId, action, actor: { userId, roles }, reason, mergeIntoId });
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error;
-      if (error.problem === "notFound") notFound();
-      return json({ intent, problem: error.problem, blockers: error.blockers, action, result: submission.reply() }, { status: MOVE_STATUS[error.problem] });
-    }
-    return redirect(back);
+    const moved = attempt<WorkflowProblem, object>("topic", () => advanceTopic({ topicId, communityId, action, actor: { userId, roles }, reason, mergeIntoId }));
+    if (moved.ok) return redirect(back);
+    return answerRefusal(moved, { intent, blockers: moved.blockers ?? [], action, result: submission.reply() }, MOVE_STATUS);
   }
 
   return json({ intent: null, problem: "badRequest" as const, action: null, result: null }, { status: 400 });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
 import { sessions, users } from "../../db/schema";
-import { emitDraftEvent } from "../models/draft-events.server";
+import { write } from "../models/write.server";
 
 // Sessions as the Lucia project now recommends: a random token in the cookie, only its SHA-256
 // stored, sliding expiry. See docs/decisions/002-sessions.md.
@@ -108,34 +108,30 @@ export function validateSessionToken(token: string | undefined): ValidSession | 
   };
 }
 
-/** Open drafting sockets of ended sessions are closed at once (docs/decisions/011-sessions-end-sockets.md). */
-function announceEnded(ended: { id: string }[]): number {
-  if (ended.length > 0) emitDraftEvent("sessionsEnded", { sessionIds: ended.map((row) => row.id) });
-  return ended.length;
+/**
+ * Ends the sessions `which` selects; their open drafting sockets are closed once the delete has
+ * committed (docs/decisions/011-sessions-end-sockets.md). Answers how many ended.
+ */
+function endSessions(which: SQL | undefined): number {
+  return write((tx, publish) => {
+    const ended = tx.delete(sessions).where(which).returning({ id: sessions.id }).all();
+    if (ended.length > 0) publish({ name: "sessionsEnded", payload: { sessionIds: ended.map((row) => row.id) } });
+    return ended.length;
+  });
 }
 
 export function invalidateSession(sessionId: string): void {
-  announceEnded(getDb().delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id }).all());
+  endSessions(eq(sessions.id, sessionId));
 }
 
 /** Revokes one of the user's own sessions; another user's session id changes nothing. */
 export function revokeUserSession({ userId, sessionId }: { userId: number; sessionId: string }): boolean {
-  const ended = getDb()
-    .delete(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .returning({ id: sessions.id })
-    .all();
-  return announceEnded(ended) > 0;
+  return endSessions(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))) > 0;
 }
 
 /** "Sign out everywhere else": every session of the user but the current one. */
 export function revokeOtherSessions({ userId, keepSessionId }: { userId: number; keepSessionId: string }): number {
-  const ended = getDb()
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
-    .returning({ id: sessions.id })
-    .all();
-  return announceEnded(ended);
+  return endSessions(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
 }
 
 /** When each of the given sessions expires, for those still open at `now` (sockets outlive their request). */

@@ -11,19 +11,19 @@ import { freezeBasis, motionResult } from "../workflow/motion-basis";
 import type { MotionResult } from "../workflow/tally";
 import { canonicalJson, type JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
 import { notifyHandVote } from "./hand-vote.server";
 import { partyReviewGate } from "./party-review.server";
-import { appendLedger, appendLedgerHot } from "./ledger.server";
+import { appendLedger } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
-import { CONVENER, MeetingError, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, rulesRow, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, meetingRefused, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { sha256Hex } from "./freeze.server";
 import { publishResolution } from "./resolution.server";
-import { advanceInTx, WorkflowError } from "./workflow.server";
+import { advanceInTx } from "./workflow.server";
+import { requireRules } from "./rules.server";
 
 function motionRow(tx: Tx, meetingId: number, motionId: number) {
   const row = tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meetingId))).get();
-  if (!row) throw new MeetingError("notFound");
+  if (!row) throw meetingRefused("notFound");
   return row;
 }
 
@@ -36,19 +36,19 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "vote")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "vote")) throw meetingRefused("wrongStatus");
     const motion = motionRow(tx, meeting.id, input.motionId);
     const refused = motionRefusal(motion.status, "open");
-    if (refused) throw new MeetingError(refused);
+    if (refused) throw meetingRefused(refused);
     const other = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
-    if (other) throw new MeetingError("anotherVoteOpen");
+    if (other) throw meetingRefused("anotherVoteOpen");
     const quorum = quorumOf(tx, input.communityId, meeting);
-    if (!quorum.met) throw new MeetingError("quorumNotMet");
+    if (!quorum.met) throw meetingRefused("quorumNotMet");
     // 重要事项: the party organisation's review first (party-review.server.ts, issue 14).
     const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
-    if (partyBlock) throw new MeetingError(partyBlock);
+    if (partyBlock) throw meetingRefused(partyBlock);
     const at = now();
-    const basis = canonicalJson(freezeBasis(rulesRow(tx, input.communityId), motion, quorum.members) as unknown as JsonValue);
+    const basis = canonicalJson(freezeBasis(requireRules(input.communityId, tx), motion, quorum.members) as unknown as JsonValue);
     tx.update(motions).set({ status: nextMotionStatus(motion.status, "open")!, openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, {
       communityId: input.communityId,
@@ -173,15 +173,15 @@ function settledRefusal(input: BallotInput): MeetingProblem | null {
 function writeBallot(input: BallotInput) {
   return (tx: Tx) => {
     const who = voterOf(input);
-    if ("problem" in who) throw new MeetingError(who.problem);
+    if ("problem" in who) throw meetingRefused(who.problem);
     const { voter, onBehalf } = who;
     const motion = voteState.get({ communityId: input.communityId, meetingId: input.meetingId, motionId: input.motionId, voter });
     const refused = refusalOf(motion, onBehalf);
-    if (refused || !motion) throw new MeetingError(refused ?? "notFound");
+    if (refused || !motion) throw meetingRefused(refused ?? "notFound");
     const at = now();
     const recordedBy = onBehalf ? input.userId : null;
     const choice = motion.secret ? null : input.choice;
-    const entry = appendLedgerHot({
+    const entry = appendLedger(tx, {
       communityId: input.communityId,
       type: "ballot.cast",
       actorId: input.userId,
@@ -218,14 +218,16 @@ export function votedCount(tx: Tx, motionId: number): number {
  * After this the motion's counts never change: a ballot needs the status 'voting'.
  */
 export function closeVote(input: MeetingActor & { meetingId: number; motionId: number }): MeetingResult<{ result: MotionResult; resolutionId: number | null }> {
-  const after: { moved?: { from: TopicState; to: TopicState }; topicId?: number } = {};
-  try {
-    const closed = meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
+  // A topic that is no longer waiting for the vote cannot be settled by it: nothing was written.
+  const topicRefused = () => ({ ok: false as const, problem: "wrongStatus" as const });
+  return meetingWrite(
+    { communityId: input.communityId, meetingId: input.meetingId },
+    (tx, publish) => {
       requireRoleIn(input, CONVENER);
       const meeting = meetingRow(tx, input.communityId, input.meetingId);
       const motion = motionRow(tx, meeting.id, input.motionId);
       const refused = motionRefusal(motion.status, "close");
-      if (refused) throw new MeetingError(refused);
+      if (refused) throw meetingRefused(refused);
       const counts = countVotes(tx, motion);
       const present = presentForMotion(tx, meeting.id, motion.id);
       const result = motionResult({ ...motion, ...counts, present });
@@ -243,9 +245,10 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
         at,
       });
       let resolutionId: number | null = null;
+      let moved: { from: TopicState; to: TopicState };
       if (result.passed) {
         resolutionId = publishResolution(tx, { communityId: input.communityId, motion: { ...motion, ...counts, present }, at });
-        after.moved = { from: "onAgenda", to: tx.select({ state: topics.state }).from(topics).where(eq(topics.id, motion.topicId)).get()!.state };
+        moved = { from: "onAgenda", to: tx.select({ state: topics.state }).from(topics).where(eq(topics.id, motion.topicId)).get()!.state };
       } else {
         const revisedBefore = tx
           .select({ n: sql<number>`count(*)` })
@@ -253,16 +256,11 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
           .where(and(eq(topicEvents.topicId, motion.topicId), eq(topicEvents.action, "failAndRevise")))
           .get()!.n;
         const action = motion.onFail === "revise" && revisedBefore === 0 ? "failAndRevise" : "fail";
-        after.moved = advanceInTx(tx, { topicId: motion.topicId, communityId: input.communityId, action, actor: "system" });
+        moved = advanceInTx(tx, { topicId: motion.topicId, communityId: input.communityId, action, actor: "system" });
       }
-      after.topicId = motion.topicId;
+      publish({ name: "topicMoved", payload: { topicId: motion.topicId, communityId: input.communityId, ...moved } });
       return { result, resolutionId };
-    });
-    if (closed.ok && after.moved && after.topicId !== undefined) emitDraftEvent("topicMoved", { topicId: after.topicId, communityId: input.communityId, ...after.moved });
-    return closed;
-  } catch (error) {
-    // A topic that is no longer waiting for the vote cannot be settled by it: nothing was written.
-    if (error instanceof WorkflowError) return { ok: false, problem: "wrongStatus" };
-    throw error;
-  }
+    },
+    topicRefused,
+  );
 }

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { executionResults, executionTasks, progressReports, ratingWindows, rules, topicPhotos, topics, units } from "../../db/schema";
+import { executionResults, executionTasks, progressReports, ratingWindows, topicPhotos, topics, units } from "../../db/schema";
 import { ratingCounts } from "./supervision.server";
 
 import type { PhotoPurpose } from "../workflow/execution";
+import { getRules } from "./rules.server";
 
 /** The photos the public board may show: the units' evidence and the supervisors' on-site photos. */
 export const PUBLIC_PHOTO_PURPOSES = ["progress", "verification"] as const satisfies readonly PhotoPurpose[];
@@ -86,7 +87,7 @@ export function listBoardResults({ communityId }: { communityId: number }) {
     .orderBy(desc(executionResults.publishedAt), desc(executionResults.id))
     .limit(BOARD_TOPICS)
     .all();
-  const thresholdPct = db.select({ pct: rules.satisfactionThresholdPct }).from(rules).where(eq(rules.communityId, communityId)).get()?.pct ?? 0;
+  const thresholdPct = getRules({ communityId })?.satisfactionThresholdPct ?? 0;
   if (rows.length === 0) return { items: [], thresholdPct };
   const windows = db
     .select()

@@ -1,11 +1,12 @@
 import { and, count, desc, eq, lt, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+
 import { prepared } from "../../db/prepared";
 import { topicComments, topics, users } from "../../db/schema";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
 
 // Fifty a page: the busiest topics have hundreds; older ones are a link away.
 export const COMMENTS_PER_PAGE = 50;
@@ -30,7 +31,7 @@ export function addComment({
   roles: readonly Role[];
   body: string;
 }): { ok: true; commentId: number } | { ok: false; problem: CommentProblem } {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const topic = tx
       .select({ state: topics.state })
       .from(topics)

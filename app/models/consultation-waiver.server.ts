@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
 import { catalogueEntries, topics } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
 
 /**
  * 不经协商: a category whose catalogue entry says consultation is optional may be frozen without a
@@ -26,8 +26,7 @@ export function waiveConsultation({
   roles: readonly Role[];
   reason: string;
 }): { ok: true } | { ok: false; problem: WaiverProblem } {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return write((tx) => {
     const topic = tx
       .select({ state: topics.state, waiver: topics.consultationWaiver, optional: catalogueEntries.consultationOptional })
       .from(topics)

@@ -10,6 +10,8 @@ import { freezeBlockers, getFreeze } from "./freeze.server";
 import { appendLedger } from "./ledger.server";
 import { publish } from "./publication.server";
 import { getTopicForPage } from "./topic-page.server";
+import { write } from "./write.server";
+import type { Result } from "./domain-error.server";
 
 /**
  * 征求意见: online opinion solicitations on a topic in consultation. Every function is scoped by
@@ -17,7 +19,7 @@ import { getTopicForPage } from "./topic-page.server";
  * `problem` under `consultation.problems`.
  */
 export type ConsultationProblem = "notFound" | "wrongRole" | "wrongState" | "alreadyOpen" | "closed";
-type Result<T = object> = ({ ok: true } & T) | { ok: false; problem: ConsultationProblem };
+type ConsultationResult<T extends object = object> = Result<ConsultationProblem, T>;
 
 interface Actor {
   communityId: number;
@@ -47,13 +49,13 @@ const isCommittee = (roles: readonly Role[]) => roles.includes("committee");
 const isOpen = (s: { deadline: Date; closedAt: Date | null }, at: Date) => !s.closedAt && s.deadline.getTime() > at.getTime();
 
 /** Opens a solicitation: the committee, while the topic is in consultation, one open at a time. */
-export function openSolicitation({ communityId, topicId, userId, roles, question, deadline }: Actor & { question: string; deadline: Date }): Result<{ id: number }> {
+export function openSolicitation({ communityId, topicId, userId, roles, question, deadline }: Actor & { question: string; deadline: Date }): ConsultationResult<{ id: number }> {
   const topic = topicOf(communityId, topicId);
   if (!topic) return { ok: false, problem: "notFound" };
   if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
   if (topic.state !== "consulting") return { ok: false, problem: "wrongState" };
   const at = now();
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const running = tx.select({ deadline: consultations.deadline, closedAt: consultations.closedAt }).from(consultations).where(eq(consultations.topicId, topicId)).all();
     if (running.some((s) => isOpen(s, at))) return { ok: false, problem: "alreadyOpen" } as const;
     const row = tx.insert(consultations).values({ topicId, question, deadline, createdBy: userId, createdAt: at }).returning({ id: consultations.id }).get();
@@ -63,7 +65,7 @@ export function openSolicitation({ communityId, topicId, userId, roles, question
 }
 
 /** One answer per person: a second answer before the deadline replaces the first. */
-export function answerSolicitation({ communityId, topicId, userId, roles, consultationId, stance, text }: Actor & { consultationId: number; stance: Stance; text: string }): Result {
+export function answerSolicitation({ communityId, topicId, userId, roles, consultationId, stance, text }: Actor & { consultationId: number; stance: Stance; text: string }): ConsultationResult {
   const s = solicitationOf(communityId, topicId, consultationId);
   if (!s) return { ok: false, problem: "notFound" };
   if (!can("answerConsultation", "consulting", roles)) return { ok: false, problem: "wrongRole" };
@@ -79,13 +81,13 @@ export function answerSolicitation({ communityId, topicId, userId, roles, consul
 }
 
 /** The committee ends a solicitation before its deadline. */
-export function closeSolicitation({ communityId, topicId, userId, roles, consultationId }: Actor & { consultationId: number }): Result {
+export function closeSolicitation({ communityId, topicId, userId, roles, consultationId }: Actor & { consultationId: number }): ConsultationResult {
   const s = solicitationOf(communityId, topicId, consultationId);
   if (!s) return { ok: false, problem: "notFound" };
   if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
   const at = now();
   if (!isOpen(s, at)) return { ok: false, problem: "closed" };
-  getDb().transaction((tx) => {
+  write((tx) => {
     tx.update(consultations).set({ closedAt: at }).where(eq(consultations.id, consultationId)).run();
     appendLedger(tx, { communityId, type: "consultation.closed", actorId: userId, subject: `topic:${topicId}`, payload: { consultation: consultationId }, at });
   });
@@ -107,7 +109,7 @@ export function countAnswers(consultationId: number): StanceCounts {
 }
 
 /** Attaches the results to the topic: a comment with the counts (and the committee's note) and a ledger entry. */
-export function summariseSolicitation({ communityId, topicId, userId, roles, consultationId, note }: Actor & { consultationId: number; note: string }): Result {
+export function summariseSolicitation({ communityId, topicId, userId, roles, consultationId, note }: Actor & { consultationId: number; note: string }): ConsultationResult {
   const s = solicitationOf(communityId, topicId, consultationId);
   if (!s) return { ok: false, problem: "notFound" };
   if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
@@ -115,7 +117,7 @@ export function summariseSolicitation({ communityId, topicId, userId, roles, con
   const at = now();
   // Said in each reader's language (stored-message.ts); the committee's own note is the comment's body.
   const message = { key: "consultation.summaryComment", values: { question: s.question, ...counts } };
-  getDb().transaction((tx) => {
+  write((tx) => {
     tx.insert(topicComments).values({ topicId, authorId: userId, body: note, message, createdAt: at }).run();
     // 协商结果公开 (村委会组织法 Art. 33, 居委会组织法 Art. 32): the outcome goes on the board for its 公示 period.
     publish(tx, { communityId, topicId, kind: "consultationOutcome", refId: consultationId, title: tx.select({ title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()?.title ?? s.question, at });
@@ -163,13 +165,13 @@ export interface MeetingInput {
 }
 
 /** 议事协商会: the committee records a meeting held on the topic (in consultation). */
-export function recordMeeting({ communityId, topicId, userId, roles, meeting }: Actor & { meeting: MeetingInput }): Result<{ id: number }> {
+export function recordMeeting({ communityId, topicId, userId, roles, meeting }: Actor & { meeting: MeetingInput }): ConsultationResult<{ id: number }> {
   const topic = topicOf(communityId, topicId);
   if (!topic) return { ok: false, problem: "notFound" };
   if (!isCommittee(roles)) return { ok: false, problem: "wrongRole" };
   if (topic.state !== "consulting") return { ok: false, problem: "wrongState" };
   const at = now();
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const row = tx.insert(consultationMeetings).values({ topicId, ...meeting, createdBy: userId, createdAt: at }).returning({ id: consultationMeetings.id }).get();
     appendLedger(tx, { communityId, type: "consultation.meetingRecorded", actorId: userId, subject: `topic:${topicId}`, payload: { meeting: row.id, heldAt: meeting.heldAt.toISOString(), place: meeting.place }, at });
     return { ok: true, id: row.id } as const;

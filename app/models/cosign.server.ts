@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+
 import { hotSelect } from "../../db/hot-read";
 import { topicCosigns, topics } from "../../db/schema";
 import { can } from "../workflow/capabilities";
@@ -7,9 +7,11 @@ import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { settleCosigns } from "./workflow.server";
+import { write } from "./write.server";
+import type { Result } from "./domain-error.server";
 
 export type CosignProblem = "notFound" | "notCollecting" | "ownTopic" | "notResident" | "already" | "notCosigned";
-type CosignResult = { ok: true; count: number; threshold: number; moved: boolean } | { ok: false; problem: CosignProblem };
+type CosignResult = Result<CosignProblem, { count: number; threshold: number; moved: boolean }>;
 
 /**
  * 附议: once per resident per topic (the primary key guarantees it, however many requests race),
@@ -17,7 +19,7 @@ type CosignResult = { ok: true; count: number; threshold: number; moved: boolean
  * topic to screening in the same transaction.
  */
 export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: number; communityId: number; userId: number; roles: readonly Role[] }): CosignResult {
-  return getDb().transaction((tx): CosignResult => {
+  return write((tx): CosignResult => {
     const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
     if (!topic) return { ok: false, problem: "notFound" };
     if (topic.state !== "open") return { ok: false, problem: "notCollecting" };
@@ -36,7 +38,7 @@ export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: 
  * only for a resident: co-signing is theirs, so anyone else is refused for the role (default deny).
  */
 export function withdrawCosign({ topicId, communityId, userId, roles }: { topicId: number; communityId: number; userId: number; roles: readonly Role[] }): CosignResult {
-  return getDb().transaction((tx): CosignResult => {
+  return write((tx): CosignResult => {
     const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
     if (!topic) return { ok: false, problem: "notFound" };
     if (!roles.includes("resident")) return { ok: false, problem: "notResident" };

@@ -2,12 +2,12 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { deadlines, topics } from "../../db/schema";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
 import { appendLedger } from "./ledger.server";
 import { flagOverdueTasks } from "./execution.server";
 import { settlePublicity } from "./resolution.server";
 import { settleRatingWindow } from "./supervision.server";
 import { advanceInTx } from "./workflow.server";
+import { write } from "./write.server";
 
 /**
  * Acts on every deadline that is due: an unfinished co-sign window expires its topic; a screening
@@ -23,10 +23,8 @@ export function runDueDeadlines(at: Date = now()): number {
     .orderBy(asc(deadlines.dueAt))
     .limit(500)
     .all();
-  const moved: { topicId: number; communityId: number }[] = [];
-  const windowMoves: { topicId: number; communityId: number; to: "closed" | "executing" }[] = [];
   for (const deadline of due) {
-    db.transaction((tx) => {
+    write((tx, publish) => {
       const still = tx.select({ doneAt: deadlines.doneAt }).from(deadlines).where(eq(deadlines.id, deadline.id)).get();
       if (!still || still.doneAt) return;
       const topic = deadline.topicId ? tx.select().from(topics).where(eq(topics.id, deadline.topicId)).get() : undefined;
@@ -36,13 +34,13 @@ export function runDueDeadlines(at: Date = now()): number {
       // The end of 公示 waits while an objection is unanswered: the deadline stays due until it is settled.
       if (topic && deadline.kind === "publicity" && topic.state === "publicity") {
         if (!settlePublicity(tx, { communityId: topic.communityId, topicId: topic.id, at })) return;
-        moved.push({ topicId: topic.id, communityId: topic.communityId });
+        publish({ name: "topicMoved", payload: { topicId: topic.id, communityId: topic.communityId, from: "publicity", to: "executing" } });
         return;
       }
       // The end of a rating window closes the topic or sends it back to execution.
       if (topic && deadline.kind === "ratingWindow" && topic.state === "verifying") {
         const settled = settleRatingWindow(tx, { communityId: topic.communityId, topicId: topic.id, at });
-        if (settled) windowMoves.push({ topicId: topic.id, communityId: topic.communityId, to: settled.to });
+        if (settled) publish({ name: "topicMoved", payload: { topicId: topic.id, communityId: topic.communityId, from: "verifying", to: settled.to } });
       }
       if (topic && deadline.kind === "screening" && topic.state === "screening" && !topic.overdue) {
         tx.update(topics).set({ overdue: true }).where(eq(topics.id, topic.id)).run();
@@ -51,7 +49,5 @@ export function runDueDeadlines(at: Date = now()): number {
       tx.update(deadlines).set({ doneAt: at }).where(and(eq(deadlines.id, deadline.id), isNull(deadlines.doneAt))).run();
     });
   }
-  for (const m of moved) emitDraftEvent("topicMoved", { ...m, from: "publicity", to: "executing" });
-  for (const m of windowMoves) emitDraftEvent("topicMoved", { ...m, from: "verifying" });
   return due.length + flagOverdueTasks(at);
 }

@@ -1,19 +1,18 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
-import { motions, rules } from "../../db/schema";
+import { motions } from "../../db/schema";
 import type { Ratio } from "../workflow/rule-packs";
 import { basisOf, motionResult } from "../workflow/motion-basis";
 import { votedCount } from "./ballot.server";
 import { namedBallots } from "./meeting-view.server";
 import type { VoteRecord } from "./vote-record";
+import { requireRules } from "./rules.server";
 
 type MotionRow = typeof motions.$inferSelect;
 
 /** The community's rules as far as a vote record cites them. */
 export function citedRules(db: Db, communityId: number) {
-  const r = db.select({ passNum: rules.passNum, passDen: rules.passDen, passInclusive: rules.passInclusive, basisZh: rules.basisZh, basisEn: rules.basisEn }).from(rules).where(eq(rules.communityId, communityId)).get();
-  if (!r) throw new Error(`community ${communityId} has no rules`);
-  return r;
+  const { passNum, passDen, passInclusive, basisZh, basisEn } = requireRules(communityId, db);
+  return { passNum, passDen, passInclusive, basisZh, basisEn };
 }
 
 /**

@@ -6,6 +6,7 @@ import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
 
 export type DraftCommentProblem = "notFound" | "notAllowed" | "badParent";
 
@@ -39,7 +40,7 @@ export function addDraftComment({
   quote: string;
   parentId?: number;
 }): { ok: true; commentId: number } | { ok: false; problem: DraftCommentProblem } {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const topic = topicOf(communityId, topicId);
     if (!topic) return { ok: false as const, problem: "notFound" as const };
     if (!can("comment", topic.state, roles)) return { ok: false as const, problem: "notAllowed" as const };
@@ -73,7 +74,7 @@ export function answerDraftComment({
   status: "adopted" | "notAdopted";
   reply: string;
 }): { ok: true } | { ok: false; problem: DraftCommentProblem } {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const topic = topicOf(communityId, topicId);
     if (!topic) return { ok: false as const, problem: "notFound" as const };
     if (!can("editDraft", topic.state, roles)) return { ok: false as const, problem: "notAllowed" as const };

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
 import { draftDocuments, draftUpdates } from "../../db/schema";
 import { draftText } from "./draft-text";
+import { write } from "./write.server";
 
 /**
  * Storage of the collaborative drafts (one Yjs document per topic): a compacted state plus the log of
@@ -51,8 +52,7 @@ export function appendDraftUpdate({ topicId, update, userId }: { topicId: number
 
 /** Folds the log into the stored state, in one transaction; the text is unchanged by construction. */
 export function compactDraft(topicId: number): { bytes: number; folded: number } {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return write((tx) => {
     const doc = tx.select({ state: draftDocuments.state }).from(draftDocuments).where(eq(draftDocuments.topicId, topicId)).get();
     const log = tx.select({ id: draftUpdates.id, update: draftUpdates.update }).from(draftUpdates).where(eq(draftUpdates.topicId, topicId)).orderBy(asc(draftUpdates.id)).all();
     if (log.length === 0) return { bytes: doc?.state.length ?? 0, folded: 0 };

@@ -10,6 +10,7 @@ import { loadDraftUpdate } from "./draft-store.server";
 import { draftText, templateUpdate } from "./draft-text";
 import { appendLedger } from "./ledger.server";
 import { renderMarkdown } from "./markdown.server";
+import { write } from "./write.server";
 
 export type VersionProblem = "notFound" | "notAllowed";
 
@@ -32,7 +33,7 @@ export function saveDraftVersion({
   roles: readonly Role[];
   note: string;
 }): { ok: true; number: number } | { ok: false; problem: VersionProblem } {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const topic = tx.select({ state: topics.state }).from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
     if (!topic) return { ok: false as const, problem: "notFound" as const };
     if (!can("editDraft", topic.state, roles)) return { ok: false as const, problem: "notAllowed" as const };

@@ -1,5 +1,5 @@
 import { prepared } from "../../db/prepared";
-import type { Tx } from "../../db/client.server";
+import { getDb, inTransaction, type Tx } from "../../db/client.server";
 
 interface Waiting {
   fn: (tx: Tx) => unknown;
@@ -23,16 +23,8 @@ export function durably<T>(fn: (tx: Tx) => T): T {
   // Writes waiting for a group commit came first, so they commit first: a close never jumps ahead
   // of the ballots that reached the model before it.
   commitWaiting();
-  return withFullSync(() => inTransaction()(fn) as T);
+  return withFullSync(() => inTransaction(getDb(), fn));
 }
-
-/**
- * better-sqlite3's own transaction function, made once: called inside another transaction it is a
- * savepoint. The writes run on the database object itself (the same connection), which has every
- * query method a transaction has: a drizzle transaction object is built anew on every call (with
- * its relational query API for the whole schema), most of the cost of refusing a ballot.
- */
-const inTransaction = prepared((db) => db.$client.transaction((fn: (tx: Tx) => unknown) => fn(db)));
 
 // Prepared once: better-sqlite3's pragma() prepares its statement anew on every call, twice per ballot.
 const fullSync = prepared((db) => db.$client.prepare("PRAGMA synchronous = FULL"));
@@ -76,10 +68,10 @@ function commitWaiting() {
   try {
     outcomes = withFullSync(
       () =>
-        inTransaction()(() =>
+        inTransaction(getDb(), () =>
           batch.map((w) => {
             try {
-              return { ok: true as const, value: inTransaction()(w.fn) };
+              return { ok: true as const, value: inTransaction(getDb(), w.fn) };
             } catch (error) {
               return { ok: false as const, error };
             }

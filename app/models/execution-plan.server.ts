@@ -4,7 +4,7 @@ import { executionTasks, units } from "../../db/schema";
 import { localDate } from "../i18n/time-zone";
 import { now } from "./clock.server";
 import { getTimeZone } from "./time-zone.server";
-import { ExecutionError, executionWrite, requireAnyRole, taskRow, topicRef, unitContactIds, type Actor, type ExecutionResult, type TaskInput } from "./execution.server";
+import { executionRefused, executionWrite, requireAnyRole, taskRow, topicRef, unitContactIds, type Actor, type ExecutionResult, type TaskInput } from "./execution.server";
 import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 
@@ -18,9 +18,9 @@ import { notifyUsers } from "./notification.server";
 /** The topic of a task whose plan may still change: in execution, completion not yet reported. */
 function planOpen(tx: Tx, communityId: number, topicId: number) {
   const topic = tx.query.topics.findFirst({ where: (t, { and: both, eq: is }) => both(is(t.id, topicId), is(t.communityId, communityId)) }).sync();
-  if (!topic) throw new ExecutionError("notFound");
-  if (topic.state === "verifying" || topic.state === "closed") throw new ExecutionError("completionReported");
-  if (topic.state !== "executing") throw new ExecutionError("wrongState");
+  if (!topic) throw executionRefused("notFound");
+  if (topic.state === "verifying" || topic.state === "closed") throw executionRefused("completionReported");
+  if (topic.state !== "executing") throw executionRefused("wrongState");
   return topic;
 }
 
@@ -33,12 +33,12 @@ export function editTask(input: Actor & { taskId: number; task: TaskInput }): Ex
     const row = taskRow(tx, input.communityId, input.taskId);
     planOpen(tx, input.communityId, row.topicId);
     const unit = tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.task.unitId), eq(units.communityId, input.communityId))).get();
-    if (!unit) throw new ExecutionError("unknownUnit");
+    if (!unit) throw executionRefused("unknownUnit");
     const at = now();
     // The form shows the due date as a day: the same day posted back keeps the exact moment planned.
     const zone = getTimeZone(input.communityId);
     const dueAt = localDate(row.dueAt, zone) === localDate(input.task.dueAt, zone) ? row.dueAt : input.task.dueAt;
-    if (dueAt !== row.dueAt && dueAt.getTime() <= at.getTime()) throw new ExecutionError("dueInPast");
+    if (dueAt !== row.dueAt && dueAt.getTime() <= at.getTime()) throw executionRefused("dueInPast");
     const before: Recorded = { title: row.title, unit: row.unitId, dueAt: row.dueAt.toISOString(), budgetFen: row.budgetFen };
     const after: Recorded = { title: input.task.title, unit: input.task.unitId, dueAt: dueAt.toISOString(), budgetFen: input.task.budgetFen };
     const keys = (Object.keys(before) as Array<keyof Recorded>).filter((k) => before[k] !== after[k]);

@@ -1,18 +1,19 @@
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
-import { deadlines, executionTasks, memberships, progressReports, ratingWindows, rules, topicPhotos, topics, unitMembers, units } from "../../db/schema";
+import { deadlines, executionTasks, memberships, progressReports, ratingWindows, topicPhotos, topics, unitMembers, units } from "../../db/schema";
 import type { UnitKind } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import type { TopicState } from "../workflow/states";
 import { DAY_MS, now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
+import { attempt, refusals, type DomainError, type Refusal, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import type { CheckedPhoto } from "./photo.server";
 import { storePhotoFiles } from "./photo.server";
 import { blockersOf } from "./step-facts.server";
-import type { StepBlocker } from "../workflow/step-gates";
-import { advanceInTx, WorkflowError } from "./workflow.server";
+import { advanceInTx } from "./workflow.server";
+import { write } from "./write.server";
+import { requireRules } from "./rules.server";
 
 /** A refused execution or supervision action; `problem` is a key under `execution.problems`. */
 export type ExecutionProblem =
@@ -33,17 +34,10 @@ export type ExecutionProblem =
   | "completionReported"
   | "taskRemoved";
 
-/** A refusal; one made by a step gate ("blocked") also says what is missing (keys under `topic.blockers`). */
-export class ExecutionError extends Error {
-  constructor(
-    readonly problem: ExecutionProblem,
-    readonly blockers: readonly StepBlocker[] = [],
-  ) {
-    super(`execution: ${problem}`);
-  }
-}
+/** A refusal (DomainError of "execution"); one made by a step gate ("blocked") also says what is missing (keys under `topic.blockers`). */
+export const executionRefused = refusals<ExecutionProblem>("execution");
 
-export type ExecutionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: ExecutionProblem; blockers?: readonly StepBlocker[] };
+export type ExecutionResult<T extends object = object> = Result<ExecutionProblem, T>;
 
 export interface Actor {
   communityId: number;
@@ -51,33 +45,27 @@ export interface Actor {
   roles: readonly Role[];
 }
 
-/** Runs one transaction, turning a refusal into `{ ok: false }`; a topic that moved is announced after the commit. */
+/** Runs one write, turning a refusal into `{ ok: false }`; a topic that moved is announced after the commit. */
 type Moved = { topicId: number; communityId: number; from: TopicState; to: TopicState };
 
 export function executionWrite<T extends object>(fn: (tx: Tx, moved: (m: Moved) => void) => T): ExecutionResult<T> {
-  const announcements: Moved[] = [];
-  try {
-    const value = getDb().transaction((tx) => fn(tx, (m) => announcements.push(m)));
-    for (const m of announcements) emitDraftEvent("topicMoved", m);
-    return { ok: true, ...value };
-  } catch (error) {
-    if (error instanceof ExecutionError) return { ok: false, problem: error.problem, ...(error.blockers.length ? { blockers: error.blockers } : {}) };
-    if (error instanceof WorkflowError) {
-      if (error.problem === "blocked") return { ok: false, problem: "blocked", blockers: error.blockers };
-      return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : error.problem === "notFound" ? "notFound" : "wrongState" };
-    }
-    throw error;
-  }
+  return attempt("execution", () => write((tx, publish) => fn(tx, (m) => publish({ name: "topicMoved", payload: m }))), moveRefused);
+}
+
+/** A refused move of the topic, in execution's terms. */
+function moveRefused(error: DomainError): Refusal<ExecutionProblem> {
+  if (error.problem === "blocked") return { ok: false, problem: "blocked", blockers: error.blockers };
+  return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : error.problem === "notFound" ? "notFound" : "wrongState" };
 }
 
 export function requireAnyRole(actor: Actor, roles: readonly Role[]) {
-  if (!roles.some((r) => actor.roles.includes(r))) throw new ExecutionError("wrongRole");
+  if (!roles.some((r) => actor.roles.includes(r))) throw executionRefused("wrongRole");
 }
 
 export function topicInState(tx: Tx, communityId: number, topicId: number, states: readonly string[]) {
   const row = tx.query.topics.findFirst({ where: (t, { and: both, eq: is }) => both(is(t.id, topicId), is(t.communityId, communityId)) }).sync();
-  if (!row) throw new ExecutionError("notFound");
-  if (!states.includes(row.state)) throw new ExecutionError("wrongState");
+  if (!row) throw executionRefused("notFound");
+  if (!states.includes(row.state)) throw executionRefused("wrongState");
   return row;
 }
 
@@ -114,14 +102,14 @@ export function createUnit(input: Actor & { name: string; kind: UnitKind; contac
   return executionWrite((tx) => {
     requireAnyRole(input, ["committee"]);
     const clash = tx.select({ id: units.id }).from(units).where(and(eq(units.communityId, input.communityId), eq(units.name, input.name))).get();
-    if (clash) throw new ExecutionError("duplicateUnit");
+    if (clash) throw executionRefused("duplicateUnit");
     for (const userId of memberIds) {
       const executor = tx
         .select({ id: memberships.id })
         .from(memberships)
         .where(and(eq(memberships.communityId, input.communityId), eq(memberships.userId, userId), eq(memberships.role, "executor")))
         .get();
-      if (!executor) throw new ExecutionError("notUnitMember");
+      if (!executor) throw executionRefused("notUnitMember");
     }
     const at = now();
     const row = tx.insert(units).values({ communityId: input.communityId, name: input.name, kind: input.kind, contact: input.contact, createdAt: at }).returning({ id: units.id }).get();
@@ -146,9 +134,9 @@ export function addTask(input: Actor & { topicId: number; task: TaskInput }): Ex
     requireAnyRole(input, ["committee"]);
     topicInState(tx, input.communityId, input.topicId, ["executing"]);
     const unit = tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.task.unitId), eq(units.communityId, input.communityId))).get();
-    if (!unit) throw new ExecutionError("unknownUnit");
+    if (!unit) throw executionRefused("unknownUnit");
     const at = now();
-    if (input.task.dueAt.getTime() <= at.getTime()) throw new ExecutionError("dueInPast");
+    if (input.task.dueAt.getTime() <= at.getTime()) throw executionRefused("dueInPast");
     const row = tx
       .insert(executionTasks)
       .values({ communityId: input.communityId, topicId: input.topicId, ...input.task, createdBy: input.userId, createdAt: at })
@@ -177,8 +165,8 @@ export function addTask(input: Actor & { topicId: number; task: TaskInput }): Ex
 /** A task of the community still in its plan: a removed one is kept for the record, never worked on. */
 export function taskRow(tx: Tx, communityId: number, taskId: number) {
   const row = tx.select().from(executionTasks).where(and(eq(executionTasks.id, taskId), eq(executionTasks.communityId, communityId))).get();
-  if (!row) throw new ExecutionError("notFound");
-  if (row.removedAt) throw new ExecutionError("taskRemoved");
+  if (!row) throw executionRefused("notFound");
+  if (row.removedAt) throw executionRefused("taskRemoved");
   return row;
 }
 
@@ -192,8 +180,8 @@ export function reportProgress(input: Actor & { taskId: number; body: string; pe
     requireAnyRole(input, ["executor"]);
     const task = taskRow(tx, input.communityId, input.taskId);
     topicInState(tx, input.communityId, task.topicId, ["executing"]);
-    if (!unitIdsOf(tx, input.communityId, input.userId).includes(task.unitId)) throw new ExecutionError("notUnitMember");
-    if (task.status === "done") throw new ExecutionError("taskDone");
+    if (!unitIdsOf(tx, input.communityId, input.userId).includes(task.unitId)) throw executionRefused("notUnitMember");
+    if (task.status === "done") throw executionRefused("taskDone");
     const at = now();
     const report = tx
       .insert(progressReports)
@@ -234,14 +222,14 @@ export function reportCompletion(input: Actor & { topicId: number }): ExecutionR
     const tasks = tx.select().from(executionTasks).where(and(eq(executionTasks.topicId, topic.id), isNull(executionTasks.removedAt))).all();
     const mine = unitIdsOf(tx, input.communityId, input.userId);
     const byUnit = input.roles.includes("executor") && tasks.some((t) => mine.includes(t.unitId));
-    if (!input.roles.includes("committee") && !byUnit) throw new ExecutionError(input.roles.includes("executor") ? "notUnitMember" : "wrongRole");
+    if (!input.roles.includes("committee") && !byUnit) throw executionRefused(input.roles.includes("executor") ? "notUnitMember" : "wrongRole");
     const blockers = blockersOf(tx, topic.id, "reportCompletion");
-    if (blockers.length > 0) throw new ExecutionError("blocked", blockers);
+    if (blockers.length > 0) throw executionRefused("blocked", blockers);
     const roles: Role[] = byUnit ? ["executor"] : ["committee"];
     const step = advanceInTx(tx, { topicId: topic.id, communityId: input.communityId, action: "reportCompletion", actor: { userId: input.userId, roles } });
     moved({ topicId: topic.id, communityId: input.communityId, ...step });
     const at = now();
-    const { ratingWindowDays } = tx.select({ ratingWindowDays: rules.ratingWindowDays }).from(rules).where(eq(rules.communityId, input.communityId)).get()!;
+    const { ratingWindowDays } = requireRules(input.communityId, tx);
     const closesAt = new Date(at.getTime() + ratingWindowDays * DAY_MS);
     const window = tx.insert(ratingWindows).values({ communityId: input.communityId, topicId: topic.id, opensAt: at, closesAt }).returning({ id: ratingWindows.id }).get();
     tx.insert(deadlines).values({ communityId: input.communityId, topicId: topic.id, kind: "ratingWindow", dueAt: closesAt }).run();
@@ -260,7 +248,7 @@ export function flagOverdueTasks(at: Date = now()): number {
     .limit(500)
     .all();
   for (const task of due) {
-    db.transaction((tx) => {
+    write((tx) => {
       const done = tx.update(executionTasks).set({ overdue: true }).where(and(eq(executionTasks.id, task.id), eq(executionTasks.overdue, false), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt))).run();
       if (done.changes === 1) appendLedger(tx, { communityId: task.communityId, type: "task.overdue", actorId: null, subject: `topic:${task.topicId}`, payload: { task: task.id, dueAt: task.dueAt.toISOString() }, at });
     });

@@ -13,7 +13,9 @@ import { renderMarkdown } from "./markdown.server";
 import { publish } from "./publication.server";
 import { blockersOf } from "./step-facts.server";
 import type { StepBlocker } from "../workflow/step-gates";
-import { advanceInTx, WorkflowError, type WorkflowProblem } from "./workflow.server";
+import { attempt, refusals, type Result } from "./domain-error.server";
+import { advanceInTx, type WorkflowProblem } from "./workflow.server";
+import { write } from "./write.server";
 
 /** The SHA-256 of a text's UTF-8 bytes, as lower-case hex: what is published and voted on. */
 export function sha256Hex(text: string): string {
@@ -22,7 +24,7 @@ export function sha256Hex(text: string): string {
 
 export type FreezeProblem = WorkflowProblem | "emptyDraft" | "ownersDecide";
 
-class EmptyDraftError extends Error {}
+const refused = refusals<FreezeProblem>("freeze");
 
 /**
  * 定稿: stores the draft's canonical text and its SHA-256, appends `draft.frozen` and moves the topic —
@@ -31,9 +33,7 @@ class EmptyDraftError extends Error {}
  * (app/workflow/step-gates.ts) asks for a consultation outcome on record (or the committee's waiver);
  * a refusal by it carries the `blockers` for the page to list.
  */
-export function freezeDraft({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }):
-  | { ok: true; sha256: string; to: string }
-  | { ok: false; problem: FreezeProblem; blockers?: readonly StepBlocker[] } {
+export function freezeDraft({ communityId, topicId, userId, roles }: { communityId: number; topicId: number; userId: number; roles: readonly Role[] }): Result<FreezeProblem, { sha256: string; to: string }> {
   const db = getDb();
   const topic = db
     .select({ id: topics.id, title: topics.title, state: topics.state, needsVote: catalogueEntries.needsVote, ownersDecide: catalogueEntries.ownersDecide })
@@ -45,14 +45,19 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
   // 业主共同决定 (民法典 Art. 278): never to the meeting; the owners' result is recorded on the topic page instead.
   if (topic.ownersDecide) return { ok: false, problem: "ownersDecide" };
   const action = topic.needsVote === false ? "decideByCommittee" : "freeze";
-  try {
-    return db.transaction((tx) => {
+  // A refused move: a draft emptied during consultation is said as before; anything else the step gates miss is listed.
+  const moveRefused = (error: { problem: string; blockers: readonly StepBlocker[] }) =>
+    error.blockers.includes("emptyDraft") ? { ok: false as const, problem: "emptyDraft" as const } : { ok: false as const, problem: error.problem as WorkflowProblem, blockers: error.blockers };
+  return attempt(
+    "freeze",
+    () =>
+      write((tx) => {
       // The move is checked first: the wrong person or the wrong moment is refused before the text is read.
       const { to } = advanceInTx(tx, { topicId, communityId, action, actor: { userId, roles } });
       ensureDraftDocument(topicId, templateUpdate);
       const text = getDraftText(topicId);
       // Throwing rolls the move back: nothing is written.
-      if (isEmptyDraft(text)) throw new EmptyDraftError();
+      if (isEmptyDraft(text)) throw refused("emptyDraft");
       const sha256 = sha256Hex(text);
       const version = tx.select({ id: draftVersions.id }).from(draftVersions).where(eq(draftVersions.topicId, topicId)).orderBy(desc(draftVersions.number)).limit(1).get();
       const at = now();
@@ -63,15 +68,10 @@ export function freezeDraft({ communityId, topicId, userId, roles }: { community
       appendLedger(tx, { communityId, type: "draft.frozen", actorId: userId, subject: `topic:${topicId}`, payload: { sha256, bytes: Buffer.byteLength(text, "utf8"), versionId: version?.id ?? null, to }, at });
       // A category decided without a vote: the committee's decision is published (公示) like a resolution.
       if (action === "decideByCommittee") publish(tx, { communityId, topicId, kind: "committeeDecision", refId: topicId, title: topic.title, at });
-      return { ok: true, sha256, to } as const;
-    });
-  } catch (error) {
-    // A draft emptied during consultation is said as before; anything else the step gates miss is listed.
-    if (error instanceof WorkflowError && error.blockers.includes("emptyDraft")) return { ok: false, problem: "emptyDraft" };
-    if (error instanceof WorkflowError) return { ok: false, problem: error.problem, blockers: error.blockers };
-    if (error instanceof EmptyDraftError) return { ok: false, problem: "emptyDraft" };
-    throw error;
-  }
+      return { sha256, to };
+    }),
+    moveRefused,
+  );
 }
 
 /** The frozen text of a topic, with who froze it; `verified` re-hashes the stored text on request. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, type Tx } from "../../db/client.server";
+import { type Tx } from "../../db/client.server";
 import { topics } from "../../db/schema";
 import { decodeCsv, parseHotlineCsv, type HotlineProblem, type HotlineRow } from "../forms/hotline";
 import { msg } from "../forms/messages";
@@ -8,6 +8,7 @@ import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { listCatalogue } from "./rules.server";
 import { createTopicInTx } from "./topic-create.server";
+import { write } from "./write.server";
 
 export type HotlineImport =
   | { ok: true; created: Array<{ id: number; number: number; title: string; ticket: string }> }
@@ -48,7 +49,7 @@ export function importHotlineCsv({ communityId, actorId, bytes }: { communityId:
   if (problems.length) return { ok: false, problems };
   const categoryId = new Map(catalogue.map((c) => [c.code, c.id]));
   try {
-    const created = getDb().transaction((tx) => {
+    const created = write((tx) => {
       // Checked inside the transaction: two imports of the same file cannot both pass.
       const repeated = alreadyImported(tx, communityId, rows);
       if (repeated.length) throw new ImportRefused(repeated);

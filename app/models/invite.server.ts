@@ -9,6 +9,8 @@ import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { cleanDisplayName } from "../forms/display-name";
 import { displayNameTaken, exclusiveRoleConflict, grantMembership, type ExclusiveProblem } from "./membership.server";
+import { write } from "./write.server";
+import type { Result } from "./domain-error.server";
 
 // Codes people can read aloud and type on a phone: no 0/O, 1/I/L.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -47,8 +49,7 @@ export function createInvite({
   const code = generateCode();
   const at = now();
   const expiresAt = new Date(at.getTime() + expiresInDays * DAY);
-  const db = getDb();
-  const id = db.transaction((tx) => {
+  const id = write((tx) => {
     const row = tx
       .insert(invites)
       .values({ communityId, role, maxUses, expiresAt, note, createdBy, codeHash: hashCode(code), codeHint: code.slice(-4), createdAt: at })
@@ -96,7 +97,7 @@ export function listStreetInvites({ streetId }: { streetId: number }) {
 
 /** Revokes an invite of this street; one of another street is left alone (false). */
 export function revokeInvite({ inviteId, streetId, actorId }: { inviteId: number; streetId: number; actorId: number }): boolean {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const invite = tx
       .select({ id: invites.id, communityId: invites.communityId })
       .from(invites)
@@ -139,9 +140,7 @@ export function checkInvite(code: string, at = now()) {
   return { invite };
 }
 
-type RedeemResult =
-  | { ok: true; userId: number; communitySlug: string }
-  | { ok: false; problem: InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem };
+type RedeemResult = Result<InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem, { userId: number; communitySlug: string }>;
 
 /**
  * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
@@ -151,8 +150,7 @@ export async function redeemInvite(
   input: { code: string } & ({ newUser: { username: string; displayName: string; password: string } } | { userId: number }),
 ): Promise<RedeemResult> {
   const passwordHash = "newUser" in input ? await hashPassword(input.newUser.password) : null;
-  const db = getDb();
-  return db.transaction((tx): RedeemResult => {
+  return write((tx): RedeemResult => {
     const at = now();
     // Every refusal happens before the first write, so a refused redemption changes nothing.
     const checked = checkInvite(input.code, at);

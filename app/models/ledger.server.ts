@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
-import { prepared } from "../../db/prepared";
+
 import { ledgerEntries, users } from "../../db/schema";
 import { now } from "./clock.server";
 import { canonicalJson, type JsonValue } from "./canonical-json";
@@ -37,57 +37,36 @@ export interface AppendInput {
 }
 
 /**
- * Appends one entry to the community's chain. Call it inside the caller's transaction so the entry
- * and the change it records commit together (better-sqlite3 transactions are serialised).
+ * Appends one entry to the community's chain: the one ledger append. Call it inside the caller's
+ * `write` so the entry and the change it records commit together (better-sqlite3 transactions are
+ * serialised). Its two statements are prepared once per connection: ballots append in storms.
  */
 export function appendLedger(tx: Tx, input: AppendInput) {
-  const last = tx
-    .select({ seq: ledgerEntries.seq, hash: ledgerEntries.hash })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.communityId, input.communityId))
-    .orderBy(desc(ledgerEntries.seq))
-    .limit(1)
-    .get();
-  const entry = entryAfter(last, input);
-  tx.insert(ledgerEntries).values(entry).run();
+  const statements = ledgerStatements(tx.$client);
+  const entry = entryAfter(statements.last.get(input.communityId) as { seq: number; hash: string } | undefined, input);
+  statements.insert.run(entry);
   return { seq: entry.seq, hash: entry.hash };
 }
 
-const lastEntry = prepared((db) =>
-  db
-    .select({ seq: ledgerEntries.seq, hash: ledgerEntries.hash })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.communityId, sql.placeholder("communityId")))
-    .orderBy(desc(ledgerEntries.seq))
-    .limit(1)
-    .prepare(),
-);
+const statementsOf = new WeakMap<Tx["$client"], ReturnType<typeof prepareLedgerStatements>>();
 
-const insertEntry = prepared((db) =>
-  db
-    .insert(ledgerEntries)
-    .values({
-      communityId: sql.placeholder("communityId"),
-      seq: sql.placeholder("seq"),
-      type: sql.placeholder("type"),
-      actorId: sql.placeholder("actorId"),
-      subject: sql.placeholder("subject"),
-      payload: sql.placeholder("payload"),
-      createdAt: sql.placeholder("createdAt"),
-      prevHash: sql.placeholder("prevHash"),
-      hash: sql.placeholder("hash"),
-    })
-    .prepare(),
-);
+function ledgerStatements(client: Tx["$client"]) {
+  let statements = statementsOf.get(client);
+  if (!statements) {
+    statements = prepareLedgerStatements(client);
+    statementsOf.set(client, statements);
+  }
+  return statements;
+}
 
-/**
- * `appendLedger` with prepared statements, for writes that come in storms (ballots). Only for a
- * transaction of the app's own database (`getDb()`, as `durably` opens), which is where they run.
- */
-export function appendLedgerHot(input: AppendInput) {
-  const entry = entryAfter(lastEntry().get({ communityId: input.communityId }), input);
-  insertEntry().run(entry);
-  return { seq: entry.seq, hash: entry.hash };
+function prepareLedgerStatements(client: Tx["$client"]) {
+  return {
+    last: client.prepare("SELECT seq, hash FROM ledger_entries WHERE community_id = ? ORDER BY seq DESC LIMIT 1"),
+    insert: client.prepare(
+      `INSERT INTO ledger_entries (community_id, seq, type, actor_id, subject, payload, created_at, prev_hash, hash)
+       VALUES (@communityId, @seq, @type, @actorId, @subject, @payload, @createdAt, @prevHash, @hash)`,
+    ),
+  };
 }
 
 function entryAfter(last: { seq: number; hash: string } | undefined, input: AppendInput) {

@@ -8,7 +8,8 @@ import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { isOwnersMatter } from "./owner-decision.server";
-import { CONVENER, MeetingError, meetingRow, meetingWrite, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, meetingRefused, meetingRow, meetingWrite, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { requireRules } from "./rules.server";
 
 /** The agenda of a meeting that has not started: motions tabled (with the pass rule that will apply) and withdrawn. */
 /**
@@ -19,7 +20,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "editAgenda")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "editAgenda")) throw meetingRefused("wrongStatus");
     const topic = tx
       .select({ id: topics.id, state: topics.state, text: draftFreezes.text, sha256: draftFreezes.sha256, passNum: catalogueEntries.passNum, passDen: catalogueEntries.passDen, passOfAll: catalogueEntries.passOfAll })
       .from(topics)
@@ -27,12 +28,12 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
       .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
       .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
       .get();
-    if (!topic || topic.state !== "onAgenda") throw new MeetingError("topicNotReady");
+    if (!topic || topic.state !== "onAgenda") throw meetingRefused("topicNotReady");
     // 业主共同决定 (owner-decision.server.ts, issue 14): the building's owners decide, never the meeting.
-    if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw new MeetingError("ownersDecide");
+    if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw meetingRefused("ownersDecide");
     // A lapsed motion (its meeting ended before voting on it, or was 流会) leaves the topic free for a later agenda.
     const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), inArray(motions.status, [...LIVE_MOTION_STATUSES]))).get();
-    if (tabled) throw new MeetingError("alreadyTabled");
+    if (tabled) throw meetingRefused("alreadyTabled");
     const rule = passRule(tx, input.communityId, topic.passNum, topic.passDen);
     const position = (tx.select({ n: sql<number>`coalesce(max(${motions.position}), 0)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0) + 1;
     const row = tx
@@ -54,7 +55,7 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
 
 /** The rules' pass share, or the catalogue entry's when that asks for more. */
 function passRule(tx: Tx, communityId: number, entryNum: number | null, entryDen: number | null) {
-  const r = rulesRow(tx, communityId);
+  const r = requireRules(communityId, tx);
   const base = { passNum: r.passNum, passDen: r.passDen, passInclusive: r.passInclusive };
   if (!entryNum || !entryDen) return base;
   // The entry's share applies when it is higher (an inclusive entry share of exactly the base share is stricter too).
@@ -67,10 +68,10 @@ export function withdrawMotion(input: MeetingActor & { meetingId: number; motion
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "editAgenda")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "editAgenda")) throw meetingRefused("wrongStatus");
     const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
-    if (!motion) throw new MeetingError("notFound");
-    if (!motionMay(motion.status, "withdraw")) throw new MeetingError("wrongStatus");
+    if (!motion) throw meetingRefused("notFound");
+    if (!motionMay(motion.status, "withdraw")) throw meetingRefused("wrongStatus");
     tx.delete(motions).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
     return {};

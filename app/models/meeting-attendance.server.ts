@@ -5,7 +5,7 @@ import type { Tx } from "../../db/client.server";
 import { ballots, meetingAttendance, meetingObservers, meetings } from "../../db/schema";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
-import { CONVENER, countPresent, MeetingError, meetingRow, meetingWrite, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { CONVENER, countPresent, meetingRefused, meetingRow, meetingWrite, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { meetingMay } from "../workflow/meeting-lifecycle";
 
 /**
@@ -17,21 +17,21 @@ export function checkIn(input: MeetingActor & { meetingId: number; forUserId?: n
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     const onBehalf = input.forUserId != null && input.forUserId !== input.userId;
     if (onBehalf) requireRoleIn(input, CONVENER);
-    else if (!sitsOnRoster(input.roles)) throw new MeetingError("wrongRole");
+    else if (!sitsOnRoster(input.roles)) throw meetingRefused("wrongRole");
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "checkIn")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "checkIn")) throw meetingRefused("wrongStatus");
     const userId = onBehalf ? input.forUserId! : input.userId;
     const row = tx.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId))).get();
-    if (!row) throw new MeetingError("notOnRoster");
-    if (row.leftAt) throw new MeetingError("leftRoster");
-    if (row.checkedInAt) throw new MeetingError("alreadyCheckedIn");
+    if (!row) throw meetingRefused("notOnRoster");
+    if (row.leftAt) throw meetingRefused("leftRoster");
+    if (row.checkedInAt) throw meetingRefused("alreadyCheckedIn");
     const at = now();
     const done = tx
       .update(meetingAttendance)
       .set({ checkedInAt: at, checkedInBy: onBehalf ? input.userId : null })
       .where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId), sql`${meetingAttendance.checkedInAt} is null`))
       .run();
-    if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");
+    if (done.changes !== 1) throw meetingRefused("alreadyCheckedIn");
     const present = countPresent(tx, meeting.id);
     appendLedger(tx, {
       communityId: input.communityId,
@@ -54,10 +54,10 @@ export function attendAsObserver(input: MeetingActor & { meetingId: number }): M
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, "supervisor");
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "observe")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "observe")) throw meetingRefused("wrongStatus");
     const at = now();
     const done = tx.insert(meetingObservers).values({ meetingId: meeting.id, userId: input.userId, capacity: "supervisor", checkedInAt: at }).onConflictDoNothing().run();
-    if (done.changes !== 1) throw new MeetingError("alreadyCheckedIn");
+    if (done.changes !== 1) throw meetingRefused("alreadyCheckedIn");
     appendLedger(tx, { communityId: input.communityId, type: "attendance.observed", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { observer: input.userId, capacity: "supervisor" }, at });
     return {};
   });

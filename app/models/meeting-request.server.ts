@@ -5,12 +5,13 @@ import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
 import { minimumFor } from "../workflow/tally";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
-import { listConvenerIds, MeetingError, meetingWrite, REPRESENTATIVE, representativeIds, requireRoleIn, rulesRow, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { listConvenerIds, meetingRefused, meetingWrite, REPRESENTATIVE, representativeIds, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
+import { requireRules } from "./rules.server";
 
 /** How many representatives must sign a request: the rules' share (1/5 by law) of all representatives. */
 export function requestThreshold(tx: Tx, communityId: number) {
-  const r = rulesRow(tx, communityId);
+  const r = requireRules(communityId, tx);
   const members = representativeIds(tx, communityId).length;
   return { members, needed: minimumFor(members, { num: r.meetingRequestNum, den: r.meetingRequestDen, inclusive: true }), num: r.meetingRequestNum, den: r.meetingRequestDen };
 }
@@ -22,10 +23,10 @@ function signatures(tx: Tx, requestId: number): number {
 /** Signs (or starts, with its first signature) a request; at the threshold it turns pending and the conveners are told. */
 function sign(tx: Tx, actor: MeetingActor, requestId: number) {
   const request = tx.select().from(meetingRequests).where(and(eq(meetingRequests.id, requestId), eq(meetingRequests.communityId, actor.communityId))).get();
-  if (!request) throw new MeetingError("notFound");
-  if (!requestMay(request.status, "sign")) throw new MeetingError("wrongStatus");
+  if (!request) throw meetingRefused("notFound");
+  if (!requestMay(request.status, "sign")) throw meetingRefused("wrongStatus");
   const added = tx.insert(meetingRequestSignatures).values({ requestId, userId: actor.userId, createdAt: now() }).onConflictDoNothing().run();
-  if (added.changes === 0) throw new MeetingError("alreadySigned");
+  if (added.changes === 0) throw meetingRefused("alreadySigned");
   const count = signatures(tx, requestId);
   const { needed, members } = requestThreshold(tx, actor.communityId);
   appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.signed", actorId: actor.userId, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });

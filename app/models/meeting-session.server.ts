@@ -5,7 +5,7 @@ import { meetingMay, nextMeetingStatus, type MeetingAction } from "../workflow/m
 import { LAPSING_MOTION_STATUSES, nextMotionStatus } from "../workflow/motion-lifecycle";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
-import { COMMITTEE_MEMBER, CONVENER, MeetingError, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { COMMITTEE_MEMBER, CONVENER, meetingRefused, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
 
 /** Whether the session would open before the time announced for it, on the server's clock. */
@@ -23,12 +23,12 @@ export function startMeeting(input: MeetingActor & { meetingId: number; early?: 
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "start")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "start")) throw meetingRefused("wrongStatus");
     const agenda = tx.select({ n: sql<number>`count(*)` }).from(motions).where(eq(motions.meetingId, meeting.id)).get()?.n ?? 0;
-    if (agenda === 0) throw new MeetingError("emptyAgenda");
+    if (agenda === 0) throw meetingRefused("emptyAgenda");
     const at = now();
     const early = opensEarly(meeting, at);
-    if (early && input.early !== true) throw new MeetingError("earlyStart");
+    if (early && input.early !== true) throw meetingRefused("earlyStart");
     const seats = rosterSeats(tx, input.communityId);
     const roster = seats.map((s) => s.userId);
     const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).map((s) => s.userId);
@@ -70,9 +70,9 @@ export function endMeeting(input: MeetingActor & { meetingId: number }): Meeting
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "end")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "end")) throw meetingRefused("wrongStatus");
     const voting = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.meetingId, meeting.id), eq(motions.status, "voting"))).get();
-    if (voting) throw new MeetingError("motionOpen");
+    if (voting) throw meetingRefused("motionOpen");
     const at = now();
     const inquorate = isInquorate(tx, input.communityId, meeting);
     const ending: MeetingAction = inquorate ? "endInquorate" : "end";
@@ -105,7 +105,7 @@ export function cancelMeeting(input: MeetingActor & { meetingId: number; reason:
   return meetingWrite({ communityId: input.communityId, meetingId: input.meetingId }, (tx) => {
     requireRoleIn(input, CONVENER);
     const meeting = meetingRow(tx, input.communityId, input.meetingId);
-    if (!meetingMay(meeting.status, "cancel")) throw new MeetingError("wrongStatus");
+    if (!meetingMay(meeting.status, "cancel")) throw meetingRefused("wrongStatus");
     tx.delete(motions).where(eq(motions.meetingId, meeting.id)).run();
     tx.update(meetings).set({ status: nextMeetingStatus(meeting.status, "cancel"), endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });

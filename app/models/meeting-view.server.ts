@@ -8,7 +8,8 @@ import { motionMay } from "../workflow/motion-lifecycle";
 import type { MotionResult, QuorumResult } from "../workflow/tally";
 import { votedCount } from "./ballot.server";
 import type { ScreenState } from "./meeting-screen";
-import { getRosterMakeUp, quorumOf, rulesRow } from "./meeting.server";
+import { getRosterMakeUp, quorumOf } from "./meeting.server";
+import { requireRules } from "./rules.server";
 
 const recorder = alias(users, "recorder");
 
@@ -26,7 +27,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     .where(and(eq(meetings.id, meetingId), eq(meetings.communityId, communityId)))
     .get();
   if (!meeting) return null;
-  const r = rulesRow(db, communityId);
+  const r = requireRules(communityId, db);
   const everyone = db
     .select({
       userId: meetingAttendance.userId,

@@ -1,17 +1,18 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { communities, meetingAttendance, meetingRequests, meetings, memberships, rules } from "../../db/schema";
+import { communities, meetingAttendance, meetingRequests, meetings, memberships } from "../../db/schema";
 import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
 import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
-import { durably, durablyTogether } from "./durable.server";
+import { attempt, attemptLater, refusals, type DomainError, type Refusal, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
+import { requireRules } from "./rules.server";
+import { write, type WriteFn } from "./write.server";
 
 /** A refused meeting action; `problem` is a key under `meetings.problems` in the translations. */
 export type MeetingProblem =
@@ -46,21 +47,10 @@ export type MeetingProblem =
   // 业主共同决定 (民法典 Art. 278): never on a meeting's agenda.
   | "ownersDecide";
 
-/**
- * A refusal the model expects (already voted, not checked in...), thrown to roll its transaction
- * back and answered as a problem, never logged: it carries no stack trace, whose capture was most of
- * the cost of refusing one ballot of a storm.
- */
-export class MeetingError extends Error {
-  constructor(readonly problem: MeetingProblem) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(`meeting: ${problem}`);
-    Error.stackTraceLimit = limit;
-  }
-}
+/** A refused meeting action (DomainError of "meeting"): `throw meetingRefused("alreadyVoted")`. */
+export const meetingRefused = refusals<MeetingProblem>("meeting");
 
-export type MeetingResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: MeetingProblem };
+export type MeetingResult<T extends object = object> = Result<MeetingProblem, T>;
 
 export interface MeetingActor {
   communityId: number;
@@ -76,32 +66,43 @@ export const COMMITTEE_MEMBER: Role = "committeeMember";
 export const ROSTER_ROLES: readonly Role[] = [COMMITTEE_MEMBER, REPRESENTATIVE];
 export { sitsOnRoster };
 
-/** Runs a durable transaction, turning a MeetingError into a refusal; tells screens after the commit. */
-export function meetingWrite<T extends object>(meeting: { communityId: number; meetingId: number | null }, fn: (tx: Tx) => T): MeetingResult<T> {
-  try {
-    const value = durably(fn);
-    if (meeting.meetingId !== null) emitDraftEvent("meetingChanged", { communityId: meeting.communityId, meetingId: meeting.meetingId });
-    return { ok: true, ...value };
-  } catch (error) {
-    if (error instanceof MeetingError) return { ok: false, problem: error.problem };
-    throw error;
-  }
+/**
+ * A durable write of a meeting, its refusal answered as a problem (`others` names another domain's
+ * refusal in the meeting's terms); screens of the meeting are told after the commit.
+ */
+export function meetingWrite<T extends object>(meeting: { communityId: number; meetingId: number | null }, fn: WriteFn<T>, others?: (error: DomainError) => Refusal<MeetingProblem>): MeetingResult<T> {
+  return attempt(
+    "meeting",
+    () =>
+      write(
+        (tx, publish) => {
+          const value = fn(tx, publish);
+          if (meeting.meetingId !== null) publish({ name: "meetingChanged", payload: { communityId: meeting.communityId, meetingId: meeting.meetingId } });
+          return value;
+        },
+        { durable: true },
+      ),
+    others,
+  );
 }
 
 /** `meetingWrite` for a write that may share its durable commit with others of the same moment (ballots). */
-export async function meetingWriteTogether<T extends object>(meeting: { communityId: number; meetingId: number }, fn: (tx: Tx) => T): Promise<MeetingResult<T>> {
-  try {
-    const value = await durablyTogether(fn);
-    emitDraftEvent("meetingChanged", { communityId: meeting.communityId, meetingId: meeting.meetingId });
-    return { ok: true, ...value };
-  } catch (error) {
-    if (error instanceof MeetingError) return { ok: false, problem: error.problem };
-    throw error;
-  }
+export function meetingWriteTogether<T extends object>(meeting: { communityId: number; meetingId: number }, fn: WriteFn<T>): Promise<MeetingResult<T>> {
+  const changed = { name: "meetingChanged", payload: { communityId: meeting.communityId, meetingId: meeting.meetingId } } as const;
+  return attemptLater("meeting", () =>
+    write(
+      (tx, publish) => {
+        const value = fn(tx, publish);
+        publish(changed);
+        return value;
+      },
+      { durable: "together" },
+    ),
+  );
 }
 
 export function requireRoleIn(actor: MeetingActor, role: Role) {
-  if (!actor.roles.includes(role)) throw new MeetingError("wrongRole");
+  if (!actor.roles.includes(role)) throw meetingRefused("wrongRole");
 }
 
 // Every post to a meeting reads these first (500 ballots at once in a vote storm): building the
@@ -115,8 +116,6 @@ const meetingById = prepared((db) =>
     .prepare(),
 );
 
-const rulesOf = prepared((db) => db.select().from(rules).where(eq(rules.communityId, sql.placeholder("communityId"))).prepare());
-
 export function meetingRow(tx: Tx, communityId: number, meetingId: number) {
   const row =
     tx === getDb()
@@ -126,13 +125,7 @@ export function meetingRow(tx: Tx, communityId: number, meetingId: number) {
           .from(meetings)
           .where(and(eq(meetings.id, meetingId), eq(meetings.communityId, communityId)))
           .get();
-  if (!row) throw new MeetingError("notFound");
-  return row;
-}
-
-export function rulesRow(tx: Tx, communityId: number) {
-  const row = tx === getDb() ? rulesOf().get({ communityId }) : tx.select().from(rules).where(eq(rules.communityId, communityId)).get();
-  if (!row) throw new Error(`community ${communityId} has no rules`);
+  if (!row) throw meetingRefused("notFound");
   return row;
 }
 
@@ -189,7 +182,7 @@ export type RosterMakeUp = ReturnType<typeof rosterMakeUp> & { pack: RulePack["i
 export function getRosterMakeUp({ communityId, seats }: { communityId: number; seats?: readonly { seat: RosterSeat }[] }): RosterMakeUp {
   const db = getDb();
   const kind = db.select({ kind: communities.kind }).from(communities).where(eq(communities.id, communityId)).get()?.kind ?? "urban";
-  const pack = RULE_PACKS[rulesRow(db, communityId).pack as RulePack["id"]] ?? packForKind(kind);
+  const pack = RULE_PACKS[requireRules(communityId, db).pack as RulePack["id"]] ?? packForKind(kind);
   return { ...rosterMakeUp(seats ?? rosterSeats(db, communityId)), pack: pack.id, shareArticle: FLOOR_ARTICLES[pack.id].representativesShare };
 }
 
@@ -213,7 +206,7 @@ export interface ScheduleInput extends MeetingActor {
 
 /** The notice a meeting at `scheduledAt` would give, against what the rules ask. */
 export function noticeCheck({ communityId, scheduledAt }: { communityId: number; scheduledAt: Date }) {
-  const required = rulesRow(getDb(), communityId).meetingNoticeDays;
+  const required = requireRules(communityId).meetingNoticeDays;
   const given = noticeDays(now(), scheduledAt);
   return { required, given, short: given < required };
 }
@@ -223,18 +216,18 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
   return meetingWrite({ communityId: input.communityId, meetingId: null }, (tx) => {
     requireRoleIn(input, CONVENER);
     const at = now();
-    if (input.scheduledAt.getTime() <= at.getTime()) throw new MeetingError("inPast");
-    const required = rulesRow(tx, input.communityId).meetingNoticeDays;
+    if (input.scheduledAt.getTime() <= at.getTime()) throw meetingRefused("inPast");
+    const required = requireRules(input.communityId, tx).meetingNoticeDays;
     const given = noticeDays(at, input.scheduledAt);
     const short = given < required;
-    if (short && !input.acceptShortNotice) throw new MeetingError("shortNotice");
+    if (short && !input.acceptShortNotice) throw meetingRefused("shortNotice");
     if (input.requestId !== null) {
       const request = tx
         .select({ status: meetingRequests.status })
         .from(meetingRequests)
         .where(and(eq(meetingRequests.id, input.requestId), eq(meetingRequests.communityId, input.communityId)))
         .get();
-      if (!request || !requestMay(request.status, "answer")) throw new MeetingError("requestNotPending");
+      if (!request || !requestMay(request.status, "answer")) throw meetingRefused("requestNotPending");
     }
     const number = (tx.select({ n: sql<number>`coalesce(max(${meetings.number}), 0)` }).from(meetings).where(eq(meetings.communityId, input.communityId)).get()?.n ?? 0) + 1;
     const row = tx
@@ -287,7 +280,7 @@ export function countPresent(tx: Tx, meetingId: number): number {
 }
 
 export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null }) {
-  const r = rulesRow(tx, communityId);
+  const r = requireRules(communityId, tx);
   const present = countPresent(tx, meeting.id);
   return evaluateQuorum({ present, members: meeting.members ?? 0, rule: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive } });
 }

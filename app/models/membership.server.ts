@@ -4,11 +4,12 @@ import { communities, memberships, users } from "../../db/schema";
 import { displayNameKey } from "../forms/display-name";
 import { packForKind } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
-import { emitDraftEvent } from "./draft-events.server";
+import { refusals } from "./domain-error.server";
 import { leaveRosters } from "./meeting-attendance.server";
 import { ROSTER_ROLES } from "./meeting.server";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
 
 /**
  * Whether someone else who holds a role in the community goes by the same name (compared by
@@ -50,23 +51,19 @@ export function exclusiveRoleConflict(tx: Tx, { communityId, userId, role }: { c
   return packForKind(held.kind).body === "villagersRepresentatives" ? "supervisorExclusiveVillagers" : "supervisorExclusiveResidents";
 }
 
-/** A grant the law forbids, thrown so the caller's transaction writes nothing (seed data included). */
-export class ExclusiveRoleError extends Error {
-  constructor(readonly problem: ExclusiveProblem) {
-    super(`membership: ${problem}`);
-  }
-}
+/** A grant the law forbids, thrown (a DomainError of "membership") so the caller's write stores nothing (seed data included). */
+const refused = refusals<ExclusiveProblem>("membership");
 
 /**
  * Grants a role in a community and records it in the community's ledger (inside the caller's
- * transaction). A role the person may not hold beside one they have is refused (ExclusiveRoleError).
+ * transaction). A role the person may not hold beside one they have is refused (a DomainError).
  */
 export function grantMembership(
   tx: Tx,
   { communityId, userId, role, grantedBy, via }: { communityId: number; userId: number; role: Role; grantedBy: number | null; via: string },
 ): boolean {
   const conflict = exclusiveRoleConflict(tx, { communityId, userId, role });
-  if (conflict) throw new ExclusiveRoleError(conflict);
+  if (conflict) throw refused(conflict);
   const result = tx
     .insert(memberships)
     .values({ communityId, userId, role, grantedBy, createdAt: now() })
@@ -102,7 +99,7 @@ export function revokeMembership({
   role: Role;
   actorId: number;
 }): { communityId: number } | null {
-  const result = getDb().transaction((tx) => {
+  return write((tx, publish) => {
     const community = tx
       .select({ id: communities.id })
       .from(communities)
@@ -116,12 +113,10 @@ export function revokeMembership({
     if (removed.changes === 0) return null;
     appendLedger(tx, { communityId: community.id, type: "membership.revoked", actorId, subject: `user:${userId}`, payload: { userId, role } });
     const meetingIds = ROSTER_ROLES.includes(role) && !holdsRosterRole(tx, community.id, userId) ? leaveRosters(tx, { communityId: community.id, userId, actorId }) : [];
-    return { communityId: community.id, meetingIds };
+    publish({ name: "rolesChanged", payload: { communityId: community.id, userId } });
+    for (const meetingId of meetingIds) publish({ name: "meetingChanged", payload: { communityId: community.id, meetingId } });
+    return { communityId: community.id };
   });
-  if (!result) return null;
-  emitDraftEvent("rolesChanged", { communityId: result.communityId, userId });
-  for (const meetingId of result.meetingIds) emitDraftEvent("meetingChanged", { communityId: result.communityId, meetingId });
-  return { communityId: result.communityId };
 }
 
 /** Whether the person still holds a role that gives a seat among 组成人员. */

@@ -6,20 +6,16 @@ import type { Role } from "../workflow/roles";
 import { localDate } from "../forms/consultation";
 import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
-import { durably } from "./durable.server";
+import { attempt, refusals, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { publish } from "./publication.server";
-import { advanceInTx, WorkflowError } from "./workflow.server";
+import { advanceInTx } from "./workflow.server";
+import { write } from "./write.server";
 
 /** A refused record; `problem` is a key under `owners.problems` (or, for impossible figures, `owners.impossible`). */
 export type OwnersProblem = "notFound" | "wrongRole" | "notOwnersMatter" | "wrongState" | "inFuture" | "beforeTopic" | "recorded" | OwnersImpossible;
 
-class OwnersError extends Error {
-  constructor(readonly problem: OwnersProblem) {
-    super(`owners: ${problem}`);
-  }
-}
+const refused = refusals<OwnersProblem>("owners");
 
 function topicOf(tx: Tx, communityId: number, topicId: number) {
   return tx
@@ -48,20 +44,23 @@ export interface OwnersInput extends OwnersFigures {
  * the hall checks the four shares itself. Passed: published on the board and on to execution, like a
  * matter the committee decides. Not passed: the topic ends with the result shown. One record per topic.
  */
-export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number; passed: boolean } | { ok: false; problem: OwnersProblem } {
-  let moved: { from: "consulting"; to: "executing" | "failed" } | null = null;
-  try {
-    const result = durably((tx) => {
+export function recordOwnersDecision(input: OwnersInput): Result<OwnersProblem, { id: number; passed: boolean }> {
+  // A refused move of the topic is said as the wrong role or the wrong state.
+  const moveRefused = (error: { problem: string }) => ({ ok: false as const, problem: error.problem === "wrongRole" ? ("wrongRole" as const) : ("wrongState" as const) });
+  return attempt(
+    "owners",
+    () =>
+      write((tx, announce) => {
       const topic = topicOf(tx, input.communityId, input.topicId);
-      if (!topic) throw new OwnersError("notFound");
-      if (!input.roles.includes("committee")) throw new OwnersError("wrongRole");
-      if (!topic.ownersDecide) throw new OwnersError("notOwnersMatter");
-      if (tx.select({ id: ownerDecisions.id }).from(ownerDecisions).where(eq(ownerDecisions.topicId, topic.id)).get()) throw new OwnersError("recorded");
-      if (topic.state !== "consulting") throw new OwnersError("wrongState");
+      if (!topic) throw refused("notFound");
+      if (!input.roles.includes("committee")) throw refused("wrongRole");
+      if (!topic.ownersDecide) throw refused("notOwnersMatter");
+      if (tx.select({ id: ownerDecisions.id }).from(ownerDecisions).where(eq(ownerDecisions.topicId, topic.id)).get()) throw refused("recorded");
+      if (topic.state !== "consulting") throw refused("wrongState");
       const at = now();
       const zone = getTimeZone(input.communityId);
-      if (input.heldOn > localDate(at, zone)) throw new OwnersError("inFuture");
-      if (input.heldOn < localDate(topic.createdAt, zone)) throw new OwnersError("beforeTopic");
+      if (input.heldOn > localDate(at, zone)) throw refused("inFuture");
+      if (input.heldOn < localDate(topic.createdAt, zone)) throw refused("beforeTopic");
       const figures: OwnersFigures = {
         ownersTotal: input.ownersTotal,
         areaTotal: input.areaTotal,
@@ -71,7 +70,7 @@ export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number
         consentingArea: input.consentingArea,
       };
       const impossible = impossibleFigures(figures);
-      if (impossible) throw new OwnersError(impossible);
+      if (impossible) throw refused(impossible);
       const { passed } = checkOwners(figures);
       const row = tx
         .insert(ownerDecisions)
@@ -83,16 +82,11 @@ export function recordOwnersDecision(input: OwnersInput): { ok: true; id: number
       // The publications' kinds have no "owners' decision": it is published as the decision that sends the
       // matter to execution without a meeting (refId: the topic, one decision each), see docs/decisions/024.
       if (passed) publish(tx, { communityId: input.communityId, topicId: topic.id, kind: "committeeDecision", refId: topic.id, title: `#${topic.number} ${topic.title}`, at });
-      moved = { from: "consulting", to: passed ? "executing" : "failed" };
+      announce({ name: "topicMoved", payload: { topicId: input.topicId, communityId: input.communityId, from: "consulting", to: passed ? "executing" : "failed" } });
       return { id: row.id, passed };
-    });
-    if (moved) emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, ...(moved as { from: "consulting"; to: "executing" | "failed" }) });
-    return { ok: true, ...result };
-  } catch (error) {
-    if (error instanceof OwnersError) return { ok: false, problem: error.problem };
-    if (error instanceof WorkflowError) return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : "wrongState" };
-    throw error;
-  }
+    }, { durable: true }),
+    moveRefused,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
-import { catalogueEntries, partyReviews, rules, topics, users } from "../../db/schema";
+import { catalogueEntries, partyReviews, topics, users } from "../../db/schema";
 import type { PartyReviewOutcome } from "../workflow/meetings";
 import { partyReviewArticleOf, partyReviewBlock, type PartyReviewBlock } from "../workflow/party-review";
 import type { Role } from "../workflow/roles";
@@ -8,17 +8,15 @@ import type { TopicState } from "../workflow/states";
 import { localDate } from "../forms/consultation";
 import { getTimeZone } from "./time-zone.server";
 import { now } from "./clock.server";
-import { durably } from "./durable.server";
+import { attempt, refusals, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
+import { getRules } from "./rules.server";
 
 /** A refused review record; `problem` is a key under `party.problems` in the translations. */
 export type PartyReviewProblem = "notFound" | "wrongRole" | "notImportant" | "wrongState" | "inFuture" | "beforeTopic";
 
-class PartyReviewError extends Error {
-  constructor(readonly problem: PartyReviewProblem) {
-    super(`party review: ${problem}`);
-  }
-}
+const refused = refusals<PartyReviewProblem>("party");
 
 /** The states in which the matter is still before its vote: the party organisation studies it then. */
 const REVIEWABLE: readonly TopicState[] = ["screening", "drafting", "consulting", "onAgenda"];
@@ -90,30 +88,24 @@ export function partyReviewPayload(r: { topicId: number; reviewedOn: string; bod
  * matter — the day it met (not in the future, not before the topic existed), the body, the outcome and
  * a note or minutes. A ledger entry on the topic; the latest review is the one the vote's gate reads.
  */
-export function recordPartyReview(input: PartyReviewInput): { ok: true; id: number } | { ok: false; problem: PartyReviewProblem } {
-  try {
-    return {
-      ok: true,
-      ...durably((tx) => {
+export function recordPartyReview(input: PartyReviewInput): Result<PartyReviewProblem, { id: number }> {
+  return attempt("party", () =>
+      write((tx) => {
         const topic = topicOf(tx, input.communityId, input.topicId);
-        if (!topic) throw new PartyReviewError("notFound");
-        if (!input.roles.includes("party")) throw new PartyReviewError("wrongRole");
-        if (!topic.important) throw new PartyReviewError("notImportant");
-        if (!REVIEWABLE.includes(topic.state)) throw new PartyReviewError("wrongState");
+        if (!topic) throw refused("notFound");
+        if (!input.roles.includes("party")) throw refused("wrongRole");
+        if (!topic.important) throw refused("notImportant");
+        if (!REVIEWABLE.includes(topic.state)) throw refused("wrongState");
         const at = now();
         const zone = getTimeZone(input.communityId);
-        if (input.reviewedOn > localDate(at, zone)) throw new PartyReviewError("inFuture");
-        if (input.reviewedOn < localDate(topic.createdAt, zone)) throw new PartyReviewError("beforeTopic");
+        if (input.reviewedOn > localDate(at, zone)) throw refused("inFuture");
+        if (input.reviewedOn < localDate(topic.createdAt, zone)) throw refused("beforeTopic");
         const values = { communityId: input.communityId, topicId: topic.id, reviewedOn: input.reviewedOn, body: input.body, outcome: input.outcome, note: input.note, recordedBy: input.userId, createdAt: at };
         const row = tx.insert(partyReviews).values(values).returning({ id: partyReviews.id }).get();
         appendLedger(tx, { communityId: input.communityId, type: "party.reviewed", actorId: input.userId, subject: `topic:${topic.id}`, payload: { review: row.id, ...partyReviewPayload(values) }, at });
         return { id: row.id };
-      }),
-    };
-  } catch (error) {
-    if (error instanceof PartyReviewError) return { ok: false, problem: error.problem };
-    throw error;
-  }
+      }, { durable: true }),
+  );
 }
 
 /**
@@ -125,7 +117,7 @@ export function getPartyReviewSection({ communityId, topicId, roles }: { communi
   const db = getDb();
   const topic = topicOf(db, communityId, topicId);
   if (!topic?.important) return null;
-  const pack = db.select({ pack: rules.pack }).from(rules).where(eq(rules.communityId, communityId)).get()?.pack ?? "";
+  const pack = getRules({ communityId })?.pack ?? "";
   const reviews = db
     .select({ id: partyReviews.id, reviewedOn: partyReviews.reviewedOn, body: partyReviews.body, outcome: partyReviews.outcome, note: partyReviews.note, recordedBy: users.displayName })
     .from(partyReviews)

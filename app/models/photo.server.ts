@@ -11,6 +11,7 @@ import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { createTopicInTx, type NewTopic } from "./topic-create.server";
 import { uploadsDir } from "./upload.server";
+import { write } from "./write.server";
 
 /** What a file is, decided by its first bytes (never by its name or the browser's word for it). */
 export function sniffImageType(bytes: Uint8Array): PhotoType | null {
@@ -66,7 +67,7 @@ export function storePhotoFiles(photos: CheckedPhoto[]): void {
 /** A new topic with its photos: files first (named by hash), then the topic, its photo rows and the ledger in one transaction. */
 export function createTopicWithPhotos({ topic, photos }: { topic: NewTopic; photos: CheckedPhoto[] }): { id: number; number: number } {
   storePhotoFiles(photos);
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const created = createTopicInTx(tx, topic);
     if (photos.length === 0) return created;
     const at = now();

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client.server";
 import { publications } from "../../db/schema";
 import { LEGAL_FLOORS } from "../workflow/rule-packs";
 import type { PublicationKind } from "../workflow/meetings";
-import { rulesRow } from "./meeting.server";
+import { requireRules } from "./rules.server";
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
  * (村委会组织法 Art. 35, 居委会组织法 Art. 34) even if an old rules row says less.
  */
 export function publicationDays(tx: Tx, communityId: number): number {
-  return Math.max(rulesRow(tx, communityId).publicityDays, LEGAL_FLOORS.publicityDays);
+  return Math.max(requireRules(communityId, tx).publicityDays, LEGAL_FLOORS.publicityDays);
 }
 
 /**

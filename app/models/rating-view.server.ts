@@ -1,11 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { ratings, ratingWindows, rules } from "../../db/schema";
+import { ratings, ratingWindows } from "../../db/schema";
 import { satisfactionPct, type Rating } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
 import { ratingCounts } from "./supervision.server";
+import { getRules } from "./rules.server";
 
 // Asked by every view of every topic page, most of which have no window: prepared.
 const latestWindow = prepared((db) =>
@@ -28,7 +29,7 @@ export function getRatingPanel({ communityId, topicId, userId, roles, state }: {
   if (!window) return null;
   const db = getDb();
   const counts = ratingCounts(db, window.id);
-  const thresholdPct = db.select({ pct: rules.satisfactionThresholdPct }).from(rules).where(eq(rules.communityId, communityId)).get()?.pct ?? 0;
+  const thresholdPct = getRules({ communityId })?.satisfactionThresholdPct ?? 0;
   const mine = db.select({ rating: ratings.rating }).from(ratings).where(and(eq(ratings.windowId, window.id), eq(ratings.userId, userId))).get()?.rating ?? null;
   const open = !window.settledAt && state === "verifying" && window.closesAt.getTime() > now().getTime();
   return {

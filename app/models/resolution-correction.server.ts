@@ -4,20 +4,16 @@ import { communities, memberships, resolutions, streetAdmins, topics } from "../
 import { CORRECTABLE_STATUSES, nextResolutionStatus, resolutionMay } from "../workflow/motion-lifecycle";
 import type { TopicState } from "../workflow/states";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
-import { durably } from "./durable.server";
+import { attempt, refusals, type Result } from "./domain-error.server";
 import { notifyUsers } from "./notification.server";
 import { publish } from "./publication.server";
 import { setResolutionStatus } from "./resolution.server";
 import { advanceInTx } from "./workflow.server";
+import { write } from "./write.server";
 
 export type CorrectionProblem = "notFound" | "wrongRole" | "wrongState";
 
-class CorrectionError extends Error {
-  constructor(readonly problem: CorrectionProblem) {
-    super(`correction: ${problem}`);
-  }
-}
+const refused = refusals<CorrectionProblem>("correction");
 
 /**
  * 责令改正: an admin of the street the community belongs to orders a resolution in 公示 or in force
@@ -25,23 +21,22 @@ class CorrectionError extends Error {
  * published on the board (kind "correction"), the topic goes back before the representatives' meeting
  * and the committee and conveners are told. Anyone else is refused, whatever the page showed.
  */
-export function orderCorrection(input: { communityId: number; topicId: number; resolutionId: number; userId: number; reason: string }): { ok: true } | { ok: false; problem: CorrectionProblem } {
-  let from: TopicState = "publicity";
-  try {
-    durably((tx) => {
+export function orderCorrection(input: { communityId: number; topicId: number; resolutionId: number; userId: number; reason: string }): Result<CorrectionProblem> {
+  return attempt("correction", () =>
+    write((tx, announce) => {
       const community = tx.select({ streetId: communities.streetId }).from(communities).where(eq(communities.id, input.communityId)).get();
-      if (!community) throw new CorrectionError("notFound");
+      if (!community) throw refused("notFound");
       const admin = tx.select({ userId: streetAdmins.userId }).from(streetAdmins).where(and(eq(streetAdmins.streetId, community.streetId), eq(streetAdmins.userId, input.userId))).get();
-      if (!admin) throw new CorrectionError("wrongRole");
+      if (!admin) throw refused("wrongRole");
       const resolution = tx
         .select()
         .from(resolutions)
         .where(and(eq(resolutions.id, input.resolutionId), eq(resolutions.communityId, input.communityId), eq(resolutions.topicId, input.topicId)))
         .get();
-      if (!resolution) throw new CorrectionError("notFound");
+      if (!resolution) throw refused("notFound");
       const topic = tx.select({ state: topics.state, number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, input.topicId)).get()!;
-      if (!resolutionMay(resolution.status, "orderCorrection") || !["publicity", "executing"].includes(topic.state)) throw new CorrectionError("wrongState");
-      from = topic.state;
+      if (!resolutionMay(resolution.status, "orderCorrection") || !["publicity", "executing"].includes(topic.state)) throw refused("wrongState");
+      const from = topic.state as TopicState;
       const at = now();
       setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: nextResolutionStatus(resolution.status, "orderCorrection"), reason: input.reason, actorId: input.userId, at, payload: {} });
       publish(tx, { communityId: input.communityId, topicId: input.topicId, kind: "correction", refId: resolution.id, title: `#${topic.number} ${topic.title}`, at });
@@ -53,13 +48,10 @@ export function orderCorrection(input: { communityId: number; topicId: number; r
         .all()
         .map((r) => r.userId);
       notifyUsers(tx, { userIds: told, communityId: input.communityId, topicId: input.topicId, kind: "resolution.correctionOrdered", payload: { reason: input.reason, number: topic.number, title: topic.title }, exceptUserId: input.userId });
-    });
-  } catch (error) {
-    if (error instanceof CorrectionError) return { ok: false, problem: error.problem };
-    throw error;
-  }
-  emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, from, to: "onAgenda" });
-  return { ok: true };
+      announce({ name: "topicMoved", payload: { topicId: input.topicId, communityId: input.communityId, from, to: "onAgenda" } });
+      return {};
+    }, { durable: true }),
+  );
 }
 
 /**

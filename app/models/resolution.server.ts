@@ -5,13 +5,13 @@ import type { ResolutionStatus } from "../workflow/meetings";
 import { nextResolutionStatus } from "../workflow/motion-lifecycle";
 import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
-import { durably } from "./durable.server";
+import { attempt, refusals, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { listConvenerIds } from "./meeting.server";
 import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
-import { advanceInTx, WorkflowError } from "./workflow.server";
+import { advanceInTx } from "./workflow.server";
+import { write, type WriteFn } from "./write.server";
 import { ratioText } from "../workflow/rule-packs";
 import { DEFAULT_TIME_ZONE, localDate } from "../i18n/time-zone";
 import { getTimeZone } from "./time-zone.server";
@@ -116,22 +116,13 @@ export function settlePublicity(tx: Tx, { communityId, topicId, at }: { communit
 }
 
 export type ObjectionProblem = "notFound" | "wrongRole" | "periodOver" | "answered";
-type ObjectionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; problem: ObjectionProblem };
+type ObjectionResult<T extends object = object> = Result<ObjectionProblem, T>;
 
-class ObjectionError extends Error {
-  constructor(readonly problem: ObjectionProblem) {
-    super(`objection: ${problem}`);
-  }
-}
+const refused = refusals<ObjectionProblem>("objection");
 
-function objectionWrite<T extends object>(fn: (tx: Tx) => T): ObjectionResult<T> {
-  try {
-    return { ok: true, ...durably(fn) };
-  } catch (error) {
-    if (error instanceof ObjectionError) return { ok: false, problem: error.problem };
-    if (error instanceof WorkflowError) return { ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : "answered" };
-    throw error;
-  }
+/** A durable write; a refused move of the topic is said as the wrong role or an objection already answered. */
+function objectionWrite<T extends object>(fn: WriteFn<T>): ObjectionResult<T> {
+  return attempt("objection", () => write(fn, { durable: true }), (error) => ({ ok: false, problem: error.problem === "wrongRole" ? "wrongRole" : "answered" }));
 }
 
 const MAY_OBJECT: readonly Role[] = ["resident", "representative"];
@@ -139,11 +130,11 @@ const MAY_OBJECT: readonly Role[] = ["resident", "representative"];
 /** 公示异议: a resident objects to a resolution while it is published; the committee is told. */
 export function lodgeObjection(input: { communityId: number; topicId: number; userId: number; roles: readonly Role[]; body: string }): ObjectionResult<{ id: number }> {
   return objectionWrite((tx) => {
-    if (!input.roles.some((r) => MAY_OBJECT.includes(r))) throw new ObjectionError("wrongRole");
+    if (!input.roles.some((r) => MAY_OBJECT.includes(r))) throw refused("wrongRole");
     const resolution = currentResolution(tx, input.communityId, input.topicId);
-    if (!resolution) throw new ObjectionError("periodOver");
+    if (!resolution) throw refused("periodOver");
     const at = now();
-    if (resolution.publicityEndsAt.getTime() <= at.getTime()) throw new ObjectionError("periodOver");
+    if (resolution.publicityEndsAt.getTime() <= at.getTime()) throw refused("periodOver");
     const row = tx.insert(objections).values({ resolutionId: resolution.id, userId: input.userId, body: input.body, createdAt: at }).returning({ id: objections.id }).get();
     appendLedger(tx, { communityId: input.communityId, type: "objection.lodged", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: row.id, topic: input.topicId }, at });
     const committee = tx
@@ -165,15 +156,15 @@ export function lodgeObjection(input: { communityId: number; topicId: number; us
  * upheld: when the period is over and nothing else is open, the resolution takes effect now.
  */
 export function answerObjection(input: { communityId: number; topicId: number; objectionId: number; userId: number; roles: readonly Role[]; answer: string; upheld: boolean }): ObjectionResult<{ settled: boolean }> {
-  let movedTo: "onAgenda" | "executing" | null = null;
-  const result = objectionWrite((tx) => {
-    if (!input.roles.includes("committee")) throw new ObjectionError("wrongRole");
+  return objectionWrite((tx, announce) => {
+    const moved = (to: "onAgenda" | "executing") => announce({ name: "topicMoved", payload: { topicId: input.topicId, communityId: input.communityId, from: "publicity", to } });
+    if (!input.roles.includes("committee")) throw refused("wrongRole");
     const resolution = currentResolution(tx, input.communityId, input.topicId);
     const objection = resolution
       ? tx.select().from(objections).where(and(eq(objections.id, input.objectionId), eq(objections.resolutionId, resolution.id))).get()
       : undefined;
-    if (!resolution || !objection) throw new ObjectionError("notFound");
-    if (objection.answeredAt) throw new ObjectionError("answered");
+    if (!resolution || !objection) throw refused("notFound");
+    if (objection.answeredAt) throw refused("answered");
     const at = now();
     tx.update(objections).set({ answer: input.answer, upheld: input.upheld, answeredBy: input.userId, answeredAt: at }).where(eq(objections.id, objection.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "objection.answered", actorId: input.userId, subject: `resolution:${resolution.id}`, payload: { objection: objection.id, upheld: input.upheld }, at });
@@ -182,15 +173,13 @@ export function answerObjection(input: { communityId: number; topicId: number; o
       setResolutionStatus(tx, { communityId: input.communityId, resolutionId: resolution.id, topicId: input.topicId, status: nextResolutionStatus(resolution.status, "suspend"), reason: input.answer, actorId: input.userId, at, payload: { objection: objection.id } });
       advanceInTx(tx, { topicId: input.topicId, communityId: input.communityId, action: "upholdObjection", actor: { userId: input.userId, roles: input.roles }, reason: input.answer });
       notifyUsers(tx, { userIds: listConvenerIds(tx, input.communityId), communityId: input.communityId, topicId: input.topicId, kind: "resolution.suspended", payload: { reason: input.answer, ...topicRef(tx, input.topicId) }, exceptUserId: input.userId });
-      movedTo = "onAgenda";
+      moved("onAgenda");
       return { settled: true };
     }
     const settled = settlePublicity(tx, { communityId: input.communityId, topicId: input.topicId, at });
-    if (settled) movedTo = "executing";
+    if (settled) moved("executing");
     return { settled };
   });
-  if (result.ok && movedTo) emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, from: "publicity", to: movedTo });
-  return result;
 }
 
 /** 暂缓执行 / 责令改正: the resolution's new status with when and the public reason, and its ledger entry. */

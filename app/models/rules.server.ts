@@ -9,9 +9,30 @@ import { packForKind, RULE_PACKS, settingsFromPack, type RulePack } from "../wor
 import type { JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
+import { write } from "./write.server";
 
-export function getRules({ communityId }: { communityId: number }) {
-  return getDb().select().from(rules).where(eq(rules.communityId, communityId)).get();
+const rulesStatement = (db: Tx) => db.select().from(rules).where(eq(rules.communityId, sql.placeholder("communityId"))).prepare();
+const statementOf = new WeakMap<Tx["$client"], ReturnType<typeof rulesStatement>>();
+
+/**
+ * The community's rules row: the one place the `rules` table is read. Read through `tx` inside a
+ * write (it sees the write's own changes) or a tool's database of its own (the demo seed); the app's
+ * connection otherwise. Undefined for a community without rules. Prepared once per connection.
+ */
+export function getRules({ communityId }: { communityId: number }, tx: Tx = getDb()) {
+  let statement = statementOf.get(tx.$client);
+  if (!statement) {
+    statement = rulesStatement(tx);
+    statementOf.set(tx.$client, statement);
+  }
+  return statement.get({ communityId });
+}
+
+/** `getRules` where a community without rules is a fault (every community made by the app has them). */
+export function requireRules(communityId: number, tx?: Tx) {
+  const row = getRules({ communityId }, tx);
+  if (!row) throw new Error(`community ${communityId} has no rules`);
+  return row;
 }
 
 /** The pack whose articles the community's rules are checked against (by its kind if the row names none we know). */
@@ -67,7 +88,7 @@ function slugOf(tx: Tx, communityId: number): string {
 
 /** Writes new values and ONE `rules.changed` ledger entry (only the changed fields, before/after). */
 function changeRules(tx: Tx, communityId: number, actorId: number, next: Partial<typeof rules.$inferInsert>, extra: Record<string, JsonValue> = {}) {
-  const current = tx.select().from(rules).where(eq(rules.communityId, communityId)).get();
+  const current = getRules({ communityId }, tx);
   if (!current) return { ok: false as const, problem: "notFound" as const };
   const { updatedAt: _u, communityId: _c, ...comparable } = current;
   const { updatedAt: _nu, communityId: _nc, ...wanted } = next;
@@ -82,14 +103,14 @@ function changeRules(tx: Tx, communityId: number, actorId: number, next: Partial
 /** The street admin sets the rules' numbers. Nothing is written when nothing changed. */
 export function updateRules({ communityId, actorId, values }: { communityId: number; actorId: number; values: RulesValues }) {
   const next = Object.fromEntries(RULE_FIELDS.map((f) => [f, values[f]]));
-  return getDb().transaction((tx) => changeRules(tx, communityId, actorId, next));
+  return write((tx) => changeRules(tx, communityId, actorId, next));
 }
 
 /** Switches to a named rule pack: every number back to the pack's defaults, with its legal basis. */
 export function applyRulePack({ communityId, actorId, packId }: { communityId: number; actorId: number; packId: RulePack["id"] }) {
   const pack = RULE_PACKS[packId];
   const next = settingsFromPack(pack);
-  return getDb().transaction((tx) => changeRules(tx, communityId, actorId, next, { pack: pack.id }));
+  return write((tx) => changeRules(tx, communityId, actorId, next, { pack: pack.id }));
 }
 
 /** A category as the form gives it; callers from before the revised laws may leave the new flags out. */
@@ -121,7 +142,7 @@ function newCode(tx: Tx, communityId: number, nameEn: string): string {
 }
 
 export function addCatalogueEntry({ communityId, actorId, values }: { communityId: number; actorId: number; values: CatalogueInput }) {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const entry = entryValues(values);
     const code = newCode(tx, communityId, values.nameEn);
     const sortOrder = (tx.select({ n: sql<number | null>`max(${catalogueEntries.sortOrder})` }).from(catalogueEntries).where(eq(catalogueEntries.communityId, communityId)).get()?.n ?? -1) + 1;
@@ -136,7 +157,7 @@ function entryOf(tx: Tx, communityId: number, id: number) {
 }
 
 export function updateCatalogueEntry({ communityId, actorId, id, values }: { communityId: number; actorId: number; id: number; values: CatalogueInput }) {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const current = entryOf(tx, communityId, id);
     if (!current) return { ok: false as const, problem: "notFound" as const };
     const next = entryValues(values);
@@ -150,7 +171,7 @@ export function updateCatalogueEntry({ communityId, actorId, id, values }: { com
 
 /** Removes an entry no topic uses; an entry in use stays (its topics would lose their category). */
 export function removeCatalogueEntry({ communityId, actorId, id }: { communityId: number; actorId: number; id: number }) {
-  return getDb().transaction((tx) => {
+  return write((tx) => {
     const current = entryOf(tx, communityId, id);
     if (!current) return { ok: false as const, problem: "notFound" as const };
     const used = tx.select({ n: count() }).from(topics).where(and(eq(topics.communityId, communityId), eq(topics.categoryId, id))).get()?.n ?? 0;

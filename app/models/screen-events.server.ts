@@ -1,4 +1,4 @@
-import { onDraftEvent } from "./draft-events.server";
+import { onCommitted } from "./committed-events.server";
 import { getScreenState } from "./meeting-view.server";
 
 /** A comment line this often keeps proxies and browsers from dropping a quiet stream. */
@@ -41,7 +41,7 @@ export function screenEventStream({ communityId, meetingId, signal }: { communit
           close();
         }
       };
-      const unsubscribe = onDraftEvent("meetingChanged", (event) => {
+      const unsubscribe = onCommitted("meetingChanged", (event) => {
         if (event.meetingId !== meetingId || event.communityId !== communityId || pending || closed) return;
         pending = setTimeout(send, Math.max(0, lastSentAt + COALESCE_MS - Date.now()));
       });

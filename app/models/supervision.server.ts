@@ -1,10 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../../db/client.server";
-import { executionResults, executionTasks, ratings, ratingWindows, rectifications, rules, topicPhotos, verifications } from "../../db/schema";
+import { type Tx } from "../../db/client.server";
+import { executionResults, executionTasks, ratings, ratingWindows, rectifications, topicPhotos, verifications } from "../../db/schema";
 import { RATINGS, satisfactionPct, windowOutcome, type Rating } from "../workflow/execution";
 import { now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
-import { ExecutionError, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, topicRef, unitContactIds, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
+import { executionRefused, executionWrite, openWindow, requireAnyRole, taskRow, topicInState, topicRef, unitContactIds, unitIdsOf, type Actor, type ExecutionResult } from "./execution.server";
 import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import { publish } from "./publication.server";
@@ -13,6 +12,8 @@ import { storePhotoFiles } from "./photo.server";
 import { advanceInTx } from "./workflow.server";
 import type { StoredMessage } from "../i18n/stored-message";
 import { zhText } from "../i18n/zh-text.server";
+import { write } from "./write.server";
+import { requireRules } from "./rules.server";
 
 /** 整改要求: a supervisor demands a correction on a task, at any time during execution or verification. */
 export function raiseRectification(input: Actor & { taskId: number; body: string }): ExecutionResult<{ id: number }> {
@@ -33,10 +34,10 @@ export function answerRectification(input: Actor & { rectificationId: number; an
   return executionWrite((tx) => {
     requireAnyRole(input, ["executor"]);
     const row = tx.select().from(rectifications).where(eq(rectifications.id, input.rectificationId)).get();
-    if (!row) throw new ExecutionError("notFound");
+    if (!row) throw executionRefused("notFound");
     const task = taskRow(tx, input.communityId, row.taskId);
-    if (!unitIdsOf(tx, input.communityId, input.userId).includes(task.unitId)) throw new ExecutionError("notUnitMember");
-    if (row.answeredAt) throw new ExecutionError("answered");
+    if (!unitIdsOf(tx, input.communityId, input.userId).includes(task.unitId)) throw executionRefused("notUnitMember");
+    if (row.answeredAt) throw executionRefused("answered");
     const at = now();
     tx.update(rectifications).set({ answer: input.answer, answeredBy: input.userId, answeredAt: at }).where(eq(rectifications.id, row.id)).run();
     notifyUsers(tx, { userIds: [row.raisedBy], communityId: input.communityId, topicId: task.topicId, kind: "rectification.answered", payload: { task: task.title, answer: input.answer, ...topicRef(tx, task.topicId) }, exceptUserId: input.userId });
@@ -52,7 +53,7 @@ export function recordVerification(input: Actor & { topicId: number; notes: stri
     requireAnyRole(input, ["supervisor"]);
     topicInState(tx, input.communityId, input.topicId, ["verifying"]);
     const window = openWindow(tx, input.topicId);
-    if (!window) throw new ExecutionError("windowClosed");
+    if (!window) throw executionRefused("windowClosed");
     const at = now();
     const row = tx.insert(verifications).values({ windowId: window.id, supervisorId: input.userId, notes: input.notes, verified: input.verified, createdAt: at }).returning({ id: verifications.id }).get();
     if (input.photos.length > 0) {
@@ -72,9 +73,9 @@ export function rateResult(input: Actor & { topicId: number; rating: Rating; com
     topicInState(tx, input.communityId, input.topicId, ["verifying"]);
     const window = openWindow(tx, input.topicId);
     const at = now();
-    if (!window || window.closesAt.getTime() <= at.getTime()) throw new ExecutionError("windowClosed");
+    if (!window || window.closesAt.getTime() <= at.getTime()) throw executionRefused("windowClosed");
     const added = tx.insert(ratings).values({ windowId: window.id, userId: input.userId, rating: input.rating, comment: input.comment, createdAt: at }).onConflictDoNothing().run();
-    if (added.changes === 0) throw new ExecutionError("alreadyRated");
+    if (added.changes === 0) throw executionRefused("alreadyRated");
     appendLedger(tx, { communityId: input.communityId, type: "rating.cast", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { window: window.id, rating: input.rating }, at });
     return {};
   });
@@ -94,7 +95,7 @@ export function settleRatingWindow(tx: Tx, { communityId, topicId, at }: { commu
   if (!window || window.closesAt.getTime() > at.getTime()) return null;
   const counts = ratingCounts(tx, window.id);
   const pct = satisfactionPct(counts);
-  const { satisfactionThresholdPct } = tx.select({ satisfactionThresholdPct: rules.satisfactionThresholdPct }).from(rules).where(eq(rules.communityId, communityId)).get()!;
+  const { satisfactionThresholdPct } = requireRules(communityId, tx);
   const latest = tx.select({ verified: verifications.verified }).from(verifications).where(eq(verifications.windowId, window.id)).orderBy(sql`${verifications.id} desc`).limit(1).get();
   const outcome = windowOutcome({ verified: latest?.verified === true, pct, thresholdPct: satisfactionThresholdPct });
   tx.update(ratingWindows).set({ settledAt: at, outcome, satisfiedPct: pct }).where(eq(ratingWindows.id, window.id)).run();
@@ -142,7 +143,9 @@ export function publishResult(input: Actor & { topicId: number; summary: string 
 
 /** Settles due rating windows outside the deadline runner (used by it, and by tests driving the clock). */
 export function settleDueWindow({ communityId, topicId, at = now() }: { communityId: number; topicId: number; at?: Date }) {
-  const moved = getDb().transaction((tx) => settleRatingWindow(tx, { communityId, topicId, at }));
-  if (moved) emitDraftEvent("topicMoved", { topicId, communityId, from: "verifying", to: moved.to });
-  return moved;
+  return write((tx, announce) => {
+    const moved = settleRatingWindow(tx, { communityId, topicId, at });
+    if (moved) announce({ name: "topicMoved", payload: { topicId, communityId, from: "verifying", to: moved.to } });
+    return moved;
+  });
 }

@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../../db/client.server";
+import { type Tx } from "../../db/client.server";
 import { topicEvents, topics } from "../../db/schema";
 import type { TopicState } from "../workflow/states";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { scheduleCosignWindow, scheduleScreeningDeadline } from "./workflow.server";
+import { write } from "./write.server";
 
 export interface NewTopic {
   communityId: number;
@@ -64,5 +65,5 @@ export function createTopicInTx(tx: Tx, input: NewTopic): { id: number; number: 
 }
 
 export function createTopic(input: NewTopic) {
-  return getDb().transaction((tx) => createTopicInTx(tx, input));
+  return write((tx) => createTopicInTx(tx, input));
 }

@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
-import { catalogueEntries, deadlines, rules, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
+import { catalogueEntries, deadlines, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
+import { getRules } from "./rules.server";
 
 /** Ids in URLs are checked before they reach a query: anything else is simply "not found". */
 export function parseTopicId(raw: string | undefined): number | null {
@@ -55,8 +56,6 @@ export function getTopicForPage({ communityId, topicId }: { communityId: number;
 }
 
 /** The open co-sign window's deadline and the rules' threshold, for the progress bar. */
-const cosignThreshold = prepared((db) => db.select({ n: rules.cosignThreshold }).from(rules).where(eq(rules.communityId, sql.placeholder("communityId"))).prepare());
-
 const openCosignWindow = prepared((db) =>
   db
     .select({ dueAt: deadlines.dueAt })
@@ -66,7 +65,7 @@ const openCosignWindow = prepared((db) =>
 );
 
 export function getCosignProgress({ communityId, topicId }: { communityId: number; topicId: number }) {
-  const threshold = cosignThreshold().get({ communityId })?.n ?? 0;
+  const threshold = getRules({ communityId })?.cosignThreshold ?? 0;
   return { threshold, dueAt: openCosignWindow().get({ communityId, topicId })?.dueAt ?? null };
 }
 

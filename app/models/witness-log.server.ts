@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { canonicalJson } from "./canonical-json";
+import { singleton } from "./singleton.server";
 
 export const WITNESS_GENESIS = "0".repeat(64);
 
@@ -48,9 +49,7 @@ interface LogState {
   brokenLine: number | null;
 }
 
-const KEY = Symbol.for("yishiting.witnessLogs");
-const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, LogState> };
-const states = (holder[KEY] ??= new Map());
+const states = singleton("witnessLogs", () => new Map<string, LogState>());
 
 const fresh = (ino: number): LogState => ({ ino, offset: 0, lines: 0, tailHash: WITNESS_GENESIS, heads: new Map(), brokenLine: null });
 

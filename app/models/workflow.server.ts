@@ -1,33 +1,28 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../../db/client.server";
-import { deadlines, rules, topicCosigns, topicEvents, topics } from "../../db/schema";
+import type { Tx } from "../../db/client.server";
+import { deadlines, topicCosigns, topicEvents, topics } from "../../db/schema";
 import type { Role } from "../workflow/roles";
 import { STATE_INFO, type TopicState } from "../workflow/states";
 import { checkTransition, type TopicAction, type TransitionCheck } from "../workflow/transitions";
 import { DAY_MS, now } from "./clock.server";
-import { emitDraftEvent } from "./draft-events.server";
+import { refusals } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { blockersOf } from "./step-facts.server";
-import type { StepBlocker } from "../workflow/step-gates";
 import { notifyTopicFollowers } from "./notification.server";
 import type { StoredMessage } from "../i18n/stored-message";
+import { requireRules } from "./rules.server";
+import { write } from "./write.server";
 
 export type Actor = { userId: number; roles: readonly Role[] } | "system";
 
 export type WorkflowProblem = Extract<TransitionCheck, { ok: false }>["problem"] | "notFound" | "mergeTarget" | "blocked";
 
 /**
- * A refused move: nothing was written. `problem` is a key under `topic.problems` in the translations;
- * a move refused by a step gate ("blocked") also says what is missing (keys under `topic.blockers`).
+ * A refused move (DomainError of the domain "topic"): nothing was written. `problem` is a key under
+ * `topic.problems` in the translations; a move refused by a step gate ("blocked") also says what is
+ * missing (keys under `topic.blockers`).
  */
-export class WorkflowError extends Error {
-  constructor(
-    readonly problem: WorkflowProblem,
-    readonly blockers: readonly StepBlocker[] = [],
-  ) {
-    super(`workflow: ${problem}${blockers.length ? ` (${blockers.join(", ")})` : ""}`);
-  }
-}
+export const moveRefused = refusals<WorkflowProblem>("topic");
 
 export interface AdvanceInput {
   topicId: number;
@@ -46,9 +41,11 @@ export interface AdvanceInput {
  * notifies the proposer and co-signers — all in one transaction.
  */
 export function advanceTopic(input: AdvanceInput) {
-  const moved = getDb().transaction((tx) => advanceInTx(tx, input));
-  emitDraftEvent("topicMoved", { topicId: input.topicId, communityId: input.communityId, ...moved });
-  return moved;
+  return write((tx, publish) => {
+    const moved = advanceInTx(tx, input);
+    publish({ name: "topicMoved", payload: { topicId: input.topicId, communityId: input.communityId, ...moved } });
+    return moved;
+  });
 }
 
 export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to: TopicState } {
@@ -57,14 +54,14 @@ export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to
     .from(topics)
     .where(and(eq(topics.id, input.topicId), eq(topics.communityId, input.communityId)))
     .get();
-  if (!topic) throw new WorkflowError("notFound");
+  if (!topic) throw moveRefused("notFound");
   const movers = input.actor === "system" ? (["system"] as const) : input.actor.roles;
   const check = checkTransition({ action: input.action, from: topic.state, movers, reason: input.reason });
-  if (!check.ok) throw new WorkflowError(check.problem);
+  if (!check.ok) throw moveRefused(check.problem);
   const { transition } = check;
   // The steps the method requires before this move (app/workflow/step-gates.ts): the same rule the pages ask.
   const blockers = blockersOf(tx, topic.id, transition.action);
-  if (blockers.length > 0) throw new WorkflowError("blocked", blockers);
+  if (blockers.length > 0) throw moveRefused("blocked", blockers);
   const actorId = input.actor === "system" ? null : input.actor.userId;
   const at = now();
 
@@ -111,19 +108,13 @@ export function advanceInTx(tx: Tx, input: AdvanceInput): { from: TopicState; to
   return { from: topic.state, to: transition.to };
 }
 
-function rulesOf(tx: Tx, communityId: number) {
-  const row = tx.select().from(rules).where(eq(rules.communityId, communityId)).get();
-  if (!row) throw new Error(`community ${communityId} has no rules`);
-  return row;
-}
-
 export function scheduleCosignWindow(tx: Tx, communityId: number, topicId: number, from: Date) {
-  const { cosignWindowDays } = rulesOf(tx, communityId);
+  const { cosignWindowDays } = requireRules(communityId, tx);
   tx.insert(deadlines).values({ communityId, topicId, kind: "cosignWindow", dueAt: new Date(from.getTime() + cosignWindowDays * DAY_MS) }).run();
 }
 
 export function scheduleScreeningDeadline(tx: Tx, communityId: number, topicId: number, from: Date) {
-  const { screeningDays } = rulesOf(tx, communityId);
+  const { screeningDays } = requireRules(communityId, tx);
   tx.insert(deadlines).values({ communityId, topicId, kind: "screening", dueAt: new Date(from.getTime() + screeningDays * DAY_MS) }).run();
 }
 
@@ -131,7 +122,7 @@ export function scheduleScreeningDeadline(tx: Tx, communityId: number, topicId: 
 export function settleCosigns(tx: Tx, topicId: number, communityId: number): { count: number; threshold: number; moved: boolean } {
   const count = tx.select({ n: sql<number>`count(*)` }).from(topicCosigns).where(eq(topicCosigns.topicId, topicId)).get()!.n;
   tx.update(topics).set({ cosignCount: count }).where(eq(topics.id, topicId)).run();
-  const { cosignThreshold } = rulesOf(tx, communityId);
+  const { cosignThreshold } = requireRules(communityId, tx);
   const topic = tx.select({ state: topics.state }).from(topics).where(eq(topics.id, topicId)).get()!;
   if (topic.state === "open" && count >= cosignThreshold) {
     advanceInTx(tx, { topicId, communityId, action: "reachThreshold", actor: "system" });
@@ -146,7 +137,7 @@ function mergeInto(tx: Tx, topic: typeof topics.$inferSelect, targetId: number |
     ? tx.select().from(topics).where(and(eq(topics.id, targetId), eq(topics.communityId, topic.communityId))).get()
     : undefined;
   if (!target || target.id === topic.id || !["open", "screening", "drafting", "consulting"].includes(target.state)) {
-    throw new WorkflowError("mergeTarget");
+    throw moveRefused("mergeTarget");
   }
   const carried = [topic.proposerId, ...tx.select({ userId: topicCosigns.userId }).from(topicCosigns).where(eq(topicCosigns.topicId, topic.id)).all().map((r) => r.userId)];
   for (const userId of new Set(carried)) {

@@ -5,7 +5,7 @@ import * as encoding from "lib0/encoding";
 import { openSessionExpiries, readSessionToken, validateSessionToken } from "../../app/auth/session.server";
 import { colorForUser } from "../../app/components/draft/colors";
 import { getDraftAccess } from "../../app/models/draft-access.server";
-import { onDraftEvent } from "../../app/models/draft-events.server";
+import { onCommitted } from "../../app/models/committed-events.server";
 import { appendDraftUpdate, compactDraft, ensureDraftDocument } from "../../app/models/draft-store.server";
 import { templateUpdate } from "../../app/models/draft-text";
 import { clientAddress, requestHost } from "../client-address";
@@ -235,11 +235,11 @@ function listen(collab: CollabHandle<DraftContext>): () => void {
   }, envInt("YJS_SESSION_CHECK_MS", 60_000));
   sessionSweep.unref();
   const unsubscribe = [
-    onDraftEvent("topicMoved", ({ topicId }) => reevaluate(collab, openConnections(collab).filter((conn) => conn.context.topicId === topicId))),
-    onDraftEvent("rolesChanged", ({ communityId, userId }) =>
+    onCommitted("topicMoved", ({ topicId }) => reevaluate(collab, openConnections(collab).filter((conn) => conn.context.topicId === topicId))),
+    onCommitted("rolesChanged", ({ communityId, userId }) =>
       reevaluate(collab, openConnections(collab).filter((conn) => conn.context.communityId === communityId && conn.context.userId === userId)),
     ),
-    onDraftEvent("sessionsEnded", ({ sessionIds }) => {
+    onCommitted("sessionsEnded", ({ sessionIds }) => {
       const ended = new Set(sessionIds);
       for (const conn of openConnections(collab)) if (ended.has(conn.context.sessionId)) collab.endConnection(conn, CLOSE_PROTOCOL, "session ended");
     }),

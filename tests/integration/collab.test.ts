@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { startServer } from "../../server/app";
 import { getDraftText } from "~/models/draft-store.server";
-import { emitDraftEvent } from "~/models/draft-events.server";
+import { publishCommitted } from "~/models/committed-events.server";
 import { advanceTopic } from "~/models/workflow.server";
 import { appendParagraph, connectClient, topicIn, upgradeStatus, waitFor, wsBase, type Client } from "./support/collab";
 import { communityId, userId } from "./support/db";
@@ -104,7 +104,7 @@ describe("collaborative drafting over websockets", () => {
     const db = getDb().$client;
     const member = { c: communityId("mingyue"), u: userId("committee2") };
     db.prepare("UPDATE memberships SET role = 'resident' WHERE community_id = ? AND user_id = ? AND role = 'committee'").run(member.c, member.u);
-    emitDraftEvent("rolesChanged", { communityId: member.c, userId: member.u });
+    publishCommitted({ name: "rolesChanged", payload: { communityId: member.c, userId: member.u } });
     appendParagraph(editor.doc, "撤职后");
     await fence(editor, observer, "after-revoke");
     db.prepare("UPDATE memberships SET role = 'committee' WHERE community_id = ? AND user_id = ? AND role = 'resident'").run(member.c, member.u);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, inTransaction } from "../../db/client.server";
 import { castBallot } from "~/models/ballot.server";
 import { appendLedger, GENESIS_HASH, hashEntry, verifyLedger } from "~/models/ledger.server";
 import { witnessFileOf, witnessHeads } from "~/models/ledger-witness.server";
@@ -27,7 +27,7 @@ function dropGuards() {
 }
 
 function append(id: number, n: number) {
-  getDb().transaction((tx) => {
+  inTransaction(getDb(), (tx) => {
     for (let i = 0; i < n; i++) appendLedger(tx, { communityId: id, type: "test.event", actorId: null, subject: "test:more", payload: { i } });
   });
 }

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, inTransaction } from "../../db/client.server";
 import { appendLedger, GENESIS_HASH, hashEntry, listLedgerEntries, verifyLedger } from "~/models/ledger.server";
 import { communityId, createCommunity } from "./support/db";
 
@@ -28,7 +28,7 @@ describe("ledger", () => {
   it("appends inside the caller's transaction and moves the head", () => {
     const id = communityId("shiliu");
     const before = verifyLedger({ communityId: id });
-    const { seq, hash } = getDb().transaction((tx) =>
+    const { seq, hash } = inTransaction(getDb(), (tx) =>
       appendLedger(tx, { communityId: id, type: "test.event", actorId: null, subject: "test:1", payload: { b: 2, a: "一" } }),
     );
     const after = verifyLedger({ communityId: id });
@@ -42,7 +42,7 @@ describe("ledger", () => {
     const id = communityId("shiliu");
     const before = verifyLedger({ communityId: id });
     expect(() =>
-      getDb().transaction((tx) => {
+      inTransaction(getDb(), (tx) => {
         appendLedger(tx, { communityId: id, type: "test.event", actorId: null, subject: "x", payload: {} });
         throw new Error("the change it records failed");
       }),

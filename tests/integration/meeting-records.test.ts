@@ -8,6 +8,7 @@ import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
 import { startServer } from "../../server/app";
 import { castBallot, closeVote, openVote } from "~/models/ballot.server";
+import { committedListeners } from "~/models/committed-events.server";
 import { checkIn } from "~/models/meeting-attendance.server";
 import type { ScreenState } from "~/models/meeting-screen";
 import { getMeetingView } from "~/models/meeting-view.server";
@@ -75,11 +76,8 @@ beforeAll(() => {
   vote(open, 1, "yes");
 });
 
-/** The bus the models emit meeting changes on (shared by the test and the server's build through globalThis). */
-const meetingListeners = () => {
-  const bus = (globalThis as Record<symbol, { listenerCount: (name: string) => number } | undefined>)[Symbol.for("yishiting.draftEvents")];
-  return bus?.listenerCount("meetingChanged") ?? 0;
-};
+/** The bus committed writes publish meeting changes on (shared by the test and the server's build: a singleton). */
+const meetingListeners = () => committedListeners("meetingChanged");
 
 describe("the live event stream", () => {
   it("sends the state at once, then each change (a burst as one event), and lets go when the client leaves", async () => {

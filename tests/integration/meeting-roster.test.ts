@@ -4,7 +4,7 @@
 // consultations; a motion's basis is frozen when its vote opens; a share "of all members".
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, inTransaction } from "../../db/client.server";
 import { catalogueEntries, ledgerEntries, meetingAttendance, meetingObservers, motions, notifications, rules } from "../../db/schema";
 import { castBallot, closeVote, openVote } from "~/models/ballot.server";
 import { resetClock, DAY_MS } from "~/models/clock.server";
@@ -19,7 +19,8 @@ import { getMeetingRecord } from "~/models/meeting-records.server";
 import { getMeetingView } from "~/models/meeting-view.server";
 import { getRosterMakeUp, scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
-import { ExclusiveRoleError, grantMembership, revokeMembership } from "~/models/membership.server";
+import { DomainError } from "~/models/domain-error.server";
+import { grantMembership, revokeMembership } from "~/models/membership.server";
 import en from "~/i18n/en";
 import zhCN from "~/i18n/zh-CN";
 import { basisOf } from "~/workflow/motion-basis";
@@ -99,7 +100,7 @@ describe("the roster of 组成人员", () => {
 
   it("tells committee members of a meeting scheduled, and seats one who is both a committee member and a representative once", () => {
     const admin = userId("street1");
-    db().transaction((tx) => grantMembership(tx, { communityId: cid(), userId: userId(rep(15)), role: "committeeMember", grantedBy: admin, via: "test" }));
+    inTransaction(db(), (tx) => grantMembership(tx, { communityId: cid(), userId: userId(rep(15)), role: "committeeMember", grantedBy: admin, via: "test" }));
     const before = db().select().from(notifications).where(and(eq(notifications.userId, userId("cmember1")), eq(notifications.kind, "meeting.scheduled"))).all().length;
     const m = session();
     expect(db().select().from(notifications).where(and(eq(notifications.userId, userId("cmember1")), eq(notifications.kind, "meeting.scheduled"))).all().length).toBe(before + 1);
@@ -120,7 +121,7 @@ describe("the roster of 组成人员", () => {
     expect(left.map((e) => JSON.parse(e.payload).representative)).toEqual([userId("cmember2")]);
     expect(verifyLedger({ communityId: cid() }).ok).toBe(true);
     // Put the roles back for the tests after this one (the roster stays 20).
-    db().transaction((tx) => {
+    inTransaction(db(), (tx) => {
       grantMembership(tx, { communityId: cid(), userId: userId("cmember2"), role: "committeeMember", grantedBy: admin, via: "test" });
       grantMembership(tx, { communityId: cid(), userId: userId(rep(15)), role: "representative", grantedBy: admin, via: "test" });
     });
@@ -131,8 +132,8 @@ describe("the roster of 组成人员", () => {
 describe("a committee member cannot be a supervisor (居委会组织法第三十六条, 村委会组织法第三十七条)", () => {
   it("refuses either grant, in the seed's transaction and by invite, naming the article of the community's law", async () => {
     const admin = userId("street1");
-    expect(() => db().transaction((tx) => grantMembership(tx, { communityId: cid(), userId: userId("cmember1"), role: "supervisor", grantedBy: admin, via: "test" }))).toThrow(ExclusiveRoleError);
-    expect(() => db().transaction((tx) => grantMembership(tx, { communityId: cid(), userId: userId("supervisor1"), role: "committeeMember", grantedBy: admin, via: "test" }))).toThrow(ExclusiveRoleError);
+    expect(() => inTransaction(db(), (tx) => grantMembership(tx, { communityId: cid(), userId: userId("cmember1"), role: "supervisor", grantedBy: admin, via: "test" }))).toThrow(DomainError);
+    expect(() => inTransaction(db(), (tx) => grantMembership(tx, { communityId: cid(), userId: userId("supervisor1"), role: "committeeMember", grantedBy: admin, via: "test" }))).toThrow(DomainError);
     const invite = createInvite({ communityId: cid(), role: "committeeMember", maxUses: 1, expiresInDays: 7, note: "", createdBy: admin });
     expect(await redeemInvite({ code: invite.code, userId: userId("supervisor1") })).toEqual({ ok: false, problem: "supervisorExclusiveResidents" });
     const village = createInvite({ communityId: communityId("shiliu"), role: "supervisor", maxUses: 1, expiresInDays: 7, note: "", createdBy: admin });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startServer, type RunningServer } from "../../server/app";
-import { draftEventListeners } from "~/models/draft-events.server";
+import { committedListeners } from "~/models/committed-events.server";
 import { rawSocket, topicIn, upgradeStatus, waitFor, wsBase } from "./support/collab";
 import { meetingInSession } from "./support/meeting";
 import { eventReader } from "./support/sse";
@@ -106,7 +106,7 @@ describe("2,000 streams opened and closed", () => {
     process.env.EVENTS_MAX_STREAMS_PER_ADDRESS = "100000";
     const roomy = await startServer({ port: 0, host: "127.0.0.1" });
     try {
-      const before = draftEventListeners("meetingChanged");
+      const before = committedListeners("meetingChanged");
       let opened = 0;
       // 20 at a time; half are closed after their first event, half as soon as the answer starts.
       await Promise.all(
@@ -120,7 +120,7 @@ describe("2,000 streams opened and closed", () => {
         }),
       );
       expect(opened).toBe(2000);
-      await waitFor(() => roomy.openStreams() === 0 && draftEventListeners("meetingChanged") === before, "every stream released", 15_000);
+      await waitFor(() => roomy.openStreams() === 0 && committedListeners("meetingChanged") === before, "every stream released", 15_000);
     } finally {
       await roomy.close();
     }

@@ -7,7 +7,8 @@ import { coSignTopic, withdrawCosign } from "~/models/cosign.server";
 import { runDueDeadlines } from "~/models/deadline.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { createTopic } from "~/models/topic-create.server";
-import { advanceTopic, WorkflowError } from "~/models/workflow.server";
+import { DomainError } from "~/models/domain-error.server";
+import { advanceTopic } from "~/models/workflow.server";
 import { communityId, userId } from "./support/db";
 
 const mingyue = () => communityId("mingyue");
@@ -86,10 +87,10 @@ describe("advanceTopic", () => {
     const { id } = propose();
     const snapshot = JSON.stringify(topic(id));
     const ledger = verifyLedger({ communityId: mingyue() });
-    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "accept", actor: committee() })).toThrow(new WorkflowError("wrongState"));
-    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "reject", actor: resident("resident2"), reason: "不要" })).toThrow(new WorkflowError("wrongRole"));
-    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "reject", actor: committee(), reason: "" })).toThrow(new WorkflowError("reasonRequired"));
-    expect(() => advanceTopic({ topicId: id, communityId: communityId("shiliu"), action: "reject", actor: committee(), reason: "x" })).toThrow(new WorkflowError("notFound"));
+    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "accept", actor: committee() })).toThrow(new DomainError("topic", "wrongState"));
+    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "reject", actor: resident("resident2"), reason: "不要" })).toThrow(new DomainError("topic", "wrongRole"));
+    expect(() => advanceTopic({ topicId: id, communityId: mingyue(), action: "reject", actor: committee(), reason: "" })).toThrow(new DomainError("topic", "reasonRequired"));
+    expect(() => advanceTopic({ topicId: id, communityId: communityId("shiliu"), action: "reject", actor: committee(), reason: "x" })).toThrow(new DomainError("topic", "notFound"));
     expect(JSON.stringify(topic(id))).toBe(snapshot);
     expect(verifyLedger({ communityId: mingyue() })).toEqual(ledger);
   });
@@ -111,7 +112,7 @@ describe("advanceTopic", () => {
     expect(topic(target.id).cosignCount).toBe(3);
     const told = getDb().select().from(notifications).where(eq(notifications.kind, "topic.mergedIn")).all().map((n) => n.userId);
     expect(told).toEqual(expect.arrayContaining([userId("resident3"), userId("rep01")]));
-    expect(() => advanceTopic({ topicId: target.id, communityId: mingyue(), action: "merge", actor: committee(), reason: "x", mergeIntoId: target.id })).toThrow(new WorkflowError("mergeTarget"));
+    expect(() => advanceTopic({ topicId: target.id, communityId: mingyue(), action: "merge", actor: committee(), reason: "x", mergeIntoId: target.id })).toThrow(new DomainError("topic", "mergeTarget"));
   });
 });
 

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, inTransaction } from "../../db/client.server";
 import {
   consultationAnswers,
   consultationMeetings,
@@ -111,7 +111,7 @@ function insertMissingRows() {
   for (const kind of ["rectification.raised", "rectification.answered", "meeting.requested", "objection.lodged"]) {
     db.insert(notifications).values({ userId: committee, communityId: mingyue, topicId: topicIds[0], kind, payload }).run();
   }
-  db.transaction((tx) => appendLedger(tx, { communityId: mingyue, type: "topic.created", actorId: committee, subject: `topic:${topicIds[0]}`, payload: { title: use("ledger_entries.payload"), reason: hostile("ledger_entries.payload") } }));
+  inTransaction(db, (tx) => appendLedger(tx, { communityId: mingyue, type: "topic.created", actorId: committee, subject: `topic:${topicIds[0]}`, payload: { title: use("ledger_entries.payload"), reason: hostile("ledger_entries.payload") } }));
 }
 
 function importHotline() {

@@ -5,7 +5,7 @@ import { DAY_MS } from "../../../app/models/clock.server";
 import { appendLedger } from "../../../app/models/ledger.server";
 import { grantMembership } from "../../../app/models/membership.server";
 import { RULE_PACKS, settingsFromPack, type Ratio } from "../../../app/workflow/rule-packs";
-import type { Db, Tx } from "../../../db/client.server";
+import { inTransaction, type Db, type Tx } from "../../../db/client.server";
 import { sitsOnRoster } from "../../../app/workflow/meetings";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
 import { demoDraft } from "./drafts";
@@ -25,7 +25,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (!isEmpty(db)) return false;
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   const now = Date.now();
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     if (tx.select({ n: count() }).from(streets).get()!.n > 0) return; // another start won the race
     const streetId = tx.insert(streets).values(DEMO_STREET).returning({ id: streets.id }).get().id;
     const userIds = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { getDb, inTransaction } from "../../../db/client.server";
 import { communities, streets, users } from "../../../db/schema";
 import { appendLedger } from "~/models/ledger.server";
 
@@ -21,7 +21,7 @@ export function createCommunity({ entries = 8 }: { entries?: number } = {}): { i
   const db = getDb();
   const streetId = db.select({ id: streets.id }).from(streets).get()!.id;
   const slug = `t${process.pid}-${++made}`;
-  const id = db.transaction((tx) => {
+  const id = inTransaction(db, (tx) => {
     const row = tx.insert(communities).values({ streetId, slug, nameZh: `测试社区${made}`, nameEn: `Test ${made}`, kind: "urban" }).returning({ id: communities.id }).get();
     for (let i = 1; i <= entries; i++) {
       appendLedger(tx, { communityId: row.id, type: "test.event", actorId: null, subject: `test:${i}`, payload: { i } });
