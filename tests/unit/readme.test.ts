@@ -79,6 +79,10 @@ describe("README", () => {
     const folderMap = section(README, "Architecture").match(/^```\n([\s\S]*?)^```/m)![1]!;
     const mapped = [...folderMap.matchAll(/^(\S+)/gm)].map((m) => m[1]!);
     expect(mapped.length).toBeGreaterThan(5);
+    // The app's folders, indented under app/: each named one exists, and every folder of app/ is named.
+    const appFolders = [...folderMap.matchAll(/^ {2}(\S+\/(?: \S+\/)*)/gm)].flatMap((m) => m[1]!.split(" ")).map((f) => `app/${f.replace(/\/$/, "")}`);
+    const actual = fs.readdirSync(path.join(ROOT, "app"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `app/${d.name}`);
+    expect(appFolders.sort()).toEqual(actual.sort());
     for (const name of [...named, ...mapped]) {
       expect(fs.existsSync(path.join(ROOT, name.split("*")[0]!)), name).toBe(true);
     }
