@@ -19,11 +19,14 @@ export function freePort(): Promise<number> {
  * check answers. `nodeArgs` go to node (e.g. --expose-gc); its stderr goes to ours unless `stdio`
  * says otherwise (e.g. piped, to read its log).
  */
+/** The V8 flags `npm start` gives the server (package.json "start"; docs/decisions/034-young-generation.md): the benchmarks measure the server as it runs. */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
 export async function startChild(
   port: number,
   { env = {}, stdio = ["ignore", "ignore", "inherit"], nodeArgs = [] }: { env?: Record<string, string>; stdio?: StdioOptions; nodeArgs?: string[] } = {},
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server/start.ts"], {
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", DEMO_SEED: "0", ...env },
     stdio,
   });
