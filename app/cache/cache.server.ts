@@ -3,6 +3,7 @@ import { getTableName, type Table } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { watchChanges } from "../../db/changes";
 import { getDb, type Db } from "../../db/client.server";
+import { prepared } from "../../db/prepared";
 
 /**
  * The one cache of reads (docs/decisions/033-scoped-cache.md). A read is remembered under its name, its
@@ -45,9 +46,6 @@ const stores: Store[] = [];
 const storesByTable = new Map<string, Store[]>();
 const verify = process.env.CACHE_VERIFY === "1";
 
-/** What the cache did since the process started, for the benchmarks (server/bench-stats.ts). */
-export const cacheCounts = { hits: 0, misses: 0, uncached: 0, forgotten: 0, cleared: 0 };
-
 function forget(table: string, community: number | null): void {
   for (const store of storesByTable.get(table) ?? []) {
     if (community === null || !store.scoped) store.clear();
@@ -66,7 +64,7 @@ function currentDb(): Db {
     seenVersion = undefined;
     watchChanges(db.$client, forget);
   }
-  const version = dataVersionOf(db);
+  const version = dataVersion().get();
   if (version !== seenVersion) {
     if (seenVersion !== undefined) for (const store of stores) store.clear();
     seenVersion = version;
@@ -74,18 +72,9 @@ function currentDb(): Db {
   return db;
 }
 
-const dataVersionStatements = new WeakMap<Db, { get(): unknown }>();
-function dataVersionOf(db: Db): unknown {
-  let statement = dataVersionStatements.get(db);
-  if (!statement) {
-    // Prepared once: better-sqlite3's pragma() compiles the statement on every call.
-    statement = db.$client.prepare("PRAGMA data_version").pluck();
-    dataVersionStatements.set(db, statement);
-  }
-  return statement.get();
-}
+// Prepared once per connection: better-sqlite3's pragma() compiles the statement on every call.
+const dataVersion = prepared((db) => db.$client.prepare("PRAGMA data_version").pluck());
 
-/** A remembered read, with how often it was answered from memory (hits) and read afresh (misses). */
 export type CachedRead<A, V> = ((arg: A) => V) & { readonly counts: { hits: number; misses: number } };
 
 export function cachedRead<A, V>(name: string, options: CachedReadOptions<A, V>, read: (arg: A) => V): CachedRead<A, V> {
@@ -109,13 +98,11 @@ export function cachedRead<A, V>(name: string, options: CachedReadOptions<A, V>,
       const ids = byCommunity.get(scope);
       if (!ids) return;
       for (const id of [...ids]) lru.delete(id);
-      cacheCounts.forgotten++;
     },
     clear() {
       if (lru.size === 0) return;
       lru.clear();
       byCommunity.clear();
-      cacheCounts.cleared++;
     },
   };
   stores.push(store);
@@ -125,7 +112,6 @@ export function cachedRead<A, V>(name: string, options: CachedReadOptions<A, V>,
   const remembered = (arg: A): V => {
     const db = currentDb();
     if (db.$client.inTransaction) {
-      cacheCounts.uncached++;
       return read(arg);
     }
     const scope = community ? community(arg) : 0;
@@ -133,7 +119,6 @@ export function cachedRead<A, V>(name: string, options: CachedReadOptions<A, V>,
     const box = lru.get(id);
     if (box) {
       counts.hits++;
-      cacheCounts.hits++;
       if (verify) {
         const fresh = read(arg);
         if (!same(box.value, fresh)) throw new Error(`cachedRead "${name}" (${id}) is stale: its read depends on a table it does not declare (declared: ${[...store.tables].join(", ")})`);
@@ -141,7 +126,6 @@ export function cachedRead<A, V>(name: string, options: CachedReadOptions<A, V>,
       return box.value;
     }
     counts.misses++;
-    cacheCounts.misses++;
     const value = read(arg);
     lru.set(id, { value });
     if (community) {
