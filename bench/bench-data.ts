@@ -43,12 +43,23 @@ function readReport(file: string): GenerationReport | null {
   return fs.existsSync(`${file}.json`) ? (JSON.parse(fs.readFileSync(`${file}.json`, "utf8")) as GenerationReport) : null;
 }
 
-/** Copies the generated data to `dbFile` (DATABASE_PATH, before anything opens it) and migrates it to today's schema. */
+/**
+ * Copies the generated data to `dbFile` (DATABASE_PATH, before anything opens it), migrates it to
+ * today's schema, and moves its pending deadlines on by the file's age: the city keeps the same
+ * distance to its deadlines as when it was generated, so a file made days ago does not hand the
+ * server's scheduler a backlog of thousands of due co-sign windows in the middle of a measurement.
+ */
 export async function prepareBenchData(dbFile: string) {
   const { file, generatedNow, report } = ensureBenchData();
   fs.copyFileSync(file, dbFile);
   const { getDb } = await import("../db/client.server");
   const { runMigrations } = await import("../server/migrate");
-  runMigrations(getDb()); // a file generated before a newer migration
-  return { source: file, generated_now: generatedNow, generate_seconds: report?.seconds ?? null, report };
+  const db = getDb();
+  runMigrations(db); // a file generated before a newer migration
+  const ageMs = Math.max(0, Date.now() - fs.statSync(file).mtimeMs);
+  const aged = db.$client.transaction(() => ({
+    deadlines: db.$client.prepare("UPDATE deadlines SET due_at = due_at + ? WHERE done_at IS NULL").run(Math.round(ageMs)).changes,
+    tasks: db.$client.prepare("UPDATE execution_tasks SET due_at = due_at + ? WHERE status = 'open' AND overdue = 0").run(Math.round(ageMs)).changes,
+  }))();
+  return { source: file, generated_now: generatedNow, generate_seconds: report?.seconds ?? null, aged_hours: Math.round(ageMs / 360_000) / 10, aged, report };
 }

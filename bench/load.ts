@@ -2,10 +2,13 @@
 // takes nothing from the measuring process's event loop): real writes through the real server over
 // HTTP — co-signs, comments and new topics posted by signed-in members of other communities with
 // the app's own forms and a same-origin Origin header — at a fixed rate (open loop: sent on schedule
-// whether or not earlier ones have been answered, at most MAX_IN_FLIGHT outstanding), and editors
-// typing into one topic's draft over the y-websocket protocol, one character per keystroke, each a
-// real Yjs update the server applies and stores. Told "start" and "stop" by the parent; after each
-// "stop" it answers with what was achieved.
+// whether or not earlier ones have been answered), and editors typing into one topic's draft over the
+// y-websocket protocol, one character per keystroke, each a real Yjs update the server applies and
+// stores. Each writer is a person: one form at a time (a write goes to a writer of that community
+// who is not still waiting for an answer; when every one of them is waiting, it is not sent and
+// counted), so how many writes are outstanding is bounded by the people, not by a connection pool
+// (docs/decisions/035-writers-and-route-discovery.md). Told "start" and "stop" by the parent; after
+// each "stop" it answers with what was achieved.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
@@ -17,8 +20,8 @@ export interface LoadCommunity {
   slug: string;
   /** Share of the writes (busy communities get more). */
   weight: number;
-  /** Signed-in residents: session cookie and user id. */
-  members: Array<{ cookie: string; userId: number }>;
+  /** Signed-in residents: session cookie and user id; `waiting` while their last write is unanswered. */
+  members: Array<{ cookie: string; userId: number; waiting?: boolean }>;
   /** Topics still collecting co-signs: who proposed and who co-signed already, how many it still takes. */
   openTopics: Array<{ id: number; proposerId: number; cosigners: number[]; room: number }>;
   /** Topics that take comments. */
@@ -38,8 +41,10 @@ export interface LoadStats {
   writes: Record<"cosign" | "comment" | "topic", { ok: number; failed: number }>;
   writes_per_s: number;
   failed: number;
-  /** Writes not sent because MAX_IN_FLIGHT were outstanding (the server fell behind). */
+  /** Writes not sent because every writer of the community picked was still waiting for an answer (the server fell behind). */
   not_sent: number;
+  /** The most writes outstanding at once. */
+  max_in_flight: number;
   failures: Record<string, number>;
   write_p50_ms: number;
   write_p99_ms: number;
@@ -49,12 +54,15 @@ export interface LoadStats {
   editor_errors: number;
 }
 
-const MAX_IN_FLIGHT = 64;
 /** Shares of co-signs and comments (the rest are new topics): BENCH_WRITE_MIX="0.4,0.45" (the default). */
 const [COSIGNS, COMMENTS_SHARE] = (process.env.BENCH_WRITE_MIX ?? "0.4,0.45").split(",").map(Number);
 const r = rng(7);
 
-function post(origin: string, agent: http.Agent, path: string, cookie: string, form: Record<string, string>): Promise<number> {
+/**
+ * One form posted; its status, or -1 when the connection failed. A kept-alive connection the server
+ * closed while it sat idle (its keep-alive timeout) is sent again once on a new one, as a browser does.
+ */
+function post(origin: string, agent: http.Agent, path: string, cookie: string, form: Record<string, string>, retry = true): Promise<number> {
   const body = new URLSearchParams(form).toString();
   const url = new URL(origin);
   return new Promise((resolve) => {
@@ -65,13 +73,16 @@ function post(origin: string, agent: http.Agent, path: string, cookie: string, f
         res.on("end", () => resolve(res.statusCode ?? 0));
       },
     );
-    req.on("error", () => resolve(-1));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (retry && req.reusedSocket && error.code === "ECONNRESET") post(origin, agent, path, cookie, form, false).then(resolve);
+      else resolve(-1);
+    });
     req.end(body);
   });
 }
 
 async function run(plan: LoadPlan) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
+  const agent = new http.Agent({ keepAlive: true });
   const totalWeight = plan.communities.reduce((a, c) => a + c.weight, 0);
   const pickCommunity = () => {
     let x = r.random() * totalWeight;
@@ -79,26 +90,32 @@ async function run(plan: LoadPlan) {
     return plan.communities[plan.communities.length - 1];
   };
 
-  /** One write of the mix: 40% co-signs (a member who may), 45% comments, 15% new topics (BENCH_WRITE_MIX). */
-  function nextWrite(): { kind: "cosign" | "comment" | "topic"; path: string; cookie: string; form: Record<string, string> } {
+  type Write = { kind: "cosign" | "comment" | "topic"; path: string; writer: LoadCommunity["members"][number]; form: Record<string, string> };
+  /**
+   * One write of the mix by a writer not still waiting for an answer: 40% co-signs (a member who may),
+   * 45% comments, 15% new topics (BENCH_WRITE_MIX); null when every writer of the community picked is waiting.
+   */
+  function nextWrite(): Write | null {
     const c = pickCommunity();
-    const member = r.pick(c.members);
+    const free = c.members.filter((m) => !m.waiting);
+    if (!free.length) return null;
+    const writer = r.pick(free);
     const x = r.random();
     if (x < COSIGNS) {
       const topic = c.openTopics.length ? r.pick(c.openTopics) : null;
-      const signer = topic && c.members.find((m) => m.userId !== topic.proposerId && !topic.cosigners.includes(m.userId));
+      const signer = topic && free.find((m) => m.userId !== topic.proposerId && !topic.cosigners.includes(m.userId));
       if (topic && signer) {
         topic.cosigners.push(signer.userId);
         // The co-sign that reaches the threshold moves the topic on; it takes none after that.
         if (--topic.room <= 0) c.openTopics.splice(c.openTopics.indexOf(topic), 1);
-        return { kind: "cosign", path: `/c/${c.slug}/topics/${topic.id}`, cookie: signer.cookie, form: { intent: "cosign" } };
+        return { kind: "cosign", path: `/c/${c.slug}/topics/${topic.id}`, writer: signer, form: { intent: "cosign" } };
       }
     }
     if (x < COSIGNS + COMMENTS_SHARE && c.commentTopics.length) {
-      return { kind: "comment", path: `/c/${c.slug}/topics/${r.pick(c.commentTopics)}`, cookie: member.cookie, form: { intent: "comment", body: `${r.pick(COMMENTS)}（${Date.now() % 1000}）` } };
+      return { kind: "comment", path: `/c/${c.slug}/topics/${r.pick(c.commentTopics)}`, writer, form: { intent: "comment", body: `${r.pick(COMMENTS)}（${Date.now() % 1000}）` } };
     }
     const title = titleOf(r);
-    return { kind: "topic", path: `/c/${c.slug}/topics/new`, cookie: member.cookie, form: { title, description: descriptionOf(r, title), category: c.category, location: "小区东门" } };
+    return { kind: "topic", path: `/c/${c.slug}/topics/new`, writer, form: { title, description: descriptionOf(r, title), category: c.category, location: "小区东门" } };
   }
 
   // The editors stay connected for the whole run; they type only while the load is on.
@@ -119,7 +136,7 @@ async function run(plan: LoadPlan) {
   let on = false;
   let phase = newPhase();
   function newPhase() {
-    return { started: performance.now(), sent: 0, notSent: 0, inFlight: 0, keystrokes: 0, latencies: [] as number[], failures: {} as Record<string, number>, writes: { cosign: { ok: 0, failed: 0 }, comment: { ok: 0, failed: 0 }, topic: { ok: 0, failed: 0 } } };
+    return { started: performance.now(), sent: 0, notSent: 0, inFlight: 0, maxInFlight: 0, keystrokes: 0, latencies: [] as number[], failures: {} as Record<string, number>, writes: { cosign: { ok: 0, failed: 0 }, comment: { ok: 0, failed: 0 }, topic: { ok: 0, failed: 0 } } };
   }
 
   const writeTimer = setInterval(() => {
@@ -127,15 +144,17 @@ async function run(plan: LoadPlan) {
     const p = phase;
     const due = Math.floor(((performance.now() - p.started) / 1000) * plan.writesPerSecond) - p.sent - p.notSent;
     for (let k = 0; k < due; k++) {
-      if (p.inFlight >= MAX_IN_FLIGHT) {
+      const w = nextWrite();
+      if (!w) {
         p.notSent++;
         continue;
       }
       p.sent++;
-      p.inFlight++;
-      const w = nextWrite();
+      p.maxInFlight = Math.max(p.maxInFlight, ++p.inFlight);
+      w.writer.waiting = true;
       const t0 = performance.now();
-      void post(plan.origin, agent, w.path, w.cookie, w.form).then((status) => {
+      void post(plan.origin, agent, w.path, w.writer.cookie, w.form).then((status) => {
+        w.writer.waiting = false;
         p.inFlight--;
         p.latencies.push(performance.now() - t0);
         if (status === 302) p.writes[w.kind].ok++;
@@ -177,6 +196,7 @@ async function run(plan: LoadPlan) {
         writes_per_s: Math.round(ok / seconds),
         failed,
         not_sent: p.notSent,
+        max_in_flight: p.maxInFlight,
         failures: p.failures,
         write_p50_ms: at(0.5),
         write_p99_ms: at(0.99),

@@ -33,6 +33,8 @@ const LIMIT_MS = 45 * 60 * 1000;
 /** How long after its SECONDS a measurement waits for answers before it gives up on them. */
 const GRACE_MS = Number(process.env.BENCH_GRACE_SECONDS ?? 20) * 1000;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+/** BENCH_CPU_PROF=<dir>: the server writes its V8 CPU profile there (to see where a page's time goes; slows it a little). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const { dir, dbFile } = useTempDatabase("pages");
 
@@ -71,7 +73,7 @@ async function main() {
 
   const port = await freePort();
   const plan = makeLoadPlan(db, { origin: `http://127.0.0.1:${port}`, busyTopicId: busy.id, signIn });
-  const child = await startChild(port);
+  const child = await startChild(port, { nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [] });
   // The mixed load in its own process; it connects its editors, then waits for "start".
   const loader = fork("bench/load.ts", { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const fromLoader = <T>(type: string) => new Promise<T>((resolve, reject) => {
@@ -188,7 +190,7 @@ async function main() {
           loader.send({ type: "stop" });
           const stats = { round: r, ...(await stopped) };
           loadStats.push(stats);
-          process.stdout.write(`  round ${r} mixed load: ${stats.writes_per_s} writes/s (${stats.failed} failed ${JSON.stringify(stats.failures)}, ${stats.not_sent} not sent; p99 ${stats.write_p99_ms} ms), ${stats.keystrokes_per_s} keystrokes/s from ${stats.editors_connected} editors\n`);
+          process.stdout.write(`  round ${r} mixed load: ${stats.writes_per_s} writes/s (${stats.failed} failed ${JSON.stringify(stats.failures)}, ${stats.not_sent} not sent, at most ${stats.max_in_flight} outstanding; p50 ${stats.write_p50_ms} ms, p99 ${stats.write_p99_ms} ms), ${stats.keystrokes_per_s} keystrokes/s from ${stats.editors_connected} editors\n`);
         }
       }
     }
@@ -213,7 +215,9 @@ async function main() {
     failed: loadStats.reduce((a, l) => a + l.failed, 0),
     not_sent: loadStats.reduce((a, l) => a + l.not_sent, 0),
     keystrokes_per_s: median(loadStats.map((l) => l.keystrokes_per_s)),
+    write_p50_ms: median(loadStats.map((l) => l.write_p50_ms)),
     write_p99_ms: median(loadStats.map((l) => l.write_p99_ms)),
+    max_in_flight: Math.max(...loadStats.map((l) => l.max_in_flight)),
   };
   const reachedRate = mixedLoad.writes_per_s >= 0.9 * plan.writesPerSecond && mixedLoad.failed === 0;
   const figures = {
@@ -232,6 +236,9 @@ async function main() {
     // The load itself: what it achieved, and what the baseline lost to it.
     mixed_writes_per_s: mixedLoad.writes_per_s,
     mixed_write_failures: mixedLoad.failed,
+    // How long a write waited for its answer while the pages' 50 connections kept the server busy.
+    mixed_write_p50_ms: mixedLoad.write_p50_ms,
+    mixed_write_p99_ms: mixedLoad.write_p99_ms,
     mixed_keystrokes_per_s: mixedLoad.keystrokes_per_s,
     mixed_rate_reached: reachedRate,
     baseline_rps_mixed_vs_quiet: ratio(med("bare", "rps", "mixed"), med("bare", "rps")),
@@ -278,7 +285,7 @@ async function main() {
       `pages: ${CONNECTIONS} connections × ${SECONDS} s × ${ROUNDS} rounds × quiet and mixed (load before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")})`,
       `  data: ${counts.communities} communities, ${counts.topics} topics (${counts.mingyue_topics} in mingyue), ${counts.ledger_entries} ledger entries; busy topic #${busy.id}: ${busy.comments} comments, ${busy.cosigns} co-signs`,
       ...PHASES.flatMap((phase) => (Object.keys(targets) as Kind[]).map((k) => `  ${line(k, phase)}`)),
-      `  mixed load: ${mixedLoad.writes_per_s} writes/s of ${plan.writesPerSecond} asked (${mixedLoad.failed} failed, ${mixedLoad.not_sent} not sent, p99 ${mixedLoad.write_p99_ms} ms), ${mixedLoad.keystrokes_per_s} keystrokes/s${reachedRate ? "" : "  — THE LOAD DID NOT REACH ITS RATE: the mixed figures are under a lighter load than asked"}`,
+      `  mixed load: ${mixedLoad.writes_per_s} writes/s of ${plan.writesPerSecond} asked (${mixedLoad.failed} failed, ${mixedLoad.not_sent} not sent, p50 ${mixedLoad.write_p50_ms} ms, p99 ${mixedLoad.write_p99_ms} ms), ${mixedLoad.keystrokes_per_s} keystrokes/s${reachedRate ? "" : "  — THE LOAD DID NOT REACH ITS RATE: the mixed figures are under a lighter load than asked"}`,
       `  server CPU per request, bare vs page (quiet): hall ${cpuRatios.hall}, topic ${cpuRatios.topic}; baseline vs rootless page ${figures.baseline_rps_ratio_rootless}`,
       `  quiet: ${target("hall_rps_ratio")}, ${target("hall_p99_ratio")}, ${target("topic_rps_ratio")}, ${target("topic_p99_ratio")}`,
       `  mixed: ${target("hall_rps_ratio_mixed")}, ${target("hall_p99_ratio_mixed")}, ${target("topic_rps_ratio_mixed")}, ${target("topic_p99_ratio_mixed")}`,
