@@ -10,6 +10,7 @@ import { attempt, refusals, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { publish } from "./publication.server";
 import { advanceInTx } from "./workflow.server";
+import type { TopicPageTopic } from "./topic-page.server";
 import { write } from "./write.server";
 
 /** A refused record; `problem` is a key under `owners.problems` (or, for impossible figures, `owners.impossible`). */
@@ -94,10 +95,11 @@ export function recordOwnersDecision(input: OwnersInput): Result<OwnersProblem, 
  * recorded result with the hall's four checks, and whether this person may record it now (only chooses
  * whether the form is shown: recordOwnersDecision decides again).
  */
-export function getOwnersSection({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
+/** The topic page's section, for the topic the page has read (its category's `ownersDecide` flag decides whether there is one). */
+export function getOwnersSection({ communityId, topic, roles }: { communityId: number; topic: Pick<TopicPageTopic, "id" | "state" | "createdAt" | "ownersDecide">; roles: readonly Role[] }) {
+  if (!topic.ownersDecide) return null;
+  const topicId = topic.id;
   const db = getDb();
-  const topic = topicOf(db, communityId, topicId);
-  if (!topic?.ownersDecide) return null;
   const row = db
     .select({ decision: ownerDecisions, recordedBy: users.displayName })
     .from(ownerDecisions)

@@ -11,6 +11,7 @@ import { now } from "./clock.server";
 import { attempt, refusals, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { write } from "./write.server";
+import type { TopicPageTopic } from "./topic-page.server";
 import { getRules } from "./rules.server";
 
 /** A refused review record; `problem` is a key under `party.problems` in the translations. */
@@ -113,10 +114,11 @@ export function recordPartyReview(input: PartyReviewInput): Result<PartyReviewPr
  * asks for it, every review recorded (newest first), what the gate says now and whether this person
  * may record one (only chooses whether the form is shown: recordPartyReview decides again).
  */
-export function getPartyReviewSection({ communityId, topicId, roles }: { communityId: number; topicId: number; roles: readonly Role[] }) {
+/** The topic page's section, for the topic the page has read (its category's `important` flag decides whether there is one). */
+export function getPartyReviewSection({ communityId, topic, roles }: { communityId: number; topic: Pick<TopicPageTopic, "id" | "state" | "createdAt" | "important">; roles: readonly Role[] }) {
+  if (!topic.important) return null;
+  const topicId = topic.id;
   const db = getDb();
-  const topic = topicOf(db, communityId, topicId);
-  if (!topic?.important) return null;
   const pack = getRules({ communityId })?.pack ?? "";
   const reviews = db
     .select({ id: partyReviews.id, reviewedOn: partyReviews.reviewedOn, body: partyReviews.body, outcome: partyReviews.outcome, note: partyReviews.note, recordedBy: users.displayName })

@@ -35,6 +35,9 @@ const topicById = prepared((db) => {
       stageEnteredAt: topics.stageEnteredAt,
       categoryZh: catalogueEntries.nameZh,
       categoryEn: catalogueEntries.nameEn,
+      // The category's flags: a matter the party organisation studies first, one the owners decide.
+      important: sql<boolean>`coalesce(${catalogueEntries.important}, 0)`.mapWith(Boolean),
+      ownersDecide: sql<boolean>`coalesce(${catalogueEntries.ownersDecide}, 0)`.mapWith(Boolean),
       mergedIntoId: target.id,
       mergedIntoNumber: target.number,
       mergedIntoTitle: target.title,

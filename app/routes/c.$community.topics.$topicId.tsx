@@ -58,8 +58,8 @@ export async function loader(args: LoaderFunctionArgs) {
   });
   const freeze = getFreeze({ communityId: community.id, topicId, verify: search.has("verify") });
   const decision = getTopicDecision({ communityId: community.id, topicId, roles });
-  const partyReview = getPartyReviewSection({ communityId: community.id, topicId, roles });
-  const owners = getOwnersSection({ communityId: community.id, topicId, roles });
+  const partyReview = getPartyReviewSection({ communityId: community.id, topic: page.topic, roles });
+  const owners = getOwnersSection({ communityId: community.id, topic: page.topic, roles });
   // 责令改正: only an admin of this community's street sees the form (orderCorrection checks again).
   const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
   // 报告完成: the execution page's form, with what the step gate finds missing, for those who may report it.
