@@ -21,7 +21,7 @@ export function resolutionYear(at: Date, zone: string = DEFAULT_TIME_ZONE): numb
   return Number(localDate(at, zone).slice(0, 4));
 }
 
-interface PassedMotion {
+export interface PassedMotion {
   id: number;
   topicId: number;
   sha256: string;
@@ -50,6 +50,21 @@ export function publishResolution(tx: Tx, { communityId, motion, at }: { communi
     .get();
   const needsPublicity = category?.needsPublicity !== false;
   const publicityEndsAt = new Date(at.getTime() + (needsPublicity ? publicityDays : 0) * DAY_MS);
+  const id = insertResolution(tx, { communityId, motion, year, number, at, publicityEndsAt });
+  advanceInTx(tx, { topicId: motion.topicId, communityId, action: "pass", actor: "system" });
+  // 公示 on the board (村委会组织法 Art. 35, 居委会组织法 Art. 34): every resolution, for the period's 15 days or more.
+  publishOnBoard(tx, { communityId, topicId: motion.topicId, resolutionId: id, at });
+  if (needsPublicity) tx.insert(deadlines).values({ communityId, topicId: motion.topicId, kind: "publicity", dueAt: publicityEndsAt }).run();
+  else settlePublicity(tx, { communityId, topicId: motion.topicId, at });
+  return id;
+}
+
+/**
+ * What publishing a passed motion records: the numbered resolution (in 公示 until `publicityEndsAt`)
+ * and its `resolution.published` ledger entry with the vote's figures. `publishResolution` runs it
+ * when a vote closes; the demo seed runs it for the history it writes, with that history's dates.
+ */
+export function insertResolution(tx: Tx, { communityId, motion, year, number, at, publicityEndsAt }: { communityId: number; motion: PassedMotion; year: number; number: number; at: Date; publicityEndsAt: Date }): number {
   const row = tx
     .insert(resolutions)
     .values({ communityId, year, number, motionId: motion.id, topicId: motion.topicId, sha256: motion.sha256, publishedAt: at, publicityEndsAt })
@@ -75,15 +90,11 @@ export function publishResolution(tx: Tx, { communityId, motion, at }: { communi
     },
     at,
   });
-  advanceInTx(tx, { topicId: motion.topicId, communityId, action: "pass", actor: "system" });
-  // 公示 on the board (村委会组织法 Art. 35, 居委会组织法 Art. 34): every resolution, for the period's 15 days or more.
-  publishOnBoard(tx, { communityId, topicId: motion.topicId, resolutionId: row.id, at });
-  if (needsPublicity) tx.insert(deadlines).values({ communityId, topicId: motion.topicId, kind: "publicity", dueAt: publicityEndsAt }).run();
-  else settlePublicity(tx, { communityId, topicId: motion.topicId, at });
   return row.id;
 }
 
-function publishOnBoard(tx: Tx, { communityId, topicId, resolutionId, at }: { communityId: number; topicId: number; resolutionId: number; at: Date }) {
+/** 公示 on the board (村委会组织法 Art. 35, 居委会组织法 Art. 34): a resolution under its topic's title. */
+export function publishOnBoard(tx: Tx, { communityId, topicId, resolutionId, at }: { communityId: number; topicId: number; resolutionId: number; at: Date }) {
   const title = tx.select({ title: topics.title }).from(topics).where(eq(topics.id, topicId)).get()?.title ?? "";
   publish(tx, { communityId, topicId, kind: "resolution", refId: resolutionId, title, at });
 }

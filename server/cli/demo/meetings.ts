@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client.server";
 import { ballotPayload } from "../../../app/models/ballot.server";
 import { appendLedger } from "../../../app/models/ledger.server";
-import { publish } from "../../../app/models/publication.server";
-import { resolutionYear } from "../../../app/models/resolution.server";
+import { insertResolution, publishOnBoard, resolutionYear } from "../../../app/models/resolution.server";
 import { canonicalJson, type JsonValue } from "../../../app/models/canonical-json";
 import { sha256Hex } from "../../../app/models/freeze.server";
 import type { BallotChoice, RosterSeat } from "../../../app/workflow/meetings";
@@ -11,7 +10,7 @@ import { freezeBasis, type RulesForBasis } from "../../../app/workflow/motion-ba
 import { ratioText, type Ratio } from "../../../app/workflow/rule-packs";
 import { evaluateMotion } from "../../../app/workflow/tally";
 import type { DemoMeeting } from "./data";
-import { ballots, deadlines, meetingAttendance, meetings, motions, resolutions, topics as topicRows } from "../../../db/schema";
+import { ballots, deadlines, meetingAttendance, meetings, motions, resolutions } from "../../../db/schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -148,6 +147,7 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, sea
   const effective: Array<{ id: number; topicId: number; at: Date }> = [];
   const takeEffect = (until: number) => {
     for (const r of effective.filter((e) => e.at.getTime() <= until).sort((a, b) => a.at.getTime() - b.at.getTime())) {
+      tx.update(resolutions).set({ status: "effective", effectiveAt: r.at }).where(eq(resolutions.id, r.id)).run();
       appendLedger(tx, { communityId, type: "resolution.effective", actorId: null, subject: `resolution:${r.id}`, payload: { topic: r.topicId }, at: r.at });
       effective.splice(effective.indexOf(r), 1);
     }
@@ -262,24 +262,17 @@ export function writeMeetings(tx: Tx, { communityId, plans, userIds, topics, sea
       const year = resolutionYear(m.closedAt!);
       const number = (numbered.get(year) ?? 0) + 1;
       numbered.set(year, number);
-      const resolution = tx
-        .insert(resolutions)
-        .values({ communityId, year, number, motionId, topicId: topic.id, sha256: topic.sha256, status: "effective", publishedAt: m.closedAt!, publicityEndsAt: m.publicityEndsAt!, effectiveAt: m.publicityEndsAt! })
-        .returning({ id: resolutions.id })
-        .get();
-      appendLedger(tx, {
+      const resolutionId = insertResolution(tx, {
         communityId,
-        type: "resolution.published",
-        actorId: null,
-        subject: `resolution:${resolution.id}`,
-        payload: { year, number, motion: motionId, topic: topic.id, sha256: topic.sha256, present, ...counts, rule: ratioText(topic.pass), publicityEndsAt: m.publicityEndsAt!.toISOString() },
+        motion: { id: motionId, topicId: topic.id, sha256: topic.sha256, present, ...counts, passNum: topic.pass.num, passDen: topic.pass.den, passInclusive: topic.pass.inclusive },
+        year,
+        number,
         at: m.closedAt!,
+        publicityEndsAt: m.publicityEndsAt!,
       });
       tx.insert(deadlines).values({ communityId, topicId: topic.id, kind: "publicity", dueAt: m.publicityEndsAt!, doneAt: m.publicityEndsAt! }).run();
-      // On the board with its 公示 period, as publishResolution puts it there.
-      const title = tx.select({ title: topicRows.title }).from(topicRows).where(eq(topicRows.id, topic.id)).get()!.title;
-      publish(tx, { communityId, topicId: topic.id, kind: "resolution", refId: resolution.id, title, at: m.closedAt! });
-      effective.push({ id: resolution.id, topicId: topic.id, at: m.publicityEndsAt! });
+      publishOnBoard(tx, { communityId, topicId: topic.id, resolutionId, at: m.closedAt! });
+      effective.push({ id: resolutionId, topicId: topic.id, at: m.publicityEndsAt! });
     });
     appendLedger(tx, { communityId, type: "meeting.ended", actorId: convener, subject: `meeting:${meetingId}`, payload: { present, members: roster.length }, at: plan.endedAt! });
   }
