@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
 import { round } from "./server-child";
+import { seededRandom } from "../tests/support/seeded-random";
 import { openSynced } from "./yjs-client";
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 10_000);
@@ -28,15 +29,6 @@ const { createTopic } = await import("../app/models/topic-create.server");
 const { advanceTopic } = await import("../app/models/workflow.server");
 const { DRAFT_FIELD } = await import("../app/models/draft-text");
 
-/** A seeded random number generator, so every run makes the same edits. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One edit as a person makes it: mostly typing a few characters somewhere in a paragraph, sometimes
@@ -90,7 +82,7 @@ async function main() {
   try {
     const client = await openSynced(server.url, topicId, `${SESSION_COOKIE}=${token}`);
     const fragment = client.doc.getXmlFragment(DRAFT_FIELD);
-    const random = mulberry32(7);
+    const { random } = seededRandom(7);
     let updateBytesSent = 0;
     client.doc.on("update", (update: Uint8Array) => (updateBytesSent += update.length));
     const started = performance.now();

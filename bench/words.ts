@@ -1,5 +1,6 @@
 // The words the benchmark data is made of (bench/generate-data.ts, bench/city.ts), and a seeded
 // generator so the data is the same every run.
+import { seededRandom } from "../tests/support/seeded-random";
 
 // Titles: a place, a matter and a wish, e.g. "3号楼单元门禁损坏，建议尽快维修".
 export const PLACES = ["3号楼", "5号楼东侧", "小区北门", "南门岗亭", "中心花园", "地下车库", "老年活动室", "幼儿园门口", "菜市场旁", "2栋单元", "社区卫生站", "篮球场", "垃圾分类站", "快递柜旁", "沿河步道", "健身广场", "7号楼楼顶", "自行车棚", "东侧围墙", "社区食堂"];
@@ -13,20 +14,8 @@ export const SYLLABLES = "安宁福寿康乐泰和平顺兴隆华美嘉祥瑞丰
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-/** A small seeded generator (mulberry32), with the helpers the generators use. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(random() * xs.length)] as T;
-  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  return { random, pick, int };
-}
+/** The generators' seeded random numbers (tests/support/seeded-random.ts): the same city on every run. */
+export const rng = seededRandom;
 
 export const titleOf = (r: ReturnType<typeof rng>) => `${r.pick(PLACES)}${r.pick(MATTERS)}，${r.pick(WISHES)}`;
 export const descriptionOf = (r: ReturnType<typeof rng>, title: string) => `${title}。${r.pick(COMMENTS)}具体情况：${r.pick(PLACES)}附近${r.pick(MATTERS)}已持续一段时间，影响居民日常生活。`;

@@ -9,6 +9,7 @@ import { getDraftText } from "~/models/draft-store.server";
 import { draftText } from "~/models/draft-text";
 import { appendParagraph, connectClient, rawSocket, topicIn, waitFor, type Client } from "./support/collab";
 import { useServer } from "./support/http";
+import { seededRandom, type SeededRandom } from "../support/seeded-random";
 
 process.env.YJS_MAX_FRAME_BYTES = String(256 * 1024);
 const http = useServer();
@@ -16,22 +17,7 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const WORKERS = Number(process.env.FUZZ_WORKERS ?? 4);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 
-/** mulberry32: a small seeded PRNG, so every run sends the same frames. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)];
-  return { next, int, bytes, pick };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = SeededRandom;
 
 /** The bytes of a frame from its parts: numbers as lib0 varints, byte arrays as they are. */
 function bytesOf(...parts: Array<number | Uint8Array>): Uint8Array {
@@ -48,7 +34,7 @@ const sized = (bytes: Uint8Array) => bytesOf(bytes.length, bytes);
 
 /** A length that lies: far beyond the frame, up to the largest varint lib0 accepts. */
 function hugeLength(rng: Rng): number {
-  return rng.pick([2 ** 20, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, 255 + rng.int(10_000)]);
+  return rng.pick([2 ** 20, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, 255 + rng.below(10_000)]);
 }
 
 /** A real update (on a root the draft does not use) with a few bytes changed. */
@@ -56,13 +42,13 @@ function mutatedUpdate(rng: Rng): Uint8Array {
   const doc = new Y.Doc();
   const root = doc.getXmlFragment("fuzz");
   const element = new Y.XmlElement(rng.pick(["paragraph", "heading", "bulletList"]));
-  element.insert(0, [new Y.XmlText(`fuzz-${rng.int(1000)}`)]);
+  element.insert(0, [new Y.XmlText(`fuzz-${rng.below(1000)}`)]);
   root.insert(0, [element]);
-  doc.getMap("fuzzmap").set("k", rng.int(100));
+  doc.getMap("fuzzmap").set("k", rng.below(100));
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
-  for (let i = 1 + rng.int(4); i > 0; i--) update[rng.int(update.length)] = rng.int(256);
-  return rng.next() < 0.2 ? update.slice(0, rng.int(update.length)) : update;
+  for (let i = 1 + rng.below(4); i > 0; i--) update[rng.below(update.length)] = rng.below(256);
+  return rng.random() < 0.2 ? update.slice(0, rng.below(update.length)) : update;
 }
 
 type Kind = { name: string; make: (rng: Rng) => Uint8Array | string };
@@ -75,33 +61,33 @@ const UPDATE = 2;
 
 /** A state vector or update header whose counts and clocks lie about what follows. */
 function lyingCounts(r: Rng): Uint8Array {
-  const pairs = Array.from({ length: 1 + r.int(4) }, () => bytesOf(r.int(2 ** 32), r.pick([0, r.int(2 ** 30), hugeLength(r)])));
-  return bytesOf(r.pick([1, 3, hugeLength(r)]), ...pairs, r.bytes(r.int(24)));
+  const pairs = Array.from({ length: 1 + r.below(4) }, () => bytesOf(r.below(2 ** 32), r.pick([0, r.below(2 ** 30), hugeLength(r)])));
+  return bytesOf(r.pick([1, 3, hugeLength(r)]), ...pairs, r.bytes(r.below(24)));
 }
 
 function hostileAwareness(r: Rng): Uint8Array {
-  const state = r.pick(["{", "null", '{"user":{"name":"<script>alert(1)</script>","color":"red;background:url(x)"}}', "[]".repeat(r.int(500)), '{"__proto__":{"x":1}}', "\u0000\ud800", String(r.next())]);
+  const state = r.pick(["{", "null", '{"user":{"name":"<script>alert(1)</script>","color":"red;background:url(x)"}}', "[]".repeat(r.below(500)), '{"__proto__":{"x":1}}', "\u0000\ud800", String(r.random())]);
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, state);
-  return bytesOf(r.pick([1, hugeLength(r)]), r.int(2 ** 32), r.int(2 ** 32), encoding.toUint8Array(encoder));
+  return bytesOf(r.pick([1, hugeLength(r)]), r.below(2 ** 32), r.below(2 ** 32), encoding.toUint8Array(encoder));
 }
 
 const KINDS: Kind[] = [
-  { name: "random bytes", make: (r) => r.bytes(r.next() < 0.05 ? r.int(65_536) : r.int(64)) },
+  { name: "random bytes", make: (r) => r.bytes(r.random() < 0.05 ? r.below(65_536) : r.below(64)) },
   { name: "empty frame", make: () => new Uint8Array(0) },
-  { name: "truncated varint", make: (r) => Uint8Array.from({ length: 1 + r.int(12) }, () => 0x80 | r.int(128)) },
-  { name: "overlong varint", make: (r) => Uint8Array.from([...Array.from({ length: 9 + r.int(8) }, () => 0xff), 0x01]) },
-  { name: "known type, garbage", make: (r) => bytesOf(r.pick([SYNC, AWARENESS, 3]), r.bytes(r.int(48))) },
-  { name: "unknown type", make: (r) => bytesOf(4 + r.int(2 ** 30), r.bytes(r.int(8))) },
-  { name: "step 1, garbage vector", make: (r) => bytesOf(SYNC, STEP1, sized(r.bytes(r.int(40)))) },
+  { name: "truncated varint", make: (r) => Uint8Array.from({ length: 1 + r.below(12) }, () => 0x80 | r.below(128)) },
+  { name: "overlong varint", make: (r) => Uint8Array.from([...Array.from({ length: 9 + r.below(8) }, () => 0xff), 0x01]) },
+  { name: "known type, garbage", make: (r) => bytesOf(r.pick([SYNC, AWARENESS, 3]), r.bytes(r.below(48))) },
+  { name: "unknown type", make: (r) => bytesOf(4 + r.below(2 ** 30), r.bytes(r.below(8))) },
+  { name: "step 1, garbage vector", make: (r) => bytesOf(SYNC, STEP1, sized(r.bytes(r.below(40)))) },
   { name: "step 1, lying vector", make: (r) => bytesOf(SYNC, STEP1, sized(lyingCounts(r))) },
-  { name: "step 2/update, garbage", make: (r) => bytesOf(SYNC, r.pick([STEP2, UPDATE]), sized(r.bytes(r.int(80)))) },
-  { name: "step 2/update, huge length", make: (r) => bytesOf(SYNC, r.pick([STEP2, UPDATE]), hugeLength(r), r.bytes(r.int(16))) },
+  { name: "step 2/update, garbage", make: (r) => bytesOf(SYNC, r.pick([STEP2, UPDATE]), sized(r.bytes(r.below(80)))) },
+  { name: "step 2/update, huge length", make: (r) => bytesOf(SYNC, r.pick([STEP2, UPDATE]), hugeLength(r), r.bytes(r.below(16))) },
   { name: "update, mutated real one", make: (r) => bytesOf(SYNC, UPDATE, sized(mutatedUpdate(r))) },
   { name: "update, lying struct counts", make: (r) => bytesOf(SYNC, r.pick([STEP2, UPDATE]), sized(lyingCounts(r))) },
-  { name: "awareness, garbage", make: (r) => bytesOf(AWARENESS, sized(r.bytes(r.int(60)))) },
+  { name: "awareness, garbage", make: (r) => bytesOf(AWARENESS, sized(r.bytes(r.below(60)))) },
   { name: "awareness, hostile state", make: (r) => bytesOf(AWARENESS, sized(hostileAwareness(r))) },
-  { name: "text frame", make: (r) => r.pick(["hello", "", "{}", "\u0000", "𝌆".repeat(r.int(100))]) },
+  { name: "text frame", make: (r) => r.pick(["hello", "", "{}", "\u0000", "𝌆".repeat(r.below(100))]) },
 ];
 
 let topic: number;
@@ -143,7 +129,7 @@ function sendAndSettle(ws: WebSocket, payload: Uint8Array | string): Promise<"op
 
 /** One connection after another (a new one when the server closes it), sending its share of frames. */
 async function worker(index: number, count: number, tally: Map<string, number>) {
-  const rng = prng(SEED + index);
+  const rng = seededRandom(SEED + index);
   const cookie = index === 0 ? readerCookie : editorCookie;
   let ws: WebSocket | null = null;
   for (let i = 0; i < count; i++) {
