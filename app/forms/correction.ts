@@ -1,8 +1,9 @@
 import { z } from "./zod";
 import { hiddenId, requiredText } from "./fields";
+import { CORRECTION_REASON_MAX } from "./limits";
 import { msg } from "./messages";
 
-export const CORRECTION_REASON_MAX = 1000;
+export { CORRECTION_REASON_MAX };
 
 /** 责令改正: the street's public reason, and a ticked box that says the admin knows it cannot be undone. */
 export const correctionSchema = z.object({

@@ -6,6 +6,11 @@ export const REASON_MAX = 500;
 export const RATING_COMMENT_MAX = 500;
 export const OBJECTION_MAX = 2000;
 export const OBJECTION_ANSWER_MAX = 2000;
+/** 责令改正's public reason. */
+export const CORRECTION_REASON_MAX = 1000;
+/** The party organisation's review: the body that reviewed, and its note. */
+export const PARTY_BODY_MAX = 60;
+export const PARTY_NOTE_MAX = 4000;
 
 // Control characters (except tab and line breaks) and bidirectional overrides have no place in a
 // plain-text comment: they are dropped; line breaks are kept, as "\n".

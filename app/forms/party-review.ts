@@ -1,10 +1,10 @@
 import { z } from "./zod";
 import { PARTY_REVIEW_OUTCOMES } from "../workflow/meetings";
 import { requiredText } from "./fields";
+import { PARTY_BODY_MAX, PARTY_NOTE_MAX } from "./limits";
 import { msg } from "./messages";
 
-export const PARTY_BODY_MAX = 60;
-export const PARTY_NOTE_MAX = 4000;
+export { PARTY_BODY_MAX, PARTY_NOTE_MAX };
 
 /** A calendar date as a date input sends it ("YYYY-MM-DD"), a real day. */
 export const calendarDate = (errorKey: string) =>

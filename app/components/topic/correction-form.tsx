@@ -1,11 +1,12 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/textarea-field";
-import { CORRECTION_REASON_MAX, correctionSchema } from "~/forms/correction";
+import type { correctionSchema } from "~/forms/correction";
+import { CORRECTION_REASON_MAX } from "~/forms/limits";
+import type { z } from "~/forms/zod";
 import { translateError } from "~/forms/messages";
 
 /**
@@ -14,11 +15,10 @@ import { translateError } from "~/forms/messages";
  */
 export function CorrectionForm({ resolution, refusal }: { resolution: { id: number; year: number; number: number }; refusal: { problem: string | null; result: SubmissionResult<string[]> | null } | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof correctionSchema>>({
     id: "correction-form",
     lastResult: refusal?.result ?? null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: correctionSchema }),
-    shouldValidate: "onSubmit",
+    // Checked by the server (the action answers with the form's errors): a client-side schema would bring zod into every topic page's JavaScript.
   });
   const confirmError = (fields.confirm.errors ?? []).map((e) => translateError(t, e)).join(" ");
   return (

@@ -1,12 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { ownersSchema } from "~/forms/owners";
+import type { z } from "~/forms/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
-import { ownersSchema } from "~/forms/owners";
 import { areaText, type OwnersCheck, type OwnersFigures } from "~/workflow/owners";
 import { ARTICLES, citeArticle, type Ratio } from "~/workflow/rule-packs";
 
@@ -79,12 +79,11 @@ export function OwnersCard({ owners, refusal }: { owners: OwnersData; refusal: {
 
 function OwnersForm({ owners, lastResult }: { owners: OwnersData; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ownersSchema>>({
     id: "owners-form",
     lastResult,
     defaultValue: { heldOn: owners.today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownersSchema }),
-    shouldValidate: "onBlur",
+    // Checked by the server (the action answers with the form's errors): a client-side schema would bring zod into every topic page's JavaScript.
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-stone-100 pt-3" data-testid="owners-form">

@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
@@ -8,7 +7,9 @@ import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { TextareaField } from "~/components/ui/textarea-field";
-import { PARTY_NOTE_MAX, partyReviewSchema } from "~/forms/party-review";
+import { PARTY_NOTE_MAX } from "~/forms/limits";
+import type { partyReviewSchema } from "~/forms/party-review";
+import type { z } from "~/forms/zod";
 import { PARTY_REVIEW_OUTCOMES, type PartyReviewOutcome } from "~/workflow/meetings";
 import type { PartyReviewBlock } from "~/workflow/party-review";
 import { citeArticle, type ArticleKey } from "~/workflow/rule-packs";
@@ -82,12 +83,11 @@ export function PartyReviewCard({ review, refusal }: { review: PartyReviewData; 
 
 function PartyReviewForm({ review, lastResult }: { review: PartyReviewData; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof partyReviewSchema>>({
     id: "party-review-form",
     lastResult,
     defaultValue: { reviewedOn: review.today, outcome: "agreed" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: partyReviewSchema }),
-    shouldValidate: "onBlur",
+    // Checked by the server (the action answers with the form's errors): a client-side schema would bring zod into every topic page's JavaScript.
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-stone-100 pt-3" data-testid="party-review-form">
