@@ -4,8 +4,10 @@
 // topics that still collect co-signs or take comments; and ten committee members of mingyue typing in
 // one of its drafts (not the measured topic). The writers' sessions are 20 days old (10 days left),
 // so each one's first request refreshes it, as a returning user's would.
+import { fork } from "node:child_process";
 import type { Db } from "../db/client.server";
-import type { LoadCommunity, LoadPlan } from "./load";
+import { createSession, generateSessionToken, sessionIdFromToken, SESSION_COOKIE } from "../app/auth/session.server";
+import type { LoadCommunity, LoadPlan, LoadStats } from "./load";
 
 const COMMENTABLE = ["open", "screening", "drafting", "consulting", "executing", "verifying"];
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,5 +47,48 @@ export function makeLoadPlan(db: Db, { origin, busyTopicId, signIn }: { origin: 
     writesPerSecond: Number(process.env.BENCH_WRITES_PER_S ?? 200),
     communities,
     editors: { topicId: draft, cookies: editorIds.map((id) => signIn(id)), keystrokesPerSecond: Number(process.env.BENCH_KEYSTROKES_PER_S ?? 3) },
+  };
+}
+
+/**
+ * A session cookie for `userId`, made in the benchmark's own connection before the server starts.
+ * `expiresAt` earlier than usual (and a session 20 days old) makes its first use a refresh.
+ */
+export function signInWith(db: Db) {
+  return (userId: number, expiresAt?: Date) => {
+    const token = generateSessionToken();
+    createSession({ token, userId });
+    if (expiresAt) db.$client.prepare("UPDATE sessions SET expires_at = ?, created_at = ? WHERE id = ?").run(expiresAt.getTime(), Date.now() - 20 * DAY, sessionIdFromToken(token));
+    return `${SESSION_COOKIE}=${token}`;
+  };
+}
+
+/**
+ * bench/load.ts in a process of its own, given `plan`: resolves once its editors are connected.
+ * `start()` sets the load going, `stop()` answers with what it achieved, `exit()` ends the process.
+ */
+export async function startLoad(plan: LoadPlan) {
+  const loader = fork("bench/load.ts", { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string; stats?: T }) => m.type === type && (loader.off("message", onMessage), loader.off("exit", onExit), resolve(m.stats as T));
+      const onExit = (code: number) => reject(new Error(`bench/load exited with ${code}`));
+      loader.on("message", onMessage);
+      loader.once("exit", onExit);
+    });
+  const ready = next<void>("ready");
+  loader.send(plan);
+  await ready;
+  return {
+    start: () => loader.send({ type: "start" }),
+    stop: () => {
+      const stats = next<LoadStats>("stats");
+      loader.send({ type: "stop" });
+      return stats;
+    },
+    exit: async () => {
+      if (loader.connected) loader.send({ type: "exit" });
+      await new Promise((r) => (loader.exitCode === null ? loader.once("exit", r) : r(null)));
+    },
   };
 }

@@ -13,13 +13,12 @@
 //   npm run bench:pages                            (the city: generated once into the temp folder, then reused)
 //   BENCH_CITY_COMMUNITIES=200 npm run bench:pages (a small city for quick checks)
 //   BENCH_DATA=/tmp/bench.db npm run bench:pages   (a file of your own; generated there when missing)
-import { execFileSync, fork } from "node:child_process";
-import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
-import { freePort, median, percentile, round, startChild } from "./server-child";
+import { cpuProfileArgs, freePort, median, percentile, processCpuMs, round, startChild } from "./server-child";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -32,17 +31,13 @@ type Phase = (typeof PHASES)[number];
 const LIMIT_MS = 45 * 60 * 1000;
 /** How long after its SECONDS a measurement waits for answers before it gives up on them. */
 const GRACE_MS = Number(process.env.BENCH_GRACE_SECONDS ?? 20) * 1000;
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-/** BENCH_CPU_PROF=<dir>: the server writes its V8 CPU profile there (to see where a page's time goes; slows it a little). */
-const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const { dir, dbFile } = useTempDatabase("pages");
 
 const { getDb } = await import("../db/client.server");
 const { BUSY_TITLE } = await import("./generate-data");
 const { prepareBenchData } = await import("./bench-data");
-const { createSession, generateSessionToken, sessionIdFromToken, SESSION_COOKIE } = await import("../app/auth/session.server");
-const { makeLoadPlan } = await import("./load-plan");
+const { makeLoadPlan, signInWith, startLoad } = await import("./load-plan");
 type LoadStats = import("./load").LoadStats;
 
 async function main() {
@@ -54,13 +49,7 @@ async function main() {
   const resident = (c.prepare("SELECT id FROM users WHERE username = 'resident1'").get() as { id: number }).id;
   const busy = c.prepare("SELECT t.id, t.cosign_count AS cosigns, (SELECT count(*) FROM topic_comments WHERE topic_id = t.id) AS comments FROM topics t WHERE t.title = ?").get(BUSY_TITLE) as { id: number; cosigns: number; comments: number };
   const counts = c.prepare("SELECT (SELECT count(*) FROM communities) AS communities, (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM topics WHERE community_id = (SELECT id FROM communities WHERE slug = 'mingyue')) AS mingyue_topics, (SELECT count(*) FROM ledger_entries) AS ledger_entries").get() as Record<string, number>;
-  /** A session cookie for `userId`; `expiresAt` earlier than usual makes its first use a refresh. */
-  const signIn = (userId: number, expiresAt?: Date) => {
-    const token = generateSessionToken();
-    createSession({ token, userId });
-    if (expiresAt) c.prepare("UPDATE sessions SET expires_at = ?, created_at = ? WHERE id = ?").run(expiresAt.getTime(), Date.now() - 20 * 24 * 3_600_000, sessionIdFromToken(token));
-    return `${SESSION_COOKIE}=${token}`;
-  };
+  const signIn = signInWith(db);
   const cookie = signIn(resident);
 
   const targets = {
@@ -73,18 +62,9 @@ async function main() {
 
   const port = await freePort();
   const plan = makeLoadPlan(db, { origin: `http://127.0.0.1:${port}`, busyTopicId: busy.id, signIn });
-  const child = await startChild(port, { nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [] });
-  // The mixed load in its own process; it connects its editors, then waits for "start".
-  const loader = fork("bench/load.ts", { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const fromLoader = <T>(type: string) => new Promise<T>((resolve, reject) => {
-    const onMessage = (m: { type: string; stats?: T }) => m.type === type && (loader.off("message", onMessage), loader.off("exit", onExit), resolve(m.stats as T));
-    const onExit = (code: number) => reject(new Error(`bench/load exited with ${code}`));
-    loader.on("message", onMessage);
-    loader.once("exit", onExit);
-  });
-  const loaderReady = fromLoader<void>("ready");
-  loader.send(plan);
-  await loaderReady;
+  const child = await startChild(port, { nodeArgs: cpuProfileArgs() });
+  // The mixed load in its own process; it connects its editors, then waits for start().
+  const loader = await startLoad(plan);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
   let resetRetries = 0;
@@ -111,10 +91,7 @@ async function main() {
       req.end();
     });
 
-  const serverCpuMs = () => {
-    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  };
+  const serverCpuMs = () => processCpuMs(child.pid!);
 
   /**
    * CONNECTIONS loops, each sending its next request when the last one is answered, for `seconds`.
@@ -175,7 +152,7 @@ async function main() {
     for (let r = 1; r <= ROUNDS; r++) {
       for (const phase of PHASES) {
         if (phase === "mixed") {
-          loader.send({ type: "start" });
+          loader.start();
           await new Promise((res) => setTimeout(res, 1000)); // the writes reach their rate
         }
         for (const kind of kinds.map((_, i) => kinds[(i + r - 1) % kinds.length])) {
@@ -186,9 +163,7 @@ async function main() {
           process.stdout.write(`  round ${r} ${phase} ${kind.padEnd(8)} ${String(result.rps).padStart(7)} req/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  server CPU ${result.server_cpu_ms_per_request} ms/request${result.unanswered ? `  ${result.unanswered} unanswered after ${GRACE_MS / 1000} s` : ""}\n`);
         }
         if (phase === "mixed") {
-          const stopped = fromLoader<LoadStats>("stats");
-          loader.send({ type: "stop" });
-          const stats = { round: r, ...(await stopped) };
+          const stats = { round: r, ...(await loader.stop()) };
           loadStats.push(stats);
           process.stdout.write(`  round ${r} mixed load: ${stats.writes_per_s} writes/s (${stats.failed} failed ${JSON.stringify(stats.failures)}, ${stats.not_sent} not sent, at most ${stats.max_in_flight} outstanding; p50 ${stats.write_p50_ms} ms, p99 ${stats.write_p99_ms} ms), ${stats.keystrokes_per_s} keystrokes/s from ${stats.editors_connected} editors\n`);
         }
@@ -196,8 +171,7 @@ async function main() {
     }
   } finally {
     agent.destroy();
-    if (loader.connected) loader.send({ type: "exit" });
-    await new Promise((r) => (loader.exitCode === null ? loader.once("exit", r) : r(null)));
+    await loader.exit();
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }

@@ -1,7 +1,16 @@
 // What the HTTP benchmarks share: the real server started in a process of its own (production
 // build, bench-only routes on) on a free port, and the statistics they report.
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** CPU time (user + system, ms) the process `pid` has used so far, from /proc. */
+export function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,6 +30,14 @@ export function freePort(): Promise<number> {
  */
 /** The V8 flags `npm start` gives the server (package.json "start"; docs/decisions/034-young-generation.md): the benchmarks measure the server as it runs. */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/** BENCH_CPU_PROF=<dir>: node flags that make the server write its V8 CPU profile there on exit (to see where its time goes; slows it a little). */
+export function cpuProfileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return [];
+  fs.mkdirSync(dir, { recursive: true });
+  return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+}
 
 export async function startChild(
   port: number,
