@@ -6,19 +6,17 @@
 // checked: each representative's ballot stored exactly once, with its ledger entry.
 // Not part of `npm test`; run with `npm run bench:votes` (or `npm run bench` for all benchmarks).
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { machine, mergeResults, runBench, useTempDatabase } from "./harness";
-import { freePort, median, percentile, round, startChild } from "./server-child";
+import { freePort, median, percentile, processCpuMs, round, startChild } from "./server-child";
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 0.7;
 const LIMIT_MS = 10 * 60 * 1000;
 const CHOICES = ["yes", "no", "yes", "abstain", "yes"] as const;
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
 const { dir } = useTempDatabase("votes");
 
@@ -123,10 +121,7 @@ async function main() {
     });
 
   /** CPU time the server process has used so far, in ms (robust to other load on the machine). */
-  const serverCpuMs = () => {
-    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  };
+  const serverCpuMs = () => processCpuMs(child.pid!);
 
   /** All voters post at once; the clock runs from the first send to the last answer. */
   async function storm(kind: "noop" | "votes", motionId: number) {
