@@ -3,8 +3,6 @@ import { hiddenId, requiredText } from "./fields";
 import { CORRECTION_REASON_MAX } from "./limits";
 import { msg } from "./messages";
 
-export { CORRECTION_REASON_MAX };
-
 /** 责令改正: the street's public reason, and a ticked box that says the admin knows it cannot be undone. */
 export const correctionSchema = z.object({
   intent: z.literal("orderCorrection"),

@@ -4,8 +4,6 @@ import { requiredText } from "./fields";
 import { PARTY_BODY_MAX, PARTY_NOTE_MAX } from "./limits";
 import { msg } from "./messages";
 
-export { PARTY_BODY_MAX, PARTY_NOTE_MAX };
-
 /** A calendar date as a date input sends it ("YYYY-MM-DD"), a real day. */
 export const calendarDate = (errorKey: string) =>
   z

@@ -93,9 +93,9 @@ export function recordOwnersDecision(input: OwnersInput): Result<OwnersProblem, 
 /**
  * 业主共同决定 on a topic's page: null unless the topic's category is one the owners decide; else the
  * recorded result with the hall's four checks, and whether this person may record it now (only chooses
- * whether the form is shown: recordOwnersDecision decides again).
+ * whether the form is shown: recordOwnersDecision decides again). Takes the topic the page has
+ * already read: its category's `ownersDecide` flag comes with it.
  */
-/** The topic page's section, for the topic the page has read (its category's `ownersDecide` flag decides whether there is one). */
 export function getOwnersSection({ communityId, topic, roles }: { communityId: number; topic: Pick<TopicPageTopic, "id" | "state" | "createdAt" | "ownersDecide">; roles: readonly Role[] }) {
   if (!topic.ownersDecide) return null;
   const topicId = topic.id;

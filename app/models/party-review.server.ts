@@ -112,9 +112,9 @@ export function recordPartyReview(input: PartyReviewInput): Result<PartyReviewPr
 /**
  * 党组织研究讨论 on a topic's page: null unless the topic's category is 重要事项; else the article that
  * asks for it, every review recorded (newest first), what the gate says now and whether this person
- * may record one (only chooses whether the form is shown: recordPartyReview decides again).
+ * may record one (only chooses whether the form is shown: recordPartyReview decides again). Takes
+ * the topic the page has already read: its category's `important` flag comes with it.
  */
-/** The topic page's section, for the topic the page has read (its category's `important` flag decides whether there is one). */
 export function getPartyReviewSection({ communityId, topic, roles }: { communityId: number; topic: Pick<TopicPageTopic, "id" | "state" | "createdAt" | "important">; roles: readonly Role[] }) {
   if (!topic.important) return null;
   const topicId = topic.id;
