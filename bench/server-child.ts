@@ -23,11 +23,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/**
- * `server/start.ts` on `port` over DATABASE_PATH as set (or as `env` overrides it), once its health
- * check answers. `nodeArgs` go to node (e.g. --expose-gc); its stderr goes to ours unless `stdio`
- * says otherwise (e.g. piped, to read its log).
- */
 /** The V8 flags `npm start` gives the server (package.json "start"; docs/decisions/034-young-generation.md): the benchmarks measure the server as it runs. */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
@@ -39,6 +34,11 @@ export function cpuProfileArgs(): string[] {
   return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
 }
 
+/**
+ * `server/start.ts` on `port` over DATABASE_PATH as set (or as `env` overrides it), once its health
+ * check answers. `nodeArgs` go to node (e.g. --expose-gc); its stderr goes to ours unless `stdio`
+ * says otherwise (e.g. piped, to read its log).
+ */
 export async function startChild(
   port: number,
   { env = {}, stdio = ["ignore", "ignore", "inherit"], nodeArgs = [] }: { env?: Record<string, string>; stdio?: StdioOptions; nodeArgs?: string[] } = {},
