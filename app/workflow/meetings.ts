@@ -24,7 +24,7 @@ export type OnFail = (typeof ON_FAIL)[number];
  * meeting (the committee never revokes it). correctionOrdered: 责令改正 by the street. revoked: kept for
  * resolutions revoked before the revised laws (the meeting itself may still revoke by a new resolution).
  */
-export const RESOLUTION_STATUSES = ["publicity", "effective", "suspended", "correctionOrdered", "revoked"] as const;
+export const RESOLUTION_STATUSES = ["publicity", "effective", "suspended", "correctionOrdered", "revoked", "changed"] as const;
 export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
 
 /** 组成人员: the seats of the representatives' meeting. */

@@ -31,6 +31,67 @@ export interface Article {
 
 /** The articles, keyed "law:number" (or "law:number:paragraph"). */
 export const ARTICLES = {
+  "villagers:25": {
+    law: "villagers",
+    number: 25,
+    about: "the assembly: villagers aged 18+; convened when one tenth of villagers or one third of representatives ask; ten days' notice; at least once a year",
+    textZh:
+      "村民会议由本村十八周岁以上的村民组成。村民会议由村民委员会召集。有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议。召集村民会议，应当提前十日通知村民；遇有特殊情况的，可以临时通知村民。村民会议每年至少召开一次。",
+  },
+  "villagers:26": {
+    law: "villagers",
+    number: 26,
+    about: "the assembly is valid with more than half of villagers aged 18+ or two thirds of households' representatives; decisions by more than half of those present",
+    textZh:
+      "召开村民会议，应当有本村十八周岁以上村民的过半数，或者本村三分之二以上的户的代表参加，村民会议所作决定应当经到会人员的过半数通过。",
+  },
+  "villagers:27": {
+    law: "villagers",
+    number: 27,
+    about: "the assembly may revoke or change improper decisions of the committee and of the representatives' meeting",
+    textZh: "村民会议审议村民委员会的年度工作报告，评议村民委员会成员的工作；有权撤销或者变更村民委员会不适当的决定；有权撤销或者变更村民代表会议不适当的决定。",
+  },
+  "villagers:28": {
+    law: "villagers",
+    number: 28,
+    about: "matters only the assembly decides, unless it authorises the representatives' meeting",
+    textZh:
+      "涉及村民利益的下列事项，经村民会议讨论决定方可办理：（一）涉及村庄规划、建设等乡村建设重要事项；（二）本村享受误工补贴的人员及补贴标准；（三）从村集体经济所得资金和物资的使用；（四）本村公益事业的兴办和筹资筹劳方案及建设承包方案；（五）本村重点帮扶人员、帮扶方案；……村民会议可以授权村民代表会议讨论决定前款规定的事项。",
+  },
+  "villagers:38": {
+    law: "villagers",
+    number: 38,
+    about: "the yearly democratic appraisal of committee members, chaired by the supervisory body; two consecutive 'incompetent' end the office",
+    textZh:
+      "村民委员会成员以及由村民或者村集体承担误工补贴的聘用人员，应当接受村民会议或者村民代表会议对其履行职责情况的民主评议。民主评议每年至少进行一次，由村务监督机构主持。村民委员会成员连续两次被评议不称职的，其职务终止。",
+  },
+  "residents:26": {
+    law: "residents",
+    number: 26,
+    about: "the assembly: residents aged 18+; convened when one tenth of adult residents or household representatives, or one third of representatives ask; ten days' notice",
+    textZh:
+      "居民会议由本社区十八周岁以上的居民组成。居民会议由居民委员会召集。有十分之一以上的年满十八周岁居民、户的代表或者三分之一以上的居民代表提议，应当召集居民会议。召集居民会议，应当提前十日通知居民；遇有特殊情况的，可以临时通知居民。",
+  },
+  "residents:27": {
+    law: "residents",
+    number: 27,
+    about: "the assembly is valid with more than half of adult residents or of household representatives; decisions by more than half of those present",
+    textZh: "居民会议应当有全体十八周岁以上的本社区居民或者户的代表的过半数参加。居民会议所作决定，应当经到会人员的过半数通过。",
+  },
+  "residents:30:3": {
+    law: "residents",
+    number: 30,
+    paragraph: 3,
+    about: "the assembly may revoke or change improper decisions of the representatives' meeting and the committee",
+    textZh: "居民会议有权撤销或者变更居民代表会议和居民委员会不适当的决定。居民代表会议有权撤销或者变更居民委员会不适当的决定。",
+  },
+  "residents:37": {
+    law: "residents",
+    number: 37,
+    about: "the yearly democratic appraisal of committee members, chaired by the supervisory committee, results published; two consecutive 'incompetent' end the office",
+    textZh:
+      "居民委员会成员接受居民会议或者居民代表会议对其履行职责情况的民主评议。民主评议每年至少进行一次，由居务监督委员会主持，民主评议结果应当及时向居民公布。居民委员会成员连续两次被评议不称职的，其职务终止。",
+  },
   "villagers:28:3": {
     law: "villagers",
     number: 28,

@@ -8,3 +8,5 @@ export * from "./drafts";
 export * from "./meetings";
 export * from "./execution";
 export * from "./law";
+export * from "./register";
+export * from "./assembly";

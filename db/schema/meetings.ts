@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { AssemblyCount, MeetingBody } from "../../app/workflow/assembly";
 import type { BallotChoice, MeetingRequestStatus, MeetingStatus, MotionStatus, OnFail, ResolutionStatus, RosterSeat } from "../../app/workflow/meetings";
 import { communities } from "./communities";
 import { topics } from "./topics";
@@ -18,6 +19,8 @@ export const meetingRequests = sqliteTable(
       .references(() => communities.id),
     reason: text("reason").notNull(),
     status: text("status").$type<MeetingRequestStatus>().notNull().default("collecting"),
+    /** The body asked for: the representatives' meeting (1/5 of representatives) or the assembly (1/3 of representatives, or 1/10 of the register on paper). */
+    body: text("body").$type<MeetingBody>().notNull().default("representatives"),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
@@ -55,6 +58,9 @@ export const meetings = sqliteTable(
     number: integer("number").notNull(),
     title: text("title").notNull(),
     place: text("place").notNull(),
+    /** 代表会议 or 村(居)民会议 (the assembly), and for an assembly how attendance is counted. */
+    body: text("body").$type<MeetingBody>().notNull().default("representatives"),
+    countBy: text("count_by").$type<AssemblyCount>(),
     scheduledAt: timestamp("scheduled_at").notNull(),
     /** Days of notice the rules asked for, and whether the convener went ahead with less. */
     noticeDaysRequired: integer("notice_days_required").notNull(),
@@ -141,6 +147,8 @@ export const motions = sqliteTable(
     abstain: integer("abstain").notNull().default(0),
     present: integer("present"),
     passed: integer("passed", { mode: "boolean" }),
+    /** An assembly's motion is counted by hand (举手 or paper): who counted and scrutinised the count. */
+    countedBy: text("counted_by"),
   },
   (t) => [
     uniqueIndex("motions_position_unique").on(t.meetingId, t.position),

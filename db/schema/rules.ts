@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { DecidingBody } from "../../app/workflow/assembly";
 import { communities } from "./communities";
 
 /** 议事制度: one row of settings per community, started from a named rule pack. */
@@ -57,6 +58,10 @@ export const catalogueEntries = sqliteTable(
     ownersDecide: integer("owners_decide", { mode: "boolean" }).notNull().default(false),
     /** Consultation may be skipped for this category, when the committee records why (topics.consultationWaiver). */
     consultationOptional: integer("consultation_optional", { mode: "boolean" }).notNull().default(false),
+    /** Only the assembly decides (村委会组织法 Art. 28), unless it has authorised the representatives' meeting (assembly_authorisations). */
+    decidedBy: text("decided_by").$type<DecidingBody>().notNull().default("representatives"),
+    /** Villages: the matter goes through 四议两公开 (deliberation_steps) before its vote. */
+    fourTwo: integer("four_two", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("catalogue_code_unique").on(t.communityId, t.code)],

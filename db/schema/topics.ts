@@ -4,6 +4,7 @@ import type { PhotoPurpose } from "../../app/workflow/execution";
 import type { Stage, TopicStatus } from "../../app/workflow/stages";
 import type { TopicState } from "../../app/workflow/states";
 import type { TopicAction } from "../../app/workflow/transitions";
+import type { UndoKind } from "../../app/workflow/assembly";
 import { communities } from "./communities";
 import { catalogueEntries } from "./rules";
 import type { StoredMessage } from "../../app/i18n/stored-message";
@@ -41,6 +42,9 @@ export const topics = sqliteTable(
     source: text("source", { enum: ["resident", "committee", "hotline"] }).notNull().default("resident"),
     /** The hotline (12345) ticket number for imported topics. */
     externalRef: text("external_ref"),
+    /** The topic proposes to revoke or change this resolution (only an assembly may decide it: 村委会组织法 Art. 27, 居委会组织法 Art. 30). */
+    undoesResolutionId: integer("undoes_resolution_id"),
+    undoKind: text("undo_kind").$type<UndoKind>(),
     proposerId: integer("proposer_id")
       .notNull()
       .references(() => users.id),

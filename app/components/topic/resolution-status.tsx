@@ -24,6 +24,7 @@ const TONE: Record<ResolutionStatus, string> = {
   suspended: "bg-orange-100 text-orange-900",
   correctionOrdered: "bg-red-100 text-red-800",
   revoked: "bg-red-100 text-red-800",
+  changed: "bg-red-100 text-red-800",
 };
 
 /** 决议〔2025〕第 1 号 · 公示中 · 公示至 … (还剩 N 天) */

@@ -28,7 +28,7 @@ const resolutions: typeof import("../zh-CN/resolutions").default = {
     recordedBy: "recorded by {{name}}",
     nobody: "none",
     number: "Resolution [{{year}}] No. {{number}}",
-    status: { publicity: "Published for objections", effective: "In force", suspended: "Suspended (back before the meeting)", correctionOrdered: "Correction ordered by the street", revoked: "Revoked" },
+    status: { publicity: "Published for objections", effective: "In force", suspended: "Suspended (back before the meeting)", correctionOrdered: "Correction ordered by the street", revoked: "Revoked", changed: "Changed" },
     publishedOn: "published {{date}}",
     publicityUntil: "open for objections until {{date}}",
     daysLeft: "days left: {{count}}",

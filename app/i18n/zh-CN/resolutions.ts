@@ -29,7 +29,7 @@ const resolutions = {
     recordedBy: "由 {{name}} 代为记录",
     nobody: "无",
     number: "决议〔{{year}}〕{{number}}号",
-    status: { publicity: "公示中", effective: "已生效", suspended: "暂缓执行(提交{{repMeeting}}复议)", correctionOrdered: "街道责令改正", revoked: "已撤销" },
+    status: { publicity: "公示中", effective: "已生效", suspended: "暂缓执行(提交{{repMeeting}}复议)", correctionOrdered: "街道责令改正", revoked: "已撤销", changed: "已变更" },
     publishedOn: "{{date}} 公布",
     publicityUntil: "公示至 {{date}}",
     daysLeft: "还剩 {{count}} 天",
