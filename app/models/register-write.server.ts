@@ -13,7 +13,7 @@ import { getTimeZone } from "./time-zone.server";
 import { write } from "./write.server";
 
 /** A refused edit; `problem` is a key under `register.problems` in the translations. */
-export type RegisterProblem = "notFound" | "codeTaken" | "representativeMinor" | "futureBirthDate" | "notMember" | "accountLinked";
+export type RegisterProblem = "notFound" | "alreadyRemoved" | "codeTaken" | "representativeMinor" | "futureBirthDate" | "notMember" | "accountLinked";
 
 const refused = refusals<RegisterProblem>("register");
 
@@ -40,25 +40,23 @@ export function registerToday(communityId: number): string {
   return localDate(now(), getTimeZone(communityId));
 }
 
+/** The community's household in force; one removed already is refused as such (a second tap on "remove"). */
 function householdIn(tx: Tx, communityId: number, householdId: number) {
-  return (
-    tx
-      .select({ id: households.id, code: households.code })
-      .from(households)
-      .where(and(eq(households.id, householdId), eq(households.communityId, communityId), isNull(households.removedAt)))
-      .get() ?? null
-  );
+  const row = tx.select({ id: households.id, code: households.code, removedAt: households.removedAt }).from(households).where(and(eq(households.id, householdId), eq(households.communityId, communityId))).get();
+  if (!row) throw refused("notFound");
+  if (row.removedAt !== null) throw refused("alreadyRemoved");
+  return row;
 }
 
 function memberIn(tx: Tx, communityId: number, memberId: number) {
-  return (
-    tx
-      .select({ id: householdMembers.id, householdId: householdMembers.householdId, representative: householdMembers.representative })
-      .from(householdMembers)
-      .innerJoin(households, eq(households.id, householdMembers.householdId))
-      .where(and(eq(householdMembers.id, memberId), eq(householdMembers.communityId, communityId), isNull(householdMembers.removedAt), isNull(households.removedAt)))
-      .get() ?? null
-  );
+  const row = tx
+    .select({ id: householdMembers.id, householdId: householdMembers.householdId, representative: householdMembers.representative, removedAt: householdMembers.removedAt })
+    .from(householdMembers)
+    .where(and(eq(householdMembers.id, memberId), eq(householdMembers.communityId, communityId)))
+    .get();
+  if (!row) throw refused("notFound");
+  if (row.removedAt !== null) throw refused("alreadyRemoved");
+  return row;
 }
 
 const record = (tx: Tx, { communityId, actorId }: Actor, entry: { type: string; subject: string; payload: { [key: string]: JsonValue } }) =>
@@ -83,7 +81,7 @@ export function addHousehold(input: Actor & HouseholdInput): Result<RegisterProb
 export function editHousehold(input: Actor & HouseholdInput & { householdId: number }): Result<RegisterProblem> {
   return attempt("register", () =>
     write((tx) => {
-      const household = householdIn(tx, input.communityId, input.householdId) ?? notFound();
+      const household = householdIn(tx, input.communityId, input.householdId);
       const clash = tx.select({ id: households.id }).from(households).where(and(eq(households.communityId, input.communityId), eq(households.code, input.code), ne(households.id, household.id))).get();
       if (clash) throw refused("codeTaken");
       tx.update(households).set({ code: input.code, address: input.address, groupName: input.groupName, updatedAt: now() }).where(eq(households.id, household.id)).run();
@@ -97,7 +95,7 @@ export function editHousehold(input: Actor & HouseholdInput & { householdId: num
 export function removeHousehold(input: Actor & { householdId: number }): Result<RegisterProblem> {
   return attempt("register", () =>
     write((tx) => {
-      const household = householdIn(tx, input.communityId, input.householdId) ?? notFound();
+      const household = householdIn(tx, input.communityId, input.householdId);
       const at = now();
       const gone = tx.update(householdMembers).set({ removedAt: at }).where(and(eq(householdMembers.householdId, household.id), isNull(householdMembers.removedAt))).run().changes;
       tx.update(households).set({ removedAt: at, updatedAt: at }).where(eq(households.id, household.id)).run();
@@ -105,10 +103,6 @@ export function removeHousehold(input: Actor & { householdId: number }): Result<
       return {};
     }),
   );
-}
-
-function notFound(): never {
-  throw refused("notFound");
 }
 
 /** The checks a member's facts pass: a real past birth date, a representative 18+ today, an account of this community linked to no one else. */
@@ -144,7 +138,7 @@ const facts = (member: MemberInput) => ({ name: member.name, birthDate: member.b
 export function addMember(input: Actor & MemberInput & { householdId: number }): Result<RegisterProblem, { id: number }> {
   return attempt("register", () =>
     write((tx) => {
-      const household = householdIn(tx, input.communityId, input.householdId) ?? notFound();
+      const household = householdIn(tx, input.communityId, input.householdId);
       checkMember(tx, input.communityId, input, null);
       const previous = input.representative ? takeRepresentative(tx, household.id, null) : null;
       const id = tx.insert(householdMembers).values({ communityId: input.communityId, householdId: household.id, ...facts(input), createdAt: now() }).returning({ id: householdMembers.id }).get().id;
@@ -157,7 +151,7 @@ export function addMember(input: Actor & MemberInput & { householdId: number }):
 export function editMember(input: Actor & MemberInput & { memberId: number }): Result<RegisterProblem> {
   return attempt("register", () =>
     write((tx) => {
-      const member = memberIn(tx, input.communityId, input.memberId) ?? notFound();
+      const member = memberIn(tx, input.communityId, input.memberId);
       checkMember(tx, input.communityId, input, member.id);
       const previous = input.representative ? takeRepresentative(tx, member.householdId, member.id) : null;
       tx.update(householdMembers).set(facts(input)).where(eq(householdMembers.id, member.id)).run();
@@ -170,7 +164,7 @@ export function editMember(input: Actor & MemberInput & { memberId: number }): R
 export function removeMember(input: Actor & { memberId: number }): Result<RegisterProblem> {
   return attempt("register", () =>
     write((tx) => {
-      const member = memberIn(tx, input.communityId, input.memberId) ?? notFound();
+      const member = memberIn(tx, input.communityId, input.memberId);
       tx.update(householdMembers).set({ removedAt: now() }).where(eq(householdMembers.id, member.id)).run();
       record(tx, input, { type: "register.memberRemoved", subject: `householdMember:${member.id}`, payload: { member: member.id, household: member.householdId, wasRepresentative: member.representative } });
       return {};

@@ -53,7 +53,8 @@ const register = {
     },
     saved: "Saved.",
     problems: {
-      notFound: "That household or member is not in the register (perhaps it was removed).",
+      notFound: "That household or member is not in the register.",
+      alreadyRemoved: "That household or member has already been removed from the register.",
       codeTaken: "That household number is already in use.",
       representativeMinor: "A household representative must be aged 18 or over.",
       futureBirthDate: "The date of birth cannot be after today.",

@@ -53,7 +53,8 @@ const register = {
     },
     saved: "已保存。",
     problems: {
-      notFound: "找不到这一户或这位成员(可能已被移出)。",
+      notFound: "找不到这一户或这位成员。",
+      alreadyRemoved: "这一户或这位成员已经移出登记。",
       codeTaken: "这个户号已经有人用了。",
       representativeMinor: "户代表须年满十八周岁。",
       futureBirthDate: "出生日期不能晚于今天。",
