@@ -25,9 +25,7 @@ function ImportOutcome({ outcome }: { outcome: RegisterImportOutcome }) {
       <ul className="mt-2 space-y-1" data-testid="import-problems">
         {outcome.problems.map((p, i) => (
           <li key={i} className="break-words">
-            <span className="tabular-nums">
-              {t("register.import.line")} {p.line}
-            </span>
+            <span className="tabular-nums">{t("register.import.line", { line: p.line })}</span>
             {p.column ? <span className="font-mono text-xs"> · {p.column}</span> : null}: {translateError(t, p.message)}
           </li>
         ))}

@@ -72,7 +72,7 @@ const register = {
       noFile: "Choose a CSV file.",
       imported: "Imported {{households}} households, {{members}} people ({{created}} new households, {{replaced}} replaced).",
       problemsTitle: "The file has {{count}} problems; nothing was imported:",
-      line: "Line",
+      line: "Line {{line}}",
       column: "Column",
       problem: "Problem",
     },

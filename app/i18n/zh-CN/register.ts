@@ -72,7 +72,7 @@ const register = {
       noFile: "请选择一个 CSV 文件。",
       imported: "已导入 {{households}} 户、{{members}} 人(新建 {{created}} 户,替换 {{replaced}} 户)。",
       problemsTitle: "文件有 {{count}} 处问题,什么也没有导入:",
-      line: "行",
+      line: "第 {{line}} 行",
       column: "列",
       problem: "问题",
     },
