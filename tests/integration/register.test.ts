@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { householdMembers, households, ledgerEntries } from "../../db/schema";
 import { verifyLedger } from "~/models/ledger.server";
+import { assemblyRollSource, listRegister, registerCounts, registerToday } from "~/models/register.server";
 import { communityId, userId } from "./support/db";
 import { dbFingerprint } from "./support/fingerprint";
 import { useServer } from "./support/http";
@@ -21,6 +22,33 @@ const SECRET = `隐私${process.pid}`;
 
 beforeAll(async () => {
   for (const name of ["committee1", "cmember1", "convener1", "supervisor1", "resident1", "rep01", "vcommittee1", "street1"]) cookies[name] = await http.login(name);
+});
+
+describe("石榴村's demo register", () => {
+  // First: the tests below add households of their own.
+  it("has 40 households in four groups, one adult representative each, some children, and accounts linked to representatives", () => {
+    const shiliu = communityId("shiliu");
+    const today = registerToday(shiliu);
+    const register = listRegister({ communityId: shiliu });
+    expect(register).toHaveLength(40);
+    expect(new Set(register.map((h) => h.groupName)).size).toBe(4);
+    for (const h of register) {
+      expect(h.members.length).toBeGreaterThanOrEqual(1);
+      expect(h.members.length).toBeLessThanOrEqual(5);
+      expect(h.members.filter((m) => m.representative)).toHaveLength(1);
+    }
+    const counts = registerCounts({ communityId: shiliu, onDate: today });
+    expect(counts.households).toBe(40);
+    expect(counts.representatives).toBe(40);
+    const people = register.reduce((n, h) => n + h.members.length, 0);
+    expect(counts.adults).toBeLessThan(people); // some children
+    const linked = register.flatMap((h) => h.members).filter((m) => m.userId !== null);
+    expect(linked.map((m) => m.userId)).toContain(userId("villager1"));
+    expect(linked.every((m) => m.representative)).toBe(true);
+    expect(assemblyRollSource({ communityId: shiliu, onDate: today, countBy: "households" })).toHaveLength(40);
+    expect(assemblyRollSource({ communityId: shiliu, onDate: today, countBy: "persons" })).toHaveLength(counts.adults);
+    expect(verifyLedger({ communityId: shiliu }).ok).toBe(true);
+  });
 });
 
 const post = (who: string | null, form: Record<string, string>, path = PAGE) => http.fetch(path, { cookie: who ? cookies[who] : undefined, form });
