@@ -59,7 +59,8 @@ export function importRegisterCsv({ communityId, actorId, bytes }: { communityId
             .get().id,
       );
       members += ids.length;
-      return { household: put.id, code: h.code, members: ids };
+      const representative = h.members.findIndex((m) => m.representative);
+      return { household: put.id, code: h.code, members: ids, representative: representative === -1 ? null : ids[representative] };
     });
     appendLedger(tx, {
       communityId,

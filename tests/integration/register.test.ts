@@ -207,6 +207,31 @@ describe("importing the register from CSV", () => {
   });
 });
 
+describe("the register against its ledger", () => {
+  it("verifies after every kind of edit, and names a row changed behind the ledger's back", () => {
+    expect(verifyLedger({ communityId: MINGYUE() })).toMatchObject({ ok: true });
+    const { id, child } = freshHousehold();
+    const client = getDb().$client;
+    const edits: Array<[string, string, unknown[]]> = [
+      ["UPDATE household_members SET representative = 1 WHERE id = ?", `householdMember:${child}`, [child]],
+      ["UPDATE household_members SET removed_at = 1 WHERE id = ?", `householdMember:${child}`, [child]],
+      ["UPDATE households SET code = 'forged' WHERE id = ?", `household:${id}`, [id]],
+    ];
+    for (const [sql, record, args] of edits) {
+      const before = client.prepare("SELECT * FROM households WHERE id = ?").get(id) as Record<string, unknown>;
+      const member = client.prepare("SELECT * FROM household_members WHERE id = ?").get(child) as Record<string, unknown>;
+      client.prepare(sql).run(...args);
+      expect(verifyLedger({ communityId: MINGYUE() }), sql).toMatchObject({ ok: false, reason: "record", record: { record, why: "differs" } });
+      client.prepare("UPDATE households SET code = ? WHERE id = ?").run(before.code, id);
+      client.prepare("UPDATE household_members SET representative = ?, removed_at = ? WHERE id = ?").run(member.representative, member.removed_at, child);
+    }
+    client.prepare("INSERT INTO household_members (community_id, household_id, name, birth_date) VALUES (?, ?, '冒名', '1980-01-01')").run(MINGYUE(), id);
+    expect(verifyLedger({ communityId: MINGYUE() })).toMatchObject({ ok: false, record: { check: "householdMember", why: "unrecorded" } });
+    client.prepare("DELETE FROM household_members WHERE name = '冒名'").run();
+    expect(verifyLedger({ communityId: MINGYUE() })).toMatchObject({ ok: true });
+  });
+});
+
 describe("the register on public pages", () => {
   it("is never on the board, its feed, the hall or the ledger page", async () => {
     expect(getDb().select().from(householdMembers).where(and(eq(householdMembers.communityId, MINGYUE()), isNull(householdMembers.removedAt))).all().some((m) => m.name.startsWith(SECRET))).toBe(true);

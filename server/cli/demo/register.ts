@@ -55,7 +55,7 @@ export function writeRegister(tx: Tx, { communityId, userIds, now, actor }: { co
   const r = numbers(2026);
   const year = new Date(now).getUTCFullYear();
   const at = new Date(now);
-  const written: Array<{ household: number; code: string; members: number[] }> = [];
+  const written: Array<{ household: number; code: string; members: number[]; representative: number }> = [];
   for (let n = 1; n <= HOUSEHOLDS; n++) {
     const group = GROUPS[(n - 1) % GROUPS.length];
     const code = `SL-${String(n).padStart(3, "0")}`;
@@ -73,7 +73,7 @@ export function writeRegister(tx: Tx, { communityId, userIds, now, actor }: { co
           .returning({ id: householdMembers.id })
           .get().id,
     );
-    written.push({ household: id, code, members });
+    written.push({ household: id, code, members, representative: members[0] });
   }
   const members = written.reduce((sum, h) => sum + h.members.length, 0);
   appendLedger(tx, {
