@@ -113,6 +113,11 @@ export function requirePublicAccess(args: GuardArgs, slug: string | undefined, k
   return requireCommunity(args, slug);
 }
 
+/** For a post whose audience is narrower than its page's (the register's edits: `REGISTER_EDITORS`). */
+export function requireAudience(args: GuardArgs, slug: string | undefined, audience: Audience): CommunityAccess {
+  return checkCommunity(args, slug, audience);
+}
+
 export function requireMember(args: GuardArgs, slug: string | undefined): CommunityAccess {
   return checkCommunity(args, slug, "member");
 }

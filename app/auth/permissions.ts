@@ -7,10 +7,10 @@ import type { Role } from "../workflow/roles";
  * - anyone: no sign-in needed
  * - signedIn: any signed-in person
  * - member: a member of the community (any role), or an admin of the street it belongs to
- * - roles: a member holding at least one of the roles
+ * - roles: a member holding at least one of the roles (and, with `streetAdmin: true`, the street's admins too)
  * - streetAdmin: an admin of the street (of the community's street, on community pages)
  */
-export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[] };
+export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[]; streetAdmin?: true };
 
 export interface RouteAccess {
   /** A concrete path pattern; placeholders: `:community`, `:street`, `:topicId`, `:photoId`, `:meetingId`. */
@@ -45,6 +45,9 @@ export const ACCESS = {
   execution: { path: "/c/:community/topics/:topicId/execution", audience: "member" },
   units: { path: "/c/:community/units", audience: "member" },
   supervision: { path: "/c/:community/supervision", audience: { roles: ["supervisor", "committee"] } },
+  // 户籍登记: personal data, read by those who run and oversee the assembly; edited by the committee and the street (REGISTER_EDITORS).
+  register: { path: "/c/:community/register", audience: { roles: ["committee", "committeeMember", "convener", "supervisor"], streetAdmin: true } },
+  registerTemplate: { path: "/c/:community/register/template.csv", audience: { roles: ["committee", "committeeMember", "convener", "supervisor"], streetAdmin: true } },
   // The public board's parts: the Atom feed, the ledger check and evidence photos of public works.
   boardFeed: { path: "/c/:community/board/feed.xml", audience: "anyone" },
   boardVerify: { path: "/c/:community/board/verify", audience: "anyone" },
@@ -55,6 +58,9 @@ export const ACCESS = {
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;
+
+/** Who may change the register (its page's posts): the committee, and the admin of the community's street. */
+export const REGISTER_EDITORS = { roles: ["committee"], streetAdmin: true } as const satisfies Audience;
 
 /** Pages anyone may open, signed in or not. */
 export type PublicAccessKey = { [K in AccessKey]: (typeof ACCESS)[K]["audience"] extends "anyone" ? K : never }[AccessKey];
@@ -74,5 +80,6 @@ export function decide(
   if (!belongs) return "notFound";
   if (audience === "member") return "allow";
   if (audience === "streetAdmin") return who.isStreetAdmin ? "allow" : "forbidden";
+  if (audience.streetAdmin && who.isStreetAdmin) return "allow";
   return audience.roles.some((role) => who.roles.includes(role)) ? "allow" : "forbidden";
 }

@@ -13,7 +13,7 @@ function isActive(pathname: string, to: string, end: boolean) {
  * with one click handler (useClientNavigation): the bar is on every community page, and router
  * NavLinks were most of its rendering.
  */
-export function CommunityNav({ slug, name, belongs = true, supervises = false }: { slug: string; name: string; belongs?: boolean; supervises?: boolean }) {
+export function CommunityNav({ slug, name, belongs = true, supervises = false, readsRegister = false }: { slug: string; name: string; belongs?: boolean; supervises?: boolean; readsRegister?: boolean }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const onClick = useClientNavigation();
@@ -24,6 +24,7 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false }:
         { to: `/c/${slug}/meetings`, label: t("meetings.nav"), end: false },
         board,
         ...(supervises ? [{ to: `/c/${slug}/supervision`, label: t("supervision.nav"), end: false }] : []),
+        ...(readsRegister ? [{ to: `/c/${slug}/register`, label: t("register.nav"), end: false }] : []),
         { to: `/c/${slug}/units`, label: t("execution.units.nav"), end: false },
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },

@@ -17,17 +17,19 @@ export async function loader(args: LoaderFunctionArgs) {
     belongs: roles.length > 0 || isStreetAdmin,
     // The same audience as the supervision page's entry in the permission table.
     supervises: decide(ACCESS.supervision.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow" && roles.length > 0,
+    // The household register's page, for those its entry in the permission table lets in.
+    readsRegister: decide(ACCESS.register.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow",
     // Every time on the community's pages is shown in its zone (<TimeZoneProvider>, read by useFormats).
     timeZone: getTimeZone(community.id),
   });
 }
 
 export default function CommunityLayout() {
-  const { community, belongs, supervises, timeZone } = useLoaderData<typeof loader>();
+  const { community, belongs, supervises, readsRegister, timeZone } = useLoaderData<typeof loader>();
   const { i18n } = useTranslation();
   return (
     <TimeZoneProvider zone={timeZone}>
-      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} />
+      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} readsRegister={readsRegister} />
       <Outlet />
     </TimeZoneProvider>
   );

@@ -36,6 +36,7 @@ function expectedFor(who: Audience, visitor: DemoAccount | null, route: string):
   if (!belongs) return 404;
   if (who === "streetAdmin") return visitor.streetAdmin ? "allowed" : 403;
   if (who === "member") return "allowed";
+  if (who.streetAdmin && visitor.streetAdmin) return "allowed";
   return who.roles.some((role) => visitor.community === "mingyue" && visitor.roles.includes(role)) ? "allowed" : 403;
 }
 

@@ -59,6 +59,7 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
   if (!belongs) return 404;
   if (audience === "member") return 200;
   if (audience === "streetAdmin") return who.streetAdmin ? 200 : 403;
+  if (audience.streetAdmin && who.streetAdmin) return 200;
   return audience.roles.some((r) => who.community === community && who.roles.includes(r)) ? 200 : 403;
 }
 

@@ -29,6 +29,13 @@ describe("decide", () => {
     expect(decide({ roles: ["representative"] }, admin)).toBe("forbidden");
     expect(decide("streetAdmin", admin)).toBe("allow");
   });
+  it("lets a street admin into a role page that names the street too, and no one else without the role", () => {
+    expect(decide({ roles: ["committee"], streetAdmin: true }, admin)).toBe("allow");
+    expect(decide({ roles: ["committee"], streetAdmin: true }, resident)).toBe("forbidden");
+    expect(decide({ roles: ["committee"], streetAdmin: true }, outsider)).toBe("notFound");
+    expect(decide(ACCESS.register.audience, admin)).toBe("allow");
+    expect(decide(ACCESS.register.audience, resident)).toBe("forbidden");
+  });
   it("every route in the table has a path and an audience", () => {
     for (const [key, route] of Object.entries(ACCESS)) {
       expect(route.path, key).toMatch(/^\//);

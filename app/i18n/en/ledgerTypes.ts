@@ -81,6 +81,14 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "topic.reportCompletion": "Completion reported",
   "topic.close": "Verified and closed",
   "topic.reopen": "Sent back for rectification",
+  // Issue 17, part 1 (register): the household register.
+  "register.householdAdded": "Household registered",
+  "register.householdEdited": "Household record edited",
+  "register.householdRemoved": "Household removed from the register",
+  "register.memberAdded": "Household member registered",
+  "register.memberEdited": "Household member record edited",
+  "register.memberRemoved": "Household member removed",
+  "register.imported": "Household register imported",
 };
 
 export default ledgerTypes;

@@ -13,6 +13,7 @@ import members from "./members";
 import notifications from "./notifications";
 import propose from "./propose";
 import rating from "./rating";
+import register from "./register";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import party, { partyLedgerTypes } from "./party";
@@ -20,7 +21,7 @@ import supervision from "./supervision";
 import timeZone from "./timeZone";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ...register, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

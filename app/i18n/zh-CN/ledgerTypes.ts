@@ -81,6 +81,14 @@ const ledgerTypes = {
   "topic.reportCompletion": "报告完成",
   "topic.close": "核实结项",
   "topic.reopen": "退回整改",
+  // Issue 17, part 1 (register): the household register.
+  "register.householdAdded": "登记一户",
+  "register.householdEdited": "修改户籍登记",
+  "register.householdRemoved": "注销一户",
+  "register.memberAdded": "登记户成员",
+  "register.memberEdited": "修改户成员登记",
+  "register.memberRemoved": "移出户成员",
+  "register.imported": "导入户籍登记",
 };
 
 export default ledgerTypes;

@@ -32,6 +32,8 @@ import { topicIn } from "./collab";
 import { consultingTopic } from "./consultation";
 import { communityId, createCommunity, userId } from "./db";
 import { addMembers, agendaTopic, convener, must, representative } from "./meeting";
+import { freshHousehold, uniqueCode } from "./register";
+import { REGISTER_EDITORS } from "~/auth/permissions";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -196,6 +198,7 @@ const EXECUTION = "c.$community.topics.$topicId_.execution";
 const MEETINGS = "c.$community.meetings._index";
 const MEETING = "c.$community.meetings.$meetingId";
 const RULES = "c.$community.rules";
+const REGISTER = "c.$community.register";
 
 const RULE_VALUES = {
   quorumNum: "2",
@@ -383,6 +386,22 @@ export const ACTIONS: ActionCase[] = [
     }),
     { success: 200 },
   ),
+
+  // The household register: the committee and the street edit it.
+  ...(() => {
+    const path = `/c/${MINGYUE}/register`;
+    const member = { name: "新成员", birthDate: "1980-02-03", representative: "on" };
+    const csv = `户号,地址,小组,姓名,出生日期,户代表\n${uniqueCode("CSV")},测试路2号,第二居民小组,导入户主,1975-05-05,是\n`;
+    return [
+      community(REGISTER, "addHousehold", REGISTER_EDITORS, () => ({ path, fields: { intent: "addHousehold", code: uniqueCode(), address: "测试路3号", groupName: "第一居民小组" }, actor: "committee1" })),
+      community(REGISTER, "editHousehold", REGISTER_EDITORS, () => ({ path, fields: { intent: "editHousehold", householdId: String(freshHousehold().id), code: uniqueCode(), address: "改后地址", groupName: "第三居民小组" }, actor: "committee1" })),
+      community(REGISTER, "removeHousehold", REGISTER_EDITORS, () => ({ path, fields: { intent: "removeHousehold", householdId: String(freshHousehold().id), confirm: "on" }, actor: "committee1" })),
+      community(REGISTER, "addMember", REGISTER_EDITORS, () => ({ path, fields: { intent: "addMember", householdId: String(freshHousehold().id), ...member }, actor: "committee1" })),
+      community(REGISTER, "editMember", REGISTER_EDITORS, () => ({ path, fields: { intent: "editMember", memberId: String(freshHousehold().child), name: "改名", birthDate: "2019-12-31" }, actor: "committee1" })),
+      community(REGISTER, "removeMember", REGISTER_EDITORS, () => ({ path, fields: { intent: "removeMember", memberId: String(freshHousehold().child), confirm: "on" }, actor: "committee1" })),
+      community(REGISTER, "import", REGISTER_EDITORS, () => ({ path, fields: { intent: "import" }, file: { field: "file", name: "register.csv", type: "text/csv", bytes: new TextEncoder().encode(csv) }, actor: "committee1" }), { success: 200 }),
+    ];
+  })(),
 
   // The street admin's pages.
   community("s.$street.invites", "create", "streetAdmin", () => ({ path: "/s/huacheng/invites", fields: { intent: "create", community: MINGYUE, role: "resident", maxUses: "1", expiresInDays: "7" }, actor: "street1" }), { success: 200 }),

@@ -1,0 +1,110 @@
+// 户籍登记: the household register the assembly (村民会议 / 居民会议) counts. Reads, scoped by
+// community; the writes are in register-write.server.ts and register-import.server.ts. Personal data
+// (names, birth dates, addresses) is read here for the committee's page and the assembly's roll only:
+// never for a public page, never into the ledger.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "../../db/client.server";
+import { householdMembers, households, memberships, users } from "../../db/schema";
+import { isAdultOn, type AssemblyCount } from "../workflow/assembly";
+
+export { addHousehold, addMember, editHousehold, editMember, registerToday, removeHousehold, removeMember, type RegisterProblem } from "./register-write.server";
+export { importRegisterCsv, type RegisterImport } from "./register-import.server";
+
+
+export interface RegisterMember {
+  id: number;
+  name: string;
+  birthDate: string;
+  representative: boolean;
+  userId: number | null;
+  userName: string | null;
+}
+
+export interface RegisterHousehold {
+  id: number;
+  code: string;
+  address: string;
+  groupName: string;
+  members: RegisterMember[];
+}
+
+function currentRows(tx: Tx, communityId: number) {
+  const homes = tx
+    .select({ id: households.id, code: households.code, address: households.address, groupName: households.groupName })
+    .from(households)
+    .where(and(eq(households.communityId, communityId), isNull(households.removedAt)))
+    .orderBy(asc(households.groupName), asc(households.code))
+    .all();
+  const people = tx
+    .select({
+      id: householdMembers.id,
+      householdId: householdMembers.householdId,
+      name: householdMembers.name,
+      birthDate: householdMembers.birthDate,
+      representative: householdMembers.representative,
+      userId: householdMembers.userId,
+      userName: users.displayName,
+    })
+    .from(householdMembers)
+    .leftJoin(users, eq(users.id, householdMembers.userId))
+    .where(and(eq(householdMembers.communityId, communityId), isNull(householdMembers.removedAt)))
+    .orderBy(asc(householdMembers.id))
+    .all();
+  return { homes, people };
+}
+
+/** The households in force, by group then 户号, each with its members in force. */
+export function listRegister({ communityId }: { communityId: number }): RegisterHousehold[] {
+  const { homes, people } = currentRows(getDb(), communityId);
+  const byHousehold = new Map<number, RegisterMember[]>(homes.map((h) => [h.id, []]));
+  for (const { householdId, ...member } of people) byHousehold.get(householdId)?.push(member);
+  return homes.map((h) => ({ ...h, members: byHousehold.get(h.id) ?? [] }));
+}
+
+/** What the assembly quorum is reckoned from: households with an adult, adults (18+ on `onDate`), and households' representatives who are adults. */
+export function registerCounts({ communityId, onDate }: { communityId: number; onDate: string }) {
+  let householdsWithAdult = 0;
+  let adults = 0;
+  let representatives = 0;
+  for (const household of listRegister({ communityId })) {
+    const grown = household.members.filter((m) => isAdultOn(m.birthDate, onDate));
+    if (grown.length) householdsWithAdult++;
+    adults += grown.length;
+    if (grown.some((m) => m.representative)) representatives++;
+  }
+  return { households: householdsWithAdult, adults, representatives };
+}
+
+/** A row an assembly's roll is made from. */
+export type RollSourceRow =
+  | { kind: "person"; householdId: number; memberId: number; userId: number | null }
+  | { kind: "household"; householdId: number; representativeId: number | null; representativeUserId: number | null };
+
+/**
+ * The rows an assembly's roll is made from, on `onDate`: counted by persons, every adult member;
+ * by households, every household with an adult, with its representative (if an adult) or null.
+ */
+export function assemblyRollSource({ communityId, onDate, countBy }: { communityId: number; onDate: string; countBy: AssemblyCount }): RollSourceRow[] {
+  const rows: RollSourceRow[] = [];
+  for (const household of listRegister({ communityId })) {
+    const grown = household.members.filter((m) => isAdultOn(m.birthDate, onDate));
+    if (countBy === "persons") {
+      for (const m of grown) rows.push({ kind: "person", householdId: household.id, memberId: m.id, userId: m.userId });
+    } else if (grown.length) {
+      const representative = grown.find((m) => m.representative) ?? null;
+      rows.push({ kind: "household", householdId: household.id, representativeId: representative?.id ?? null, representativeUserId: representative?.userId ?? null });
+    }
+  }
+  return rows;
+}
+
+/** The community's accounts a member may be linked to (any role), by name. */
+export function linkableAccounts({ communityId }: { communityId: number }) {
+  return getDb()
+    .selectDistinct({ id: users.id, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.communityId, communityId))
+    .orderBy(asc(users.displayName))
+    .all();
+}
