@@ -29,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
       slug: community.slug,
       today,
       article: assemblyRulesFor(community.kind).articles.quorum,
+      ageArticle: assemblyRulesFor(community.kind).articles.members,
       counts: registerCounts({ communityId: community.id, onDate: today }),
       households,
       canEdit,
@@ -45,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { slug, today, article, counts, households, canEdit, accounts } = useLoaderData<typeof loader>();
+  const { slug, today, article, ageArticle, counts, households, canEdit, accounts } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -53,7 +54,7 @@ export default function Register() {
       <h1 className="text-2xl font-bold">{t("register.title")}</h1>
       <p className="text-sm text-stone-600">{t("register.intro")}</p>
       {data && "problem" in data ? <RegisterBanner data={data} /> : null}
-      <RegisterTotals counts={counts} today={today} article={article} />
+      <RegisterTotals counts={counts} today={today} article={article} ageArticle={ageArticle} />
       <RegisterList households={households} canEdit={canEdit} accounts={accounts} />
       {canEdit ? (
         <>
