@@ -33,6 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
       counts: registerCounts({ communityId: community.id, onDate: today }),
       households,
       canEdit,
+      // The household whose forms are open (?edit=<id>): one at a time.
+      editing: Number(new URL(args.request.url).searchParams.get("edit")) || null,
       accounts: canEdit ? linkableAccounts({ communityId: community.id }) : [],
     },
     // Personal data: never kept by a shared cache.
@@ -46,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { slug, today, article, ageArticle, counts, households, canEdit, accounts } = useLoaderData<typeof loader>();
+  const { slug, today, article, ageArticle, counts, households, canEdit, editing, accounts } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -55,7 +57,7 @@ export default function Register() {
       <p className="text-sm text-stone-600">{t("register.intro")}</p>
       {data && "problem" in data ? <RegisterBanner data={data} /> : null}
       <RegisterTotals counts={counts} today={today} article={article} ageArticle={ageArticle} />
-      <RegisterList households={households} canEdit={canEdit} accounts={accounts} />
+      <RegisterList households={households} canEdit={canEdit} editing={editing} accounts={accounts} />
       {canEdit ? (
         <>
           <Card title={t("register.form.addHousehold")}>
