@@ -29,6 +29,7 @@ const register = {
       linked: "Account: {{name}}",
     },
     form: {
+      confirm: "Confirmation",
       open: "Edit this household and its members",
       addHousehold: "Add a household",
       editHousehold: "Edit this household",

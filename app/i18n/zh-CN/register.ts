@@ -29,6 +29,7 @@ const register = {
       linked: "账号:{{name}}",
     },
     form: {
+      confirm: "确认",
       open: "修改这一户及其成员",
       addHousehold: "添加一户",
       editHousehold: "修改这一户",
