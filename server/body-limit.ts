@@ -16,8 +16,8 @@ export function formMaxBytes(): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 256 * KIB;
 }
 
-// The pages that take files (proposing, the hotline import, progress reports, on-site checks).
-const UPLOAD_PATHS = [/^\/c\/[^/]+\/topics\/(?:new|import)\/?$/, /^\/c\/[^/]+\/topics\/[^/]+\/execution\/?$/, /^\/c\/[^/]+\/supervision\/?$/];
+// The pages that take files (proposing, the hotline import, progress reports, on-site checks, the register's CSV import).
+const UPLOAD_PATHS = [/^\/c\/[^/]+\/topics\/(?:new|import)\/?$/, /^\/c\/[^/]+\/topics\/[^/]+\/execution\/?$/, /^\/c\/[^/]+\/supervision\/?$/, /^\/c\/[^/]+\/register\/?$/];
 
 /** A session row that has not expired: read only, as the request's own session check comes later (real clock, as sessions are: see session.server.ts). */
 function signedIn(req: Request): boolean {

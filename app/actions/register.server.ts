@@ -42,7 +42,8 @@ export async function handleRegisterAction({ request, communityId, communitySlug
     const v = submission.value;
     const r = "householdId" in v ? editHousehold({ ...actor, ...v }) : addHousehold({ ...actor, ...v });
     if (!r.ok) return refusal(intent, r.problem, submission.reply());
-    return done(`#household-${"householdId" in v ? v.householdId : "id" in r ? r.id : ""}`);
+    const id = "householdId" in v ? v.householdId : "id" in r ? r.id : 0;
+    return done(`?edit=${id}#household-${id}`);
   }
   if (intent === "removeHousehold") {
     const submission = parseForm(formData, removeHouseholdSchema);
@@ -57,7 +58,7 @@ export async function handleRegisterAction({ request, communityId, communitySlug
     const member = { ...actor, ...v, representative: representative === "on" };
     const r = "memberId" in member ? editMember(member) : addMember(member);
     if (!r.ok) return refusal(intent, r.problem, submission.reply());
-    return done("householdId" in member ? `#household-${member.householdId}` : `#member-${member.memberId}`);
+    return done("householdId" in member ? `?edit=${member.householdId}#household-${member.householdId}` : `#member-${member.memberId}`);
   }
   const submission = parseForm(formData, removeMemberSchema);
   if (submission.status !== "success") return invalid(intent, submission.reply());

@@ -29,9 +29,12 @@ export async function loader(args: LoaderFunctionArgs) {
       slug: community.slug,
       today,
       article: assemblyRulesFor(community.kind).articles.quorum,
+      ageArticle: assemblyRulesFor(community.kind).articles.members,
       counts: registerCounts({ communityId: community.id, onDate: today }),
       households,
       canEdit,
+      // The household whose forms are open (?edit=<id>): one at a time.
+      editing: Number(new URL(args.request.url).searchParams.get("edit")) || null,
       accounts: canEdit ? linkableAccounts({ communityId: community.id }) : [],
     },
     // Personal data: never kept by a shared cache.
@@ -45,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { slug, today, article, counts, households, canEdit, accounts } = useLoaderData<typeof loader>();
+  const { slug, today, article, ageArticle, counts, households, canEdit, editing, accounts } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -53,8 +56,8 @@ export default function Register() {
       <h1 className="text-2xl font-bold">{t("register.title")}</h1>
       <p className="text-sm text-stone-600">{t("register.intro")}</p>
       {data && "problem" in data ? <RegisterBanner data={data} /> : null}
-      <RegisterTotals counts={counts} today={today} article={article} />
-      <RegisterList households={households} canEdit={canEdit} accounts={accounts} />
+      <RegisterTotals counts={counts} today={today} article={article} ageArticle={ageArticle} />
+      <RegisterList households={households} canEdit={canEdit} editing={editing} accounts={accounts} />
       {canEdit ? (
         <>
           <Card title={t("register.form.addHousehold")}>

@@ -110,16 +110,19 @@ describe("editing households and members", () => {
     const added = await post("committee1", { intent: "addHousehold", code, address: `${SECRET}路8号`, groupName: "第九居民小组" });
     expect(added.status).toBe(302);
     const { household } = membersOf(code)!;
-    expect(added.headers.get("location")).toBe(`${PAGE}#household-${household.id}`);
+    expect(added.headers.get("location")).toBe(`${PAGE}?edit=${household.id}#household-${household.id}`);
     expect((await post("street1", { intent: "addMember", householdId: String(household.id), name: `${SECRET}甲`, birthDate: "1961-07-01", representative: "on" })).status).toBe(302);
     expect((await post("committee1", { intent: "addMember", householdId: String(household.id), name: `${SECRET}乙`, birthDate: "2015-03-04" })).status).toBe(302);
-    const page = await (await http.fetch(PAGE, { cookie: cookies.supervisor1 })).text();
+    const page = await (await http.fetch(`${PAGE}?edit=${household.id}`, { cookie: cookies.supervisor1 })).text();
     expect(page).toContain(`${SECRET}甲`);
     expect(page).toContain("第九居民小组");
     expect(page).toContain("居委会组织法第二十七条");
     expect(page).not.toContain('name="intent"'); // the supervisor reads; no forms
     const committeePage = await (await http.fetch(PAGE, { cookie: cookies.committee1 })).text();
-    expect(committeePage).toContain('value="removeHousehold"');
+    expect(committeePage).not.toContain('value="removeHousehold"'); // one household's forms at a time
+    expect(committeePage).toContain(`?edit=${household.id}#household-${household.id}`);
+    const editing = await (await http.fetch(`${PAGE}?edit=${household.id}`, { cookie: cookies.committee1 })).text();
+    expect(editing.match(/value="removeHousehold"/g)).toHaveLength(1);
   });
 
   it("moves the representative when another adult is made one, and refuses a minor as representative or a birth date after today", async () => {
@@ -196,6 +199,16 @@ describe("importing the register from CSV", () => {
     const last = JSON.parse(entries.at(-1)!.payload);
     expect(last).toMatchObject({ households: 2, members: 2, created: 1, replaced: 1 });
     expect(verifyLedger({ communityId: MINGYUE() }).ok).toBe(true);
+  });
+
+  it("takes a file of the largest size allowed (5,000 lines, more than an ordinary form's 256 KiB)", async () => {
+    const prefix = uniqueCode("BIG");
+    const lines = Array.from({ length: 5000 }, (_, i) => `${prefix}-${Math.floor(i / 4)},石榴村第三村民小组某某路${Math.floor(i / 4)}号,第三村民小组,张${"建国秀英桂兰志强"[i % 8]}${i},19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9},${i % 4 === 0 ? "是" : "否"}`);
+    const text = csv(...lines);
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(256 * 1024);
+    const res = await upload("committee1", text);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("已导入 1250 户、5000 人");
   });
 
   it("never writes a name, a birth date or an address into the ledger", () => {

@@ -28,7 +28,7 @@ function RemoveForm({ intent, idName, id, label, confirm, submit }: { intent: st
 }
 
 /** One household: its members (adults and the representative marked) and, for its editors, the forms to change it. */
-export function HouseholdCard({ household, canEdit, accounts }: { household: HouseholdView; canEdit: boolean; accounts: ReadonlyArray<{ id: number; name: string }> }) {
+export function HouseholdCard({ household, canEdit, editing, accounts }: { household: HouseholdView; canEdit: boolean; editing: boolean; accounts: ReadonlyArray<{ id: number; name: string }> }) {
   const { t } = useTranslation();
   const hasAdult = household.members.some((m) => m.adult);
   const hasRepresentative = household.members.some((m) => m.representative);
@@ -56,7 +56,7 @@ export function HouseholdCard({ household, canEdit, accounts }: { household: Hou
               ) : null}
               {m.userName ? <span className="text-xs text-stone-500">{t("register.member.linked", { name: m.userName })}</span> : null}
             </div>
-            {canEdit ? (
+            {editing ? (
               <div className="space-y-2">
                 <Disclosure summary={t("register.form.editMember")}>
                   <MemberForm householdId={household.id} member={m} accounts={accounts} />
@@ -67,7 +67,13 @@ export function HouseholdCard({ household, canEdit, accounts }: { household: Hou
           </li>
         ))}
       </ul>
-      {canEdit ? (
+      {canEdit && !editing ? (
+        // The forms of one household at a time: a register of thousands stays a light page.
+        <a href={`?edit=${household.id}#household-${household.id}`} className="mt-2 inline-block min-h-[44px] py-2 text-sm" data-testid="edit-household-link">
+          {t("register.form.open")}
+        </a>
+      ) : null}
+      {editing ? (
         <div className="mt-2 space-y-2">
           <Disclosure summary={t("register.form.addMember")}>
             <MemberForm householdId={household.id} accounts={accounts} />

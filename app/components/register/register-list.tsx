@@ -2,7 +2,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { HouseholdCard, type HouseholdView } from "./household-card";
 
 /** The households by group (村民小组 / 居民小组): a list, readable on a phone. */
-export function RegisterList({ households, canEdit, accounts }: { households: HouseholdView[]; canEdit: boolean; accounts: ReadonlyArray<{ id: number; name: string }> }) {
+export function RegisterList({ households, canEdit, editing, accounts }: { households: HouseholdView[]; canEdit: boolean; editing: number | null; accounts: ReadonlyArray<{ id: number; name: string }> }) {
   const { t } = useTranslation();
   if (households.length === 0) return <p className="text-sm text-stone-600">{t("register.empty")}</p>;
   const groups = new Map<string, HouseholdView[]>();
@@ -16,7 +16,7 @@ export function RegisterList({ households, canEdit, accounts }: { households: Ho
           </h2>
           <ul className="space-y-3">
             {members.map((h) => (
-              <HouseholdCard key={h.id} household={h} canEdit={canEdit} accounts={accounts} />
+              <HouseholdCard key={h.id} household={h} canEdit={canEdit} editing={canEdit && editing === h.id} accounts={accounts} />
             ))}
           </ul>
         </section>

@@ -2,8 +2,9 @@ import { useTranslation } from "~/i18n/use-translation";
 import { citeArticle, type ArticleKey } from "~/workflow/rule-packs";
 
 /** The three numbers the assembly's quorum is reckoned from, with the article that says so. */
-export function RegisterTotals({ counts, today, article }: { counts: { households: number; adults: number; representatives: number }; today: string; article: ArticleKey }) {
+export function RegisterTotals({ counts, today, article, ageArticle }: { counts: { households: number; adults: number; representatives: number }; today: string; article: ArticleKey; ageArticle: ArticleKey }) {
   const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "zh-CN";
   const items = [
     ["households", counts.households],
     ["adults", counts.adults],
@@ -24,7 +25,7 @@ export function RegisterTotals({ counts, today, article }: { counts: { household
           </div>
         ))}
       </dl>
-      <p className="mt-3 text-xs text-stone-600">{t("register.totals.rule", { article: citeArticle(article, i18n.language === "en" ? "en" : "zh-CN") })}</p>
+      <p className="mt-3 text-xs text-stone-600">{t("register.totals.rule", { article: citeArticle(article, language), ageArticle: citeArticle(ageArticle, language) })}</p>
     </section>
   );
 }

@@ -9,7 +9,7 @@ const register = {
       households: "户数(有年满十八周岁成员的户)",
       adults: "年满十八周岁的成员",
       representatives: "户代表",
-      rule: "会议的法定人数按这些数字计算:{{article}}。",
+      rule: "会议的法定人数按这些数字计算:{{article}}。年满十八周岁的成员参加会议:{{ageArticle}}。",
     },
     empty: "还没有登记任何户。可以逐户添加,或用 CSV 文件导入。",
     group: "{{group}}",
@@ -29,6 +29,8 @@ const register = {
       linked: "账号:{{name}}",
     },
     form: {
+      confirm: "确认",
+      open: "修改这一户及其成员",
       addHousehold: "添加一户",
       editHousehold: "修改这一户",
       removeHousehold: "注销这一户",
