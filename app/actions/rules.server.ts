@@ -15,11 +15,17 @@ export interface RulesActionData {
   result: SubmissionResult<string[]> | null;
 }
 
+/** 四议两公开 is the villages' flow: an urban community's catalogue cannot mark it (nothing is written). */
+function villageOnly(submission: { reply: (o: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]> }) {
+  const message = "fourTwo.rules.villageOnly";
+  return { message, result: submission.reply({ fieldErrors: { fourTwo: [message] } }) };
+}
+
 /**
  * The street admin's changes on the rules page: validates the form of the submitted intent and calls
  * the model. Invalid forms answer 400 with field errors; nothing is written then.
  */
-export function handleRulesAction({ formData, communityId, actorId, pack }: { formData: FormData; communityId: number; actorId: number; pack: PackId }): { status: number; data: RulesActionData } {
+export function handleRulesAction({ formData, communityId, actorId, pack, kind }: { formData: FormData; communityId: number; actorId: number; pack: PackId; kind: "urban" | "village" }): { status: number; data: RulesActionData } {
   const raw = formData.get("intent");
   const intent = RULES_INTENTS.find((i) => i === raw) ?? null;
   const reply = (status: number, data: Partial<RulesActionData>) => ({ status, data: { intent, id: null, ok: status < 300, message: null, result: null, ...data } });
@@ -42,6 +48,7 @@ export function handleRulesAction({ formData, communityId, actorId, pack }: { fo
     const submission = parseForm(formData, catalogueAddSchema(pack));
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
+    if (values.fourTwo && kind !== "village") return reply(400, villageOnly(submission));
     addCatalogueEntry({ communityId, actorId, values });
     return reply(200, { message: "rulesEdit.catalogueAdded", result: submission.reply({ resetForm: true }) });
   }
@@ -50,6 +57,7 @@ export function handleRulesAction({ formData, communityId, actorId, pack }: { fo
     const id = Number(formData.get("id")) || null;
     if (submission.status !== "success") return reply(400, { id, message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, id: entryId, ...values } = submission.value;
+    if (values.fourTwo && kind !== "village") return reply(400, { id: entryId, ...villageOnly(submission) });
     const done = updateCatalogueEntry({ communityId, actorId, id: entryId, values });
     if (!done.ok) return reply(404, { id: entryId, message: "rulesEdit.notFound" });
     return reply(200, { id: entryId, message: done.changed.length ? "rulesEdit.catalogueSaved" : "rulesEdit.unchanged" });

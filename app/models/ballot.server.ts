@@ -13,6 +13,7 @@ import { canonicalJson, type JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { notifyHandVote } from "./hand-vote.server";
 import { partyReviewGate } from "./party-review.server";
+import { fourTwoGate } from "./four-two.server";
 import { appendLedger } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
 import { CONVENER, meetingRefused, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
@@ -47,6 +48,9 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     // 重要事项: the party organisation's review first (party-review.server.ts, issue 14).
     const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
     if (partyBlock) throw meetingRefused(partyBlock);
+    // 四议两公开 (villages): the three deliberations recorded in order and agreed (four-two.server.ts, issue 17).
+    const fourTwoBlock = fourTwoGate(tx, { communityId: input.communityId, topicId: motion.topicId });
+    if (fourTwoBlock) throw meetingRefused(fourTwoBlock.problem);
     const at = now();
     const basis = canonicalJson(freezeBasis(requireRules(input.communityId, tx), motion, quorum.members) as unknown as JsonValue);
     tx.update(motions).set({ status: nextMotionStatus(motion.status, "open")!, openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();

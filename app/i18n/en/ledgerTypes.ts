@@ -81,6 +81,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "topic.reportCompletion": "Completion reported",
   "topic.close": "Verified and closed",
   "topic.reopen": "Sent back for rectification",
+  // Issue 17, part fourtwo: 四议两公开.
+  "fourTwo.stepRecorded": "Deliberation (四议) recorded",
 };
 
 export default ledgerTypes;

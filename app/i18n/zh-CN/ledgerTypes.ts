@@ -81,6 +81,8 @@ const ledgerTypes = {
   "topic.reportCompletion": "报告完成",
   "topic.close": "核实结项",
   "topic.reopen": "退回整改",
+  // Issue 17, part fourtwo: 四议两公开.
+  "fourTwo.stepRecorded": "记录四议审议",
 };
 
 export default ledgerTypes;
