@@ -45,12 +45,12 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     if (other) throw meetingRefused("anotherVoteOpen");
     const quorum = quorumOf(tx, input.communityId, meeting);
     if (!quorum.met) throw meetingRefused("quorumNotMet");
-    // 重要事项: the party organisation's review first (party-review.server.ts, issue 14).
-    const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
-    if (partyBlock) throw meetingRefused(partyBlock);
     // 四议两公开 (villages): the three deliberations recorded in order and agreed (four-two.server.ts, issue 17).
     const fourTwoBlock = fourTwoGate(tx, { communityId: input.communityId, topicId: motion.topicId });
     if (fourTwoBlock) throw meetingRefused(fourTwoBlock.problem);
+    // 重要事项: the party organisation's review first (party-review.server.ts, issue 14); on a 四议两公开 matter its agreed 党组织提议 stands for it.
+    const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
+    if (partyBlock) throw meetingRefused(partyBlock);
     const at = now();
     const basis = canonicalJson(freezeBasis(requireRules(input.communityId, tx), motion, quorum.members) as unknown as JsonValue);
     tx.update(motions).set({ status: nextMotionStatus(motion.status, "open")!, openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();

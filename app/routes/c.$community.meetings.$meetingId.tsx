@@ -52,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // The roster is the convener's tool; others only need their own line.
     roster: isConvener ? roster : roster.filter((p) => p.userId === user.id),
     agenda: agenda.map((m) => {
-      const problem = partyGates.get(m.topicId) ?? fourTwo.get(m.topicId)?.problem ?? null;
+      const problem = fourTwo.get(m.topicId)?.problem ?? partyGates.get(m.topicId) ?? null;
       return { ...m, html: renderMarkdown(m.text), partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,

@@ -10,6 +10,7 @@ import { sitsOnRoster } from "../../../app/workflow/meetings";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
 import { demoDraft } from "./drafts";
 import { writeExecution } from "./execution";
+import { seedFourTwo } from "./four-two";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./meetings";
 import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "../../../db/schema";
 import { ENTRY_STATE, type TopicState } from "../../../app/workflow/states";
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         const topicIds = new Map([...frozenTopics].map(([number, t]) => [number, t.id]));
         writeExecution(tx, { communityId, userIds, topicIds, ratingWindowDays: pack.ratingWindowDays, thresholdPct: pack.satisfactionThresholdPct });
       }
+      if (c.slug === "shiliu") seedFourTwo(tx, { communityId, adminId, committeeId, passwordHash: hashes[0], now });
     }
   });
   return true;
