@@ -100,6 +100,10 @@ describe("recording the three deliberations", () => {
     // The agreed proposal stands for the party organisation's review of this 重要事项.
     expect(html).toContain("视为党组织已研究讨论");
 
+    const english = await (await http.fetch(`/c/shiliu/topics/${topicId}`, { cookie: `${person("villager1").cookie}; ${await http.english()}` })).text();
+    expect(english).toContain("Two committees&#x27; deliberation");
+    expect(english).toContain("8 of 9 attended");
+
     expect(verifyLedger({ communityId: SHILIU() }).ok).toBe(true);
     expect(firstDisagreeingRecord(getDb(), SHILIU())).toBeNull();
     const [row] = stepsOf(topicId);
