@@ -97,6 +97,9 @@ describe("recording the three deliberations", () => {
     expect(html).not.toContain('data-testid="four-two-form"');
     // The six-stage timeline places each deliberation in the stage it happened in.
     expect(html.match(/data-testid="timeline-note"/g)).toHaveLength(3);
+    // …and the topic's history lists each under that stage, with its minutes.
+    expect(html).toContain('data-kind="fourTwo.stepRecorded"');
+    expect(html).toContain(`村两委联席会议,${today()},应到 9 人、实到 8 人,结论:原则同意,提出修改意见`);
     // The agreed proposal stands for the party organisation's review of this 重要事项.
     expect(html).toContain("视为党组织已研究讨论");
 

@@ -59,6 +59,7 @@ const fourTwo = {
       flag: "四议两公开: before the vote, the party organisation's proposal, the two committees' deliberation and the party members' review, in order; decision and result published",
       villageOnly: "四议两公开 applies to villages only: an urban community cannot mark it.",
     },
+    life: "{{step}} ({{body}}, {{date}}, {{attended}} of {{expected}} attended; outcome: {{outcome}})",
     board: { resolution: "Decision published (决议公开)", executionResult: "Execution result published (实施结果公开)" },
   },
 };

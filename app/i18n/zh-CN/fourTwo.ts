@@ -59,6 +59,7 @@ const fourTwo = {
       flag: "四议两公开:表决前须依次经党组织提议、两委商议、党员大会审议;决议和实施结果公开",
       villageOnly: "“四议两公开”只适用于村,社区不能标记。",
     },
+    life: "{{step}}({{body}},{{date}},应到 {{expected}} 人、实到 {{attended}} 人,结论:{{outcome}})",
     board: { resolution: "决议公开", executionResult: "实施结果公开" },
   },
 };
