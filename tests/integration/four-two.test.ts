@@ -244,6 +244,11 @@ describe("the catalogue", () => {
     expect((await http.fetch("/c/shiliu/rules", { cookie: street, form: edit("shiliu", village.id, { fourTwo: "on" }) })).status).toBe(200);
     expect(entryOf("shiliu", "facilities").fourTwo).toBe(true);
     expect(await (await http.fetch("/c/shiliu/rules", { cookie: street })).text()).toContain('data-testid="catalogue-four-two"');
+    // It ends in the village's vote: not for a category decided without one.
+    const noVote = await http.fetch("/c/shiliu/rules", { cookie: street, form: edit("shiliu", village.id, { fourTwo: "on", needsVote: "" }) });
+    expect(noVote.status).toBe(400);
+    expect(await noVote.text()).toContain("须由村民会议或村民代表会议表决");
+    expect(entryOf("shiliu", "facilities")).toMatchObject({ fourTwo: true, needsVote: true });
     expect((await http.fetch("/c/shiliu/rules", { cookie: street, form: edit("shiliu", village.id) })).status).toBe(200);
     expect(entryOf("shiliu", "facilities").fourTwo).toBe(false);
 

@@ -58,6 +58,7 @@ const fourTwo = {
       checkbox: "四议两公开 (villages only)",
       flag: "四议两公开: before the vote, the party organisation's proposal, the two committees' deliberation and the party members' review, in order; decision and result published",
       villageOnly: "四议两公开 applies to villages only: an urban community cannot mark it.",
+      needsVote: "A 四议两公开 matter is decided by the villagers' assembly or representatives' meeting: tick “needs a vote” too; the owners cannot decide it.",
     },
     life: "{{step}} ({{body}}, {{date}}, {{attended}} of {{expected}} attended; outcome: {{outcome}})",
     board: { resolution: "Decision published (决议公开)", executionResult: "Execution result published (实施结果公开)" },

@@ -58,6 +58,7 @@ const fourTwo = {
       checkbox: "四议两公开(仅限村)",
       flag: "四议两公开:表决前须依次经党组织提议、两委商议、党员大会审议;决议和实施结果公开",
       villageOnly: "“四议两公开”只适用于村,社区不能标记。",
+      needsVote: "“四议两公开”的事项须由村民会议或村民代表会议表决:请同时勾选“需要表决”,且不能由业主共同决定。",
     },
     life: "{{step}}({{body}},{{date}},应到 {{expected}} 人、实到 {{attended}} 人,结论:{{outcome}})",
     board: { resolution: "决议公开", executionResult: "实施结果公开" },
