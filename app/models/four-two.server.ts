@@ -19,7 +19,7 @@ const refused = refusals<FourTwoStepProblem>("fourTwo");
 type Reader = Pick<Tx, "select">;
 
 /** The topic, whether its category is 四议两公开 in a village (the flow is the village's: 村委会组织法 and provincial rules). */
-function topicOf(tx: Reader, communityId: number, topicId: number) {
+export function fourTwoTopicOf(tx: Reader, communityId: number, topicId: number) {
   const row = tx
     .select({ id: topics.id, state: topics.state, createdAt: topics.createdAt, fourTwo: catalogueEntries.fourTwo, kind: communities.kind })
     .from(topics)
@@ -48,7 +48,7 @@ export function latestStepsOf(tx: Reader, communityId: number, topicId: number):
 
 /** Is the topic a 四议两公开 matter of a village? */
 export function isFourTwoTopic(tx: Reader, communityId: number, topicId: number): boolean {
-  return topicOf(tx, communityId, topicId)?.fourTwo ?? false;
+  return fourTwoTopicOf(tx, communityId, topicId)?.fourTwo ?? false;
 }
 
 /** Does this topic's agreed 党组织提议 stand for the party organisation's review (party-review.server.ts)? */
@@ -61,7 +61,7 @@ export function proposalStandsForReview(tx: Reader, communityId: number, topicId
  * the vote may open, or the first of the three steps not recorded or whose latest record did not agree.
  */
 export function fourTwoGate(tx: Tx, { communityId, topicId }: { communityId: number; topicId: number }): FourTwoBlock | null {
-  const topic = topicOf(tx, communityId, topicId);
+  const topic = fourTwoTopicOf(tx, communityId, topicId);
   if (!topic?.fourTwo) return null;
   return fourTwoBlock(true, latestStepsOf(tx, communityId, topicId));
 }
@@ -104,7 +104,7 @@ export function fourTwoStepPayload(s: { topicId: number; step: string; heldOn: s
 export function recordFourTwoStep(input: FourTwoStepInput): Result<FourTwoStepProblem, { id: number }> {
   return attempt("fourTwo", () =>
     write((tx) => {
-      const topic = topicOf(tx, input.communityId, input.topicId);
+      const topic = fourTwoTopicOf(tx, input.communityId, input.topicId);
       if (!topic) throw refused("notFound");
       if (!mayRecordStep(input.step, input.roles)) throw refused("wrongRole");
       if (!topic.fourTwo) throw refused("notFourTwo");
@@ -129,5 +129,3 @@ export function recordFourTwoStep(input: FourTwoStepInput): Result<FourTwoStepPr
 export function listFourTwoSteps(communityId: number, topicId: number) {
   return stepsOf(getDb(), communityId, [topicId]);
 }
-
-export { topicOf as fourTwoTopicOf };
