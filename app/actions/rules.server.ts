@@ -16,10 +16,23 @@ export interface RulesActionData {
 }
 
 /**
+ * 四议两公开 is the villages' flow, and ends in the village's vote: an urban community cannot mark it,
+ * nor a category decided without the meeting's vote (no vote, or the building's owners). Null when
+ * the mark may stand; else the refusal's message (nothing is written).
+ */
+function fourTwoRefusal(values: { fourTwo: boolean; needsVote: boolean; ownersDecide: boolean }, kind: "urban" | "village") {
+  if (!values.fourTwo) return null;
+  if (kind !== "village") return "fourTwo.rules.villageOnly";
+  return !values.needsVote || values.ownersDecide ? "fourTwo.rules.needsVote" : null;
+}
+
+const refusedFourTwo = (message: string, submission: { reply: (o: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]> }) => ({ message, result: submission.reply({ fieldErrors: { fourTwo: [message] } }) });
+
+/**
  * The street admin's changes on the rules page: validates the form of the submitted intent and calls
  * the model. Invalid forms answer 400 with field errors; nothing is written then.
  */
-export function handleRulesAction({ formData, communityId, actorId, pack }: { formData: FormData; communityId: number; actorId: number; pack: PackId }): { status: number; data: RulesActionData } {
+export function handleRulesAction({ formData, communityId, actorId, pack, kind }: { formData: FormData; communityId: number; actorId: number; pack: PackId; kind: "urban" | "village" }): { status: number; data: RulesActionData } {
   const raw = formData.get("intent");
   const intent = RULES_INTENTS.find((i) => i === raw) ?? null;
   const reply = (status: number, data: Partial<RulesActionData>) => ({ status, data: { intent, id: null, ok: status < 300, message: null, result: null, ...data } });
@@ -42,6 +55,8 @@ export function handleRulesAction({ formData, communityId, actorId, pack }: { fo
     const submission = parseForm(formData, catalogueAddSchema(pack));
     if (submission.status !== "success") return reply(400, { message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, ...values } = submission.value;
+    const fourTwo = fourTwoRefusal(values, kind);
+    if (fourTwo) return reply(400, refusedFourTwo(fourTwo, submission));
     addCatalogueEntry({ communityId, actorId, values });
     return reply(200, { message: "rulesEdit.catalogueAdded", result: submission.reply({ resetForm: true }) });
   }
@@ -50,6 +65,8 @@ export function handleRulesAction({ formData, communityId, actorId, pack }: { fo
     const id = Number(formData.get("id")) || null;
     if (submission.status !== "success") return reply(400, { id, message: "errors.formInvalid", result: submission.reply() });
     const { intent: _i, id: entryId, ...values } = submission.value;
+    const fourTwo = fourTwoRefusal(values, kind);
+    if (fourTwo) return reply(400, { id: entryId, ...refusedFourTwo(fourTwo, submission) });
     const done = updateCatalogueEntry({ communityId, actorId, id: entryId, values });
     if (!done.ok) return reply(404, { id: entryId, message: "rulesEdit.notFound" });
     return reply(200, { id: entryId, message: done.changed.length ? "rulesEdit.catalogueSaved" : "rulesEdit.unchanged" });

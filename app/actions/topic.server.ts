@@ -7,6 +7,7 @@ import { advanceTopic, type WorkflowProblem } from "../models/workflow.server";
 import { pickIntent, RESOLUTION_INTENTS } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { parseForm } from "./parse-form.server";
+import { handleFourTwoAction } from "./four-two.server";
 import { handleOwnersAction } from "./owners.server";
 import { handlePartyReviewAction } from "./party-review.server";
 import { handleRatingAction } from "./rating.server";
@@ -51,6 +52,7 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   if (formData.get("intent") === "orderCorrection") return handleCorrectionAction({ formData, communityId, topicId, userId, back });
   if (formData.get("intent") === "ownersDecision") return handleOwnersAction({ formData, communityId, topicId, userId, roles, back });
   if (formData.get("intent") === "partyReview") return handlePartyReviewAction({ formData, communityId, topicId, userId, roles, back });
+  if (formData.get("intent") === "fourTwoStep") return handleFourTwoAction({ formData, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId, roles });

@@ -9,6 +9,13 @@ export interface TimelineMark {
   by?: string | null;
 }
 
+/** Something that happened within a stage, shown under it (四议两公开's deliberations and publications). */
+export interface TimelineNote {
+  stage: Stage;
+  label: string;
+  at: Date | string;
+}
+
 function stateOf(i: number, at: number, closed: boolean) {
   return closed || i < at ? "done" : i === at ? "current" : "upcoming";
 }
@@ -28,7 +35,7 @@ export function CompactStageTimeline({ current, closed = false }: { current: Sta
 }
 
 /** The six stages in order, with the current one marked, on every topic page. Ends closed (all done) when `closed` is set. */
-export function StageTimeline({ current, closed = false, marks = [] }: { current: Stage; closed?: boolean; marks?: TimelineMark[] }) {
+export function StageTimeline({ current, closed = false, marks = [], notes = [] }: { current: Stage; closed?: boolean; marks?: TimelineMark[]; notes?: TimelineNote[] }) {
   const { t } = useTranslation();
   const { monthDay } = useFormats();
   const at = stageIndex(current);
@@ -50,6 +57,13 @@ export function StageTimeline({ current, closed = false, marks = [] }: { current
               <div className={state === "current" ? "font-semibold text-stone-900" : "text-stone-600"}>{t(`stages.${stage}`)}</div>
               {mark?.at ? <div className="text-stone-500">{monthDay.format(new Date(mark.at))}</div> : null}
               {mark?.by ? <div className="truncate text-stone-500">{mark.by}</div> : null}
+              {notes
+                .filter((n) => n.stage === stage)
+                .map((n) => (
+                  <div key={`${n.label}-${String(n.at)}`} className="mt-0.5 text-hall-700" data-testid="timeline-note">
+                    {n.label} {monthDay.format(new Date(n.at))}
+                  </div>
+                ))}
             </div>
           </li>
         );

@@ -94,6 +94,8 @@ const catalogueFields = {
   needsPublicity: checkbox,
   /** 重要事项: the party organisation studies it before the vote (村委会组织法 Art. 28 ¶3; 居委会组织法 Art. 30 ¶4). */
   important: checkbox,
+  /** 四议两公开 (villages only: the action refuses it for an urban community). */
+  fourTwo: checkbox,
   /** The category's pass share counts all 组成人员 on the roster, not only those present. */
   passOfAll: checkbox,
   /** Decided by the building's owners (民法典 Art. 278), not by the representatives. */

@@ -13,6 +13,7 @@ import { canonicalJson, type JsonValue } from "./canonical-json";
 import { now } from "./clock.server";
 import { notifyHandVote } from "./hand-vote.server";
 import { partyReviewGate } from "./party-review.server";
+import { fourTwoGate } from "./four-two.server";
 import { appendLedger } from "./ledger.server";
 import { presentForMotion } from "./meeting-attendance.server";
 import { CONVENER, meetingRefused, type MeetingProblem, meetingRow, meetingWrite, meetingWriteTogether, quorumOf, requireRoleIn, sitsOnRoster, type MeetingActor, type MeetingResult } from "./meeting.server";
@@ -44,7 +45,10 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     if (other) throw meetingRefused("anotherVoteOpen");
     const quorum = quorumOf(tx, input.communityId, meeting);
     if (!quorum.met) throw meetingRefused("quorumNotMet");
-    // 重要事项: the party organisation's review first (party-review.server.ts, issue 14).
+    // 四议两公开 (villages): the three deliberations recorded in order and agreed (four-two.server.ts, issue 17).
+    const fourTwoBlock = fourTwoGate(tx, { communityId: input.communityId, topicId: motion.topicId });
+    if (fourTwoBlock) throw meetingRefused(fourTwoBlock.problem);
+    // 重要事项: the party organisation's review first (party-review.server.ts, issue 14); on a 四议两公开 matter its agreed 党组织提议 stands for it.
     const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
     if (partyBlock) throw meetingRefused(partyBlock);
     const at = now();

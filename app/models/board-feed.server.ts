@@ -81,7 +81,7 @@ export function listFeedEntries({ communityId, slug, kind, words: { t, language,
   for (const p of listBoardPublications({ communityId, kind, limit: FEED_SIZE }).items) {
     entries.push({
       key: `publication-${p.key}`,
-      title: t("board.feedEntry.publication", { kind: t(`board.publications.kind.${p.kind}`), topic: p.topicNumber === null ? "" : ` #${p.topicNumber}`, title: p.title }),
+      title: t("board.feedEntry.publication", { kind: t(p.fourTwo ? `fourTwo.board.${p.kind}` : `board.publications.kind.${p.kind}`), topic: p.topicNumber === null ? "" : ` #${p.topicNumber}`, title: p.title }),
       updated: p.publishedAt,
       path: `${board}#publications`,
       summary: t("board.feedEntry.publicationSummary", { from: day.format(p.publishedAt), to: day.format(p.endsAt), state: t(p.current ? "board.publications.current" : "board.publications.ended") }),

@@ -1,8 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { publications, topics } from "../../db/schema";
+import { catalogueEntries, publications, topics } from "../../db/schema";
 import { packForKind, type ArticleKey } from "../workflow/rule-packs";
 import type { PublicationKind } from "../workflow/meetings";
+import { isFourTwoPublication } from "../workflow/four-two";
 import { now } from "./clock.server";
 
 export const BOARD_PUBLICATIONS = 30;
@@ -17,6 +18,8 @@ export interface BoardPublication {
   endsAt: Date;
   /** Still within its 公示 period (公示中) rather than over (已期满). */
   current: boolean;
+  /** A village's 四议两公开 matter: its resolution is 决议公开, its execution result 实施结果公开. */
+  fourTwo: boolean;
 }
 
 /**
@@ -29,12 +32,14 @@ export function listBoardPublications({ communityId, kind, at = now(), limit = B
   article: ArticleKey;
 } {
   const rows = getDb()
-    .select({ id: publications.id, kind: publications.kind, title: publications.title, topicNumber: topics.number, publishedAt: publications.publishedAt, endsAt: publications.endsAt })
+    .select({ id: publications.id, kind: publications.kind, title: publications.title, topicNumber: topics.number, publishedAt: publications.publishedAt, endsAt: publications.endsAt, fourTwo: catalogueEntries.fourTwo })
     .from(publications)
     .leftJoin(topics, eq(topics.id, publications.topicId))
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
     .where(eq(publications.communityId, communityId))
     .orderBy(desc(publications.publishedAt), desc(publications.id))
     .limit(limit)
     .all();
-  return { items: rows.map(({ id, ...r }) => ({ ...r, key: `${r.kind}-${id}`, current: r.endsAt.getTime() > at.getTime() })), article: packForKind(kind).publicityArticle };
+  const items = rows.map(({ id, fourTwo, ...r }) => ({ ...r, key: `${r.kind}-${id}`, current: r.endsAt.getTime() > at.getTime(), fourTwo: kind === "village" && fourTwo === true && isFourTwoPublication(r.kind) }));
+  return { items, article: packForKind(kind).publicityArticle };
 }

@@ -3,6 +3,7 @@ import type { Note, RecordProblem } from "./ledger-records-entries.server";
 import { executionRecordProblems } from "./ledger-records-execution.server";
 import { consultationRecordProblems } from "./ledger-records-consultation.server";
 import { lawRecordProblems } from "./ledger-records-law.server";
+import { fourTwoRecordProblems } from "./ledger-records-fourtwo.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
 import { registerRecordProblems } from "./ledger-records-register.server";
@@ -27,5 +28,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   executionRecordProblems(db, communityId, note);
   consultationRecordProblems(db, communityId, note);
   registerRecordProblems(db, communityId, note);
+  fourTwoRecordProblems(db, communityId, note);
   return first;
 }

@@ -44,6 +44,9 @@ export type MeetingProblem =
   // 重要事项 without the party organisation's review, or with one that did not agree (party-review.server.ts).
   | "partyReviewMissing"
   | "partyReviewNotAgreed"
+  // 四议两公开 (villages): the three deliberations not all recorded in order and agreed (four-two.server.ts).
+  | "fourTwoMissing"
+  | "fourTwoNotAgreed"
   // 业主共同决定 (民法典 Art. 278): never on a meeting's agenda.
   | "ownersDecide";
 

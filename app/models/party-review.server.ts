@@ -13,6 +13,7 @@ import { appendLedger } from "./ledger.server";
 import { write } from "./write.server";
 import type { TopicPageTopic } from "./topic-page.server";
 import { getRules } from "./rules.server";
+import { proposalStandsForReview } from "./four-two.server";
 
 /** A refused review record; `problem` is a key under `party.problems` in the translations. */
 export type PartyReviewProblem = "notFound" | "wrongRole" | "notImportant" | "wrongState" | "inFuture" | "beforeTopic";
@@ -50,7 +51,8 @@ function latestOutcome(tx: Tx, topicId: number): PartyReviewOutcome | null {
 export function partyReviewGate(tx: Tx, { communityId, topicId }: { communityId: number; topicId: number }): PartyReviewBlock | null {
   const topic = topicOf(tx, communityId, topicId);
   if (!topic) return null;
-  return partyReviewBlock(topic.important === true, latestOutcome(tx, topicId));
+  if (topic.important !== true) return null;
+  return partyReviewBlock(true, latestOutcome(tx, topicId), proposalStandsForReview(tx, communityId, topicId));
 }
 
 /** The gate for each topic of a meeting's agenda at once (the open-vote buttons say why they are disabled). */
@@ -64,7 +66,7 @@ export function partyReviewGates({ communityId, topicIds }: { communityId: numbe
     .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
     .where(and(eq(topics.communityId, communityId), inArray(topics.id, [...topicIds])))
     .all();
-  for (const t of important) gates.set(t.id, t.important ? partyReviewBlock(true, latestOutcome(db, t.id)) : null);
+  for (const t of important) gates.set(t.id, t.important ? partyReviewBlock(true, latestOutcome(db, t.id), proposalStandsForReview(db, communityId, t.id)) : null);
   return gates;
 }
 
@@ -127,11 +129,14 @@ export function getPartyReviewSection({ communityId, topic, roles }: { community
     .where(eq(partyReviews.topicId, topicId))
     .orderBy(desc(partyReviews.reviewedOn), desc(partyReviews.id))
     .all();
+  // A village's 四议两公开 matter whose 党组织提议 agreed: that proposal stands for a review not recorded separately.
+  const coveredByProposal = proposalStandsForReview(db, communityId, topicId);
   return {
     article: partyReviewArticleOf(pack),
     reviews,
+    coveredByProposal,
     // What the gate would say, only while the matter is still before its vote (an old vote stands).
-    block: REVIEWABLE.includes(topic.state) ? partyReviewBlock(true, reviews[0]?.outcome ?? null) : null,
+    block: REVIEWABLE.includes(topic.state) ? partyReviewBlock(true, reviews[0]?.outcome ?? null, coveredByProposal) : null,
     beforeVote: REVIEWABLE.includes(topic.state),
     mayRecord: roles.includes("party") && REVIEWABLE.includes(topic.state),
     today: localDate(now(), getTimeZone(communityId)),

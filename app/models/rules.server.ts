@@ -115,7 +115,7 @@ export function applyRulePack({ communityId, actorId, packId }: { communityId: n
 
 /** A category as the form gives it; callers from before the revised laws may leave the new flags out. */
 type CatalogueInput = Omit<CatalogueValues, CatalogueFlag> & Partial<Pick<CatalogueValues, CatalogueFlag>>;
-type CatalogueFlag = "important" | "passOfAll" | "ownersDecide" | "consultationOptional";
+type CatalogueFlag = "important" | "fourTwo" | "passOfAll" | "ownersDecide" | "consultationOptional";
 
 function entryValues(values: CatalogueInput) {
   return {
@@ -124,6 +124,7 @@ function entryValues(values: CatalogueInput) {
     needsVote: values.needsVote,
     needsPublicity: values.needsPublicity,
     important: values.important ?? false,
+    fourTwo: values.fourTwo ?? false,
     passOfAll: values.passOfAll ?? false,
     ownersDecide: values.ownersDecide ?? false,
     consultationOptional: values.consultationOptional ?? false,

@@ -22,6 +22,8 @@ const LIFE_TYPES = [
   "result.published",
   "party.reviewed",
   "owners.decided",
+  // Issue 17, part fourtwo: 四议 (each deliberation under the stage it happened in).
+  "fourTwo.stepRecorded",
 ] as const;
 
 /**
@@ -114,6 +116,8 @@ export function listTopicLife({ communityId, topicId, events }: { communityId: n
       items.push({ ...base, href: "#rating", params: { outcome: String(p.outcome ?? ""), pct: num(p.satisfiedPct), satisfied: num(p.satisfied), fair: num(p.fair), unsatisfied: num(p.unsatisfied), threshold: num(p.thresholdPct) } });
     else if (e.type === "result.published") items.push({ ...base, text: results.get(num(p.result) ?? 0) ?? "" });
     else if (e.type === "party.reviewed") items.push({ ...base, text: String(p.note ?? ""), params: { date: String(p.reviewedOn ?? ""), body: String(p.body ?? ""), partyOutcome: String(p.outcome ?? "") } });
+    else if (e.type === "fourTwo.stepRecorded")
+      items.push({ ...base, text: String(p.minutes ?? ""), params: { step: String(p.step ?? ""), date: String(p.heldOn ?? ""), body: String(p.body ?? ""), partyOutcome: String(p.outcome ?? ""), attended: num(p.attended), expected: num(p.expected) } });
     else if (e.type === "owners.decided") items.push({ ...base, params: { date: String(p.heldOn ?? ""), passed: p.passed === true } });
     else items.push(base);
   }

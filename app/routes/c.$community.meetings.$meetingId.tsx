@@ -24,6 +24,7 @@ import { meetingMay } from "~/workflow/meeting-lifecycle";
 import { noticeDays, sitsOnRoster } from "~/workflow/meetings";
 import { motionMay } from "~/workflow/motion-lifecycle";
 import { partyReviewGates } from "~/models/party-review.server";
+import { fourTwoGates } from "~/models/four-two.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
 
@@ -40,6 +41,8 @@ export async function loader(args: LoaderFunctionArgs) {
   // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
   const partyArticle = partyReviewArticleOf(rules.pack);
   const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => motionMay(m.status, "open")).map((m) => m.topicId) });
+  // 四议两公开 (villages): the same disabled button, with why, until the three deliberations agreed.
+  const fourTwo = fourTwoGates({ communityId: community.id, topicIds: agenda.filter((m) => motionMay(m.status, "open")).map((m) => m.topicId) });
   return json({
     title: await pageTitle(args.request, [{ text: meeting.title }, ["meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
     slug: community.slug,
@@ -49,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // The roster is the convener's tool; others only need their own line.
     roster: isConvener ? roster : roster.filter((p) => p.userId === user.id),
     agenda: agenda.map((m) => {
-      const problem = partyGates.get(m.topicId) ?? null;
+      const problem = fourTwo.get(m.topicId)?.problem ?? partyGates.get(m.topicId) ?? null;
       return { ...m, html: renderMarkdown(m.text), partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,

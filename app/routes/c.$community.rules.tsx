@@ -26,8 +26,8 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!rules) notFound();
   const { communityId: _c, updatedAt, ...shown } = rules;
   const used = countTopicsByCategory({ communityId: community.id });
-  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, consultationOptional, passNum, passDen }) => ({
-    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, passOfAll, ownersDecide, consultationOptional, passNum, passDen },
+  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, passNum, passDen }) => ({
+    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, passNum, passDen },
     topics: used.get(id) ?? 0,
   }));
   const { lawRevision: _l, ...rest } = shown;
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = requireStreetAdmin(args, community.streetSlug);
   const rules = getRules({ communityId: community.id }) ?? notFound();
   const pack = rulesPack(rules, community.kind);
-  const { status, data } = handleRulesAction({ formData: await readForm(args.request), communityId: community.id, actorId: user.id, pack });
+  const { status, data } = handleRulesAction({ formData: await readForm(args.request), communityId: community.id, actorId: user.id, pack, kind: community.kind });
   return json(data, { status });
 }
 

@@ -11,6 +11,7 @@ import { ConsultationLink } from "~/components/topic/consultation-link";
 import { CorrectionForm } from "~/components/topic/correction-form";
 import { COSIGNERS_PART, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
+import { FourTwoCard } from "~/components/topic/four-two-card";
 import { DraftLink } from "~/components/topic/draft-link";
 import { CompleteForm } from "~/components/execution/complete-form";
 import { ExecutionLink } from "~/components/topic/execution-link";
@@ -32,6 +33,7 @@ import { getCompletionPanel } from "~/models/execution-view.server";
 import { freezeBlockers, getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
 import { getPartyReviewSection } from "~/models/party-review.server";
+import { getFourTwoSection } from "~/models/four-two-view.server";
 import { getCorrectableResolution } from "~/models/resolution-correction.server";
 import { renderAhead } from "~/pages/render-ahead.server";
 import { getTimeZone } from "~/models/time-zone.server";
@@ -60,6 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const decision = getTopicDecision({ communityId: community.id, topicId, roles });
   const partyReview = getPartyReviewSection({ communityId: community.id, topic: page.topic, roles });
   const owners = getOwnersSection({ communityId: community.id, topic: page.topic, roles });
+  const fourTwo = getFourTwoSection({ communityId: community.id, topicId, roles });
   // 责令改正: only an admin of this community's street sees the form (orderCorrection checks again).
   const correctable = isStreetAdmin ? getCorrectableResolution({ communityId: community.id, topicId }) : null;
   // 报告完成: the execution page's form, with what the step gate finds missing, for those who may report it.
@@ -67,7 +70,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // What 定稿 still needs, for the committee while the topic is in consultation (the freeze's own step gate).
   const stillNeeded = page.topic.state === "consulting" && roles.includes("committee") ? freezeBlockers(topicId) : [];
   const title = await pageTitle(args.request, [{ text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
-  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, owners, correctable, completion, freezeBlockers: stillNeeded, ...page });
+  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, fourTwo, owners, correctable, completion, freezeBlockers: stillNeeded, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -78,7 +81,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, owners, correctable, completion, rating, life, freezeBlockers } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, fourTwo, owners, correctable, completion, rating, life, freezeBlockers } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -99,6 +102,7 @@ export default function TopicPage() {
       {objectionRefusal?.problem && !decision ? <Alert tone="error">{t(`resolutions.problems.${objectionRefusal.problem}`)}</Alert> : null}
       {/* A refused review, owners' result or correction whose section is not on this page is said at the top. */}
       {refused?.problem && refused.intent === "partyReview" && !partyReview ? <Alert tone="error">{t(`party.problems.${refused.problem}`)}</Alert> : null}
+      {refused?.problem && refused.intent === "fourTwoStep" && !fourTwo ? <Alert tone="error">{t(`fourTwo.problems.${refused.problem}`)}</Alert> : null}
       {refused?.problem && refused.intent === "ownersDecision" && !owners ? <Alert tone="error">{t(`owners.problems.${refused.problem}`)}</Alert> : null}
       {refused?.problem && refused.intent === "orderCorrection" && !correctable ? <Alert tone="error">{t(`resolutions.correction.problems.${refused.problem}`)}</Alert> : null}
       <TopicHeader topic={topic} lastAction={events.at(-1)?.action} slug={slug} />
@@ -106,7 +110,7 @@ export default function TopicPage() {
         {/* English stage names are long: on a phone the timeline scrolls inside its card rather than overlap. */}
         <div className="overflow-x-auto">
           <div className={i18n.language === "en" ? "min-w-[34rem] sm:min-w-0" : undefined}>
-            <StageTimeline current={topic.stage} closed={topic.state === "closed"} marks={marks} />
+            <StageTimeline current={topic.stage} closed={topic.state === "closed"} marks={marks} notes={fourTwo?.notes.map((n) => ({ stage: n.stage, at: n.at, label: t(`fourTwo.steps.${n.kind}`) }))} />
           </div>
         </div>
       </Card>
@@ -118,6 +122,7 @@ export default function TopicPage() {
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
           {rating ? <RatingCard rating={rating} refusal={refused?.intent === "rate" ? { problem: refused.problem, fieldErrors: result?.error ?? {} } : null} /> : null}
           {owners ? <OwnersCard owners={owners} refusal={refused?.intent === "ownersDecision" ? { problem: refused.problem, result } : null} /> : null}
+          {fourTwo ? <FourTwoCard fourTwo={fourTwo} refusal={refused?.intent === "fourTwoStep" ? { problem: refused.problem, result } : null} /> : null}
           {partyReview ? <PartyReviewCard review={partyReview} refusal={refused?.intent === "partyReview" ? { problem: refused.problem, result } : null} /> : null}
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {correctable ? <CorrectionForm resolution={correctable} refusal={refused?.intent === "orderCorrection" ? { problem: refused.problem, result } : null} /> : null}

@@ -8,10 +8,13 @@ export type PartyReviewBlock = "partyReviewMissing" | "partyReviewNotAgreed";
 /**
  * The gate: a matter the catalogue marks 重要事项 waits for the party organisation's review, and a
  * review that did not agree (the latest one counts: the matter may be studied again) keeps it waiting.
+ * `proposalAgreed`: the matter is a village's 四议两公开 one whose 党组织提议 agreed, which stands for
+ * a review not recorded separately (never for one recorded that did not agree).
  */
-export function partyReviewBlock(important: boolean, latestOutcome: PartyReviewOutcome | null): PartyReviewBlock | null {
+export function partyReviewBlock(important: boolean, latestOutcome: PartyReviewOutcome | null, proposalAgreed = false): PartyReviewBlock | null {
   if (!important) return null;
-  if (latestOutcome === null) return "partyReviewMissing";
+  // A village's 四议两公开 matter: its agreed 党组织提议 is the party organisation's study (workflow/four-two.ts).
+  if (latestOutcome === null) return proposalAgreed ? null : "partyReviewMissing";
   return latestOutcome === "notAgreed" ? "partyReviewNotAgreed" : null;
 }
 

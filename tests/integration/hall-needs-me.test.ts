@@ -23,6 +23,7 @@ const T = {
   sewage: "2号楼化粪池堵塞疏通", // verifying
   shiliuLamp: "村道路灯维修", // open; proposed by villager1
   shiliuPond: "村集体鱼塘承包方案", // drafting
+  shiliuFunds: "村集体资金修建村南机耕路", // drafting, 四议两公开 (server/cli/demo/four-two.ts)
   shiliuDrain: "一事一议:修建村口排水渠", // consulting
   shiliuWater: "饮水管网改造", // verifying
   shiliuSquare: "文化广场扩建", // onAgenda, tabled at the village's scheduled meeting
@@ -57,8 +58,8 @@ const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[
   // The party organisation is asked nothing here: its review shows on each important topic's page.
   party1: { community: "mingyue", items: [] },
   villager1: { community: "shiliu", items: [[T.shiliuWater, "rate"]] },
-  vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
-  vconvener1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
+  vcommittee1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuFunds, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
+  vconvener1: { community: "shiliu", items: [[T.shiliuPond, "draft"], [T.shiliuFunds, "draft"], [T.shiliuDrain, "consult"], [T.shiliuSquare, "vote"]] },
   vmember1: { community: "shiliu", items: VILLAGE_SEAT },
   ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`vrep${String(i + 1).padStart(2, "0")}`, { community: "shiliu" as const, items: VILLAGE_SEAT }])),
   vsupervisor1: { community: "shiliu", items: [[T.shiliuClinic, "superviseExecution"], [T.shiliuWater, "verify"], [T.shiliuLamp, "cosign"]] },
@@ -105,7 +106,7 @@ describe("needs me, per demo role (model)", () => {
   it("is scoped to the community asked about", () => {
     // A committee member's roles applied to the other community's id still only see that community's rows.
     const shiliu = listNeedsMe({ communityId: communityId("shiliu"), userId: userId("committee1"), roles: ["committee"] }).map((t) => t.title);
-    expect(shiliu).toEqual([T.shiliuPond, T.shiliuDrain]);
+    expect(shiliu).toEqual([T.shiliuPond, T.shiliuFunds, T.shiliuDrain]);
     expect(shiliu).not.toContain(T.lift);
   });
 });

@@ -10,6 +10,8 @@ export interface BoardPublicationData {
   publishedAt: Instant;
   endsAt: Instant;
   current: boolean;
+  /** 四议两公开: labelled 决议公开 / 实施结果公开. */
+  fourTwo?: boolean;
 }
 
 /** 公示: each thing on the board with what it is, its 公示期 (start – end) and whether it is still running. */
@@ -20,9 +22,9 @@ export function PublicationList({ items }: { items: BoardPublicationData[] }) {
   return (
     <ul className="divide-y divide-stone-100">
       {items.map((p) => (
-        <li key={p.key} className="flex flex-col gap-1 py-2.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3" data-testid="board-publication" data-kind={p.kind}>
+        <li key={p.key} className="flex flex-col gap-1 py-2.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3" data-testid="board-publication" data-kind={p.kind} data-four-two={p.fourTwo ? "" : undefined}>
           <div className="min-w-0">
-            <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{t(`board.publications.kind.${p.kind}`)}</span>
+            <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{t(p.fourTwo ? `fourTwo.board.${p.kind}` : `board.publications.kind.${p.kind}`)}</span>
             <span className="break-words text-sm text-stone-900">{p.topicNumber === null ? p.title : t("board.topic", { number: p.topicNumber, title: p.title })}</span>
           </div>
           <p className="shrink-0 text-sm text-stone-600" data-testid="board-publication-period">

@@ -2,6 +2,7 @@ import type { Instant } from "~/components/topic/formats";
 import type { BallotChoice, MeetingStatus, MotionStatus, OnFail } from "~/workflow/meetings";
 import type { MotionBasis } from "~/workflow/motion-basis";
 import type { PartyReviewBlock } from "~/workflow/party-review";
+import type { FourTwoProblem } from "~/workflow/four-two";
 import type { ArticleKey, Ratio } from "~/workflow/rule-packs";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
@@ -67,8 +68,8 @@ export interface MotionItem {
   result: MotionResult | null;
   named: NamedBallot[];
   myBallot: { choice: BallotChoice | null; recordedBy: string | null } | null;
-  /** Why the vote may not open yet: 重要事项 without (or against) the party organisation's review. */
-  partyBlock?: { problem: PartyReviewBlock; article: ArticleKey } | null;
+  /** Why the vote may not open yet: 重要事项 without (or against) the party organisation's review, or 四议两公开 not yet agreed. */
+  partyBlock?: { problem: PartyReviewBlock | FourTwoProblem; article: ArticleKey } | null;
   votedUserIds: number[];
 }
 

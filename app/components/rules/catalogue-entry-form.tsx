@@ -15,6 +15,7 @@ export interface CatalogueEntryData {
   needsVote: boolean;
   needsPublicity: boolean;
   important: boolean;
+  fourTwo: boolean;
   passOfAll: boolean;
   ownersDecide: boolean;
   consultationOptional: boolean;
@@ -37,6 +38,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
           needsVote: entry.needsVote ? "on" : "",
           needsPublicity: entry.needsPublicity ? "on" : "",
           important: entry.important ? "on" : "",
+          fourTwo: entry.fourTwo ? "on" : "",
           passOfAll: entry.passOfAll ? "on" : "",
           ownersDecide: entry.ownersDecide ? "on" : "",
           consultationOptional: entry.consultationOptional ? "on" : "",
@@ -63,6 +65,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
         {check(fields.needsVote, t("rules.needsVote"))}
         {check(fields.needsPublicity, t("rules.needsPublicity"))}
         {check(fields.important, t("rulesEdit.important"))}
+        {packId === "villagers-representatives" || entry?.fourTwo ? check(fields.fourTwo, t("fourTwo.rules.checkbox")) : null}
         {check(fields.ownersDecide, t("rulesEdit.ownersDecide"))}
         {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
         {check(fields.consultationOptional, t("rulesEdit.consultationOptional"))}

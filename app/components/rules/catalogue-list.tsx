@@ -54,9 +54,10 @@ export function CatalogueList({
                   </dd>
                 </div>
               </dl>
-              {c.important || c.ownersDecide || c.consultationOptional ? (
+              {c.important || c.fourTwo || c.ownersDecide || c.consultationOptional ? (
                 <ul className="mt-1 space-y-0.5 text-sm text-stone-800" aria-label={t("rulesLaw.flags")} data-testid="catalogue-flags">
                   {c.important ? <li>{t("rulesLaw.important", { article: citeArticle(RULE_PACKS[packId].partyReviewArticle, language) })}</li> : null}
+                  {c.fourTwo ? <li data-testid="catalogue-four-two">{t("fourTwo.rules.flag")}</li> : null}
                   {c.ownersDecide ? <li>{t("rulesLaw.ownersDecide", { article: citeArticle("civilCode:278", language) })}</li> : null}
                   {c.consultationOptional ? <li data-testid="catalogue-consultation-optional">{t("rulesLaw.consultationOptional")}</li> : null}
                 </ul>

@@ -12,11 +12,14 @@ import type { partyReviewSchema } from "~/forms/party-review";
 import type { z } from "~/forms/zod";
 import { PARTY_REVIEW_OUTCOMES, type PartyReviewOutcome } from "~/workflow/meetings";
 import type { PartyReviewBlock } from "~/workflow/party-review";
+import type { FourTwoProblem } from "~/workflow/four-two";
 import { citeArticle, type ArticleKey } from "~/workflow/rule-packs";
 
 export interface PartyReviewData {
   article: ArticleKey;
   reviews: Array<{ id: number; reviewedOn: string; body: string; outcome: PartyReviewOutcome; note: string; recordedBy: string }>;
+  /** A village's 四议两公开 matter whose 党组织提议 agreed: that proposal stands for the review. */
+  coveredByProposal?: boolean;
   block: PartyReviewBlock | null;
   beforeVote: boolean;
   mayRecord: boolean;
@@ -51,6 +54,10 @@ export function PartyReviewCard({ review, refusal }: { review: PartyReviewData; 
           {latest ? (
             <p className="font-medium text-stone-900" data-testid="party-review-status">
               {t("party.done", { date: latest.reviewedOn, body: latest.body, outcome: t(`party.outcomes.${latest.outcome}`) })}
+            </p>
+          ) : review.coveredByProposal ? (
+            <p className="font-medium text-stone-900" data-testid="party-review-status">
+              {t("fourTwo.partyNote")}
             </p>
           ) : (
             <p className="font-medium text-amber-900" data-testid="party-review-status">
@@ -103,7 +110,7 @@ function PartyReviewForm({ review, lastResult }: { review: PartyReviewData; last
 }
 
 /** The open-vote button of a meeting, disabled, with why: 重要事项 waiting for the party organisation's review. */
-export function PartyBlockedOpen({ block }: { block: { problem: PartyReviewBlock; article: ArticleKey } }) {
+export function PartyBlockedOpen({ block }: { block: { problem: PartyReviewBlock | FourTwoProblem; article: ArticleKey } }) {
   const { t } = useTranslation();
   const cite = useCite();
   const id = `party-blocked-${block.problem}`;

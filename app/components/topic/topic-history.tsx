@@ -52,6 +52,7 @@ function useHeadline() {
       body: String(p.body ?? ""),
       outcome: p.partyOutcome ? t(`party.outcomes.${String(p.partyOutcome)}`) : "",
     };
+    if (item.kind === "fourTwo.stepRecorded") return t("fourTwo.life", { ...values, step: t(`fourTwo.steps.${String(p.step)}`), attended: Number(p.attended ?? 0), expected: Number(p.expected ?? 0) });
     if (item.kind === "owners.decided") return t(p.passed ? "life.kinds.ownersPassed" : "life.kinds.ownersFailed", values);
     if (item.kind === "lapsed") return t(p.inquorate ? "life.kinds.lapsedInquorate" : "life.kinds.lapsed", values);
     if (item.kind === "vote") return t(p.passed ? "life.kinds.votePassed" : "life.kinds.voteFailed", values);

@@ -193,6 +193,7 @@ const en: Resource = {
     check_consultationWaiver: "reason for skipping consultation",
     check_household: "register household",
     check_householdMember: "register member",
+    check_deliberationStep: "deliberation (四议) record",
     rewritten: "The ledger was rewritten at entry {{seq}}: it no longer matches the head hash witnessed outside the database at {{at}}.",
     truncated: "The ledger was cut short: entries after {{seq}} are missing (the head witnessed at {{at}} had reached entry {{witnessed}}).",
     witnessLog: "Line {{line}} of the witness log was edited; the heads witnessed after it cannot be trusted.",

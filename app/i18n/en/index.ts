@@ -17,10 +17,11 @@ import register from "./register";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import party, { partyLedgerTypes } from "./party";
+import fourTwo from "./fourTwo";
 import supervision from "./supervision";
 import timeZone from "./timeZone";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ...register, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
 
 export default en;

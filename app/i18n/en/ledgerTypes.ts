@@ -89,6 +89,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "register.memberEdited": "Household member record edited",
   "register.memberRemoved": "Household member removed",
   "register.imported": "Household register imported",
+  // Issue 17, part fourtwo: 四议两公开.
+  "fourTwo.stepRecorded": "Deliberation (四议) recorded",
 };
 
 export default ledgerTypes;

@@ -232,6 +232,9 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       earlyStart: "The announced time has not come yet. To open the meeting early, tick “The meeting opens before its announced time” and start it again.",
       confirmRequired: "This step cannot be undone: tick the box to confirm, then submit.",
       partyReviewNotAgreed: "The party organisation's review did not agree, so the vote cannot open ({{article}}). Revise the matter and ask for another review.",
+      // Issue 17, part fourtwo.
+      fourTwoMissing: "This matter goes through 四议两公开: the vote cannot open until the party organisation's proposal, the two committees' deliberation and the party members' review are recorded in order and agreed.",
+      fourTwoNotAgreed: "One of this matter's deliberations (四议) did not agree: the vote cannot open until it is held again and agrees.",
     },
   },
 };

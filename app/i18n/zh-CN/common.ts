@@ -191,6 +191,7 @@ const zhCN = {
     check_consultationWaiver: "不经协商的理由",
     check_household: "户籍登记的户",
     check_householdMember: "户籍登记的成员",
+    check_deliberationStep: "四议审议记录",
     rewritten: "台账在第 {{seq}} 条处被改写:与 {{at}} 在数据库之外见证的链头哈希不符。",
     truncated: "台账被截断:第 {{seq}} 条之后的记录缺失({{at}} 见证时链头已到第 {{witnessed}} 条)。",
     witnessLog: "见证日志第 {{line}} 行被改动过,其后的见证不可信。",

@@ -89,6 +89,8 @@ const ledgerTypes = {
   "register.memberEdited": "修改户成员登记",
   "register.memberRemoved": "移出户成员",
   "register.imported": "导入户籍登记",
+  // Issue 17, part fourtwo: 四议两公开.
+  "fourTwo.stepRecorded": "记录四议审议",
 };
 
 export default ledgerTypes;

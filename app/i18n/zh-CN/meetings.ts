@@ -233,6 +233,9 @@ const meetings = {
       earlyStart: "还没到公告的开会时间。如确需提前开会,请勾选“会议提前于公告时间开始”后再开始会议。",
       confirmRequired: "这一步做了就不能撤回,请勾选确认后再提交。",
       partyReviewNotAgreed: "党组织研究讨论的结论为不同意,本事项暂不能开始表决({{article}}):请修改后再提请党组织研究讨论。",
+      // Issue 17, part fourtwo.
+      fourTwoMissing: "本事项须经“四议两公开”:党组织提议、两委商议、党员大会审议依次记录并同意之前,不能开始表决。",
+      fourTwoNotAgreed: "本事项“四议”中有一项审议的结论为不同意,暂不能开始表决:修改后可再次审议。",
     },
   },
 };

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_M
 import { demoDraft } from "./drafts";
 import { writeExecution } from "./execution";
 import { writeRegister } from "./register";
+import { seedFourTwo } from "./four-two";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./meetings";
 import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "../../../db/schema";
 import { ENTRY_STATE, type TopicState } from "../../../app/workflow/states";
@@ -155,6 +156,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         writeExecution(tx, { communityId, userIds, topicIds, ratingWindowDays: pack.ratingWindowDays, thresholdPct: pack.satisfactionThresholdPct });
       }
       if (c.slug === "shiliu") writeRegister(tx, { communityId, userIds, now, actor: "vcommittee1" });
+      if (c.slug === "shiliu") seedFourTwo(tx, { communityId, adminId, committeeId, passwordHash: hashes[0], now });
     }
   });
   return true;

@@ -251,6 +251,20 @@ export const ACTIONS: ActionCase[] = [
     const resolutionId = getDb().$client.prepare("SELECT id FROM resolutions WHERE topic_id = ?").pluck().get(id) as number;
     return { path: topicPath(id), fields: { intent: "orderCorrection", resolutionId: String(resolutionId), reason: "占用消防通道。", confirm: "on" }, actor: "street1" };
   }),
+  // Issue 17 (fourtwo): 四议两公开 is the villages' flow. In mingyue (urban) the party organisation, whom the
+  // first step's role allows, is told the matter does not go through it (409, nothing written); every
+  // other role is refused the step (403). The flow itself is tested in 石榴村 by four-two.test.ts.
+  community(
+    TOPIC,
+    "fourTwoStep",
+    { roles: ["party"] },
+    () => ({
+      path: topicPath(consultingTopic({ category: "environment" }).id),
+      fields: { intent: "fourTwoStep", step: "partyProposal", heldOn: localDate(now()), body: "社区党委会议", attended: "5", expected: "7", outcome: "agreed", minutes: "同意。" },
+      actor: "party1",
+    }),
+    { success: 409, changes: false },
+  ),
   community(TOPIC, "rate", RESIDENT, () => ({ path: topicPath(verifyingTopic().id), fields: { intent: "rate", rating: "satisfied", comment: "很好" }, actor: "resident1" })),
 
   // The live draft.
