@@ -45,6 +45,8 @@ export const ACCESS = {
   execution: { path: "/c/:community/topics/:topicId/execution", audience: "member" },
   units: { path: "/c/:community/units", audience: "member" },
   supervision: { path: "/c/:community/supervision", audience: { roles: ["supervisor", "committee"] } },
+  // 民主评议 (issue 17): every member sees it; the model decides who opens, votes, counts and closes.
+  appraisals: { path: "/c/:community/appraisals", audience: "member" },
   // The public board's parts: the Atom feed, the ledger check and evidence photos of public works.
   boardFeed: { path: "/c/:community/board/feed.xml", audience: "anyone" },
   boardVerify: { path: "/c/:community/board/verify", audience: "anyone" },

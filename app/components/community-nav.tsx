@@ -24,6 +24,7 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false }:
         { to: `/c/${slug}/meetings`, label: t("meetings.nav"), end: false },
         board,
         ...(supervises ? [{ to: `/c/${slug}/supervision`, label: t("supervision.nav"), end: false }] : []),
+        { to: `/c/${slug}/appraisals`, label: t("appraisal.nav"), end: false },
         { to: `/c/${slug}/units`, label: t("execution.units.nav"), end: false },
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },

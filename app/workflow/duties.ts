@@ -10,7 +10,6 @@
  * Art. 29) — it could decide nothing. A cancelled meeting does not count either. A meeting still
  * scheduled (or in session) for a day inside the period makes the duty "scheduled".
  */
-import { localDate } from "../i18n/time-zone";
 import { ASSEMBLY_RULES, type MeetingBody } from "./assembly";
 import type { AppraisalStatus } from "./assembly";
 import type { MeetingStatus } from "./meetings";
@@ -92,8 +91,8 @@ export interface DutyMeeting {
 
 export interface DutyFacts {
   kind: "urban" | "village";
-  /** The community's IANA time zone (rules.timeZone). */
-  zone: string;
+  /** The day (YYYY-MM-DD) an instant falls on in the community's time zone (rules.timeZone): the caller's `localDate` in that zone. */
+  dayOf: (at: Date) => string;
   /** Now. */
   at: Date;
   /** When the community came into the hall: a period that began before it is not judged. */
@@ -113,8 +112,8 @@ function statusIn(rhythm: DutyRhythm, period: Period, facts: DutyFacts): "done" 
   }
   const body: MeetingBody = rhythm.duty === "assembly" ? "assembly" : "representatives";
   const ofBody = facts.meetings.filter((m) => m.body === body);
-  if (ofBody.some((m) => m.status === "ended" && within(localDate(m.startedAt ?? m.scheduledAt, facts.zone), period))) return "done";
-  if (ofBody.some((m) => (m.status === "scheduled" || m.status === "inSession") && within(localDate(m.scheduledAt, facts.zone), period))) return "scheduled";
+  if (ofBody.some((m) => m.status === "ended" && within(facts.dayOf(m.startedAt ?? m.scheduledAt), period))) return "done";
+  if (ofBody.some((m) => (m.status === "scheduled" || m.status === "inSession") && within(facts.dayOf(m.scheduledAt), period))) return "scheduled";
   return null;
 }
 
@@ -124,8 +123,8 @@ function statusIn(rhythm: DutyRhythm, period: Period, facts: DutyFacts): "done" 
  * into the hall is not judged). Ordered as DUTY_RHYTHMS, the overdue period first.
  */
 export function listDuties(facts: DutyFacts): Duty[] {
-  const today = localDate(facts.at, facts.zone);
-  const since = facts.since ? localDate(facts.since, facts.zone) : null;
+  const today = facts.dayOf(facts.at);
+  const since = facts.since ? facts.dayOf(facts.since) : null;
   const duties: Duty[] = [];
   for (const rhythm of DUTY_RHYTHMS[facts.kind]) {
     const current = periodOf(today, rhythm.months);

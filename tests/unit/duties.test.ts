@@ -2,10 +2,12 @@
 // period, midnight in the community's zone, a leap year, what counts as held (a 流会 does not), and
 // the 民主评议's verdict rule and its two consecutive 不称职 (app/workflow/appraisal.ts).
 import { describe, expect, it } from "vitest";
+import { localDate } from "~/i18n/time-zone";
 import { twiceIncompetent, verdictOf } from "~/workflow/appraisal";
 import { listDuties, periodOf, previousPeriod, type DutyFacts, type DutyMeeting } from "~/workflow/duties";
 
-const facts = (over: Partial<DutyFacts>): DutyFacts => ({ kind: "village", zone: "Asia/Shanghai", at: new Date("2026-11-15T04:00:00Z"), since: null, meetings: [], appraisals: [], ...over });
+const inZone = (zone: string) => (at: Date) => localDate(at, zone);
+const facts = (over: Partial<DutyFacts>): DutyFacts => ({ kind: "village", dayOf: inZone("Asia/Shanghai"), at: new Date("2026-11-15T04:00:00Z"), since: null, meetings: [], appraisals: [], ...over });
 const sat = (iso: string, body: DutyMeeting["body"] = "representatives", status: DutyMeeting["status"] = "ended"): DutyMeeting => ({ body, status, scheduledAt: new Date(iso), startedAt: status === "ended" || status === "inquorate" ? new Date(iso) : null });
 const pick = (d: ReturnType<typeof listDuties>, duty: string) => d.filter((x) => x.duty === duty).map((x) => `${x.period.key}:${x.status}`);
 
@@ -58,11 +60,11 @@ describe("meetings due", () => {
     // 2026-09-30T16:30Z is 10-01 00:30 in Shanghai: Q4 there, Q3 in UTC.
     const late = [sat("2026-09-30T16:30:00Z")];
     expect(pick(listDuties(facts({ meetings: late })), "representativesMeeting")).toEqual(["2026-Q3:overdue", "2026-Q4:done"]);
-    expect(pick(listDuties(facts({ zone: "UTC", meetings: late })), "representativesMeeting")).toEqual(["2026-Q4:due"]);
+    expect(pick(listDuties(facts({ dayOf: inZone("UTC"), meetings: late })), "representativesMeeting")).toEqual(["2026-Q4:due"]);
     // Today, too: 2026-12-31T16:30Z is already 2027-01-01 in Shanghai, so Q4 is the period just past.
     const newYear = facts({ at: new Date("2026-12-31T16:30:00Z"), meetings: [sat("2026-11-01T02:00:00Z")] });
     expect(pick(listDuties(newYear), "representativesMeeting")).toEqual(["2027-Q1:due"]);
-    expect(pick(listDuties({ ...newYear, zone: "UTC" }), "representativesMeeting")).toEqual(["2026-Q3:overdue", "2026-Q4:done"]);
+    expect(pick(listDuties({ ...newYear, dayOf: inZone("UTC") }), "representativesMeeting")).toEqual(["2026-Q3:overdue", "2026-Q4:done"]);
   });
 
   it("on the last day of the quarter the duty is still due, the next day overdue", () => {

@@ -18,9 +18,11 @@ import rulesEdit from "./rulesEdit";
 import party, { partyLedgerTypes } from "./party";
 import supervision from "./supervision";
 import timeZone from "./timeZone";
+// Issue 17, part duties.
+import duties, { dutiesLedgerTypes } from "./duties";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ...duties, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;
