@@ -5,17 +5,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { appraisalSubjects, appraisalVoters, appraisals, assemblyRoll, householdMembers, households, meetings, publications } from "../../db/schema";
+import { appraisalSubjects, appraisalVoters, appraisals, publications } from "../../db/schema";
 import { DAY_MS, now, resetClock, shiftClock } from "~/models/clock.server";
 import { firstDisagreeingRecord } from "~/models/ledger-records.server";
 import { verifyLedger } from "~/models/ledger.server";
-import { scheduleMeeting } from "~/models/meeting.server";
-import { startMeeting } from "~/models/meeting-session.server";
-import { checkIn } from "~/models/meeting-attendance.server";
 import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
-import { agendaTopic, convener, must, representative } from "./support/meeting";
-import { tableMotion } from "~/models/meeting-agenda.server";
+import { assemblySitting as shiliuAssembly, repSitting } from "./support/appraisal";
 
 const http = useServer();
 const as = signedIn(http);
@@ -25,14 +21,7 @@ const MINGYUE = () => communityId("mingyue");
 const SUBJECTS = ["committee1", "committee2", "convener1", "cmember1", "cmember2"];
 const yearNow = () => Number(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
 
-/** A representatives' meeting of mingyue in session, with representatives 1..present checked in. */
-function sitting(present = 14) {
-  const { id } = must(scheduleMeeting({ ...convener(), title: "年度民主评议会议", place: "社区议事厅", scheduledAt: new Date(now().getTime() + DAY_MS), requestId: null, acceptShortNotice: true }));
-  must(tableMotion({ ...convener(), meetingId: id, topicId: agendaTopic(), secret: false, onFail: "close" }));
-  must(startMeeting({ early: true, ...convener(), meetingId: id }));
-  for (let n = 1; n <= present; n++) must(checkIn({ ...representative(n), meetingId: id }));
-  return id;
-}
+const sitting = repSitting;
 
 const post = async (username: string, form: Record<string, string>, slug = "mingyue") => http.fetch(`/c/${slug}/appraisals`, { cookie: await as(username), form });
 const appraisalOf = (cid: number, year: number) => getDb().select().from(appraisals).where(and(eq(appraisals.communityId, cid), eq(appraisals.year, year))).get();
@@ -174,18 +163,7 @@ describe("民主评议 at an assembly (paper counts)", () => {
   const SHILIU = () => communityId("shiliu");
   const vconvener = () => ({ communityId: SHILIU(), userId: userId("vconvener1"), roles: ["convener", "committee"] as const });
 
-  /** A 村民会议 of shiliu in session with `present` households checked in at the door (the roll as part "assembly" takes it). */
-  function assemblySitting(present: number) {
-    const { id } = must(scheduleMeeting({ ...vconvener(), title: "村民会议", place: "村委会礼堂", scheduledAt: new Date(now().getTime() + DAY_MS), requestId: null, acceptShortNotice: true }));
-    // Part "assembly" opens it with the roll from the register; here the fixture does it by hand.
-    getDb().update(meetings).set({ body: "assembly", countBy: "households", status: "inSession", startedAt: now() }).where(eq(meetings.id, id)).run();
-    for (let i = 0; i < present + 2; i++) {
-      const h = getDb().insert(households).values({ communityId: SHILIU(), code: `T${id}-${i}` }).returning().get();
-      const m = getDb().insert(householdMembers).values({ communityId: SHILIU(), householdId: h.id, name: `户主${i}`, birthDate: "1970-01-01", representative: true }).returning().get();
-      getDb().insert(assemblyRoll).values({ meetingId: id, householdId: h.id, memberId: m.id, seat: "household", checkedInAt: i < present ? now() : null }).run();
-    }
-    return id;
-  }
+  const assemblySitting = (present: number) => shiliuAssembly("shiliu", vconvener(), present);
 
   it("the chair records counts no larger than those present; nobody votes online; closing publishes", async () => {
     const meetingId = assemblySitting(10);
