@@ -12,7 +12,7 @@ export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server
 /**
  * The rows that must agree with the ledger entries that recorded them. The chain proves the entries
  * were not touched; this proves the working tables were not either: ballots, motions (status, counts,
- * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions, execution tasks and consultation waivers. Returns
+ * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions, execution tasks, consultation waivers and the 民主评议 (appraisals, their counts and verdicts, who cast a secret ballot). Returns
  * the problem at the lowest entry, or else the first row no entry describes, or null.
  */
 export function firstDisagreeingRecord(db: Db, communityId: number): RecordProblem | null {
