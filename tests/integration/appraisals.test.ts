@@ -92,6 +92,11 @@ describe("民主评议 at a representatives' meeting", () => {
     expect(open).toContain("投票结束前不显示票数");
     expect(open).not.toContain('data-testid="appraisal-counts"');
 
+    // In English too, with the article.
+    const english = await (await http.fetch("/c/mingyue/appraisals", { cookie: `${await as("rep02")}; ${await http.english()}` })).text();
+    expect(english).toContain("Democratic appraisal");
+    expect(english).toContain("Art. 37");
+    expect(english).toContain("Cast my ballot");
     // Another community's people get nothing of it; mingyue's supervisor cannot reach shiliu's.
     expect((await post("vsupervisor1", { intent: "open", meetingId: String(meetingId) })).status).toBe(404);
     expect((await post("vrep01", ballot(a.id, () => "competent"))).status).toBe(404);
