@@ -48,6 +48,8 @@ export const ACCESS = {
   // 户籍登记: personal data, read by those who run and oversee the assembly; edited by the committee and the street (REGISTER_EDITORS).
   register: { path: "/c/:community/register", audience: { roles: ["committee", "committeeMember", "convener", "supervisor"], streetAdmin: true } },
   registerTemplate: { path: "/c/:community/register/template.csv", audience: { roles: ["committee", "committeeMember", "convener", "supervisor"], streetAdmin: true } },
+  // 民主评议 (issue 17): every member sees it; the model decides who opens, votes, counts and closes.
+  appraisals: { path: "/c/:community/appraisals", audience: "member" },
   // The public board's parts: the Atom feed, the ledger check and evidence photos of public works.
   boardFeed: { path: "/c/:community/board/feed.xml", audience: "anyone" },
   boardVerify: { path: "/c/:community/board/verify", audience: "anyone" },

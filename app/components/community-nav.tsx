@@ -25,6 +25,7 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false, r
         board,
         ...(supervises ? [{ to: `/c/${slug}/supervision`, label: t("supervision.nav"), end: false }] : []),
         ...(readsRegister ? [{ to: `/c/${slug}/register`, label: t("register.nav"), end: false }] : []),
+        { to: `/c/${slug}/appraisals`, label: t("appraisal.nav"), end: false },
         { to: `/c/${slug}/units`, label: t("execution.units.nav"), end: false },
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },

@@ -7,13 +7,14 @@ import { fourTwoRecordProblems } from "./ledger-records-fourtwo.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
 import { registerRecordProblems } from "./ledger-records-register.server";
+import { dutiesRecordProblems } from "./ledger-records-duties.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
 /**
  * The rows that must agree with the ledger entries that recorded them. The chain proves the entries
  * were not touched; this proves the working tables were not either: ballots, motions (status, counts,
- * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions, execution tasks and consultation waivers. Returns
+ * the voted text), attendance, resolutions, topic states, frozen texts, co-signs, ratings, party reviews, owners' decisions, execution tasks, consultation waivers and the 民主评议 (appraisals, their counts and verdicts, who cast a secret ballot). Returns
  * the problem at the lowest entry, or else the first row no entry describes, or null.
  */
 export function firstDisagreeingRecord(db: Db, communityId: number): RecordProblem | null {
@@ -29,5 +30,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   consultationRecordProblems(db, communityId, note);
   registerRecordProblems(db, communityId, note);
   fourTwoRecordProblems(db, communityId, note);
+  dutiesRecordProblems(db, communityId, note);
   return first;
 }

@@ -4,6 +4,7 @@ import { communities, topics } from "../../db/schema";
 import { DAY_MS, now } from "./clock.server";
 import { listStreetCommunities } from "./community.server";
 import { getCommunityDashboard } from "./dashboard.server";
+import { listStreetDuties } from "./duties.server";
 import { getRules } from "./rules.server";
 
 export const OVERDUE_LIST_LIMIT = 100;
@@ -52,9 +53,12 @@ export function countOverdueByCommunity({ streetId }: { streetId: number }): Rec
 
 /**
  * The street dashboard's figures: for every community of the street, its stage funnel, overdue work
- * (screening and tasks), satisfaction of settled rounds and its rules' threshold.
+ * (screening and tasks), satisfaction of settled rounds and its rules' threshold, its overdue duties
+ * and members rated 不称职 twice in a row.
  */
 export function listStreetFigures({ streetId }: { streetId: number }) {
+  // The law's meetings and appraisals, for every community of the street in one read (issue 17).
+  const duties = listStreetDuties({ streetId });
   return listStreetCommunities({ streetId }).map((c) => {
     const figures = getCommunityDashboard({ communityId: c.id });
     return {
@@ -69,6 +73,7 @@ export function listStreetFigures({ streetId }: { streetId: number }) {
       satisfactionPct: figures.satisfaction.pct,
       rounds: figures.satisfaction.rounds,
       thresholdPct: getRules({ communityId: c.id })?.satisfactionThresholdPct ?? null,
+      duties: duties[c.slug] ?? null,
     };
   });
 }

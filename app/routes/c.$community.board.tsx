@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { BoardSection } from "~/components/board/board-section";
+import { BoardAppraisals } from "~/components/appraisals/board-appraisals";
 import { BoardLinks } from "~/components/board/board-links";
 import { DecisionList } from "~/components/board/decision-list";
 import { ExecutionList } from "~/components/board/execution-list";
@@ -17,6 +18,7 @@ import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings
 import { listBoardExecution, listBoardResults } from "~/models/board-execution.server";
 import { listBoardDecisions } from "~/models/board.server";
 import { listBoardPublications } from "~/models/board-publications.server";
+import { listClosedAppraisals } from "~/models/appraisal-view.server";
 import { citeArticle } from "~/workflow/rule-packs";
 import { latestWitnessedHeads } from "~/models/ledger-witness.server";
 import { titleMeta } from "~/i18n/page-title";
@@ -47,12 +49,14 @@ export async function loader(args: LoaderFunctionArgs) {
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
     execution: listBoardExecution({ communityId: community.id }),
     results: listBoardResults({ communityId: community.id }),
+    // 民主评议结果 (issue 17): committee members' counts and verdicts; they are public officials.
+    appraisals: listClosedAppraisals({ communityId: community.id, limit: 3 }),
     witnessed: latestWitnessedHeads({ communityId: community.id, limit: 3 }).map(({ at, seq, hash }) => ({ at, seq, hash })),
   });
 }
 
 export default function Board() {
-  const { community, publications, meetings, resolutions, decisions, execution, results, witnessed } = useLoaderData<typeof loader>();
+  const { community, publications, meetings, resolutions, decisions, execution, results, witnessed, appraisals } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -65,6 +69,11 @@ export default function Board() {
       <BoardSection id="publications" title={t("board.publications.title")} hint={t("board.publications.hint", { article: citeArticle(publications.article, i18n.language === "en" ? "en" : "zh-CN") })}>
         <PublicationList items={publications.items} />
       </BoardSection>
+      {appraisals.length ? (
+        <BoardSection id="appraisals" title={t("appraisal.results")}>
+          <BoardAppraisals items={appraisals} />
+        </BoardSection>
+      ) : null}
       <BoardSection id="meetings" title={t("board.meetings")} hint={t("board.meetingsHint")}>
         <MeetingList upcoming={meetings.upcoming} recent={meetings.recent} />
       </BoardSection>

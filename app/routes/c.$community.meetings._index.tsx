@@ -9,6 +9,7 @@ import { MeetingList } from "~/components/meetings/meeting-list";
 import { RequestForm } from "~/components/meetings/request-form";
 import { RequestList } from "~/components/meetings/request-list";
 import { RosterMakeUp } from "~/components/meetings/roster-make-up";
+import { DutiesPanel } from "~/components/duties/duties-panel";
 import { ScheduleForm } from "~/components/meetings/schedule-form";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
@@ -18,6 +19,7 @@ import { listMeetingRequests } from "~/models/meeting-request.server";
 import { listMeetingGroups } from "~/models/meeting-list.server";
 import { now } from "~/models/clock.server";
 import { getRosterMakeUp } from "~/models/meeting.server";
+import { getCommunityDuties } from "~/models/duties.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { requestMay } from "~/workflow/meeting-lifecycle";
@@ -46,6 +48,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // Who a meeting scheduled now would count: the convener sees the make-up before calling it.
     makeUp: roles.includes("convener") ? getRosterMakeUp({ communityId: community.id }) : null,
     isRepresentative: roles.includes("representative"),
+    // The meetings and the 民主评议 the law asks for this period, and any overdue (issue 17).
+    kind: community.kind,
+    duties: getCommunityDuties({ communityId: community.id }),
   });
 }
 
@@ -55,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp, kind, duties } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -102,6 +107,9 @@ export default function MeetingsPage() {
               <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
             </Card>
           ) : null}
+          <Card title={t("duties.title")}>
+            <DutiesPanel duties={duties} kind={kind} />
+          </Card>
           <Card title={t("meetings.requests.title")}>
             <div className="space-y-4">
               <p className="text-xs text-stone-500">{t("meetings.requests.intro")}</p>

@@ -40,7 +40,7 @@ export const PARTY_REVIEW_OUTCOMES = ["agreed", "agreedWithChanges", "notAgreed"
 export type PartyReviewOutcome = (typeof PARTY_REVIEW_OUTCOMES)[number];
 
 /** What the board publishes for at least 15 days: resolutions, committee decisions, consultation outcomes, execution results. */
-export const PUBLICATION_KINDS = ["resolution", "committeeDecision", "consultationOutcome", "executionResult", "correction"] as const;
+export const PUBLICATION_KINDS = ["resolution", "committeeDecision", "consultationOutcome", "executionResult", "correction", "appraisal"] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 export const MEETING_REQUEST_STATUSES = ["collecting", "pending", "answered"] as const;

@@ -64,6 +64,7 @@ function makeVisits(): Record<string, Visit> {
     "c.$community.rules": { path: `${c}/rules`, as: "resident1", names: [] },
     "c.$community.supervision": { path: `${c}/supervision`, as: "supervisor1", names: [] },
     "c.$community.register": { path: `${c}/register`, as: "committee1", names: [] },
+    "c.$community.appraisals": { path: `${c}/appraisals`, as: "supervisor1", names: [] },
     "c.$community.topics.$topicId": { path: t, as: "resident1", names: [topic.title] },
     "c.$community.topics.$topicId_.consultation": { path: `/c/mingyue/topics/${consulted.id}/consultation`, as: "committee1", names: [minutes.topicTitle] },
     "c.$community.topics.$topicId_.draft": { path: `/c/mingyue/topics/${consulted.id}/draft`, as: "committee1", names: [minutes.topicTitle] },

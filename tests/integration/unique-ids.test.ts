@@ -67,6 +67,7 @@ function urlsOf(slug: string): Record<string, string[]> {
     "c.$community.units": [`${c}/units`],
     "c.$community.supervision": [`${c}/supervision`],
     "c.$community.register": [`${c}/register`],
+    "c.$community.appraisals": [`${c}/appraisals`],
     "c.$community.topics.new": [`${c}/topics/new`],
     "c.$community.topics.import": [`${c}/topics/import`],
     "c.$community.meetings._index": [`${c}/meetings`],

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Stage } from "~/workflow/stages";
+import { DutyFlagsLine, type DutyFlags } from "./duty-flags";
 import { FunnelChart } from "./funnel-chart";
 
 export interface StreetCommunity {
@@ -15,6 +16,8 @@ export interface StreetCommunity {
   satisfactionPct: number | null;
   rounds: number;
   thresholdPct: number | null;
+  /** Overdue meetings and appraisals the law asks for, and members rated 不称职 twice in a row (issue 17). */
+  duties: DutyFlags | null;
 }
 
 /** One community on the street dashboard: its small funnel and the figures beside it, linked into its hall. */
@@ -44,6 +47,7 @@ export function CommunityTile({ c }: { c: StreetCommunity }) {
         {figure(t("supervision.charts.overdueTasks"), c.overdueTasks, `overdue-tasks-${c.slug}`, c.overdueTasks > 0)}
         {figure(t("supervision.street.satisfaction"), pct === null ? "—" : `${pct}%`, `satisfaction-${c.slug}`, pct !== null && c.thresholdPct !== null && pct < c.thresholdPct)}
       </dl>
+      <DutyFlagsLine slug={c.slug} kind={c.kind} flags={c.duties} />
     </article>
   );
 }

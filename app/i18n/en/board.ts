@@ -60,7 +60,7 @@ const board: typeof import("../zh-CN/board").default = {
       to: " – ",
       current: "on notice now",
       ended: "period over",
-      kind: { resolution: "Resolution", committeeDecision: "{{CommitteeBody}} decision", consultationOutcome: "Consultation outcome", executionResult: "Execution result", correction: "Correction" },
+      kind: { resolution: "Resolution", committeeDecision: "{{CommitteeBody}} decision", consultationOutcome: "Consultation outcome", executionResult: "Execution result", correction: "Correction", appraisal: "Democratic appraisal results" },
     },
     execution: {
       title: "Execution progress",

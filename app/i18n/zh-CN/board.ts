@@ -61,7 +61,7 @@ const board = {
       to: " 至 ",
       current: "公示中",
       ended: "已期满",
-      kind: { resolution: "决议", committeeDecision: "{{committeeBody}}决定", consultationOutcome: "协商结果", executionResult: "实施结果", correction: "更正" },
+      kind: { resolution: "决议", committeeDecision: "{{committeeBody}}决定", consultationOutcome: "协商结果", executionResult: "实施结果", correction: "更正", appraisal: "民主评议结果" },
     },
     execution: {
       title: "执行进展",

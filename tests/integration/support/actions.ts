@@ -34,6 +34,7 @@ import { communityId, createCommunity, userId } from "./db";
 import { addMembers, agendaTopic, convener, must, representative } from "./meeting";
 import { freshHousehold, uniqueCode } from "./register";
 import { REGISTER_EDITORS } from "~/auth/permissions";
+import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -199,6 +200,7 @@ const MEETINGS = "c.$community.meetings._index";
 const MEETING = "c.$community.meetings.$meetingId";
 const RULES = "c.$community.rules";
 const REGISTER = "c.$community.register";
+const APPRAISALS = "c.$community.appraisals";
 
 const RULE_VALUES = {
   quorumNum: "2",
@@ -342,6 +344,26 @@ export const ACTIONS: ActionCase[] = [
     fields: { intent: "verify", topicId: String(verifyingTopic().id), notes: "现场已核实。", verified: "yes" },
     actor: "supervisor1",
   })),
+
+  // Issue 17: the yearly 民主评议 (one a year: each case frees the year or takes a spare one).
+  community(APPRAISALS, "open", { roles: ["supervisor"] }, () => {
+    freeThisYear(MINGYUE);
+    return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "open", meetingId: String(repSitting()) }, actor: "supervisor1" };
+  }),
+  community(APPRAISALS, "ballot", ROSTER, () => {
+    const id = openAppraisalAt(MINGYUE, repSitting(), "supervisor1");
+    return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "ballot", appraisalId: String(id), ...Object.fromEntries(subjectIdsOf(id).map((s) => [`rating.${s}`, "competent"])) }, actor: "rep01" };
+  }),
+  community(APPRAISALS, "tally", { roles: ["supervisor"] }, () => {
+    const id = openAppraisalAt(MINGYUE, assemblySitting(MINGYUE, convener(), 10), "supervisor1");
+    const counts = Object.fromEntries(subjectIdsOf(id).flatMap((s) => [[`competent.${s}`, "6"], [`basicallyCompetent.${s}`, "3"], [`incompetent.${s}`, "1"]]));
+    return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "tally", appraisalId: String(id), ...counts }, actor: "supervisor1" };
+  }),
+  community(APPRAISALS, "close", { roles: ["supervisor"] }, () => {
+    const id = openAppraisalAt(MINGYUE, repSitting(), "supervisor1");
+    getDb().$client.prepare("UPDATE appraisal_subjects SET competent = 1 WHERE appraisal_id = ?").run(id);
+    return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "close", appraisalId: String(id), confirm: "on" }, actor: "supervisor1" };
+  }),
 
   // Representatives' meetings.
   community(MEETINGS, "schedule", CONVENER, () => ({
