@@ -26,6 +26,7 @@ import { motionMay } from "~/workflow/motion-lifecycle";
 import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
+import { powersArticles } from "~/workflow/powers";
 
 export const meta = titleMeta;
 
@@ -70,6 +71,7 @@ export async function loader(args: LoaderFunctionArgs) {
     tableable: isConvener && meetingMay(meeting.status, "editAgenda") ? listTableableTopics({ communityId: community.id }) : null,
     votedMotionId: voted,
     userId: user.id,
+    kind: community.kind,
   });
 }
 
@@ -82,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp, kind } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -96,7 +98,7 @@ export default function MeetingPage() {
       <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
         ← {t("meetings.page.back")}
       </Link>
-      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
+      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN"), ...powersArticles(kind, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meetingMay(meeting.status, "start") && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}

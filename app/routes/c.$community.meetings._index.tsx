@@ -8,6 +8,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { MeetingList } from "~/components/meetings/meeting-list";
 import { RequestForm } from "~/components/meetings/request-form";
 import { RequestList } from "~/components/meetings/request-list";
+import { AssemblyRequestPanel } from "~/components/powers/assembly-requests";
+import { assemblyRequestView } from "~/models/assembly-request.server";
 import { RosterMakeUp } from "~/components/meetings/roster-make-up";
 import { ScheduleForm } from "~/components/meetings/schedule-form";
 import { Alert } from "~/components/ui/alert";
@@ -46,6 +48,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // Who a meeting scheduled now would count: the convener sees the make-up before calling it.
     makeUp: roles.includes("convener") ? getRosterMakeUp({ communityId: community.id }) : null,
     isRepresentative: roles.includes("representative"),
+    isCommittee: roles.includes("committee"),
+    // 提议召开村(居)民会议: the shares on today's register and each assembly request's counts (no names).
+    assembly: assemblyRequestView({ communityId: community.id, requestIds: requests.filter((r) => r.body === "assembly").map((r) => r.id) }),
   });
 }
 
@@ -55,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, isCommittee, makeUp, assembly } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -105,9 +110,18 @@ export default function MeetingsPage() {
           <Card title={t("meetings.requests.title")}>
             <div className="space-y-4">
               <p className="text-xs text-stone-500">{t("meetings.requests.intro")}</p>
-              <RequestList requests={requests} threshold={threshold} slug={slug} mayAnswer={isConvener} maySign={isRepresentative} />
+              <RequestList requests={requests} threshold={threshold} slug={slug} mayAnswer={isConvener} maySign={isRepresentative} assembly={assembly} />
               {isRepresentative ? <RequestForm lastResult={resultOf("request")} /> : null}
             </div>
+          </Card>
+          <Card title={t("powers.requests.title")}>
+            <AssemblyRequestPanel
+              shares={assembly.shares}
+              collecting={requests.filter((r) => r.body === "assembly" && requestMay(r.status, "petition")).map(({ id, reason }) => ({ id, reason }))}
+              isRepresentative={isRepresentative}
+              isCommittee={isCommittee}
+              problem={data && "powersProblem" in data && data.powersProblem ? { key: data.powersProblem, lines: "lines" in data ? (data.lines as string[]) : [] } : null}
+            />
           </Card>
         </div>
       </div>

@@ -81,6 +81,13 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "topic.reportCompletion": "Completion reported",
   "topic.close": "Verified and closed",
   "topic.reopen": "Sent back for rectification",
+  // Part "powers" (issue 17): assembly requests on paper, undoing resolutions, authorisations.
+  "meetingRequest.petitioned": "Paper signatures recorded",
+  "resolution.changed": "Resolution changed",
+  "topic.undoNamed": "Resolution to revoke or change named",
+  "topic.undoneByAssembly": "Resolution revoked or changed: execution ends",
+  "authorisation.recorded": "Authorisation recorded",
+  "authorisation.revoked": "Authorisation revoked",
 };
 
 export default ledgerTypes;

@@ -232,6 +232,9 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       earlyStart: "The announced time has not come yet. To open the meeting early, tick “The meeting opens before its announced time” and start it again.",
       confirmRequired: "This step cannot be undone: tick the box to confirm, then submit.",
       partyReviewNotAgreed: "The party organisation's review did not agree, so the vote cannot open ({{article}}). Revise the matter and ask for another review.",
+      // Part "powers" (issue 17): only the assembly.
+      undoNeedsAssembly: "This topic proposes to revoke or change a resolution: only the {{assembly}} decides that ({{undoArticle}}), so it cannot go on the {{repMeeting}}'s agenda.",
+      assemblyMatter: "Matters of this kind are decided by the {{assembly}} ({{mattersArticle}}) and no authorisation of the {{assembly}} lets the {{repMeeting}} decide them on the meeting's day: only an {{assembly}}'s agenda can take it.",
     },
   },
 };

@@ -16,11 +16,12 @@ import rating from "./rating";
 import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import party, { partyLedgerTypes } from "./party";
+import powers from "./powers";
 import supervision from "./supervision";
 import timeZone from "./timeZone";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ...powers, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

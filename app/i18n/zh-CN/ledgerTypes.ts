@@ -81,6 +81,13 @@ const ledgerTypes = {
   "topic.reportCompletion": "报告完成",
   "topic.close": "核实结项",
   "topic.reopen": "退回整改",
+  // Part "powers" (issue 17): assembly requests on paper, undoing resolutions, authorisations.
+  "meetingRequest.petitioned": "登记书面联名",
+  "resolution.changed": "决议变更",
+  "topic.undoNamed": "指定拟撤销或变更的决议",
+  "topic.undoneByAssembly": "决议被撤销或变更,议题终止执行",
+  "authorisation.recorded": "登记会议授权",
+  "authorisation.revoked": "撤回会议授权",
 };
 
 export default ledgerTypes;

@@ -233,6 +233,9 @@ const meetings = {
       earlyStart: "还没到公告的开会时间。如确需提前开会,请勾选“会议提前于公告时间开始”后再开始会议。",
       confirmRequired: "这一步做了就不能撤回,请勾选确认后再提交。",
       partyReviewNotAgreed: "党组织研究讨论的结论为不同意,本事项暂不能开始表决({{article}}):请修改后再提请党组织研究讨论。",
+      // Part "powers" (issue 17): only the assembly.
+      undoNeedsAssembly: "此议题提议撤销或变更一项决议,只能由{{assembly}}决定({{undoArticle}}),不能列入{{repMeeting}}的议程。",
+      assemblyMatter: "此类事项须经{{assembly}}讨论决定({{mattersArticle}}),{{assembly}}未授权{{repMeeting}}在会议当日决定此类事项,只能列入{{assembly}}的议程。",
     },
   },
 };
