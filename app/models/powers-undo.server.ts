@@ -7,7 +7,8 @@ import { getDb, type Tx } from "../../db/client.server";
 import { resolutions, topics } from "../../db/schema";
 import { UNDO_KINDS, type UndoKind } from "../workflow/assembly";
 import { nextResolutionStatus, resolutionMay } from "../workflow/motion-lifecycle";
-import { UNDO_NAMEABLE_STATES } from "../workflow/powers";
+import { ASSEMBLY_MATTERS_ARTICLE, undoArticle, UNDO_NAMEABLE_STATES } from "../workflow/powers";
+import { topicTablingBlock } from "./powers-matters.server";
 import { appendLedger } from "./ledger.server";
 import { now } from "./clock.server";
 import { powersRefused, powersWrite, requireCommittee, type PowersActor, type PowersResult } from "./powers.server";
@@ -102,4 +103,13 @@ export function applyUndo(tx: Tx, { communityId, topicId, resolutionId, at }: { 
   if (state === "publicity" || state === "executing" || state === "verifying") {
     advanceInTx(tx, { topicId: old.topicId, communityId, action: "undoneByAssembly", actor: "system", reason });
   }
+}
+
+/** The topic page's section: what the topic undoes, why only an assembly may take it, and whether the committee may still name one. */
+export function getTopicPowers({ communityId, topicId, kind, roles, state }: { communityId: number; topicId: number; kind: "urban" | "village"; roles: readonly string[]; state: string }) {
+  const undo = getTopicUndo({ communityId, topicId });
+  const block = topicTablingBlock({ communityId, topicId });
+  const mayName = roles.includes("committee") && (UNDO_NAMEABLE_STATES as readonly string[]).includes(state);
+  if (!undo && !block && !mayName) return null;
+  return { undo, block, mayName, undoArticle: undoArticle(kind), mattersArticle: ASSEMBLY_MATTERS_ARTICLE };
 }
