@@ -27,7 +27,8 @@ function refused(intent: string, problem: PowersProblem, extra: Record<string, u
   return json({ intent, problem: null, powersProblem: problem, result: null, ...extra }, { status: problem === "wrongRole" ? 403 : 409 });
 }
 
-const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, powersProblem: null, result }, { status: 400 });
+// A form the page could not have sent as it is (a field missing, a date that is none): said in words, nothing written.
+const invalid = (intent: string | null, result: unknown) => json({ intent, problem: null, powersProblem: "formInvalid" as const, result }, { status: 400 });
 
 /** The committee acts here: anyone else is refused before the form is read (403, nothing written). */
 function requireCommitteeRole(actor: Actor, intent: string) {

@@ -60,7 +60,6 @@ export default function TopicUndoPage() {
         {t("powers.undo.title")} · #{topic.number} {topic.title}
       </h1>
       {problem ? <Alert tone="error">{t(`powers.problems.${problem}`)}</Alert> : null}
-      {data && !problem && data.result ? <Alert tone="error">{t("errors.formInvalid")}</Alert> : null}
       <Card title={t("powers.undo.name")}>
         <div className="space-y-3 text-sm">
           <p className="text-stone-600">{t("powers.undo.intro", { article: citeArticle(article, i18n.language === "en" ? "en" : "zh-CN") })}</p>

@@ -13,6 +13,7 @@ const powers: typeof import("../zh-CN/powers").default = {
       notOnRegister: "These lines match nobody on the household register (write: household code, name): {{lines}}",
       noPetitioners: "Record at least one signer.",
       alreadyRevoked: "This authorisation was already revoked.",
+      formInvalid: "The form is incomplete or invalid: check it and submit again (revoking asks for the ticked box).",
     },
     undo: {
       title: "Revoke or change a resolution",

@@ -13,6 +13,7 @@ const powers = {
       notOnRegister: "以下各行在户籍登记中找不到(请写:户号 姓名):{{lines}}",
       noPetitioners: "请至少登记一名联名人。",
       alreadyRevoked: "该授权已经撤回。",
+      formInvalid: "表单内容不完整或无效,请检查后重新提交(撤回授权须勾选确认)。",
     },
     undo: {
       title: "撤销或变更决议",
