@@ -39,6 +39,11 @@ export function tablingBlockFor(tx: Tx, communityId: number, topicId: number, me
   return tablingBlockOf(tx, { communityId, topicId, body: meeting.body, day: localDate(meeting.scheduledAt, getTimeZone(communityId)) });
 }
 
+/** For the meeting page's table form: whether this meeting may take the topic, said before the convener tries. */
+export function meetingTablingBlock({ communityId, topicId, meeting }: { communityId: number; topicId: number; meeting: { body: MeetingBody; scheduledAt: Date | string } }): TablingBlock | null {
+  return tablingBlockFor(getDb(), communityId, topicId, { body: meeting.body, scheduledAt: new Date(meeting.scheduledAt) });
+}
+
 /** For the topic page: whether a representatives' meeting held today could take the topic, and why not. */
 export function topicTablingBlock({ communityId, topicId }: { communityId: number; topicId: number }): TablingBlock | null {
   return tablingBlockOf(getDb(), { communityId, topicId, body: "representatives", day: localDate(now(), getTimeZone(communityId)) });

@@ -27,6 +27,7 @@ import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
 import { powersArticles } from "~/workflow/powers";
+import { meetingTablingBlock } from "~/models/powers-matters.server";
 
 export const meta = titleMeta;
 
@@ -68,7 +69,11 @@ export async function loader(args: LoaderFunctionArgs) {
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
     // On the server's clock: opening now would be before the announced time (the start form asks to confirm it).
     opensEarlyNow: meetingMay(meeting.status, "start") && opensEarly(meeting),
-    tableable: isConvener && meetingMay(meeting.status, "editAgenda") ? listTableableTopics({ communityId: community.id }) : null,
+    // A topic only an assembly may take is listed with the reason (powers-matters.server.ts); tableMotion refuses it again.
+    tableable:
+      isConvener && meetingMay(meeting.status, "editAgenda")
+        ? listTableableTopics({ communityId: community.id }).map((topic) => ({ ...topic, block: meetingTablingBlock({ communityId: community.id, topicId: topic.id, meeting }) }))
+        : null,
     votedMotionId: voted,
     userId: user.id,
     kind: community.kind,

@@ -98,6 +98,9 @@ describe("a topic that undoes a resolution", () => {
     const html = await res.text();
     expect(html).toContain("只能由居民会议决定");
     expect(html).toContain("居委会组织法第三十条第三款");
+    // The meeting page's table form says so before the convener tries.
+    const form = await (await http.fetch(`/c/mingyue/meetings/${repMeeting}`, { cookie: await as("convener1") })).text();
+    expect(form).toContain('data-testid="table-blocked"');
     // The topic page says so too.
     const topicHtml = await (await http.fetch(`/c/mingyue/topics/${topicId}`, { cookie: await as("resident1") })).text();
     expect(topicHtml).toContain('data-block="undoNeedsAssembly"');
