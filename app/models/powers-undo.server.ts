@@ -5,7 +5,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "../../db/client.server";
 import { resolutions, topics } from "../../db/schema";
-import { UNDO_KINDS, type UndoKind } from "../workflow/assembly";
+import type { UndoKind } from "../workflow/assembly";
 import { nextResolutionStatus, resolutionMay } from "../workflow/motion-lifecycle";
 import { ASSEMBLY_MATTERS_ARTICLE, undoArticle, UNDO_NAMEABLE_STATES } from "../workflow/powers";
 import { topicTablingBlock } from "./powers-matters.server";
@@ -13,10 +13,6 @@ import { appendLedger } from "./ledger.server";
 import { now } from "./clock.server";
 import { powersRefused, powersWrite, requireCommittee, type PowersActor, type PowersResult } from "./powers.server";
 import { advanceInTx } from "./workflow.server";
-
-export function isUndoKind(value: unknown): value is UndoKind {
-  return typeof value === "string" && (UNDO_KINDS as readonly string[]).includes(value);
-}
 
 /** The committee names (or, with null, clears) the resolution a topic proposes to revoke or change, before the topic's text is frozen. */
 export function setTopicUndo(input: PowersActor & { topicId: number; resolutionId: number | null; kind: UndoKind }): PowersResult {

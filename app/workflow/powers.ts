@@ -39,8 +39,3 @@ export function powersArticles(kind: "urban" | "village", language: "zh-CN" | "e
   return { undoArticle: citeArticle(undoArticle(kind), language), mattersArticle: citeArticle(ASSEMBLY_MATTERS_ARTICLE, language) };
 }
 
-/**
- * 村委会组织法 Art. 28's list, the suggestion a village's catalogue starts from for matters only the
- * assembly decides (codes of the suggested entries' English names, for the rules page's hint).
- */
-export const ART_28_MATTERS = ["planning", "allowances", "collectiveFunds", "publicWorks", "assistance"] as const;
