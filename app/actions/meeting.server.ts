@@ -15,6 +15,7 @@ import { getTimeZone } from "../models/time-zone.server";
 import { parseForm } from "./parse-form.server";
 import { DomainError } from "../models/domain-error.server";
 import { answerRefusal } from "./refusal.server";
+import { handleAssemblyRequestPost } from "./powers.server";
 
 interface Poster {
   request: Request;
@@ -72,6 +73,10 @@ export async function handleMeetingsAction({ request, communityId, communitySlug
       if (submission.status !== "success") return invalid(intent, submission.reply());
       return settle(intent, signMeetingRequest({ ...actor, requestId: submission.value.requestId }), `${base}#request-${submission.value.requestId}`);
     }
+    // Asking for an assembly, online or on paper (村委会组织法 Art. 25; 居委会组织法 Art. 26): powers.server.ts.
+    case "requestAssembly":
+    case "petition":
+      return handleAssemblyRequestPost({ intent, formData, actor, base });
     default:
       return invalid(null, null);
   }

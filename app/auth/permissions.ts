@@ -31,6 +31,8 @@ export const ACCESS = {
   draft: { path: "/c/:community/topics/:topicId/draft", audience: "member" },
   consultation: { path: "/c/:community/topics/:topicId/consultation", audience: "member" },
   minutes: { path: "/c/:community/topics/:topicId/minutes/:meetingId", audience: "member" },
+  // 撤销 / 变更: the committee names the resolution a topic proposes to undo (issue 17, powers).
+  topicUndo: { path: "/c/:community/topics/:topicId/undo", audience: { roles: ["committee"] } },
   proposeTopic: { path: "/c/:community/topics/new", audience: { roles: ["resident", "committee"] } },
   importHotline: { path: "/c/:community/topics/import", audience: { roles: ["committee"] } },
   photo: { path: "/c/:community/photos/:photoId", audience: "member" },

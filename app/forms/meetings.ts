@@ -12,7 +12,7 @@ export const REQUEST_REASON_MAX = 500;
 export const CANCEL_REASON_MAX = 300;
 
 /** The posts of the meetings list page. */
-export const MEETINGS_INTENTS = ["schedule", "request", "sign"] as const;
+export const MEETINGS_INTENTS = ["schedule", "request", "sign", "requestAssembly", "petition"] as const;
 /** The posts of one meeting's page. */
 export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "observe", "open", "vote", "close"] as const;
 /** The posts about a resolution, on its topic's page. */

@@ -102,6 +102,8 @@ const catalogueFields = {
   ownersDecide: checkbox,
   /** Consultation may be skipped for the category, once the committee records why (topics.consultationWaiver). */
   consultationOptional: checkbox,
+  /** Only the assembly decides (村委会组织法 Art. 28), unless it authorised the representatives' meeting (powers-matters.server.ts). */
+  assemblyDecides: checkbox,
   passNum: ratioPart.optional(),
   passDen: ratioPart.optional(),
 };

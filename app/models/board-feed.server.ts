@@ -61,7 +61,7 @@ export function listFeedEntries({ communityId, slug, kind, words: { t, language,
     });
   }
   const resolutionRows = db
-    .select({ year: resolutions.year, number: resolutions.number, sha256: resolutions.sha256, publishedAt: resolutions.publishedAt, title: topics.title, topicNumber: topics.number, yes: motions.yes, no: motions.no, abstain: motions.abstain })
+    .select({ year: resolutions.year, number: resolutions.number, status: resolutions.status, statusReason: resolutions.statusReason, sha256: resolutions.sha256, publishedAt: resolutions.publishedAt, title: topics.title, topicNumber: topics.number, yes: motions.yes, no: motions.no, abstain: motions.abstain })
     .from(resolutions)
     .innerJoin(topics, eq(topics.id, resolutions.topicId))
     .innerJoin(motions, eq(motions.id, resolutions.motionId))
@@ -75,7 +75,8 @@ export function listFeedEntries({ communityId, slug, kind, words: { t, language,
       title: t("board.feedEntry.resolution", { year: r.year, number: r.number, topicNumber: r.topicNumber, title: r.title }),
       updated: r.publishedAt,
       path: `${board}#resolutions`,
-      summary: t("board.feedEntry.resolutionSummary", { yes: r.yes, no: r.no, abstain: r.abstain, sha256: r.sha256 }),
+      // 已撤销 / 已变更 by an assembly: said with the resolution that undid it (powers-undo.server.ts).
+      summary: `${r.status === "revoked" || r.status === "changed" ? `${t(`resolutions.status.${r.status}`)} (${r.statusReason ?? ""}) · ` : ""}${t("board.feedEntry.resolutionSummary", { yes: r.yes, no: r.no, abstain: r.abstain, sha256: r.sha256 })}`,
     });
   }
   for (const p of listBoardPublications({ communityId, kind, limit: FEED_SIZE }).items) {

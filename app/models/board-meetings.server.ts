@@ -4,6 +4,7 @@ import { catalogueEntries, meetings, motions, objections, resolutions, topics } 
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
 import { latestPartyReviews } from "./party-review.server";
+import { undoneBy } from "./powers-undo.server";
 import { renderMarkdown } from "./markdown.server";
 import { publicityState } from "./topic-decision.server";
 
@@ -93,6 +94,8 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
   const at = now();
   // 党组织研究讨论 of important matters: the board says when and with what outcome (party-review.server.ts).
   const reviews = latestPartyReviews({ communityId, topicIds: rows.map((r) => r.resolution.topicId) });
+  // 已撤销 / 已变更: the resolution that undid each (powers-undo.server.ts), linked on the board.
+  const undone = undoneBy(db, communityId, rows.filter((r) => r.resolution.status === "revoked" || r.resolution.status === "changed").map((r) => r.resolution.id));
   const items = rows.map(({ resolution: r, motion, categoryZh, categoryEn, ...rest }) => {
     const counted = objectionCounts.find((o) => o.resolutionId === r.id);
     return {
@@ -104,6 +107,7 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
       effectiveAt: r.effectiveAt,
       statusAt: r.statusAt,
       statusReason: r.statusReason,
+      undoneBy: undone.get(r.id) ?? null,
       partyReview: reviews.get(r.topicId) ?? null,
       ...publicityState(r, at),
       objections: counted?.all ?? 0,

@@ -173,6 +173,7 @@ const RESOLUTION_STATUS_OF: Record<string, string> = {
   "resolution.suspended": "suspended",
   "resolution.correctionOrdered": "correctionOrdered",
   "resolution.revoked": "revoked",
+  "resolution.changed": "changed",
 };
 
 /**

@@ -8,6 +8,7 @@ import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
 import { registerRecordProblems } from "./ledger-records-register.server";
 import { dutiesRecordProblems } from "./ledger-records-duties.server";
+import { powersRecordProblems } from "./ledger-records-powers.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -31,5 +32,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   registerRecordProblems(db, communityId, note);
   fourTwoRecordProblems(db, communityId, note);
   dutiesRecordProblems(db, communityId, note);
+  powersRecordProblems(db, communityId, note);
   return first;
 }

@@ -8,6 +8,7 @@ import { ratioText } from "../workflow/rule-packs";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { isOwnersMatter } from "./owner-decision.server";
+import { tablingBlockFor } from "./powers-matters.server";
 import { CONVENER, meetingRefused, meetingRow, meetingWrite, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { requireRules } from "./rules.server";
 
@@ -31,6 +32,9 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
     if (!topic || topic.state !== "onAgenda") throw meetingRefused("topicNotReady");
     // 业主共同决定 (owner-decision.server.ts, issue 14): the building's owners decide, never the meeting.
     if (isOwnersMatter(tx, { communityId: input.communityId, topicId: topic.id })) throw meetingRefused("ownersDecide");
+    // Only an assembly undoes a resolution (村委会组织法 Art. 27) or decides an Art. 28 matter it has not delegated (powers-matters.server.ts).
+    const block = tablingBlockFor(tx, input.communityId, topic.id, meeting);
+    if (block) throw meetingRefused(block);
     // A lapsed motion (its meeting ended before voting on it, or was 流会) leaves the topic free for a later agenda.
     const tabled = tx.select({ id: motions.id }).from(motions).where(and(eq(motions.topicId, topic.id), inArray(motions.status, [...LIVE_MOTION_STATUSES]))).get();
     if (tabled) throw meetingRefused("alreadyTabled");

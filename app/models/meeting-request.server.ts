@@ -1,7 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { meetingRequests, meetingRequestSignatures, users } from "../../db/schema";
+import type { MeetingBody } from "../workflow/assembly";
 import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
+import type { MeetingRequestStatus } from "../workflow/meetings";
+import { assemblyRepresentativesThreshold } from "./assembly-request.server";
 import { minimumFor } from "../workflow/tally";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
@@ -28,22 +31,27 @@ function sign(tx: Tx, actor: MeetingActor, requestId: number) {
   const added = tx.insert(meetingRequestSignatures).values({ requestId, userId: actor.userId, createdAt: now() }).onConflictDoNothing().run();
   if (added.changes === 0) throw meetingRefused("alreadySigned");
   const count = signatures(tx, requestId);
-  const { needed, members } = requestThreshold(tx, actor.communityId);
+  // An assembly is asked for by a third of the representatives (assembly-request.server.ts), a meeting of them by the rules' share.
+  const { needed, members } = request.body === "assembly" ? assemblyRepresentativesThreshold(tx, actor.communityId) : requestThreshold(tx, actor.communityId);
   appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.signed", actorId: actor.userId, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
-  if (count >= needed) {
-    tx.update(meetingRequests).set({ status: nextRequestStatus(request.status, "reachThreshold"), pendingAt: now() }).where(eq(meetingRequests.id, requestId)).run();
-    appendLedger(tx, { communityId: actor.communityId, type: "meetingRequest.pending", actorId: null, subject: `meetingRequest:${requestId}`, payload: { signatures: count, needed, members }, at: now() });
-    notifyUsers(tx, { userIds: listConvenerIds(tx, actor.communityId), communityId: actor.communityId, kind: "meeting.requested", payload: { requestId, signatures: count, reason: request.reason } });
-  }
+  if (count >= needed) turnPending(tx, actor.communityId, request, { signatures: count, needed, members });
   return { signatures: count, needed };
 }
 
-/** 提议召开: a representative asks for a meeting, with a reason; their signature is the first. */
-export function createMeetingRequest(input: MeetingActor & { reason: string }): MeetingResult<{ id: number; signatures: number; needed: number }> {
+/** At the share the law asks: the request turns pending and the conveners are told (they must answer it). */
+export function turnPending(tx: Tx, communityId: number, request: { id: number; status: MeetingRequestStatus; reason: string }, payload: Record<string, number>) {
+  tx.update(meetingRequests).set({ status: nextRequestStatus(request.status, "reachThreshold"), pendingAt: now() }).where(eq(meetingRequests.id, request.id)).run();
+  appendLedger(tx, { communityId, type: "meetingRequest.pending", actorId: null, subject: `meetingRequest:${request.id}`, payload, at: now() });
+  notifyUsers(tx, { userIds: listConvenerIds(tx, communityId), communityId, kind: "meeting.requested", payload: { requestId: request.id, signatures: payload.signatures ?? payload.persons ?? 0, reason: request.reason } });
+}
+
+/** 提议召开: a representative asks for a meeting (or an assembly), with a reason; their signature is the first. */
+export function createMeetingRequest(input: MeetingActor & { reason: string; body?: MeetingBody }): MeetingResult<{ id: number; signatures: number; needed: number }> {
   return meetingWrite({ communityId: input.communityId, meetingId: null }, (tx) => {
     requireRoleIn(input, REPRESENTATIVE);
-    const row = tx.insert(meetingRequests).values({ communityId: input.communityId, reason: input.reason, createdBy: input.userId, createdAt: now() }).returning({ id: meetingRequests.id }).get();
-    appendLedger(tx, { communityId: input.communityId, type: "meetingRequest.created", actorId: input.userId, subject: `meetingRequest:${row.id}`, payload: { reason: input.reason }, at: now() });
+    const body = input.body ?? "representatives";
+    const row = tx.insert(meetingRequests).values({ communityId: input.communityId, reason: input.reason, body, createdBy: input.userId, createdAt: now() }).returning({ id: meetingRequests.id }).get();
+    appendLedger(tx, { communityId: input.communityId, type: "meetingRequest.created", actorId: input.userId, subject: `meetingRequest:${row.id}`, payload: { reason: input.reason, ...(body === "assembly" ? { body } : {}) }, at: now() });
     return { id: row.id, ...sign(tx, input, row.id) };
   });
 }
@@ -60,7 +68,7 @@ export function listMeetingRequests({ communityId, userId }: { communityId: numb
   const db = getDb();
   const threshold = requestThreshold(db, communityId);
   const rows = db
-    .select({ id: meetingRequests.id, reason: meetingRequests.reason, status: meetingRequests.status, createdAt: meetingRequests.createdAt, pendingAt: meetingRequests.pendingAt, meetingId: meetingRequests.meetingId, author: users.displayName })
+    .select({ id: meetingRequests.id, reason: meetingRequests.reason, status: meetingRequests.status, body: meetingRequests.body, createdAt: meetingRequests.createdAt, pendingAt: meetingRequests.pendingAt, meetingId: meetingRequests.meetingId, author: users.displayName })
     .from(meetingRequests)
     .innerJoin(users, eq(users.id, meetingRequests.createdBy))
     .where(eq(meetingRequests.communityId, communityId))

@@ -58,7 +58,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     .orderBy(asc(meetingObservers.checkedInAt))
     .all();
   const rows = db
-    .select({ motion: motions, topicNumber: topics.number, topicTitle: topics.title, topicState: topics.state, resolutionId: resolutions.id, resolutionYear: resolutions.year, resolutionNumber: resolutions.number })
+    .select({ motion: motions, topicNumber: topics.number, topicTitle: topics.title, topicState: topics.state, resolutionId: resolutions.id, resolutionYear: resolutions.year, resolutionNumber: resolutions.number, resolutionStatus: resolutions.status })
     .from(motions)
     .innerJoin(topics, eq(topics.id, motions.topicId))
     .leftJoin(resolutions, eq(resolutions.motionId, motions.id))

@@ -48,7 +48,10 @@ export type MeetingProblem =
   | "fourTwoMissing"
   | "fourTwoNotAgreed"
   // 业主共同决定 (民法典 Art. 278): never on a meeting's agenda.
-  | "ownersDecide";
+  | "ownersDecide"
+  // Only an assembly: a topic undoing a resolution, an Art. 28 matter not delegated (powers-matters.server.ts).
+  | "undoNeedsAssembly"
+  | "assemblyMatter";
 
 /** A refused meeting action (DomainError of "meeting"): `throw meetingRefused("alreadyVoted")`. */
 export const meetingRefused = refusals<MeetingProblem>("meeting");
@@ -224,13 +227,15 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
     const given = noticeDays(at, input.scheduledAt);
     const short = given < required;
     if (short && !input.acceptShortNotice) throw meetingRefused("shortNotice");
+    let answersAssembly = false;
     if (input.requestId !== null) {
       const request = tx
-        .select({ status: meetingRequests.status })
+        .select({ status: meetingRequests.status, body: meetingRequests.body })
         .from(meetingRequests)
         .where(and(eq(meetingRequests.id, input.requestId), eq(meetingRequests.communityId, input.communityId)))
         .get();
       if (!request || !requestMay(request.status, "answer")) throw meetingRefused("requestNotPending");
+      answersAssembly = request.body === "assembly";
     }
     const number = (tx.select({ n: sql<number>`coalesce(max(${meetings.number}), 0)` }).from(meetings).where(eq(meetings.communityId, input.communityId)).get()?.n ?? 0) + 1;
     const row = tx
@@ -244,6 +249,8 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
         noticeDaysRequired: required,
         shortNotice: short,
         requestId: input.requestId,
+        // Answering a request for an assembly schedules an assembly (counting persons unless the convener chose households).
+        ...(answersAssembly ? { body: "assembly" as const, countBy: "persons" as const } : {}),
         createdBy: input.userId,
         createdAt: at,
       })

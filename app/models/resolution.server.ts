@@ -11,6 +11,7 @@ import { listConvenerIds } from "./meeting.server";
 import { publicationDays, publish } from "./publication.server";
 import { notifyUsers } from "./notification.server";
 import { advanceInTx } from "./workflow.server";
+import { applyUndo } from "./powers-undo.server";
 import { write, type WriteFn } from "./write.server";
 import { ratioText } from "../workflow/rule-packs";
 import { DEFAULT_TIME_ZONE, localDate } from "../i18n/time-zone";
@@ -51,6 +52,8 @@ export function publishResolution(tx: Tx, { communityId, motion, at }: { communi
   const needsPublicity = category?.needsPublicity !== false;
   const publicityEndsAt = new Date(at.getTime() + (needsPublicity ? publicityDays : 0) * DAY_MS);
   const id = insertResolution(tx, { communityId, motion, year, number, at, publicityEndsAt });
+  // 撤销 / 变更 (村委会组织法 Art. 27; 居委会组织法 Art. 30 ¶3): the resolution the topic named no longer stands.
+  applyUndo(tx, { communityId, topicId: motion.topicId, resolutionId: id, at });
   advanceInTx(tx, { topicId: motion.topicId, communityId, action: "pass", actor: "system" });
   // 公示 on the board (村委会组织法 Art. 35, 居委会组织法 Art. 34): every resolution, for the period's 15 days or more.
   publishOnBoard(tx, { communityId, topicId: motion.topicId, resolutionId: id, at });

@@ -115,7 +115,7 @@ export function applyRulePack({ communityId, actorId, packId }: { communityId: n
 
 /** A category as the form gives it; callers from before the revised laws may leave the new flags out. */
 type CatalogueInput = Omit<CatalogueValues, CatalogueFlag> & Partial<Pick<CatalogueValues, CatalogueFlag>>;
-type CatalogueFlag = "important" | "fourTwo" | "passOfAll" | "ownersDecide" | "consultationOptional";
+type CatalogueFlag = "important" | "fourTwo" | "passOfAll" | "ownersDecide" | "consultationOptional" | "assemblyDecides";
 
 function entryValues(values: CatalogueInput) {
   return {
@@ -128,6 +128,7 @@ function entryValues(values: CatalogueInput) {
     passOfAll: values.passOfAll ?? false,
     ownersDecide: values.ownersDecide ?? false,
     consultationOptional: values.consultationOptional ?? false,
+    decidedBy: values.assemblyDecides ? ("assembly" as const) : ("representatives" as const),
     passNum: values.passNum ?? null,
     passDen: values.passDen ?? null,
   };

@@ -7,6 +7,7 @@ import type { Role } from "../workflow/roles";
 import { DAY_MS, now } from "./clock.server";
 import { citedRules, voteRecord } from "./decision-record.server";
 import { listTopicResolutions } from "./resolution.server";
+import { undoneBy } from "./powers-undo.server";
 
 type ResolutionRow = ReturnType<typeof listTopicResolutions>[number];
 
@@ -16,7 +17,7 @@ export function publicityState(r: { status: string; publicityEndsAt: Date }, at:
   return { periodOver: left <= 0, daysLeft: r.status === "publicity" ? Math.max(0, Math.ceil(left / DAY_MS)) : null };
 }
 
-function withPublicity(r: ResolutionRow, at: Date) {
+function withPublicity(r: ResolutionRow, at: Date, undone: ReturnType<typeof undoneBy>) {
   const { periodOver, daysLeft } = publicityState(r, at);
   return {
     id: r.id,
@@ -29,6 +30,7 @@ function withPublicity(r: ResolutionRow, at: Date) {
     effectiveAt: r.effectiveAt,
     statusAt: r.statusAt,
     statusReason: r.statusReason,
+    undoneBy: undone.get(r.id) ?? null,
     periodOver,
     daysLeft,
     objections: r.objections,
@@ -66,13 +68,14 @@ export function getTopicDecision({ communityId, topicId, roles }: { communityId:
   const cited = citedRules(db, communityId);
   const at = now();
   const resolutions = listTopicResolutions({ communityId, topicId });
+  const undone = undoneBy(db, communityId, resolutions.filter((r) => r.status === "revoked" || r.status === "changed").map((r) => r.id));
   // A lapsed motion (never put to the vote) no longer holds the topic on that meeting's agenda.
   const tabled = rows.find((r) => LIVE_MOTION_STATUSES.includes(r.motion.status));
   const votes = rows
     .filter((r) => r.motion.status === "closed")
     .map(({ motion, meeting }) => {
       const resolution = resolutions.find((r) => r.motionId === motion.id);
-      return { motionId: motion.id, meeting, ...voteRecord(db, motion, cited, category), resolution: resolution ? withPublicity(resolution, at) : null };
+      return { motionId: motion.id, meeting, ...voteRecord(db, motion, cited, category), resolution: resolution ? withPublicity(resolution, at, undone) : null };
     });
   // Only lapsed motions (never put to the vote): nothing to show here; the timeline says what happened.
   if (!tabled && votes.length === 0) return null;

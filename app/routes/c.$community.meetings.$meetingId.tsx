@@ -27,6 +27,8 @@ import { partyReviewGates } from "~/models/party-review.server";
 import { fourTwoGates } from "~/models/four-two.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
+import { powersArticles } from "~/workflow/powers";
+import { meetingTablingBlock } from "~/models/powers-matters.server";
 
 export const meta = titleMeta;
 
@@ -70,9 +72,14 @@ export async function loader(args: LoaderFunctionArgs) {
     noticeGiven: noticeDays(meeting.createdAt, meeting.scheduledAt),
     // On the server's clock: opening now would be before the announced time (the start form asks to confirm it).
     opensEarlyNow: meetingMay(meeting.status, "start") && opensEarly(meeting),
-    tableable: isConvener && meetingMay(meeting.status, "editAgenda") ? listTableableTopics({ communityId: community.id }) : null,
+    // A topic only an assembly may take is listed with the reason (powers-matters.server.ts); tableMotion refuses it again.
+    tableable:
+      isConvener && meetingMay(meeting.status, "editAgenda")
+        ? listTableableTopics({ communityId: community.id }).map((topic) => ({ ...topic, block: meetingTablingBlock({ communityId: community.id, topicId: topic.id, meeting }) }))
+        : null,
     votedMotionId: voted,
     userId: user.id,
+    kind: community.kind,
   });
 }
 
@@ -85,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp, kind } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -99,7 +106,7 @@ export default function MeetingPage() {
       <Link to={`/c/${slug}/meetings`} className="inline-flex min-h-[44px] items-center text-sm text-hall-700 underline">
         ← {t("meetings.page.back")}
       </Link>
-      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
+      {data?.problem ? <Alert tone="error">{t(`meetings.problems.${data.problem}`, { article: citeArticle(partyArticle, i18n.language === "en" ? "en" : "zh-CN"), ...powersArticles(kind, i18n.language === "en" ? "en" : "zh-CN") })}</Alert> : null}
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meetingMay(meeting.status, "start") && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}

@@ -8,6 +8,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { MeetingList } from "~/components/meetings/meeting-list";
 import { RequestForm } from "~/components/meetings/request-form";
 import { RequestList } from "~/components/meetings/request-list";
+import { AssemblyRequestPanel } from "~/components/powers/assembly-requests";
+import { assemblyRequestView } from "~/models/assembly-request.server";
 import { RosterMakeUp } from "~/components/meetings/roster-make-up";
 import { DutiesPanel } from "~/components/duties/duties-panel";
 import { ScheduleForm } from "~/components/meetings/schedule-form";
@@ -51,6 +53,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // The meetings and the 民主评议 the law asks for this period, and any overdue (issue 17).
     kind: community.kind,
     duties: getCommunityDuties({ communityId: community.id }),
+    isCommittee: roles.includes("committee"),
+    // 提议召开村(居)民会议: the shares on today's register and each assembly request's counts (no names).
+    assembly: assemblyRequestView({ communityId: community.id, requestIds: requests.filter((r) => r.body === "assembly").map((r) => r.id) }),
   });
 }
 
@@ -60,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp, kind, duties } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, isCommittee, makeUp, kind, duties, assembly } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -113,9 +118,18 @@ export default function MeetingsPage() {
           <Card title={t("meetings.requests.title")}>
             <div className="space-y-4">
               <p className="text-xs text-stone-500">{t("meetings.requests.intro")}</p>
-              <RequestList requests={requests} threshold={threshold} slug={slug} mayAnswer={isConvener} maySign={isRepresentative} />
+              <RequestList requests={requests} threshold={threshold} slug={slug} mayAnswer={isConvener} maySign={isRepresentative} assembly={assembly} />
               {isRepresentative ? <RequestForm lastResult={resultOf("request")} /> : null}
             </div>
+          </Card>
+          <Card title={t("powers.requests.title")}>
+            <AssemblyRequestPanel
+              shares={assembly.shares}
+              collecting={requests.filter((r) => r.body === "assembly" && requestMay(r.status, "petition")).map(({ id, reason }) => ({ id, reason }))}
+              isRepresentative={isRepresentative}
+              isCommittee={isCommittee}
+              problem={data && "powersProblem" in data && data.powersProblem ? { key: data.powersProblem, lines: "lines" in data ? (data.lines as string[]) : [] } : null}
+            />
           </Card>
         </div>
       </div>

@@ -13,6 +13,9 @@ import { requireAccess, requireMember, requireStreetAdmin, notFound } from "~/au
 import { translateError } from "~/forms/messages";
 import { readForm } from "~/actions/read-form.server";
 import { handleRulesAction } from "~/actions/rules.server";
+import { handleAuthorisationPost, isAuthorisationIntent } from "~/actions/powers.server";
+import { Authorisations } from "~/components/powers/authorisations";
+import { listAssemblyCategories, listAuthorisations, listEndedAssemblies } from "~/models/powers-matters.server";
 import { timeZones } from "~/i18n/time-zone";
 import { countTopicsByCategory, getRules, listCatalogue, rulesPack } from "~/models/rules.server";
 import { titleMeta } from "~/i18n/page-title";
@@ -21,13 +24,13 @@ import { pageTitle } from "~/i18n/page-title.server";
 export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, isStreetAdmin } = requireAccess(args, args.params.community, "rules");
+  const { community, isStreetAdmin, roles } = requireAccess(args, args.params.community, "rules");
   const rules = getRules({ communityId: community.id });
   if (!rules) notFound();
   const { communityId: _c, updatedAt, ...shown } = rules;
   const used = countTopicsByCategory({ communityId: community.id });
-  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, passNum, passDen }) => ({
-    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, passNum, passDen },
+  const catalogue = listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, decidedBy, passNum, passDen }) => ({
+    ...{ id, nameZh, nameEn, needsVote, needsPublicity, important, fourTwo, passOfAll, ownersDecide, consultationOptional, decidedBy, passNum, passDen },
     topics: used.get(id) ?? 0,
   }));
   const { lawRevision: _l, ...rest } = shown;
@@ -39,6 +42,12 @@ export async function loader(args: LoaderFunctionArgs) {
     version: updatedAt.getTime(),
     catalogue,
     canEdit: isStreetAdmin,
+    // 村委会组织法 Art. 28: the assembly's authorisations, recorded and revoked by the committee.
+    isVillage: community.kind === "village",
+    authorisations: listAuthorisations({ communityId: community.id }).map((a) => ({ ...a, revokedAt: a.revokedAt?.toISOString() ?? null })),
+    mayAuthorise: roles.includes("committee"),
+    assemblyCategories: roles.includes("committee") ? listAssemblyCategories({ communityId: community.id }) : [],
+    endedAssemblies: roles.includes("committee") ? listEndedAssemblies({ communityId: community.id }).map(({ id, number, title }) => ({ id, number, title })) : [],
     // The server's list, so the page and its hydration offer the same zones (the server checks against it).
     timeZones: isStreetAdmin ? timeZones() : [],
   });
@@ -47,18 +56,32 @@ export async function loader(args: LoaderFunctionArgs) {
 // Only the admin of the community's street edits: outsiders get 404, members of the street 403.
 export async function action(args: ActionFunctionArgs) {
   const { community } = requireMember(args, args.params.community);
+  const formData = await readForm(args.request);
+  // The assembly's authorisations are the committee's to record (powers.server.ts answers the role).
+  if (isAuthorisationIntent(formData.get("intent"))) {
+    const { user, roles } = requireAccess(args, args.params.community, "rules");
+    return handleAuthorisationPost({ formData, actor: { communityId: community.id, userId: user.id, roles } });
+  }
   const { user } = requireStreetAdmin(args, community.streetSlug);
   const rules = getRules({ communityId: community.id }) ?? notFound();
   const pack = rulesPack(rules, community.kind);
-  const { status, data } = handleRulesAction({ formData: await readForm(args.request), communityId: community.id, actorId: user.id, pack, kind: community.kind });
+  const { status, data } = handleRulesAction({ formData, communityId: community.id, actorId: user.id, pack, kind: community.kind });
   return json(data, { status });
 }
 
 export default function Rules() {
-  const { rules, packId, version, catalogue, canEdit, timeZones: zones } = useLoaderData<typeof loader>();
+  const { rules, packId, version, catalogue, canEdit, timeZones: zones, isVillage, authorisations, mayAuthorise, assemblyCategories, endedAssemblies } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
-  const banner = data?.message ? <Alert tone={data.ok ? "success" : "error"}>{translateError(t, data.message)}</Alert> : null;
+  const powers = data && "powersProblem" in data ? data : null;
+  const banner =
+    data && "message" in data && data.message ? (
+      <Alert tone={data.ok ? "success" : "error"}>{translateError(t, data.message)}</Alert>
+    ) : powers?.powersProblem ? (
+      <Alert tone="error">{t(`powers.problems.${powers.powersProblem}`)}</Alert>
+    ) : powers && "done" in powers ? (
+      <Alert tone="success">{t(`powers.authorisations.${powers.done}`)}</Alert>
+    ) : null;
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-5">
       <h1 className="text-2xl font-bold">{t("rules.title")}</h1>
@@ -89,6 +112,11 @@ export default function Rules() {
           </div>
         ) : null}
       </Card>
+      {isVillage || authorisations.length ? (
+        <Card title={t("powers.authorisations.title")}>
+          <Authorisations items={authorisations} mayRecord={mayAuthorise && isVillage} categories={assemblyCategories} assemblies={endedAssemblies} />
+        </Card>
+      ) : null}
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { CorrectionForm } from "~/components/topic/correction-form";
 import { COSIGNERS_PART, CosignPanel, CosignerChips } from "~/components/topic/cosign-panel";
 import { DecisionCard } from "~/components/topic/decision-card";
 import { FourTwoCard } from "~/components/topic/four-two-card";
+import { AssemblyOnlyCard } from "~/components/powers/assembly-only-card";
 import { DraftLink } from "~/components/topic/draft-link";
 import { CompleteForm } from "~/components/execution/complete-form";
 import { ExecutionLink } from "~/components/topic/execution-link";
@@ -38,6 +39,7 @@ import { getCorrectableResolution } from "~/models/resolution-correction.server"
 import { renderAhead } from "~/pages/render-ahead.server";
 import { getTimeZone } from "~/models/time-zone.server";
 import { getTopicDecision } from "~/models/topic-decision.server";
+import { getTopicPowers } from "~/models/powers-undo.server";
 import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { loadTopicPage } from "~/pages/topic.server";
 
@@ -69,8 +71,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const completion = getCompletionPanel({ communityId: community.id, topicId, userId: user.id, roles });
   // What 定稿 still needs, for the committee while the topic is in consultation (the freeze's own step gate).
   const stillNeeded = page.topic.state === "consulting" && roles.includes("committee") ? freezeBlockers(topicId) : [];
+  // 撤销 / 变更 and Art. 28 matters: only an assembly may take the topic (powers-undo.server.ts).
+  const powers = getTopicPowers({ communityId: community.id, topicId, kind: community.kind, roles, state: page.topic.state });
   const title = await pageTitle(args.request, [{ text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
-  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, fourTwo, owners, correctable, completion, freezeBlockers: stillNeeded, ...page });
+  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, fourTwo, owners, correctable, completion, freezeBlockers: stillNeeded, powers, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -81,7 +85,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, fourTwo, owners, correctable, completion, rating, life, freezeBlockers } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, fourTwo, owners, correctable, completion, rating, life, freezeBlockers, powers } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -124,6 +128,7 @@ export default function TopicPage() {
           {owners ? <OwnersCard owners={owners} refusal={refused?.intent === "ownersDecision" ? { problem: refused.problem, result } : null} /> : null}
           {fourTwo ? <FourTwoCard fourTwo={fourTwo} refusal={refused?.intent === "fourTwoStep" ? { problem: refused.problem, result } : null} /> : null}
           {partyReview ? <PartyReviewCard review={partyReview} refusal={refused?.intent === "partyReview" ? { problem: refused.problem, result } : null} /> : null}
+          {powers ? <AssemblyOnlyCard powers={powers} slug={slug} topicId={topic.id} /> : null}
           {decision ? <DecisionCard decision={decision} slug={slug} refusal={objectionRefusal} /> : null}
           {correctable ? <CorrectionForm resolution={correctable} refusal={refused?.intent === "orderCorrection" ? { problem: refused.problem, result } : null} /> : null}
           {topic.state === "consulting" || freeze ? <ConsultationLink slug={slug} topicId={topic.id} freezeBlockers={freezeBlockers} /> : null}

@@ -62,7 +62,7 @@ export function meetingOver(status: MeetingStatus): boolean {
 export const MEETING_REQUEST_ACTIONS = ["request", "reachThreshold", "answer"] as const;
 export type MeetingRequestAction = (typeof MEETING_REQUEST_ACTIONS)[number];
 
-export const MEETING_REQUEST_ACTS = ["sign"] as const;
+export const MEETING_REQUEST_ACTS = ["sign", "petition"] as const;
 export type MeetingRequestAct = (typeof MEETING_REQUEST_ACTS)[number];
 
 /** 提议召开: a fifth of the representatives (the rules' share) ask; the convener answers by scheduling a meeting. */
@@ -70,12 +70,15 @@ export const MEETING_REQUEST_LIFECYCLE: Lifecycle<MeetingRequestStatus, MeetingR
   statuses: MEETING_REQUEST_STATUSES,
   terminal: ["answered"],
   moves: [
-    { action: "request", from: [], to: "collecting", by: ["representative"] },
+    // An assembly may also be asked for on paper: the committee records the request and who signed it (assembly-request.server.ts).
+    { action: "request", from: [], to: "collecting", by: ["representative", "committee"] },
     { action: "reachThreshold", from: ["collecting"], to: "pending", by: ["system"], guards: ["signaturesReachShare"] },
     { action: "answer", from: ["pending"], to: "answered", by: ["convener"], refusals: { collecting: "requestNotPending", answered: "requestNotPending" } },
   ],
   acts: {
     sign: { in: ["collecting"], by: ["representative"] },
+    // 村(居)民提议 on paper: the committee records the register's members who signed (1/10 of adults or households).
+    petition: { in: ["collecting"], by: ["committee"] },
   },
   refused: "wrongStatus",
 };

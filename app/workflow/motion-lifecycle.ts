@@ -62,7 +62,7 @@ export const LIVE_MOTION_STATUSES: readonly MotionStatus[] = MOTION_STATUSES.fil
 /** The motions a meeting's end lapses. */
 export const LAPSING_MOTION_STATUSES: readonly MotionStatus[] = statusesFor(MOTION_LIFECYCLE, "lapse");
 
-export const RESOLUTION_ACTIONS = ["publish", "takeEffect", "suspend", "orderCorrection"] as const;
+export const RESOLUTION_ACTIONS = ["publish", "takeEffect", "suspend", "orderCorrection", "revoke", "change"] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
 export const RESOLUTION_ACTS = ["object", "answerObjection"] as const;
@@ -70,19 +70,20 @@ export type ResolutionAct = (typeof RESOLUTION_ACTS)[number];
 
 /**
  * 决议: published for 公示 when a motion passes; in force when the period ends with no objection open;
- * 暂缓执行 when the committee upholds an objection; 责令改正 by the street. Suspended and corrected
- * resolutions stay on record: the meeting votes again and a new resolution is published.
+ * 暂缓执行 when the committee upholds an objection; 责令改正 by the street; 撤销 / 变更 when an assembly
+ * passes a motion naming it. Suspended, corrected, revoked and changed resolutions stay on record.
  */
 export const RESOLUTION_LIFECYCLE: Lifecycle<ResolutionStatus, ResolutionAction, ResolutionAct, "wrongState"> = {
   statuses: RESOLUTION_STATUSES,
-  terminal: ["suspended", "correctionOrdered", "revoked"],
-  // Revoked by the committee before the revised laws; nothing revokes one now.
-  legacy: ["revoked"],
+  terminal: ["suspended", "correctionOrdered", "revoked", "changed"],
   moves: [
     { action: "publish", from: [], to: "publicity", by: ["system"], guards: ["motionPassed"] },
     { action: "takeEffect", from: ["publicity"], to: "effective", by: ["system"], guards: ["periodOver", "noObjectionOpen"] },
     { action: "suspend", from: ["publicity"], to: "suspended", by: ["committee"], needsReason: true, guards: ["objectionUpheld"] },
     { action: "orderCorrection", from: ["publicity", "effective"], to: "correctionOrdered", by: ["street"], needsReason: true, guards: ["topicInPublicityOrExecution"] },
+    // 撤销 / 变更: an assembly's motion naming the resolution passes (村委会组织法 Art. 27; 居委会组织法 Art. 30 ¶3; undo.server.ts).
+    { action: "revoke", from: ["publicity", "effective"], to: "revoked", by: ["system"], needsReason: true, guards: ["assemblyUndoPassed"] },
+    { action: "change", from: ["publicity", "effective"], to: "changed", by: ["system"], needsReason: true, guards: ["assemblyUndoPassed"] },
   ],
   acts: {
     // 公示异议 and the committee's answer to one.

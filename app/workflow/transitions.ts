@@ -23,6 +23,7 @@ export const TOPIC_ACTIONS = [
   "endPublicity",
   "upholdObjection",
   "orderCorrection",
+  "undoneByAssembly",
   "reportCompletion",
   "close",
   "reopen",
@@ -76,6 +77,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // 责令改正: the street orders a resolution corrected; it goes back before the meeting. The street admin
   // holds no community role: resolution.server.ts checks the street and makes the move as the system.
   { action: "orderCorrection", from: ["publicity", "executing"], to: "onAgenda", by: ["system"], needsReason: true, dedicated: true },
+  // 撤销 / 变更 by the assembly (村委会组织法 Art. 27; 居委会组织法 Art. 30 ¶3): the topic's resolution no longer
+  // stands, so its execution is no longer expected; the topic ends, naming the resolution that undid it (undo.server.ts).
+  { action: "undoneByAssembly", from: ["publicity", "executing", "verifying"], to: "closed", by: ["system"], needsReason: true, dedicated: true },
   // 5 执行
   // Its own form (execution page, and the topic page's copy of it) opens the rating window and asks the step gate first.
   { action: "reportCompletion", from: ["executing"], to: "verifying", by: ["committee", "executor"], dedicated: true },

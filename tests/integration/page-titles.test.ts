@@ -69,6 +69,7 @@ function makeVisits(): Record<string, Visit> {
     "c.$community.topics.$topicId_.consultation": { path: `/c/mingyue/topics/${consulted.id}/consultation`, as: "committee1", names: [minutes.topicTitle] },
     "c.$community.topics.$topicId_.draft": { path: `/c/mingyue/topics/${consulted.id}/draft`, as: "committee1", names: [minutes.topicTitle] },
     "c.$community.topics.$topicId_.execution": { path: `${t}/execution`, as: "executor1", names: [topic.title] },
+    "c.$community.topics.$topicId_.undo": { path: `${t}/undo`, as: "committee1", names: [topic.title] },
     "c.$community.topics.$topicId_.minutes.$meetingId": { path: `/c/mingyue/topics/${consulted.id}/minutes/${consultationMeeting.id}`, as: "resident1", names: [minutes.topicTitle] },
     "c.$community.topics.import": { path: `${c}/topics/import`, as: "committee1", names: [] },
     "c.$community.topics.new": { path: `${c}/topics/new`, as: "resident1", names: [] },

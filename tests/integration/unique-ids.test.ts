@@ -79,6 +79,7 @@ function urlsOf(slug: string): Record<string, string[]> {
     "c.$community.topics.$topicId_.consultation": t(["consulting", "onAgenda", "executing", "verifying", "closed"]).map((id) => `${c}/topics/${id}/consultation`),
     "c.$community.topics.$topicId_.minutes.$meetingId": consulted.map((m) => `${c}/topics/${m.topicId}/minutes/${m.id}`),
     "c.$community.topics.$topicId_.execution": t(["executing", "verifying", "closed"]).map((id) => `${c}/topics/${id}/execution`),
+    "c.$community.topics.$topicId_.undo": t(["drafting", "consulting", "onAgenda"]).map((id) => `${c}/topics/${id}/undo`),
   };
 }
 

@@ -24,7 +24,7 @@ export function ResolutionList({ items }: { items: BoardResolution[] }) {
   return (
     <ul className="space-y-4">
       {items.map((r) => (
-        <li key={`${r.year}-${r.number}`} className="space-y-3 rounded-md border border-stone-200 p-3 sm:p-4" data-testid="board-resolution" data-status={r.status}>
+        <li key={`${r.year}-${r.number}`} id={`resolution-${r.year}-${r.number}`} className="space-y-3 rounded-md border border-stone-200 p-3 sm:p-4" data-testid="board-resolution" data-status={r.status}>
           <div className="space-y-1">
             <ResolutionHeading resolution={r} />
             <h3 className="pt-1 font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.topicNumber, title: r.topicTitle })}</h3>

@@ -109,6 +109,7 @@ export function MotionRecord({ motion, meetingOver = false }: { motion: Recorded
             <dt className="font-semibold">{t("meetingRecords.minutes.resolution")}</dt>
             <dd className="font-semibold" data-testid="minutes-resolution">
               {words.resolution({ year: motion.resolutionYear, number: motion.resolutionNumber })}
+              {motion.resolutionStatus === "revoked" || motion.resolutionStatus === "changed" ? ` · ${t(`resolutions.status.${motion.resolutionStatus}`)}` : null}
             </dd>
           </>
         ) : null}

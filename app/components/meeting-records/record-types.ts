@@ -1,5 +1,5 @@
 import type { Instant } from "~/components/topic/formats";
-import type { BallotChoice, MeetingStatus, MotionStatus } from "~/workflow/meetings";
+import type { BallotChoice, MeetingStatus, MotionStatus, ResolutionStatus } from "~/workflow/meetings";
 import type { MakeUpData } from "~/components/meetings/roster-make-up";
 import type { MotionBasis } from "~/workflow/motion-basis";
 import type { Ratio } from "~/workflow/rule-packs";
@@ -47,4 +47,6 @@ export interface RecordedMotion {
   voters: string[];
   resolutionYear: number | null;
   resolutionNumber: number | null;
+  /** 已撤销 / 已变更 by an assembly since (issue 17, powers). */
+  resolutionStatus?: ResolutionStatus | null;
 }

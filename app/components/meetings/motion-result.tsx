@@ -54,6 +54,7 @@ export function MotionResultView({ motion, result, slug }: { motion: MotionItem;
       {result.passed ? (
         <p className="text-sm">
           {motion.resolutionYear !== null ? <span className="mr-2 font-medium text-stone-900">{t("meetings.result.resolution", { year: motion.resolutionYear, number: motion.resolutionNumber })}</span> : null}
+          {motion.resolutionStatus === "revoked" || motion.resolutionStatus === "changed" ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="resolution-undone-badge">{t(`resolutions.status.${motion.resolutionStatus}`)}</span> : null}
           <Link to={`/c/${slug}/topics/${motion.topicId}`} className="text-hall-700 underline">
             {t("meetings.result.seeTopic")}
           </Link>

@@ -2,11 +2,14 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
+import { AssemblyRequestShares, type AssemblyCounts, type AssemblyShares } from "~/components/powers/assembly-requests";
 import { requestMay } from "~/workflow/meeting-lifecycle";
 import type { MeetingRequestStatus } from "~/workflow/meetings";
 
 export interface RequestItem {
   id: number;
+  /** The representatives' meeting, or the assembly (its shares: AssemblyRequestShares). */
+  body?: "representatives" | "assembly";
   reason: string;
   status: MeetingRequestStatus;
   createdAt: Instant;
@@ -26,7 +29,21 @@ export interface RequestThreshold {
 const STATUS_KEY = { collecting: "statusCollecting", pending: "statusPending", answered: "statusAnswered" } as const;
 
 /** 代表提议: each request with its signatures against the legal share; sign buttons for representatives. */
-export function RequestList({ requests, threshold, slug, mayAnswer, maySign }: { requests: RequestItem[]; threshold: RequestThreshold; slug: string; mayAnswer: boolean; maySign: boolean }) {
+export function RequestList({
+  requests,
+  threshold,
+  slug,
+  mayAnswer,
+  maySign,
+  assembly,
+}: {
+  requests: RequestItem[];
+  threshold: RequestThreshold;
+  slug: string;
+  mayAnswer: boolean;
+  maySign: boolean;
+  assembly?: { shares: AssemblyShares; counts: Record<string, AssemblyCounts> };
+}) {
   const { t } = useTranslation();
   const { date } = useFormats();
   if (!requests.length) return <p className="text-sm text-stone-500">{t("meetings.requests.none")}</p>;
@@ -52,12 +69,18 @@ export function RequestList({ requests, threshold, slug, mayAnswer, maySign }: {
               </span>
             </div>
             <p className="mt-2 whitespace-pre-wrap break-words text-stone-900">{r.reason}</p>
-            <div className="mt-2 h-2 overflow-hidden rounded bg-stone-200" aria-hidden="true">
-              <div className={`h-full ${share >= 1 ? "bg-green-600" : "bg-hall-500"}`} style={{ width: `${Math.round(share * 100)}%` }} />
-            </div>
-            <p className="mt-1 text-stone-700" data-testid="request-signatures">
-              {t("meetings.requests.signatures", { signatures: r.signatures, needed: threshold.needed, num: threshold.num, den: threshold.den })}
-            </p>
+            {r.body === "assembly" && assembly ? (
+              <AssemblyRequestShares shares={assembly.shares} counts={assembly.counts[r.id] ?? { signatures: r.signatures, persons: 0, households: 0 }} />
+            ) : (
+              <>
+                <div className="mt-2 h-2 overflow-hidden rounded bg-stone-200" aria-hidden="true">
+                  <div className={`h-full ${share >= 1 ? "bg-green-600" : "bg-hall-500"}`} style={{ width: `${Math.round(share * 100)}%` }} />
+                </div>
+                <p className="mt-1 text-stone-700" data-testid="request-signatures">
+                  {t("meetings.requests.signatures", { signatures: r.signatures, needed: threshold.needed, num: threshold.num, den: threshold.den })}
+                </p>
+              </>
+            )}
             <p className="mt-1 break-words text-xs text-stone-500">{t("meetings.requests.signers", { names: r.signers.join("、") })}</p>
             <div className="mt-2 flex flex-wrap items-center gap-3">
               {requestMay(r.status, "sign") && maySign && !r.signed ? (

@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, useRouteLoaderData } from "@remix-run/react";
+import { powersArticles } from "~/workflow/powers";
 import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/select-field";
@@ -11,11 +12,15 @@ export interface TableableTopic {
   id: number;
   number: number;
   title: string;
+  /** Why this meeting may not take it (only an assembly: powers-matters.server.ts), said before the convener tries. */
+  block?: "undoNeedsAssembly" | "assemblyMatter" | null;
 }
 
 /** 列入表决事项 (convener, before the meeting): a frozen topic, named or secret, and what happens if it fails. */
 export function TableForm({ topics, lastResult }: { topics: TableableTopic[]; lastResult: SubmissionResult<string[]> | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const kind = (useRouteLoaderData("root") as { kind?: "urban" | "village" } | undefined)?.kind ?? "urban";
+  const blocked = topics.filter((topic) => topic.block);
   const [form, fields] = useForm({
     id: "table-motion",
     lastResult,
@@ -29,6 +34,15 @@ export function TableForm({ topics, lastResult }: { topics: TableableTopic[]; la
         <Form method="post" {...getFormProps(form)} className="space-y-3">
           <input type="hidden" name="intent" value="table" />
           <SelectField field={fields.topicId} label={t("meetings.table.topic")} options={topics.map((topic) => ({ value: String(topic.id), label: `#${topic.number} ${topic.title}` }))} />
+          {blocked.length ? (
+            <ul className="space-y-1 text-xs text-orange-900" data-testid="table-blocked">
+              {blocked.map((topic) => (
+                <li key={topic.id}>
+                  #{topic.number} {topic.title}: {t(`meetings.problems.${topic.block}`, powersArticles(kind, i18n.language === "en" ? "en" : "zh-CN"))}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <label className="flex min-h-[44px] items-center gap-3 text-sm text-stone-800">
             <input type="checkbox" name={fields.secret.name} className="h-5 w-5 accent-hall-600" />
             {t("meetings.table.secret")}

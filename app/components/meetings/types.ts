@@ -1,5 +1,5 @@
 import type { Instant } from "~/components/topic/formats";
-import type { BallotChoice, MeetingStatus, MotionStatus, OnFail } from "~/workflow/meetings";
+import type { BallotChoice, MeetingStatus, MotionStatus, OnFail, ResolutionStatus } from "~/workflow/meetings";
 import type { MotionBasis } from "~/workflow/motion-basis";
 import type { PartyReviewBlock } from "~/workflow/party-review";
 import type { FourTwoProblem } from "~/workflow/four-two";
@@ -54,6 +54,8 @@ export interface MotionItem {
   topicState: string;
   resolutionYear: number | null;
   resolutionNumber: number | null;
+  /** 已撤销 / 已变更 by an assembly since (issue 17, powers). */
+  resolutionStatus?: ResolutionStatus | null;
   text: string;
   /** The text formatted for reading (renderMarkdown on the server). */
   html: string;

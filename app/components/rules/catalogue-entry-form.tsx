@@ -5,6 +5,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { catalogueAddSchema, catalogueEditSchema, type CatalogueValues } from "~/forms/rules";
 import { Button } from "../ui/button";
+import { ASSEMBLY_MATTERS_ARTICLE } from "~/workflow/powers";
+import { citeArticle } from "~/workflow/rule-packs";
 import { Field } from "../ui/field";
 import { Errors, fieldErrors, NumberInput } from "./number-input";
 
@@ -19,13 +21,15 @@ export interface CatalogueEntryData {
   passOfAll: boolean;
   ownersDecide: boolean;
   consultationOptional: boolean;
+  decidedBy: "representatives" | "assembly";
   passNum: number | null;
   passDen: number | null;
 }
 
 /** Adds a catalogue entry, or edits one (`entry` given). */
 export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: PackId; entry?: CatalogueEntryData; lastResult?: SubmissionResult<string[]> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "zh-CN";
   const intent = entry ? "catalogueEdit" : "catalogueAdd";
   const schema = entry ? catalogueEditSchema(packId) : catalogueAddSchema(packId);
   const [form, fields] = useForm<CatalogueValues>({
@@ -42,6 +46,7 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
           passOfAll: entry.passOfAll ? "on" : "",
           ownersDecide: entry.ownersDecide ? "on" : "",
           consultationOptional: entry.consultationOptional ? "on" : "",
+          assemblyDecides: entry.decidedBy === "assembly" ? "on" : "",
           passNum: entry.passNum === null ? "" : String(entry.passNum),
           passDen: entry.passDen === null ? "" : String(entry.passDen),
         }
@@ -69,7 +74,14 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
         {check(fields.ownersDecide, t("rulesEdit.ownersDecide"))}
         {check(fields.passOfAll, t("rulesEdit.passOfAll"))}
         {check(fields.consultationOptional, t("rulesEdit.consultationOptional"))}
+        {/* 村委会组织法 Art. 28: a village's matters only its assembly decides. */}
+        {packId === "villagers-representatives" ? check(fields.assemblyDecides, t("powers.catalogue.decidedBy")) : null}
       </div>
+      {packId === "villagers-representatives" ? (
+        <p className="text-xs text-stone-500 sm:col-span-2">
+          {t("powers.catalogue.decidedByHint", { article: citeArticle(ASSEMBLY_MATTERS_ARTICLE, language) })} {t("powers.catalogue.art28")}
+        </p>
+      ) : null}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-stone-800">{t("rules.passOverride")}</legend>
         <div className="flex items-center gap-2">

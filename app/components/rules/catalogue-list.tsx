@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { citeArticle, RULE_PACKS } from "~/workflow/rule-packs";
+import { ASSEMBLY_MATTERS_ARTICLE } from "~/workflow/powers";
 import { Button } from "../ui/button";
 import { CatalogueEntryForm, type CatalogueEntryData } from "./catalogue-entry-form";
 
@@ -54,12 +55,13 @@ export function CatalogueList({
                   </dd>
                 </div>
               </dl>
-              {c.important || c.fourTwo || c.ownersDecide || c.consultationOptional ? (
+              {c.important || c.fourTwo || c.ownersDecide || c.consultationOptional || c.decidedBy === "assembly" ? (
                 <ul className="mt-1 space-y-0.5 text-sm text-stone-800" aria-label={t("rulesLaw.flags")} data-testid="catalogue-flags">
                   {c.important ? <li>{t("rulesLaw.important", { article: citeArticle(RULE_PACKS[packId].partyReviewArticle, language) })}</li> : null}
                   {c.fourTwo ? <li data-testid="catalogue-four-two">{t("fourTwo.rules.flag")}</li> : null}
                   {c.ownersDecide ? <li>{t("rulesLaw.ownersDecide", { article: citeArticle("civilCode:278", language) })}</li> : null}
                   {c.consultationOptional ? <li data-testid="catalogue-consultation-optional">{t("rulesLaw.consultationOptional")}</li> : null}
+                  {c.decidedBy === "assembly" ? <li data-testid="catalogue-assembly">{t("powers.catalogue.listed", { article: citeArticle(ASSEMBLY_MATTERS_ARTICLE, language) })}</li> : null}
                 </ul>
               ) : null}
             </div>

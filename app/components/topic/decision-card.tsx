@@ -75,7 +75,7 @@ export function DecisionCard({ decision, slug, refusal }: { decision: DecisionDa
                     </>
                   ) : null}
                 </p>
-                {vote.resolution ? <ResolutionHeading resolution={vote.resolution} /> : null}
+                {vote.resolution ? <ResolutionHeading resolution={vote.resolution} undoneHref={(u) => `/c/${slug}/topics/${u.topicId}`} /> : null}
                 <p className="break-all text-xs text-stone-600">
                   {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="decision-sha256">{vote.sha256}</code>
                 </p>

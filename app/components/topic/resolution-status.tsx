@@ -16,6 +16,8 @@ export interface ResolutionStatusData {
   periodOver: boolean;
   daysLeft: number | null;
   openObjections: number;
+  /** 已撤销 / 已变更: the assembly's resolution that undid it (powers-undo.server.ts). */
+  undoneBy?: { year: number; number: number; topicId: number; topicNumber: number } | null;
 }
 
 const TONE: Record<ResolutionStatus, string> = {
@@ -28,7 +30,7 @@ const TONE: Record<ResolutionStatus, string> = {
 };
 
 /** 决议〔2025〕第 1 号 · 公示中 · 公示至 … (还剩 N 天) */
-export function ResolutionHeading({ resolution: r }: { resolution: ResolutionStatusData }) {
+export function ResolutionHeading({ resolution: r, undoneHref }: { resolution: ResolutionStatusData; undoneHref?: (undoneBy: NonNullable<ResolutionStatusData["undoneBy"]>) => string }) {
   const { t } = useTranslation();
   const { date } = useFormats();
   return (
@@ -45,6 +47,14 @@ export function ResolutionHeading({ resolution: r }: { resolution: ResolutionSta
         <p className="text-sm font-medium text-orange-900" data-testid="resolution-status-reason">
           <time dateTime={isoOf(r.statusAt)}>{t(`resolutions.statusSince.${r.status}`, { date: date.format(new Date(r.statusAt)) })}</time>
           {r.statusReason ? ` ${t("resolutions.statusReason", { reason: r.statusReason })}` : null}
+        </p>
+      ) : null}
+      {(r.status === "revoked" || r.status === "changed") && r.undoneBy ? (
+        <p className="text-sm font-medium text-red-800" data-testid="resolution-undone">
+          <a href={undoneHref ? undoneHref(r.undoneBy) : `#resolution-${r.undoneBy.year}-${r.undoneBy.number}`} className="underline">
+            {t(`powers.undoneBy.${r.status}`, { year: r.undoneBy.year, number: r.undoneBy.number })}
+          </a>
+          {r.statusAt ? <time dateTime={isoOf(r.statusAt)}>{t("powers.undoneBy.on", { date: date.format(new Date(r.statusAt)) })}</time> : null}
         </p>
       ) : null}
       {r.status === "publicity" ? (

@@ -18,12 +18,13 @@ import resolutions from "./resolutions";
 import rulesEdit from "./rulesEdit";
 import party, { partyLedgerTypes } from "./party";
 import fourTwo from "./fourTwo";
+import powers from "./powers";
 import supervision from "./supervision";
 import timeZone from "./timeZone";
 // Issue 17, part duties.
 import duties, { dutiesLedgerTypes } from "./duties";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
 
 export default en;

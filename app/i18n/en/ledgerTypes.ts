@@ -91,6 +91,13 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "register.imported": "Household register imported",
   // Issue 17, part fourtwo: 四议两公开.
   "fourTwo.stepRecorded": "Deliberation (四议) recorded",
+  // Part "powers" (issue 17): assembly requests on paper, undoing resolutions, authorisations.
+  "meetingRequest.petitioned": "Paper signatures recorded",
+  "resolution.changed": "Resolution changed",
+  "topic.undoNamed": "Resolution to revoke or change named",
+  "topic.undoneByAssembly": "Resolution revoked or changed: execution ends",
+  "authorisation.recorded": "Authorisation recorded",
+  "authorisation.revoked": "Authorisation revoked",
 };
 
 export default ledgerTypes;

@@ -235,6 +235,9 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       // Issue 17, part fourtwo.
       fourTwoMissing: "This matter goes through 四议两公开: the vote cannot open until the party organisation's proposal, the two committees' deliberation and the party members' review are recorded in order and agreed.",
       fourTwoNotAgreed: "One of this matter's deliberations (四议) did not agree: the vote cannot open until it is held again and agrees.",
+      // Part "powers" (issue 17): only the assembly.
+      undoNeedsAssembly: "This topic proposes to revoke or change a resolution: only the {{assembly}} decides that ({{undoArticle}}), so it cannot go on the {{repMeeting}}'s agenda.",
+      assemblyMatter: "Matters of this kind are decided by the {{assembly}} ({{mattersArticle}}) and no authorisation of the {{assembly}} lets the {{repMeeting}} decide them on the meeting's day: only an {{assembly}}'s agenda can take it.",
     },
   },
 };

@@ -91,6 +91,13 @@ const ledgerTypes = {
   "register.imported": "导入户籍登记",
   // Issue 17, part fourtwo: 四议两公开.
   "fourTwo.stepRecorded": "记录四议审议",
+  // Part "powers" (issue 17): assembly requests on paper, undoing resolutions, authorisations.
+  "meetingRequest.petitioned": "登记书面联名",
+  "resolution.changed": "决议变更",
+  "topic.undoNamed": "指定拟撤销或变更的决议",
+  "topic.undoneByAssembly": "决议被撤销或变更,议题终止执行",
+  "authorisation.recorded": "登记会议授权",
+  "authorisation.revoked": "撤回会议授权",
 };
 
 export default ledgerTypes;

@@ -236,6 +236,9 @@ const meetings = {
       // Issue 17, part fourtwo.
       fourTwoMissing: "本事项须经“四议两公开”:党组织提议、两委商议、党员大会审议依次记录并同意之前,不能开始表决。",
       fourTwoNotAgreed: "本事项“四议”中有一项审议的结论为不同意,暂不能开始表决:修改后可再次审议。",
+      // Part "powers" (issue 17): only the assembly.
+      undoNeedsAssembly: "此议题提议撤销或变更一项决议,只能由{{assembly}}决定({{undoArticle}}),不能列入{{repMeeting}}的议程。",
+      assemblyMatter: "此类事项须经{{assembly}}讨论决定({{mattersArticle}}),{{assembly}}未授权{{repMeeting}}在会议当日决定此类事项,只能列入{{assembly}}的议程。",
     },
   },
 };

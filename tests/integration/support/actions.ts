@@ -6,7 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../../../db/client.server";
-import { meetings } from "../../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { catalogueEntries, householdMembers, households, meetings } from "../../../db/schema";
+import { recordAuthorisation } from "~/models/powers-matters.server";
 import type { Audience } from "~/auth/permissions";
 import { closeVote, castBallot, openVote } from "~/models/ballot.server";
 import { openSolicitation, closeSolicitation } from "~/models/consultation.server";
@@ -197,6 +199,32 @@ const DRAFT = "c.$community.topics.$topicId_.draft";
 const CONSULT = "c.$community.topics.$topicId_.consultation";
 const EXECUTION = "c.$community.topics.$topicId_.execution";
 const MEETINGS = "c.$community.meetings._index";
+const UNDO = "c.$community.topics.$topicId_.undo";
+
+/** "户号 姓名" of a fresh adult on mingyue's register (a paper signer). */
+function registerLine() {
+  const code = unique("H").replace(/\s+/g, "-");
+  const { id } = getDb().insert(households).values({ communityId: cid(), code }).returning({ id: households.id }).get();
+  getDb().insert(householdMembers).values({ communityId: cid(), householdId: id, name: "联名人", birthDate: "1980-01-01", representative: true }).run();
+  return `${code} 联名人`;
+}
+
+/** A category only the assembly decides and an assembly that ended, as an authorisation needs them. */
+function authoriseForm() {
+  getDb().update(catalogueEntries).set({ decidedBy: "assembly" }).where(and(eq(catalogueEntries.communityId, cid()), eq(catalogueEntries.code, "parking"))).run();
+  const entry = getDb().select({ id: catalogueEntries.id }).from(catalogueEntries).where(and(eq(catalogueEntries.communityId, cid()), eq(catalogueEntries.code, "parking"))).get()!;
+  const meeting = getDb()
+    .insert(meetings)
+    .values({ communityId: cid(), number: 7000 + ++made, title: unique("居民会议"), place: "社区广场", body: "assembly", countBy: "persons", status: "ended", scheduledAt: new Date(), noticeDaysRequired: 10, createdBy: userId("convener1") })
+    .returning({ id: meetings.id })
+    .get();
+  return { intent: "authorise", catalogueEntryId: String(entry.id), scope: "停车收费标准", grantedOn: localDay(0), expiresOn: localDay(30), meetingId: String(meeting.id) };
+}
+
+function authorisation() {
+  const f = authoriseForm();
+  return ok(recordAuthorisation({ ...committee(), catalogueEntryId: Number(f.catalogueEntryId), scope: f.scope, grantedOn: f.grantedOn, expiresOn: f.expiresOn, meetingId: Number(f.meetingId) })).id;
+}
 const MEETING = "c.$community.meetings.$meetingId";
 const RULES = "c.$community.rules";
 const REGISTER = "c.$community.register";
@@ -403,6 +431,13 @@ export const ACTIONS: ActionCase[] = [
   ...(["rules", "pack", "catalogueAdd", "catalogueEdit", "catalogueRemove"] as const).map((intent) =>
     community(RULES, intent, "streetAdmin", () => ({ path: `/c/${MINGYUE}/rules`, fields: rulesForm(intent), actor: "street1" }), { success: 200 }),
   ),
+
+  // Issue 17, powers: asking for an assembly (online, on paper), the assembly's authorisations, the resolution a topic undoes.
+  community(MEETINGS, "requestAssembly", REPRESENTATIVE, () => ({ path: `/c/${MINGYUE}/meetings`, fields: { intent: "requestAssembly", reason: "请求召开居民会议。" }, actor: "rep01" })),
+  community(MEETINGS, "petition", COMMITTEE, () => ({ path: `/c/${MINGYUE}/meetings`, fields: { intent: "petition", reason: "书面联名请求召开居民会议。", lines: registerLine() }, actor: "committee1" })),
+  community(RULES, "authorise", COMMITTEE, () => ({ path: `/c/${MINGYUE}/rules`, fields: authoriseForm(), actor: "committee1" }), { success: 200 }),
+  community(RULES, "revokeAuthorisation", COMMITTEE, () => ({ path: `/c/${MINGYUE}/rules`, fields: { intent: "revokeAuthorisation", authorisationId: String(authorisation()), confirm: "on" }, actor: "committee1" }), { success: 200 }),
+  community(UNDO, "nameUndo", COMMITTEE, () => ({ path: topicPath(consultingTopic({ text: "撤销决议测试。" }).id, "/undo"), fields: { intent: "nameUndo", kind: "revoke" }, actor: "committee1" })),
 
   // Proposing and importing.
   community("c.$community.topics.new", null, { roles: ["resident", "committee"] }, () => ({
