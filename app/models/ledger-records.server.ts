@@ -5,6 +5,7 @@ import { consultationRecordProblems } from "./ledger-records-consultation.server
 import { lawRecordProblems } from "./ledger-records-law.server";
 import { meetingRecordProblems } from "./ledger-records-meetings.server";
 import { topicRecordProblems } from "./ledger-records-topics.server";
+import { assemblyRecordProblems } from "./ledger-records-assembly.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -25,5 +26,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   lawRecordProblems(db, communityId, note);
   executionRecordProblems(db, communityId, note);
   consultationRecordProblems(db, communityId, note);
+  assemblyRecordProblems(db, communityId, note);
   return first;
 }

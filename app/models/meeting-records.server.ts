@@ -33,7 +33,7 @@ export function getMeetingRecord({ communityId, meetingId }: { communityId: numb
         : [],
   }));
   const left = view.left.map((p) => ({ ...p, leftAt: p.leftAt! }));
-  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda, observers: view.observers, makeUp: view.makeUp };
+  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda, observers: view.observers, makeUp: view.makeUp, assembly: view.assembly };
 }
 
 export type MeetingRecord = NonNullable<ReturnType<typeof getMeetingRecord>>;

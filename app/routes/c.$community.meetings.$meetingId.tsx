@@ -26,6 +26,8 @@ import { motionMay } from "~/workflow/motion-lifecycle";
 import { partyReviewGates } from "~/models/party-review.server";
 import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
+import { mayKeepDoor } from "~/models/assembly-door.server";
+import { RollCount } from "~/components/assembly/roll-count";
 
 export const meta = titleMeta;
 
@@ -34,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Anything but a plain positive number is 404, and so is a meeting of another community.
   const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
   const view = getMeetingView({ communityId: community.id, meetingId, forUserId: user.id }) ?? notFound();
-  const { meeting, rules, quorum, roster, agenda, me, observers, makeUp } = view;
+  const { meeting, rules, quorum, roster, agenda, me, observers, makeUp, assembly } = view;
   const isConvener = roles.includes("convener");
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
   // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
@@ -53,6 +55,9 @@ export async function loader(args: LoaderFunctionArgs) {
       return { ...m, html: renderMarkdown(m.text), partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,
+    // The assembly (issue 17): its roll in figures, and whether this person keeps the door.
+    assembly,
+    keepsDoor: mayKeepDoor(roles),
     viewer: {
       isConvener,
       isRepresentative: sitsOnRoster(roles),
@@ -82,7 +87,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp, assembly, keepsDoor } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -100,10 +105,21 @@ export default function MeetingPage() {
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meetingMay(meeting.status, "start") && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
-      {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
+      {voting && !assembly ? <VotingNow motion={voting} viewer={viewer} /> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <aside className="min-w-0 space-y-4 lg:col-start-3 lg:row-start-1">
-          <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
+          {assembly ? (
+            <section className="space-y-2" id="attendance" aria-label={t("assembly.roll.title")}>
+              <RollCount assembly={assembly} quorum={quorum} />
+              {keepsDoor && inSession ? (
+                <Link to={`/c/${slug}/meetings/${meeting.id}/door`} className="flex min-h-[52px] items-center justify-center rounded-md bg-hall-600 px-4 text-lg font-medium text-white" data-testid="door-link">
+                  {t("assembly.roll.door")}
+                </Link>
+              ) : null}
+            </section>
+          ) : (
+            <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
+          )}
           {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} early={opensEarlyNow} scheduledAt={meeting.scheduledAt} /> : null}
         </aside>
         <div className="min-w-0 space-y-4 lg:col-span-2 lg:col-start-1 lg:row-start-1">
@@ -117,8 +133,9 @@ export default function MeetingPage() {
             tableable={tableable}
             lastTable={resultOf("table")}
             votedMotionId={votedMotionId}
+            countedByHand={assembly !== null}
           />
-          {viewer.isConvener && inSession ? <Roster roster={roster} /> : null}
+          {viewer.isConvener && inSession && !assembly ? <Roster roster={roster} /> : null}
         </div>
       </div>
     </main>

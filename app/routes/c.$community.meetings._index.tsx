@@ -21,6 +21,8 @@ import { getRosterMakeUp } from "~/models/meeting.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { requestMay } from "~/workflow/meeting-lifecycle";
+import { ASSEMBLY_RULES } from "~/workflow/assembly";
+import { citeArticle } from "~/workflow/rule-packs";
 
 export const meta = titleMeta;
 
@@ -41,6 +43,8 @@ export async function loader(args: LoaderFunctionArgs) {
     threshold,
     requests,
     noticeDaysRequired: getRules({ communityId: community.id })?.meetingNoticeDays ?? 0,
+    // The assembly's notice and its article, by the community's kind (issue 17).
+    assemblyNotice: { noticeDays: ASSEMBLY_RULES[community.kind === "village" ? "village" : "urban"].noticeDays, convene: ASSEMBLY_RULES[community.kind === "village" ? "village" : "urban"].articles.convene },
     answering: parseRecordId(new URL(args.request.url).searchParams.get("answer") ?? undefined),
     isConvener: roles.includes("convener"),
     // Who a meeting scheduled now would count: the convener sees the make-up before calling it.
@@ -55,9 +59,9 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, makeUp, assemblyNotice } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const refusedShort = data?.intent === "schedule" && data.problem === "shortNotice";
   const pending = requests.filter((r) => requestMay(r.status, "answer"));
@@ -99,7 +103,7 @@ export default function MeetingsPage() {
           {isConvener ? (
             <Card title={<span id="schedule">{t("meetings.schedule.title")}</span>}>
               {makeUp ? <RosterMakeUp makeUp={makeUp} /> : null}
-              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
+              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} assembly={{ noticeDays: assemblyNotice.noticeDays, article: citeArticle(assemblyNotice.convene, i18n.language === "en" ? "en" : "zh-CN") }} />
             </Card>
           ) : null}
           <Card title={t("meetings.requests.title")}>

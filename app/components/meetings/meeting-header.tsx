@@ -24,6 +24,14 @@ export function MeetingHeader({ meeting, slug, noticeGiven, lapsed = 0, overdue 
         {meeting.title}
       </h1>
       <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        {meeting.body === "assembly" ? (
+          <>
+            <dt className="text-stone-500">{t("assembly.schedule.body")}</dt>
+            <dd data-testid="meeting-body">
+              {t("assembly.body.assembly")} · {t(`assembly.countByShort.${meeting.countBy ?? "persons"}`)}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-stone-500">{t("meetings.at")}</dt>
         <dd>
           <time dateTime={isoOf(meeting.scheduledAt)}>{dateTime.format(new Date(meeting.scheduledAt))}</time>

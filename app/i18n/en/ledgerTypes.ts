@@ -81,6 +81,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "topic.reportCompletion": "Completion reported",
   "topic.close": "Verified and closed",
   "topic.reopen": "Sent back for rectification",
+  // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
+  "assembly.checkedIn": "Checked in at the assembly",
 };
 
 export default ledgerTypes;

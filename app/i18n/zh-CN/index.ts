@@ -1,4 +1,5 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
+import assembly from "./assembly";
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
@@ -20,7 +21,7 @@ import supervision from "./supervision";
 import timeZone from "./timeZone";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...timeZone, ...assembly, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

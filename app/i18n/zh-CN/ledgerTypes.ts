@@ -81,6 +81,8 @@ const ledgerTypes = {
   "topic.reportCompletion": "报告完成",
   "topic.close": "核实结项",
   "topic.reopen": "退回整改",
+  // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
+  "assembly.checkedIn": "村(居)民会议签到",
 };
 
 export default ledgerTypes;
