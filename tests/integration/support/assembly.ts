@@ -5,6 +5,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { assemblyRoll, householdMembers, households } from "../../../db/schema";
 import { localDate } from "~/i18n/time-zone";
+import { checkInAtDoor } from "~/models/assembly-door.server";
+import { openVote } from "~/models/ballot.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
@@ -73,4 +75,20 @@ export function startedAssembly(slug: string, countBy: AssemblyCount, at: Date, 
 
 export function rollOf(meetingId: number) {
   return getDb().select().from(assemblyRoll).where(eq(assemblyRoll.meetingId, meetingId)).all();
+}
+
+let made = 0;
+/** An assembly of 明月社区 counting persons, in session, after one more household of one adult joined the register. */
+export function doorAssembly() {
+  addHouseholds("mingyue", [{ code: `A${process.pid}-${++made}`, members: [{ name: `居民${made}`, birthDate: "1970-01-01", representative: true }] }]);
+  return startedAssembly("mingyue", "persons", new Date(Date.now() + 12 * 86_400_000));
+}
+
+/** `doorAssembly` with everyone on its roll checked in and its motion's vote open. */
+export function votingAssembly() {
+  const m = doorAssembly();
+  const actor = convenerOf("mingyue");
+  for (const seat of rollOf(m.id)) must(checkInAtDoor({ ...actor, meetingId: m.id, rollId: seat.id }));
+  must(openVote({ ...actor, meetingId: m.id, motionId: m.motionIds[0] }));
+  return m;
 }
