@@ -31,10 +31,11 @@ export function recordCountedTally(input: MeetingActor & { meetingId: number; mo
       if (meeting.body !== "assembly") throw meetingRefused("notAssembly");
       const motion = tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.meetingId, meeting.id))).get();
       if (!motion) throw meetingRefused("notFound");
-      const refused = motionRefusal(motion.status, "close");
-      if (refused) throw meetingRefused(refused);
+      // The quorum first: without it no count is taken, whatever the motion's state.
       const quorum = quorumOf(tx, input.communityId, meeting);
       if (!quorum.met) throw meetingRefused("quorumNotMet");
+      const refused = motionRefusal(motion.status, "close");
+      if (refused) throw meetingRefused(refused);
       const counts = { yes: input.yes, no: input.no, abstain: input.abstain };
       const problem = tallyProblem({ ...counts, present: quorum.present });
       if (problem) throw meetingRefused(problem);

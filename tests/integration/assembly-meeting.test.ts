@@ -132,6 +132,7 @@ describe("an assembly counting persons (明月社区, more than half of adults: 
     // 3 of 7 is not more than half: no vote opens, no count is taken. The screen (anyone) says so, with the article, and no names.
     const [first, second] = m.motionIds;
     await expectRefused(await post(convener, m.path, { intent: "open", motionId: String(first) }), "quorumNotMet");
+    await expectRefused(await post(convener, m.path, { intent: "count", motionId: String(first), yes: "3", no: "0", abstain: "0", countedBy: "计票人 刘伟", confirm: "on" }), "quorumNotMet");
     const screen = await page(null, `${m.path}/screen`);
     expect(screen).toMatch(/data-testid="screen-present"[^>]*>3</);
     expect(screen).toContain("居委会组织法第二十七条");
