@@ -5,6 +5,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { assemblyRoll, householdMembers, households } from "../../db/schema";
 import { meetingMay } from "../workflow/meeting-lifecycle";
+import type { DoorSeat } from "../workflow/assembly-meeting";
 import type { Role } from "../workflow/roles";
 import { countAssemblyPresent, meetingDay, registerAdults } from "./assembly-roll.server";
 import { now } from "./clock.server";
@@ -56,18 +57,6 @@ export function checkInAtDoor(input: MeetingActor & { meetingId: number; rollId:
     });
     return { present };
   });
-}
-
-export interface DoorSeat {
-  rollId: number;
-  seat: "person" | "household";
-  householdCode: string;
-  groupName: string;
-  /** Persons: the adult; households: who came, once checked in. */
-  name: string | null;
-  checkedIn: boolean;
-  /** Households: the adults who may come for it, its representative first. */
-  adults: { id: number; name: string; representative: boolean }[];
 }
 
 const LIMIT = 60;

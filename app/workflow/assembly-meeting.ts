@@ -67,3 +67,16 @@ export function tallyProblem({ yes, no, abstain, present }: { yes: number; no: n
   if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) return "tallyInvalid";
   return yes + no + abstain > present ? "tallyExceedsPresent" : null;
 }
+
+/** A seat of the roll as the door shows it (staff only: names of the register). */
+export interface DoorSeat {
+  rollId: number;
+  seat: "person" | "household";
+  householdCode: string;
+  groupName: string;
+  /** Persons: the adult; households: who came, once checked in. */
+  name: string | null;
+  checkedIn: boolean;
+  /** Households: the adults who may come for it, its representative first. */
+  adults: { id: number; name: string; representative: boolean }[];
+}

@@ -165,6 +165,11 @@ describe("an assembly counting persons (明月社区, more than half of adults: 
     expect(minutes).toContain("计票人 刘伟,监票人 黄丽");
     expect(minutes).toContain("居委会组织法第二十七条");
     for (const name of ["张一", "李二", "王一", "陈一"]) expect(minutes).not.toContain(name);
+    // The CSV holds the tellers' tallies (no ballots exist), no names of the register.
+    const csv = await page(resident, `${m.path}/ballots.csv`);
+    expect(csv.split("\r\n")[0]).toBe("meeting_number,body,count_by,motion_position,topic_number,motion_sha256,present,yes,no,abstain,passed,counted_by,closed_at");
+    expect(csv).toContain(",assembly,persons,2,");
+    expect(csv).toContain(",4,3,1,0,yes,\"计票人 刘伟,监票人 黄丽\",");
 
     expect(verifyLedger({ communityId: communityId("mingyue") })).toMatchObject({ ok: true });
     // A check-in edited by hand (another member put in the seat) is caught.

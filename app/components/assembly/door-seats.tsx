@@ -1,19 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "~/components/ui/button";
-
-export interface DoorSeatItem {
-  rollId: number;
-  seat: "person" | "household";
-  householdCode: string;
-  groupName: string;
-  name: string | null;
-  checkedIn: boolean;
-  adults: { id: number; name: string; representative: boolean }[];
-}
+import type { DoorSeat } from "~/workflow/assembly-meeting";
 
 /** The seats found at the door, each with a big check-in button (a plain form: works without scripts). */
-export function DoorSeats({ seats, q }: { seats: DoorSeatItem[]; q: string }) {
+export function DoorSeats({ seats, q }: { seats: DoorSeat[]; q: string }) {
   const { t } = useTranslation();
   if (!seats.length) return <p className="text-stone-600">{t("assembly.door.none")}</p>;
   return (
