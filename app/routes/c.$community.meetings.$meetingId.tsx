@@ -43,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const partyArticle = partyReviewArticleOf(rules.pack);
   const partyGates = partyReviewGates({ communityId: community.id, topicIds: agenda.filter((m) => motionMay(m.status, "open")).map((m) => m.topicId) });
   return json({
-    title: await pageTitle(args.request, [{ text: meeting.title }, ["meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
+    title: await pageTitle(args.request, [{ text: meeting.title }, [meeting.body === "assembly" ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
     slug: community.slug,
     meeting,
     rules,

@@ -29,7 +29,7 @@ export const meta = titleMeta;
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
   const groups = listMeetingGroups({ communityId: community.id });
-  const card = ({ id, number, title, place, scheduledAt, status, shortNotice, motions }: (typeof groups.past)[number]) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions });
+  const card = ({ id, number, title, place, scheduledAt, status, shortNotice, motions, body }: (typeof groups.past)[number]) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions, body });
   const { threshold, requests } = listMeetingRequests({ communityId: community.id, userId: user.id });
   return json({
     title: await pageTitle(args.request, [["meetings.listTitle"], community], community.kind),

@@ -161,6 +161,8 @@ describe("an assembly counting persons (明月社区, more than half of adults: 
 
     // The minutes (members): the body, the roll in figures, the tellers, the article; not who came.
     const minutes = await page(resident, `${m.path}/minutes`);
+    expect(minutes).toContain("次会议(居民会议)");
+    expect(minutes).not.toContain("次居民代表会议");
     expect(minutes).toContain("应到 7 人,实到 4 人");
     expect(minutes).toContain("计票人 刘伟,监票人 黄丽");
     expect(minutes).toContain("居委会组织法第二十七条");

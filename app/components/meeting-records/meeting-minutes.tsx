@@ -52,7 +52,7 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
       <header className="space-y-1 border-b-2 border-stone-800 pb-3 text-center">
         <p className="text-sm">{communityName}</p>
         <h1 className="text-2xl font-bold">
-          {t("meetingRecords.meetingNumber", { number: meeting.number })} {t("meetingRecords.minutes.title")}
+          {t(record.assembly ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: meeting.number })} {t("meetingRecords.minutes.title")}
         </h1>
         <p className="break-words">{meeting.title}</p>
       </header>

@@ -17,7 +17,7 @@ export function MeetingHeader({ meeting, slug, noticeGiven, lapsed = 0, overdue 
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium text-stone-600">{t("meetings.numbered", { number: meeting.number })}</span>
+        <span className="font-medium text-stone-600">{t(meeting.body === "assembly" ? "assembly.numbered" : "meetings.numbered", { number: meeting.number })}</span>
         <MeetingStatusBadge status={meeting.status} overdue={overdue} />
       </div>
       <h1 className="mt-2 break-words text-2xl font-bold leading-snug text-stone-900" data-testid="meeting-title">

@@ -2,6 +2,8 @@
 // door, its quorum, tallies counted by hand, and what the screen and the minutes say of it.
 const assembly = {
   assembly: {
+    // Meetings are numbered together, whichever body sits.
+    numbered: "Meeting no. {{number}} ({{assembly}})",
     body: { representatives: "{{repMeeting}}", assembly: "{{assembly}}" },
     countBy: { persons: "By persons: {{resident}}s aged 18 and over", households: "By households: one representative per household" },
     countByShort: { persons: "by persons", households: "by households" },
@@ -26,7 +28,7 @@ const assembly = {
       notStarted: "The roll is taken from the household register when the session opens.",
     },
     door: {
-      title: "Door check-in · {{assembly}} no. {{number}}",
+      title: "Door check-in · meeting no. {{number}} ({{assembly}})",
       intro: "Find a person by name, household code or group and tap Check in. Counting households, pick who came for the household (its representative by default).",
       search: "Search",
       searchLabel: "Name, household code or group",

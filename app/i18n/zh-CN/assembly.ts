@@ -2,6 +2,8 @@
 // door, its quorum, tallies counted by hand, and what the screen and the minutes say of it.
 const assembly = {
   assembly: {
+    // Meetings are numbered together, whichever body sits.
+    numbered: "第{{number}}次会议({{assembly}})",
     body: { representatives: "{{repMeeting}}", assembly: "{{assembly}}" },
     countBy: { persons: "按人计:年满十八周岁的{{resident}}", households: "按户计:每户一名代表" },
     countByShort: { persons: "按人计", households: "按户计" },
@@ -26,7 +28,7 @@ const assembly = {
       notStarted: "会议开始时按户籍登记生成名册。",
     },
     door: {
-      title: "门口签到 · 第{{number}}次{{assembly}}",
+      title: "门口签到 · 第{{number}}次会议({{assembly}})",
       intro: "按姓名、户号或小组查找,点“签到”登记到会。按户计时请选择本户到会的成员(默认户代表)。",
       search: "查找",
       searchLabel: "姓名、户号或小组",
