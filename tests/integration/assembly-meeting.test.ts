@@ -158,6 +158,10 @@ describe("an assembly counting persons (明月社区, more than half of adults: 
     expect((await count(convener, second, 3, 1, 0)).status).toBe(302);
     expect(getDb().select().from(motions).where(eq(motions.id, second)).get()).toMatchObject({ passed: true, present: 4, yes: 3 });
     expect(getDb().select().from(resolutions).where(eq(resolutions.motionId, second)).get()).toBeTruthy();
+    // The public board says which body passed it, and names nobody of the register.
+    const board = await page(null, "/c/mingyue/board");
+    expect(board).toMatch(/由第\d+次会议\(居民会议\)表决通过/);
+    for (const name of ["张一", "李二", "王一", "陈一"]) expect(board).not.toContain(name);
 
     // The minutes (members): the body, the roll in figures, the tellers, the article; not who came.
     const minutes = await page(resident, `${m.path}/minutes`);

@@ -4,6 +4,7 @@ const assembly = {
   assembly: {
     // Meetings are numbered together, whichever body sits.
     numbered: "第{{number}}次会议({{assembly}})",
+    fromAssembly: "由第{{number}}次会议({{assembly}})表决通过",
     body: { representatives: "{{repMeeting}}", assembly: "{{assembly}}" },
     countBy: { persons: "按人计:年满十八周岁的{{resident}}", households: "按户计:每户一名代表" },
     countByShort: { persons: "按人计", households: "按户计" },
