@@ -284,7 +284,7 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       userIds: rosterIds(tx, input.communityId),
       communityId: input.communityId,
       kind: "meeting.scheduled",
-      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString() },
+      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), ...(body === "assembly" ? { body } : {}) },
       exceptUserId: input.userId,
     });
     return { id: row.id, notice: { required, given, short } };

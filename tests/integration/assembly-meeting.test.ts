@@ -80,6 +80,8 @@ describe("scheduling an assembly", () => {
     const row = getDb().select().from(meetings).where(eq(meetings.id, id)).get()!;
     expect(row).toMatchObject({ body: "assembly", countBy: "households", noticeDaysRequired: 10, shortNotice: false });
     expect(entries("meeting.scheduled", `meeting:${id}`)[0].payload).toMatchObject({ body: "assembly", countBy: "households", noticeDaysRequired: 10 });
+    // The representatives and the committee are told it is the assembly.
+    expect(await page(person("rep01"), "/notifications")).toContain(`第${row.number}次会议(居民会议)「2027 年居民会议」`);
 
     // Five days is enough for the representatives here, not for the assembly: only with the recorded confirmation.
     const soon = wallTime(new Date(Date.now() + 5 * 86_400_000 + 3_600_000));

@@ -5,6 +5,7 @@ const assembly = {
     // Meetings are numbered together, whichever body sits.
     numbered: "Meeting no. {{number}} ({{assembly}})",
     fromAssembly: "Passed by meeting no. {{number}} ({{assembly}})",
+    scheduled: "Meeting no. {{number}} ({{assembly}}) “{{title}}” is called for {{at}} at {{place}}.",
     body: { representatives: "{{repMeeting}}", assembly: "{{assembly}}" },
     countBy: { persons: "By persons: {{resident}}s aged 18 and over", households: "By households: one representative per household" },
     countByShort: { persons: "by persons", households: "by households" },

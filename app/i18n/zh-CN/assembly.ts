@@ -5,6 +5,7 @@ const assembly = {
     // Meetings are numbered together, whichever body sits.
     numbered: "第{{number}}次会议({{assembly}})",
     fromAssembly: "由第{{number}}次会议({{assembly}})表决通过",
+    scheduled: "第{{number}}次会议({{assembly}})「{{title}}」定于 {{at}} 在 {{place}} 召开。",
     body: { representatives: "{{repMeeting}}", assembly: "{{assembly}}" },
     countBy: { persons: "按人计:年满十八周岁的{{resident}}", households: "按户计:每户一名代表" },
     countByShort: { persons: "按人计", households: "按户计" },
