@@ -3,14 +3,16 @@
 // exactly as its `assembly.checkedIn` entry says, and a counted motion names the tellers its
 // `motion.closed` entry named. Reported as the attendance and motion checks.
 import type { Db } from "../../db/client.server";
-import { compareByKey, entriesOf, idOf, latestBySubject, timeOf, type Note } from "./ledger-records-entries.server";
+import { compareByKey, entriesOf, idOf, latestBySubject, timeOf, type EntryRow, type Note } from "./ledger-records-entries.server";
 
 export function assemblyRecordProblems(db: Db, communityId: number, note: Note) {
-  rollProblems(db, communityId, note);
-  tellerProblems(db, communityId, note);
+  // One read of the ledger for both checks: each read is a pass over the community's entries.
+  const entries = entriesOf(db, communityId, ["meeting.started", "assembly.checkedIn", "motion.closed"]);
+  rollProblems(db, communityId, entries, note);
+  tellerProblems(db, communityId, entries, note);
 }
 
-function rollProblems(db: Db, communityId: number, note: Note) {
+function rollProblems(db: Db, communityId: number, entries: EntryRow[], note: Note) {
   const client = db.$client;
   const rows = client
     .prepare(
@@ -18,7 +20,6 @@ function rollProblems(db: Db, communityId: number, note: Note) {
          FROM assembly_roll r JOIN meetings m ON m.id = r.meeting_id WHERE m.community_id = ?`,
     )
     .all(communityId) as { id: number; meetingId: number; memberId: number | null; checkedInAt: number | null; checkedInBy: number | null }[];
-  const entries = entriesOf(db, communityId, ["meeting.started", "assembly.checkedIn"]);
   // The roll's size per meeting, as its opening recorded it.
   const sizes = new Map<number, number>();
   for (const r of rows) sizes.set(r.meetingId, (sizes.get(r.meetingId) ?? 0) + 1);
@@ -41,9 +42,9 @@ function rollProblems(db: Db, communityId: number, note: Note) {
   );
 }
 
-function tellerProblems(db: Db, communityId: number, note: Note) {
+function tellerProblems(db: Db, communityId: number, entries: EntryRow[], note: Note) {
   const rows = db.$client.prepare("SELECT id, counted_by AS countedBy FROM motions WHERE community_id = ? AND status = 'closed'").all(communityId) as { id: number; countedBy: string | null }[];
-  const closed = latestBySubject(entriesOf(db, communityId, ["motion.closed"]));
+  const closed = latestBySubject(entries.filter((e) => e.type === "motion.closed"));
   for (const m of rows) {
     const e = closed.get(`motion:${m.id}`);
     if (!e) continue; // the motion check reports a closed motion without its entry
