@@ -8,7 +8,9 @@ import { attendAsObserver, checkIn } from "../models/meeting-attendance.server";
 import { meetingRow, scheduleMeeting, type MeetingProblem, type MeetingResult } from "../models/meeting.server";
 import { cancelMeeting, endMeeting, startMeeting } from "../models/meeting-session.server";
 import type { Role } from "../workflow/roles";
-import { cancelSchema, checkInSchema, closeSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "../forms/meetings";
+import { recordCountedTally } from "../models/assembly-count.server";
+import { checkInAtDoor } from "../models/assembly-door.server";
+import { cancelSchema, checkInSchema, closeSchema, countSchema, DOOR_INTENTS, doorCheckInSchema, endSchema, MEETING_INTENTS, MEETINGS_INTENTS, observeSchema, openSchema, pickIntent, requestSchema, scheduleSchema, signSchema, startSchema, tableSchema, voteSchema, withdrawMotionSchema } from "../forms/meetings";
 import { readForm } from "./read-form.server";
 import { instantOfWallTime } from "../i18n/time-zone";
 import { getTimeZone } from "../models/time-zone.server";
@@ -57,9 +59,9 @@ export async function handleMeetingsAction({ request, communityId, communitySlug
     case "schedule": {
       const submission = parseForm(formData, scheduleSchema);
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      const { title, place, scheduledAt, requestId, acceptShortNotice } = submission.value;
+      const { title, place, scheduledAt, requestId, acceptShortNotice, body, countBy } = submission.value;
       const at = instantOfWallTime(scheduledAt, getTimeZone(communityId));
-      const r = scheduleMeeting({ ...actor, title, place, scheduledAt: at, requestId: requestId ?? null, acceptShortNotice });
+      const r = scheduleMeeting({ ...actor, title, place, scheduledAt: at, requestId: requestId ?? null, acceptShortNotice, body, countBy: countBy ?? null });
       return r.ok ? redirect(`${base}/${r.id}`) : refusal(intent, r.problem, submission.reply());
     }
     case "request": {
@@ -155,9 +157,29 @@ export async function handleMeetingAction({ request, communityId, communitySlug,
       const { motionId, choice, forUserId } = submission.value;
       return settle(intent, await castBallotTogether({ ...actor, motionId, choice, forUserId: forUserId ?? null }), `${page}?voted=${motionId}#motion-${motionId}`);
     }
+    case "count": {
+      const submission = parseForm(formData, countSchema);
+      if (submission.status !== "success") return unconfirmed(intent, submission);
+      const { motionId, ...tally } = submission.value;
+      return settle(intent, recordCountedTally({ ...actor, motionId, ...tally }), `${page}#motion-${motionId}`, submission.reply());
+    }
     default:
       return invalid(null, null);
   }
+}
+
+/** Posts of `/c/:community/meetings/:meetingId/door`: staff check a seat of the assembly's roll in. */
+export async function handleDoorAction({ request, communityId, communitySlug, userId, roles, meetingId }: Poster & { meetingId: number }) {
+  requireMeeting(communityId, meetingId);
+  const formData = await readForm(request);
+  const intent = pickIntent(DOOR_INTENTS, formData.get("intent"));
+  if (intent !== "doorCheckIn") return invalid(null, null);
+  const submission = parseForm(formData, doorCheckInSchema);
+  if (submission.status !== "success") return invalid(intent, submission.reply());
+  const { rollId, memberId } = submission.value;
+  const q = formData.get("q");
+  const back = `/c/${communitySlug}/meetings/${meetingId}/door?${new URLSearchParams({ ...(typeof q === "string" && q ? { q } : {}), done: String(rollId) })}`;
+  return settle(intent, checkInAtDoor({ communityId, userId, roles, meetingId, rollId, memberId: memberId ?? null }), back);
 }
 
 export type MeetingActionData = Awaited<ReturnType<typeof handleMeetingAction>>;

@@ -44,6 +44,8 @@ export const ACCESS = {
   meetingEvents: { path: "/c/:community/meetings/:meetingId/events", audience: "anyone" },
   meetingMinutes: { path: "/c/:community/meetings/:meetingId/minutes", audience: "member" },
   meetingBallots: { path: "/c/:community/meetings/:meetingId/ballots.csv", audience: "member" },
+  // The assembly's door (issue 17): staff check people in from the register's roll (names: staff only).
+  meetingDoor: { path: "/c/:community/meetings/:meetingId/door", audience: { roles: ["convener", "committee"] } },
   execution: { path: "/c/:community/topics/:topicId/execution", audience: "member" },
   units: { path: "/c/:community/units", audience: "member" },
   supervision: { path: "/c/:community/supervision", audience: { roles: ["supervisor", "committee"] } },

@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { BALLOT_CHOICES, ON_FAIL } from "../workflow/meetings";
+import { ASSEMBLY_COUNTS, MEETING_BODIES } from "../workflow/assembly";
 import { confirmed, hiddenId, recordId, requiredText, untyped } from "./fields";
 import { msg } from "./messages";
 import { OBJECTION_ANSWER_MAX, OBJECTION_MAX } from "./limits";
@@ -14,7 +15,9 @@ export const CANCEL_REASON_MAX = 300;
 /** The posts of the meetings list page. */
 export const MEETINGS_INTENTS = ["schedule", "request", "sign", "requestAssembly", "petition"] as const;
 /** The posts of one meeting's page. */
-export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "observe", "open", "vote", "close"] as const;
+export const MEETING_INTENTS = ["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "observe", "open", "vote", "close", "count"] as const;
+/** The posts of an assembly's door page. */
+export const DOOR_INTENTS = ["doorCheckIn"] as const;
 /** The posts about a resolution, on its topic's page. */
 export const RESOLUTION_INTENTS = ["object", "answerObjection"] as const;
 
@@ -46,6 +49,9 @@ export const scheduleSchema = z.object({
   scheduledAt: localDateTime,
   requestId: hiddenId.optional(),
   acceptShortNotice: checkbox,
+  // 代表会议 or the assembly; for the assembly, persons or households (the model refuses an assembly without it).
+  body: z.enum(MEETING_BODIES, { error: msg("errors.choice") }).default("representatives"),
+  countBy: z.enum(ASSEMBLY_COUNTS, { error: msg("errors.choice") }).optional(),
 });
 
 export const requestSchema = z.object({ intent: z.literal("request"), reason: requiredText(1, REQUEST_REASON_MAX) });
@@ -77,6 +83,21 @@ export const voteSchema = z.object({
   // A ballot, one's own or a hand vote recorded for another, can never be changed.
   confirm: confirmed,
 });
+
+export const TELLERS_MAX = 100;
+const count = z.number({ error: msg("errors.integer") }).int(msg("errors.integer")).min(0, msg("errors.integer")).max(999999, msg("errors.integer"));
+/** 计票结果: an assembly's motion counted by hand, with its tellers (计票人、监票人); it settles the result for good. */
+export const countSchema = z.object({
+  intent: z.literal("count"),
+  motionId: hiddenId,
+  yes: count,
+  no: count,
+  abstain: count,
+  countedBy: requiredText(1, TELLERS_MAX),
+  confirm: confirmed,
+});
+/** 门口签到: a seat of the assembly's roll, and (counting households) which adult came for it. */
+export const doorCheckInSchema = z.object({ intent: z.literal("doorCheckIn"), rollId: hiddenId, memberId: hiddenId.optional() });
 
 export const objectSchema = z.object({ intent: z.literal("object"), body: requiredText(1, OBJECTION_MAX) });
 export const answerObjectionSchema = z.object({

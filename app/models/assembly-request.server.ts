@@ -2,11 +2,11 @@
 // online (the meeting request flow, body 'assembly'), or a tenth of adults — in a city also a tenth of
 // the households' representatives — sign on paper and the committee records them from the register.
 // Shares are reckoned on today's register; the ledger records member ids and counts, never names.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
-import { communities, householdMembers, households, meetingRequestPetitioners, meetingRequests, meetingRequestSignatures } from "../../db/schema";
+import { meetingRequestPetitioners, meetingRequests, meetingRequestSignatures } from "../../db/schema";
 import { localDate } from "../i18n/time-zone";
-import { ASSEMBLY_RULES, isAdultOn } from "../workflow/assembly";
+import { ASSEMBLY_RULES } from "../workflow/assembly";
 import { requestMay } from "../workflow/meeting-lifecycle";
 import { minimumFor } from "../workflow/tally";
 import { now } from "./clock.server";
@@ -14,32 +14,19 @@ import { appendLedger } from "./ledger.server";
 import { representativeIds } from "./meeting.server";
 import { turnPending } from "./meeting-request.server";
 import { powersRefused, powersWrite, requireCommittee, type PowersActor, type PowersResult } from "./powers.server";
+import { communityKind } from "./assembly-roll.server";
+import { registerAdults } from "./register.server";
 import { getTimeZone } from "./time-zone.server";
-
-function kindOf(tx: Tx, communityId: number): "urban" | "village" {
-  return tx.select({ kind: communities.kind }).from(communities).where(eq(communities.id, communityId)).get()?.kind ?? "urban";
-}
 
 /** A third of the community's representatives (the online route). */
 export function assemblyRepresentativesThreshold(tx: Tx, communityId: number) {
   const members = representativeIds(tx, communityId).length;
-  return { members, needed: minimumFor(members, ASSEMBLY_RULES[kindOf(tx, communityId)].requestByRepresentatives) };
-}
-
-/** Today's register: the adults of households still on it, each with whether they are their household's representative. */
-function registerAdults(tx: Tx, communityId: number, day: string) {
-  return tx
-    .select({ id: householdMembers.id, householdId: householdMembers.householdId, birthDate: householdMembers.birthDate, representative: householdMembers.representative, code: households.code, name: householdMembers.name })
-    .from(householdMembers)
-    .innerJoin(households, eq(households.id, householdMembers.householdId))
-    .where(and(eq(householdMembers.communityId, communityId), isNull(householdMembers.removedAt), isNull(households.removedAt)))
-    .all()
-    .filter((m) => isAdultOn(m.birthDate, day));
+  return { members, needed: minimumFor(members, ASSEMBLY_RULES[communityKind(tx, communityId)].requestByRepresentatives) };
 }
 
 /** The shares an assembly request is measured against today, each with the article that sets it. */
 export function assemblyRequestShares(tx: Tx, communityId: number) {
-  const kind = kindOf(tx, communityId);
+  const kind = communityKind(tx, communityId);
   const rules = ASSEMBLY_RULES[kind];
   const adults = registerAdults(tx, communityId, localDate(now(), getTimeZone(communityId)));
   const householdReps = new Set(adults.filter((a) => a.representative).map((a) => a.householdId)).size;

@@ -21,6 +21,8 @@ import { sha256Hex } from "./freeze.server";
 import { publishResolution } from "./resolution.server";
 import { advanceInTx } from "./workflow.server";
 import { requireRules } from "./rules.server";
+import { communityKind } from "./assembly-roll.server";
+import { freezeAssemblyBasis } from "../workflow/assembly-meeting";
 
 function motionRow(tx: Tx, meetingId: number, motionId: number) {
   const row = tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meetingId))).get();
@@ -52,7 +54,11 @@ export function openVote(input: MeetingActor & { meetingId: number; motionId: nu
     const partyBlock = partyReviewGate(tx, { communityId: input.communityId, topicId: motion.topicId });
     if (partyBlock) throw meetingRefused(partyBlock);
     const at = now();
-    const basis = canonicalJson(freezeBasis(requireRules(input.communityId, tx), motion, quorum.members) as unknown as JsonValue);
+    const frozen =
+      meeting.body === "assembly"
+        ? freezeAssemblyBasis(communityKind(tx, input.communityId), meeting.countBy ?? "persons", { num: motion.passNum, den: motion.passDen, inclusive: motion.passInclusive }, quorum.members)
+        : freezeBasis(requireRules(input.communityId, tx), motion, quorum.members);
+    const basis = canonicalJson(frozen as unknown as JsonValue);
     tx.update(motions).set({ status: nextMotionStatus(motion.status, "open")!, openedAt: at, openedBy: input.userId, basis }).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, {
       communityId: input.communityId,
@@ -229,42 +235,58 @@ export function closeVote(input: MeetingActor & { meetingId: number; motionId: n
     (tx, publish) => {
       requireRoleIn(input, CONVENER);
       const meeting = meetingRow(tx, input.communityId, input.meetingId);
+      // An assembly's motion is settled by the count its tellers give (assembly-count.server.ts).
+      if (meeting.body === "assembly") throw meetingRefused("countedByHand");
       const motion = motionRow(tx, meeting.id, input.motionId);
       const refused = motionRefusal(motion.status, "close");
       if (refused) throw meetingRefused(refused);
       const counts = countVotes(tx, motion);
       const present = presentForMotion(tx, meeting.id, motion.id);
-      const result = motionResult({ ...motion, ...counts, present });
-      const at = now();
-      tx.update(motions)
-        .set({ status: nextMotionStatus(motion.status, "close")!, closedAt: at, closedBy: input.userId, ...counts, present, passed: result.passed })
-        .where(and(eq(motions.id, motion.id), eq(motions.status, "voting")))
-        .run();
-      appendLedger(tx, {
-        communityId: input.communityId,
-        type: "motion.closed",
-        actorId: input.userId,
-        subject: `motion:${motion.id}`,
-        payload: { meeting: meeting.id, topic: motion.topicId, present, ...counts, ballots: votedCount(tx, motion.id), passed: result.passed, threshold: result.threshold, minimumYes: result.minimumYes, ...(result.ofAll ? { ofAll: result.base } : {}) },
-        at,
-      });
-      let resolutionId: number | null = null;
-      let moved: { from: TopicState; to: TopicState };
-      if (result.passed) {
-        resolutionId = publishResolution(tx, { communityId: input.communityId, motion: { ...motion, ...counts, present }, at });
-        moved = { from: "onAgenda", to: tx.select({ state: topics.state }).from(topics).where(eq(topics.id, motion.topicId)).get()!.state };
-      } else {
-        const revisedBefore = tx
-          .select({ n: sql<number>`count(*)` })
-          .from(topicEvents)
-          .where(and(eq(topicEvents.topicId, motion.topicId), eq(topicEvents.action, "failAndRevise")))
-          .get()!.n;
-        const action = motion.onFail === "revise" && revisedBefore === 0 ? "failAndRevise" : "fail";
-        moved = advanceInTx(tx, { topicId: motion.topicId, communityId: input.communityId, action, actor: "system" });
-      }
-      publish({ name: "topicMoved", payload: { topicId: motion.topicId, communityId: input.communityId, ...moved } });
-      return { result, resolutionId };
+      const settled = settleMotion(tx, { communityId: input.communityId, actorId: input.userId, meetingId: meeting.id, motion, counts, present, record: { ballots: votedCount(tx, motion.id) } });
+      publish(settled.moved);
+      return { result: settled.result, resolutionId: settled.resolutionId };
     },
     topicRefused,
   );
+}
+
+/**
+ * 结束表决's second half, for a count from ballots or from an assembly's tellers alike: writes the
+ * counts on the motion, records `motion.closed` (with `record`: what the count came from) and settles
+ * the topic: passed → a resolution published for 公示; failed → back to deliberation once, or closed.
+ * Returns the topic's move for the caller to publish.
+ */
+export function settleMotion(
+  tx: Tx,
+  { communityId, actorId, meetingId, motion, counts, present, countedBy = null, record }: { communityId: number; actorId: number; meetingId: number; motion: typeof motions.$inferSelect; counts: { yes: number; no: number; abstain: number }; present: number; countedBy?: string | null; record: Record<string, JsonValue> },
+) {
+  const result = motionResult({ ...motion, ...counts, present });
+  const at = now();
+  tx.update(motions)
+    .set({ status: nextMotionStatus(motion.status, "close")!, closedAt: at, closedBy: actorId, ...counts, present, passed: result.passed, countedBy })
+    .where(and(eq(motions.id, motion.id), eq(motions.status, "voting")))
+    .run();
+  appendLedger(tx, {
+    communityId,
+    type: "motion.closed",
+    actorId,
+    subject: `motion:${motion.id}`,
+    payload: { meeting: meetingId, topic: motion.topicId, present, ...counts, ...record, passed: result.passed, threshold: result.threshold, minimumYes: result.minimumYes, ...(result.ofAll ? { ofAll: result.base } : {}) },
+    at,
+  });
+  let resolutionId: number | null = null;
+  let moved: { from: TopicState; to: TopicState };
+  if (result.passed) {
+    resolutionId = publishResolution(tx, { communityId, motion: { ...motion, ...counts, present }, at });
+    moved = { from: "onAgenda", to: tx.select({ state: topics.state }).from(topics).where(eq(topics.id, motion.topicId)).get()!.state };
+  } else {
+    const revisedBefore = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(topicEvents)
+      .where(and(eq(topicEvents.topicId, motion.topicId), eq(topicEvents.action, "failAndRevise")))
+      .get()!.n;
+    const action = motion.onFail === "revise" && revisedBefore === 0 ? "failAndRevise" : "fail";
+    moved = advanceInTx(tx, { topicId: motion.topicId, communityId, action, actor: "system" });
+  }
+  return { result, resolutionId, moved: { name: "topicMoved", payload: { topicId: motion.topicId, communityId, ...moved } } as const };
 }

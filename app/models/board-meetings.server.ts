@@ -71,6 +71,7 @@ export function listBoardResolutions({ communityId, limit = BOARD_RESOLUTIONS }:
       categoryZh: catalogueEntries.nameZh,
       categoryEn: catalogueEntries.nameEn,
       meetingNumber: meetings.number,
+      meetingBody: meetings.body,
     })
     .from(resolutions)
     .innerJoin(motions, eq(motions.id, resolutions.motionId))

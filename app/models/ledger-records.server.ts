@@ -9,6 +9,7 @@ import { topicRecordProblems } from "./ledger-records-topics.server";
 import { registerRecordProblems } from "./ledger-records-register.server";
 import { dutiesRecordProblems } from "./ledger-records-duties.server";
 import { powersRecordProblems } from "./ledger-records-powers.server";
+import { assemblyRecordProblems } from "./ledger-records-assembly.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -33,5 +34,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   fourTwoRecordProblems(db, communityId, note);
   dutiesRecordProblems(db, communityId, note);
   powersRecordProblems(db, communityId, note);
+  assemblyRecordProblems(db, communityId, note);
   return first;
 }

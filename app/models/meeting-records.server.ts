@@ -33,7 +33,7 @@ export function getMeetingRecord({ communityId, meetingId }: { communityId: numb
         : [],
   }));
   const left = view.left.map((p) => ({ ...p, leftAt: p.leftAt! }));
-  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda, observers: view.observers, makeUp: view.makeUp };
+  return { meeting: view.meeting, convener, rules: view.rules, quorum: view.quorum, roster: view.roster, left, agenda, observers: view.observers, makeUp: view.makeUp, assembly: view.assembly };
 }
 
 export type MeetingRecord = NonNullable<ReturnType<typeof getMeetingRecord>>;
@@ -95,4 +95,25 @@ export const BALLOT_CSV_COLUMNS = [
 export function ballotsCsv(rows: ReturnType<typeof listMeetingBallots>, zone: string): string {
   const data = rows.map((r) => [r.meetingNumber, r.position, r.topicNumber, r.sha256, r.username, r.displayName, r.choice ?? "", r.recordedBy ?? "", isoInZone(r.castAt, zone), r.ledgerSeq]);
   return "\uFEFF" + Papa.unparse({ fields: [...BALLOT_CSV_COLUMNS], data }, { newline: "\r\n", escapeFormulae: true }) + "\r\n";
+}
+
+export const TALLY_CSV_COLUMNS = ["meeting_number", "body", "count_by", "motion_position", "topic_number", "motion_sha256", "present", "yes", "no", "abstain", "passed", "counted_by", "closed_at"] as const;
+
+/**
+ * An assembly's CSV (issue 17): it has no ballots, only the tally its tellers counted for each
+ * closed motion, with who counted it; null for a representatives' meeting (its ballots are listed).
+ */
+export function assemblyTallyCsv({ communityId, meetingId }: { communityId: number; meetingId: number }, zone: string): string | null {
+  const db = getDb();
+  const meeting = db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.communityId, communityId))).get();
+  if (!meeting || meeting.body !== "assembly") return null;
+  const rows = db
+    .select({ position: motions.position, topicNumber: topics.number, sha256: motions.sha256, present: motions.present, yes: motions.yes, no: motions.no, abstain: motions.abstain, passed: motions.passed, countedBy: motions.countedBy, closedAt: motions.closedAt })
+    .from(motions)
+    .innerJoin(topics, eq(topics.id, motions.topicId))
+    .where(and(eq(motions.meetingId, meeting.id), eq(motions.communityId, communityId), eq(motions.status, "closed")))
+    .orderBy(asc(motions.position))
+    .all();
+  const data = rows.map((r) => [meeting.number, "assembly", meeting.countBy ?? "", r.position, r.topicNumber, r.sha256, r.present ?? "", r.yes, r.no, r.abstain, r.passed ? "yes" : "no", r.countedBy ?? "", r.closedAt ? isoInZone(r.closedAt, zone) : ""]);
+  return "\uFEFF" + Papa.unparse({ fields: [...TALLY_CSV_COLUMNS], data }, { newline: "\r\n", escapeFormulae: true }) + "\r\n";
 }

@@ -1,5 +1,6 @@
 import type { MeetingStatus, MotionStatus } from "../workflow/meetings";
 import type { Ratio } from "../workflow/rule-packs";
+import type { AssemblyFacts } from "../workflow/assembly-meeting";
 import type { MotionResult, QuorumResult } from "../workflow/tally";
 
 /** 决议〔2026〕第 3 号: a resolution's number within its community and year. */
@@ -32,6 +33,8 @@ export interface ScreenMotion {
 export interface ScreenState {
   meeting: { id: number; number: number; title: string; place: string; status: MeetingStatus; scheduledAt: string };
   rules: { quorum: Ratio; basisZh: string; basisEn: string; pack: string };
+  /** An assembly (村民会议 / 居民会议): its kind, count mode, quorum share and article; null for the representatives' meeting. */
+  assembly: AssemblyFacts | null;
   /** Null until the session opens and the roster is taken. */
   quorum: QuorumResult | null;
   present: number;

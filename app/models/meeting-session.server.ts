@@ -7,6 +7,26 @@ import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { COMMITTEE_MEMBER, CONVENER, meetingRefused, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
+import { takeAssemblyRoll } from "./assembly-roll.server";
+
+/**
+ * An assembly's session opens with its roll taken from the register (assembly-roll.server.ts): every
+ * adult on the meeting's day, or every household with one; `members` is the roll's size. The ledger
+ * records the body, the count mode and the size (never a name).
+ */
+function startAssembly(tx: Tx, input: MeetingActor, meeting: typeof meetings.$inferSelect, at: Date, early: boolean) {
+  const members = takeAssemblyRoll(tx, meeting);
+  tx.update(meetings).set({ status: nextMeetingStatus(meeting.status, "start"), members, startedAt: at, startedEarly: early }).where(eq(meetings.id, meeting.id)).run();
+  appendLedger(tx, {
+    communityId: input.communityId,
+    type: "meeting.started",
+    actorId: input.userId,
+    subject: `meeting:${meeting.id}`,
+    payload: { members, body: "assembly", countBy: meeting.countBy ?? "persons", ...(early ? { early: true } : {}) },
+    at,
+  });
+  return { members };
+}
 
 /** Whether the session would open before the time announced for it, on the server's clock. */
 export function opensEarly(meeting: { scheduledAt: Date }, at: Date = now()): boolean {
@@ -29,6 +49,7 @@ export function startMeeting(input: MeetingActor & { meetingId: number; early?: 
     const at = now();
     const early = opensEarly(meeting, at);
     if (early && input.early !== true) throw meetingRefused("earlyStart");
+    if (meeting.body === "assembly") return startAssembly(tx, input, meeting, at, early);
     const seats = rosterSeats(tx, input.communityId);
     const roster = seats.map((s) => s.userId);
     const committeeMembers = seats.filter((s) => s.seat === COMMITTEE_MEMBER).map((s) => s.userId);

@@ -10,6 +10,8 @@ import { votedCount } from "./ballot.server";
 import type { ScreenState } from "./meeting-screen";
 import { getRosterMakeUp, quorumOf } from "./meeting.server";
 import { requireRules } from "./rules.server";
+import { communityKind } from "./assembly-roll.server";
+import { assemblyFacts } from "../workflow/assembly-meeting";
 
 const recorder = alias(users, "recorder");
 
@@ -96,6 +98,8 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
       passOfAll: basis?.passOfAll ?? motion.passOfAll,
       /** The basis frozen when the vote opened (null before): what the result is counted and cited by. */
       basis,
+      /** An assembly's motion: the tellers (计票人 / 监票人) who counted it by hand. */
+      countedBy: motion.countedBy,
       openedAt: motion.openedAt,
       closedAt: motion.closedAt,
       voted,
@@ -117,6 +121,7 @@ export function getMeetingView({ communityId, meetingId, forUserId = null }: { c
     /** 组成人员 N: 居(村)委会成员 n, representatives m — of the roster taken at the start (those who left included), or as it would be now. */
     makeUp: getRosterMakeUp({ communityId, seats: meeting.members === null ? undefined : everyone }),
     agenda,
+    assembly: meeting.body === "assembly" ? assemblyFacts(communityKind(db, communityId), meeting.countBy ?? "persons") : null,
     me: me ? { onRoster: true, checkedIn: me.checkedInAt !== null } : { onRoster: false, checkedIn: false },
   };
 }
@@ -144,7 +149,8 @@ export function getScreenState({ communityId, meetingId }: { communityId: number
     meeting: { id: view.meeting.id, number: view.meeting.number, title: view.meeting.title, place: view.meeting.place, status: view.meeting.status, scheduledAt: view.meeting.scheduledAt.toISOString() },
     rules: view.rules,
     quorum: view.quorum,
-    present: view.roster.filter((p) => p.checkedInAt).length,
+    present: view.assembly ? view.quorum?.present ?? 0 : view.roster.filter((p) => p.checkedInAt).length,
+    assembly: view.assembly,
     members: view.meeting.members ?? view.roster.length,
     motion: current
       ? {

@@ -7,6 +7,9 @@ import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings"
 import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
 import type { Role } from "../workflow/roles";
 import { evaluateQuorum } from "../workflow/tally";
+import type { AssemblyCount, MeetingBody } from "../workflow/assembly";
+import { assemblyRules } from "../workflow/assembly-meeting";
+import { assemblyQuorum, communityKind } from "./assembly-roll.server";
 import { now } from "./clock.server";
 import { attempt, attemptLater, refusals, type DomainError, type Refusal, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
@@ -51,7 +54,14 @@ export type MeetingProblem =
   | "ownersDecide"
   // Only an assembly: a topic undoing a resolution, an Art. 28 matter not delegated (powers-matters.server.ts).
   | "undoNeedsAssembly"
-  | "assemblyMatter";
+  | "assemblyMatter"
+  // The assembly (issue 17): an assembly's motions are counted by hand, a representatives' meeting's by ballot.
+  | "countedByHand"
+  | "notAssembly"
+  | "countByRequired"
+  | "tallyExceedsPresent"
+  | "tallyInvalid"
+  | "notHouseholdAdult";
 
 /** A refused meeting action (DomainError of "meeting"): `throw meetingRefused("alreadyVoted")`. */
 export const meetingRefused = refusals<MeetingProblem>("meeting");
@@ -208,11 +218,19 @@ export interface ScheduleInput extends MeetingActor {
   requestId: number | null;
   /** The convener saw the warning that the notice is shorter than the rules ask, and goes ahead. */
   acceptShortNotice: boolean;
+  /** 代表会议 (default) or the assembly (村民会议 / 居民会议), and for an assembly how attendance counts. */
+  body?: MeetingBody;
+  countBy?: AssemblyCount | null;
+}
+
+/** Days of notice a meeting of `body` needs: the rules' for the representatives, the law's 10 for the assembly (村委会组织法 Art. 25; 居委会组织法 Art. 26). */
+export function requiredNoticeDays(tx: Tx, communityId: number, body: MeetingBody = "representatives"): number {
+  return body === "assembly" ? assemblyRules(communityKind(tx, communityId)).noticeDays : requireRules(communityId, tx).meetingNoticeDays;
 }
 
 /** The notice a meeting at `scheduledAt` would give, against what the rules ask. */
-export function noticeCheck({ communityId, scheduledAt }: { communityId: number; scheduledAt: Date }) {
-  const required = requireRules(communityId).meetingNoticeDays;
+export function noticeCheck({ communityId, scheduledAt, body }: { communityId: number; scheduledAt: Date; body?: MeetingBody }) {
+  const required = requiredNoticeDays(getDb(), communityId, body);
   const given = noticeDays(now(), scheduledAt);
   return { required, given, short: given < required };
 }
@@ -223,10 +241,6 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
     requireRoleIn(input, CONVENER);
     const at = now();
     if (input.scheduledAt.getTime() <= at.getTime()) throw meetingRefused("inPast");
-    const required = requireRules(input.communityId, tx).meetingNoticeDays;
-    const given = noticeDays(at, input.scheduledAt);
-    const short = given < required;
-    if (short && !input.acceptShortNotice) throw meetingRefused("shortNotice");
     let answersAssembly = false;
     if (input.requestId !== null) {
       const request = tx
@@ -237,6 +251,14 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       if (!request || !requestMay(request.status, "answer")) throw meetingRefused("requestNotPending");
       answersAssembly = request.body === "assembly";
     }
+    // Answering a request for an assembly schedules an assembly (counting persons unless the convener chose households).
+    const body = answersAssembly ? "assembly" : (input.body ?? "representatives");
+    const countBy = body === "assembly" ? (input.countBy ?? (answersAssembly ? "persons" : null)) : null;
+    if (body === "assembly" && countBy === null) throw meetingRefused("countByRequired");
+    const required = requiredNoticeDays(tx, input.communityId, body);
+    const given = noticeDays(at, input.scheduledAt);
+    const short = given < required;
+    if (short && !input.acceptShortNotice) throw meetingRefused("shortNotice");
     const number = (tx.select({ n: sql<number>`coalesce(max(${meetings.number}), 0)` }).from(meetings).where(eq(meetings.communityId, input.communityId)).get()?.n ?? 0) + 1;
     const row = tx
       .insert(meetings)
@@ -248,9 +270,9 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
         scheduledAt: input.scheduledAt,
         noticeDaysRequired: required,
         shortNotice: short,
+        body,
+        countBy,
         requestId: input.requestId,
-        // Answering a request for an assembly schedules an assembly (counting persons unless the convener chose households).
-        ...(answersAssembly ? { body: "assembly" as const, countBy: "persons" as const } : {}),
         createdBy: input.userId,
         createdAt: at,
       })
@@ -264,14 +286,14 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       type: "meeting.scheduled",
       actorId: input.userId,
       subject: `meeting:${row.id}`,
-      payload: { number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), noticeDays: given, noticeDaysRequired: required, ...(input.requestId !== null ? { request: input.requestId } : {}) },
+      payload: { number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), noticeDays: given, noticeDaysRequired: required, body, ...(countBy ? { countBy } : {}), ...(input.requestId !== null ? { request: input.requestId } : {}) },
       at,
     });
     notifyUsers(tx, {
       userIds: rosterIds(tx, input.communityId),
       communityId: input.communityId,
       kind: "meeting.scheduled",
-      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString() },
+      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), ...(body === "assembly" ? { body } : {}) },
       exceptUserId: input.userId,
     });
     return { id: row.id, notice: { required, given, short } };
@@ -289,7 +311,9 @@ export function countPresent(tx: Tx, meetingId: number): number {
   );
 }
 
-export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null }) {
+/** The quorum now: of the roster by the rules (representatives), or of the assembly's roll by its count mode. */
+export function quorumOf(tx: Tx, communityId: number, meeting: { id: number; members: number | null; body?: MeetingBody; countBy?: AssemblyCount | null }) {
+  if (meeting.body === "assembly") return assemblyQuorum(tx, { ...meeting, communityId, countBy: meeting.countBy ?? null });
   const r = requireRules(communityId, tx);
   const present = countPresent(tx, meeting.id);
   return evaluateQuorum({ present, members: meeting.members ?? 0, rule: { num: r.quorumNum, den: r.quorumDen, inclusive: r.quorumInclusive } });

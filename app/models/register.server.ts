@@ -5,7 +5,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { householdMembers, households, memberships, users } from "../../db/schema";
-import { isAdultOn, type AssemblyCount } from "../workflow/assembly";
+import { isAdultOn } from "../workflow/assembly";
 
 export { addHousehold, addMember, editHousehold, editMember, registerToday, removeHousehold, removeMember, type RegisterProblem } from "./register-write.server";
 export { importRegisterCsv, type RegisterImport } from "./register-import.server";
@@ -63,39 +63,27 @@ export function listRegister({ communityId }: { communityId: number }): Register
 
 /** What the assembly quorum is reckoned from: households with an adult, adults (18+ on `onDate`), and households' representatives who are adults. */
 export function registerCounts({ communityId, onDate }: { communityId: number; onDate: string }) {
-  let householdsWithAdult = 0;
-  let adults = 0;
-  let representatives = 0;
-  for (const household of listRegister({ communityId })) {
-    const grown = household.members.filter((m) => isAdultOn(m.birthDate, onDate));
-    if (grown.length) householdsWithAdult++;
-    adults += grown.length;
-    if (grown.some((m) => m.representative)) representatives++;
-  }
-  return { households: householdsWithAdult, adults, representatives };
+  const adults = registerAdults(getDb(), communityId, onDate);
+  return {
+    households: new Set(adults.map((a) => a.householdId)).size,
+    adults: adults.length,
+    representatives: new Set(adults.filter((a) => a.representative).map((a) => a.householdId)).size,
+  };
 }
 
-/** A row an assembly's roll is made from. */
-export type RollSourceRow =
-  | { kind: "person"; householdId: number; memberId: number; userId: number | null }
-  | { kind: "household"; householdId: number; representativeId: number | null; representativeUserId: number | null };
-
 /**
- * The rows an assembly's roll is made from, on `onDate`: counted by persons, every adult member;
- * by households, every household with an adult, with its representative (if an adult) or null.
+ * The adults of the community's register on `onDate` (YYYY-MM-DD), removed households and members left
+ * out, by 户号: what the assembly's roll, its request shares and its door read.
  */
-export function assemblyRollSource({ communityId, onDate, countBy }: { communityId: number; onDate: string; countBy: AssemblyCount }): RollSourceRow[] {
-  const rows: RollSourceRow[] = [];
-  for (const household of listRegister({ communityId })) {
-    const grown = household.members.filter((m) => isAdultOn(m.birthDate, onDate));
-    if (countBy === "persons") {
-      for (const m of grown) rows.push({ kind: "person", householdId: household.id, memberId: m.id, userId: m.userId });
-    } else if (grown.length) {
-      const representative = grown.find((m) => m.representative) ?? null;
-      rows.push({ kind: "household", householdId: household.id, representativeId: representative?.id ?? null, representativeUserId: representative?.userId ?? null });
-    }
-  }
-  return rows;
+export function registerAdults(tx: Tx, communityId: number, onDate: string) {
+  return tx
+    .select({ id: householdMembers.id, name: householdMembers.name, householdId: householdMembers.householdId, code: households.code, birthDate: householdMembers.birthDate, representative: householdMembers.representative })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(and(eq(householdMembers.communityId, communityId), eq(households.communityId, communityId), isNull(householdMembers.removedAt), isNull(households.removedAt)))
+    .orderBy(asc(households.code), asc(householdMembers.id))
+    .all()
+    .filter((m) => isAdultOn(m.birthDate, onDate));
 }
 
 /** The community's accounts a member may be linked to (any role), by name. */

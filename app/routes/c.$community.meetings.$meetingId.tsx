@@ -29,6 +29,8 @@ import { partyReviewArticleOf } from "~/workflow/party-review";
 import { citeArticle } from "~/workflow/rule-packs";
 import { powersArticles } from "~/workflow/powers";
 import { meetingTablingBlock } from "~/models/powers-matters.server";
+import { mayKeepDoor } from "~/models/assembly-door.server";
+import { RollCount } from "~/components/assembly/roll-count";
 
 export const meta = titleMeta;
 
@@ -37,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Anything but a plain positive number is 404, and so is a meeting of another community.
   const meetingId = parseRecordId(args.params.meetingId) ?? notFound();
   const view = getMeetingView({ communityId: community.id, meetingId, forUserId: user.id }) ?? notFound();
-  const { meeting, rules, quorum, roster, agenda, me, observers, makeUp } = view;
+  const { meeting, rules, quorum, roster, agenda, me, observers, makeUp, assembly } = view;
   const isConvener = roles.includes("convener");
   const voted = parseRecordId(new URL(args.request.url).searchParams.get("voted") ?? undefined);
   // 重要事项 waiting for the party organisation's review: its open-vote button says why it is disabled.
@@ -46,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // 四议两公开 (villages): the same disabled button, with why, until the three deliberations agreed.
   const fourTwo = fourTwoGates({ communityId: community.id, topicIds: agenda.filter((m) => motionMay(m.status, "open")).map((m) => m.topicId) });
   return json({
-    title: await pageTitle(args.request, [{ text: meeting.title }, ["meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
+    title: await pageTitle(args.request, [{ text: meeting.title }, [meeting.body === "assembly" ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: meeting.number }]], community.kind),
     slug: community.slug,
     meeting,
     rules,
@@ -58,6 +60,9 @@ export async function loader(args: LoaderFunctionArgs) {
       return { ...m, html: renderMarkdown(m.text), partyBlock: problem ? { problem, article: partyArticle } : null };
     }),
     partyArticle,
+    // The assembly (issue 17): its roll in figures, and whether this person keeps the door.
+    assembly,
+    keepsDoor: mayKeepDoor(roles),
     viewer: {
       isConvener,
       isRepresentative: sitsOnRoster(roles),
@@ -92,7 +97,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp, kind } = useLoaderData<typeof loader>();
+  const { slug, meeting, rules, quorum, roster, agenda, viewer, noticeGiven, opensEarlyNow, tableable, votedMotionId, userId, partyArticle, observers, makeUp, kind, assembly, keepsDoor } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
@@ -110,10 +115,21 @@ export default function MeetingPage() {
       {stray ? <Alert tone="error">{t("errors.altered")}</Alert> : null}
       <MeetingHeader meeting={meeting} slug={slug} noticeGiven={noticeGiven} lapsed={agenda.filter((m) => m.status === "lapsed").length} overdue={meetingMay(meeting.status, "start") && !opensEarlyNow} />
       {inSession ? <p className="text-xs text-stone-500">{t("meetings.page.live")}</p> : null}
-      {voting ? <VotingNow motion={voting} viewer={viewer} /> : null}
+      {voting && !assembly ? <VotingNow motion={voting} viewer={viewer} /> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <aside className="min-w-0 space-y-4 lg:col-start-3 lg:row-start-1">
-          <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
+          {assembly ? (
+            <section className="space-y-2" id="attendance" aria-label={t("assembly.roll.title")}>
+              <RollCount assembly={assembly} quorum={quorum} />
+              {keepsDoor && inSession ? (
+                <Link to={`/c/${slug}/meetings/${meeting.id}/door`} className="flex min-h-[52px] items-center justify-center rounded-md bg-hall-600 px-4 text-lg font-medium text-white" data-testid="door-link">
+                  {t("assembly.roll.door")}
+                </Link>
+              ) : null}
+            </section>
+          ) : (
+            <AttendancePanel meeting={meeting} quorum={quorum} rules={rules} viewer={viewer} mine={roster.find((p) => p.userId === userId) ?? null} makeUp={makeUp} observers={observers} />
+          )}
           {viewer.isConvener ? <ChairControls status={meeting.status} lastCancel={resultOf("cancel")} early={opensEarlyNow} scheduledAt={meeting.scheduledAt} /> : null}
         </aside>
         <div className="min-w-0 space-y-4 lg:col-span-2 lg:col-start-1 lg:row-start-1">
@@ -127,8 +143,9 @@ export default function MeetingPage() {
             tableable={tableable}
             lastTable={resultOf("table")}
             votedMotionId={votedMotionId}
+            countedByHand={assembly !== null}
           />
-          {viewer.isConvener && inSession ? <Roster roster={roster} /> : null}
+          {viewer.isConvener && inSession && !assembly ? <Roster roster={roster} /> : null}
         </div>
       </div>
     </main>

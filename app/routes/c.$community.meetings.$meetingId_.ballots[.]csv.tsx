@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireAccess } from "~/auth/guards.server";
-import { ballotsCsv, getMeetingNumber, listMeetingBallots } from "~/models/meeting-records.server";
+import { assemblyTallyCsv, ballotsCsv, getMeetingNumber, listMeetingBallots } from "~/models/meeting-records.server";
 import { getTimeZone } from "~/models/time-zone.server";
 import { parseTopicId } from "~/models/topic-page.server";
 
@@ -9,7 +9,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community } = requireAccess(args, args.params.community, "meetingBallots");
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   const number = getMeetingNumber({ communityId: community.id, meetingId }) ?? notFound();
-  const csv = ballotsCsv(listMeetingBallots({ communityId: community.id, meetingId }), getTimeZone(community.id));
+  const zone = getTimeZone(community.id);
+  // An assembly is counted by hand: its tallies with their tellers instead of ballots.
+  const csv = assemblyTallyCsv({ communityId: community.id, meetingId }, zone) ?? ballotsCsv(listMeetingBallots({ communityId: community.id, meetingId }), zone);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -15,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community } = requireAccess(args, args.params.community, "meetingMinutes");
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   const record = getMeetingRecord({ communityId: community.id, meetingId }) ?? notFound();
-  const title = await pageTitle(args.request, [["meetingRecords.meetingNumber", { number: record.meeting.number }], ["meetingRecords.minutes.title"], { text: record.meeting.title }], community.kind);
+  const title = await pageTitle(args.request, [[record.assembly ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: record.meeting.number }], ["meetingRecords.minutes.title"], { text: record.meeting.title }], community.kind);
   return json({ title, community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, record });
 }
 

@@ -16,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "meetingScreen");
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   const state = getScreenState({ communityId: community.id, meetingId }) ?? notFound();
-  const title = await pageTitle(args.request, [["meetingRecords.meetingNumber", { number: state.meeting.number }], { text: state.meeting.title }], community.kind);
+  const title = await pageTitle(args.request, [[state.assembly ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: state.meeting.number }], { text: state.meeting.title }], community.kind);
   return json({ title, community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn }, state });
 }
 

@@ -25,13 +25,15 @@ import { getCommunityDuties } from "~/models/duties.server";
 import { getRules } from "~/models/rules.server";
 import { parseTopicId as parseRecordId } from "~/models/topic-page.server";
 import { requestMay } from "~/workflow/meeting-lifecycle";
+import { ASSEMBLY_RULES } from "~/workflow/assembly";
+import { citeArticle } from "~/workflow/rule-packs";
 
 export const meta = titleMeta;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles } = requireAccess(args, args.params.community, "meetings");
   const groups = listMeetingGroups({ communityId: community.id });
-  const card = ({ id, number, title, place, scheduledAt, status, shortNotice, motions }: (typeof groups.past)[number]) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions });
+  const card = ({ id, number, title, place, scheduledAt, status, shortNotice, motions, body }: (typeof groups.past)[number]) => ({ id, number, title, place, scheduledAt, status, shortNotice, motions, body });
   const { threshold, requests } = listMeetingRequests({ communityId: community.id, userId: user.id });
   return json({
     title: await pageTitle(args.request, [["meetings.listTitle"], community], community.kind),
@@ -45,6 +47,8 @@ export async function loader(args: LoaderFunctionArgs) {
     threshold,
     requests,
     noticeDaysRequired: getRules({ communityId: community.id })?.meetingNoticeDays ?? 0,
+    // The assembly's notice and its article, by the community's kind (issue 17).
+    assemblyNotice: { noticeDays: ASSEMBLY_RULES[community.kind === "village" ? "village" : "urban"].noticeDays, convene: ASSEMBLY_RULES[community.kind === "village" ? "village" : "urban"].articles.convene },
     answering: parseRecordId(new URL(args.request.url).searchParams.get("answer") ?? undefined),
     isConvener: roles.includes("convener"),
     // Who a meeting scheduled now would count: the convener sees the make-up before calling it.
@@ -65,9 +69,9 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeetingsPage() {
-  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, isCommittee, makeUp, kind, duties, assembly } = useLoaderData<typeof loader>();
+  const { slug, upcoming, overdue, past, serverNow, threshold, requests, noticeDaysRequired, answering, isConvener, isRepresentative, isCommittee, makeUp, kind, duties, assembly, assemblyNotice } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const resultOf = (intent: string) => (data?.intent === intent ? (data.result as SubmissionResult<string[]> | null) : null);
   const refusedShort = data?.intent === "schedule" && data.problem === "shortNotice";
   const pending = requests.filter((r) => requestMay(r.status, "answer"));
@@ -109,7 +113,7 @@ export default function MeetingsPage() {
           {isConvener ? (
             <Card title={<span id="schedule">{t("meetings.schedule.title")}</span>}>
               {makeUp ? <RosterMakeUp makeUp={makeUp} /> : null}
-              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} />
+              <ScheduleForm lastResult={resultOf("schedule")} refusedShort={refusedShort} serverNow={serverNow} noticeDaysRequired={noticeDaysRequired} pendingRequests={pending} answering={answering} assembly={{ noticeDays: assemblyNotice.noticeDays, article: citeArticle(assemblyNotice.convene, i18n.language === "en" ? "en" : "zh-CN") }} />
             </Card>
           ) : null}
           <Card title={t("duties.title")}>

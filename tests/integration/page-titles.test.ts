@@ -59,6 +59,7 @@ function makeVisits(): Record<string, Visit> {
     "c.$community.ledger": { path: `${c}/ledger`, as: "resident1", names: [] },
     "c.$community.meetings.$meetingId": { path: `${c}/meetings/${meeting.id}`, as: "rep01", names: [meeting.title] },
     "c.$community.meetings.$meetingId_.minutes": { path: `${c}/meetings/${meeting.id}/minutes`, as: "resident1", names: [meeting.title] },
+    "c.$community.meetings.$meetingId_.door": { path: `${c}/meetings/${meeting.id}/door`, as: "convener1", names: [] },
     "c.$community.meetings.$meetingId_.screen": { path: `${c}/meetings/${meeting.id}/screen`, names: [meeting.title] },
     "c.$community.meetings._index": { path: `${c}/meetings`, as: "resident1", names: [] },
     "c.$community.rules": { path: `${c}/rules`, as: "resident1", names: [] },

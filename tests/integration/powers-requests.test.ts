@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { householdMembers, households, ledgerEntries, meetingRequestPetitioners, meetingRequests, meetings } from "../../db/schema";
+import { households, ledgerEntries, meetingRequestPetitioners, meetingRequests, meetings } from "../../db/schema";
 import { assemblyRequestShares } from "~/models/assembly-request.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { firstDisagreeingRecord } from "~/models/ledger-records.server";
@@ -15,6 +15,7 @@ import { scheduleMeeting } from "~/models/meeting.server";
 import { communityId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
 import { convener, must, representative } from "./support/meeting";
+import { householdWith, memberOf } from "./support/register";
 
 const http = useServer();
 const as = signedIn(http);
@@ -29,17 +30,13 @@ interface Member {
 let batch = 0;
 /** `n` households of three adults (the first their representative) and a child, on the community's register. */
 function register(slug: string, n: number): Member[] {
-  const cid = communityId(slug);
   const b = ++batch;
   const out: Member[] = [];
   for (let h = 1; h <= n; h++) {
     const code = `T${b}-${h}`;
-    const { id: householdId } = getDb().insert(households).values({ communityId: cid, code, address: `测试路${h}号`, groupName: "第一小组" }).returning({ id: households.id }).get();
-    for (const [i, birthDate] of ["1970-03-01", "1975-05-05", "2000-01-01", "2016-09-09"].entries()) {
-      const name = `测${b}户${h}人${i}`;
-      const { id } = getDb().insert(householdMembers).values({ communityId: cid, householdId, name, birthDate, representative: i === 0 }).returning({ id: householdMembers.id }).get();
-      if (i < 3) out.push({ id, line: `${code} ${name}`, representative: i === 0, name });
-    }
+    const births = ["1970-03-01", "1975-05-05", "2000-01-01", "2016-09-09"];
+    const { memberIds } = householdWith(slug, { code, address: `测试路${h}号`, groupName: "第一小组" }, births.map((birthDate, i) => ({ name: `测${b}户${h}人${i}`, birthDate, representative: i === 0 })));
+    for (const [i, id] of memberIds.slice(0, 3).entries()) out.push({ id, line: `${code} 测${b}户${h}人${i}`, representative: i === 0, name: `测${b}户${h}人${i}` });
   }
   return out;
 }
@@ -130,8 +127,8 @@ describe("asking for an assembly", () => {
     const [household] = getDb().select().from(households).where(and(eq(households.communityId, cid), eq(households.code, people[0].line.split(" ")[0]))).all();
     const tomorrow18 = new Date(Date.now() + 8 * 3_600_000 + 86_400_000);
     tomorrow18.setUTCFullYear(tomorrow18.getUTCFullYear() - 18);
-    getDb().insert(householdMembers).values({ communityId: cid, householdId: household.id, name: "明天成年", birthDate: tomorrow18.toISOString().slice(0, 10) }).run();
-    getDb().insert(householdMembers).values({ communityId: cid, householdId: household.id, name: "已迁出", birthDate: "1960-01-01", removedAt: new Date() }).run();
+    memberOf("mingyue", household.id, { name: "明天成年", birthDate: tomorrow18.toISOString().slice(0, 10) });
+    memberOf("mingyue", household.id, { name: "已迁出", birthDate: "1960-01-01", removed: true });
     const bad = [`${household.code} 测${batch}户1人3`, `${household.code} 明天成年`, `${household.code} 已迁出`, "X-404 无此人"];
     const refused = await petition("mingyue", "committee1", [people[1].line, ...bad]);
     expect(refused.status).toBe(409);

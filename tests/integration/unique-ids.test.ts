@@ -74,6 +74,7 @@ function urlsOf(slug: string): Record<string, string[]> {
     "c.$community.meetings.$meetingId": meetingIds.map((m) => `${c}/meetings/${m.id}`),
     "c.$community.meetings.$meetingId_.screen": meetingIds.map((m) => `${c}/meetings/${m.id}/screen`),
     "c.$community.meetings.$meetingId_.minutes": meetingIds.map((m) => `${c}/meetings/${m.id}/minutes`),
+    "c.$community.meetings.$meetingId_.door": meetingIds.map((m) => `${c}/meetings/${m.id}/door`),
     "c.$community.topics.$topicId": rows.map((r) => `${c}/topics/${r.id}`),
     "c.$community.topics.$topicId_.draft": t(["drafting", "consulting"]).map((id) => `${c}/topics/${id}/draft`),
     "c.$community.topics.$topicId_.consultation": t(["consulting", "onAgenda", "executing", "verifying", "closed"]).map((id) => `${c}/topics/${id}/consultation`),

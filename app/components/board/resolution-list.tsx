@@ -9,6 +9,8 @@ export interface BoardResolution extends ResolutionStatusData {
   topicNumber: number;
   topicTitle: string;
   meetingNumber: number;
+  /** Passed by the representatives' meeting or by the assembly (issue 17). */
+  meetingBody?: "representatives" | "assembly";
   /** The canonical text voted on (its SHA-256 is the one shown) and the same text formatted. */
   text: string;
   html: string;
@@ -28,7 +30,7 @@ export function ResolutionList({ items }: { items: BoardResolution[] }) {
           <div className="space-y-1">
             <ResolutionHeading resolution={r} />
             <h3 className="pt-1 font-semibold leading-snug text-stone-900">{t("board.topic", { number: r.topicNumber, title: r.topicTitle })}</h3>
-            <p className="text-sm text-stone-600">{t("board.fromMeeting", { number: r.meetingNumber })}</p>
+            <p className="text-sm text-stone-600">{t(r.meetingBody === "assembly" ? "assembly.fromAssembly" : "board.fromMeeting", { number: r.meetingNumber })}</p>
             {r.partyReview ? <PartyReviewLine review={r.partyReview} /> : null}
             <p className="break-all text-xs text-stone-600">
               {t("resolutions.sha256")}: <code className="font-mono text-stone-800" data-testid="board-sha256">{r.vote.sha256}</code>

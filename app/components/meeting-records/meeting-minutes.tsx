@@ -1,10 +1,12 @@
 import { Link } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 import { AttendanceRecord } from "./attendance-record";
 import { meetingOver } from "~/workflow/meeting-lifecycle";
 import { MotionRecord } from "./motion-record";
+import { AssemblyRecord } from "~/components/assembly/assembly-record";
 import type { RecordedMeeting } from "./record-types";
 
 // Each motion starts a new sheet; a table row never splits across two, and a heading stays with what follows it.
@@ -50,7 +52,7 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
       <header className="space-y-1 border-b-2 border-stone-800 pb-3 text-center">
         <p className="text-sm">{communityName}</p>
         <h1 className="text-2xl font-bold">
-          {t("meetingRecords.meetingNumber", { number: meeting.number })} {t("meetingRecords.minutes.title")}
+          {t(record.assembly ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: meeting.number })} {t("meetingRecords.minutes.title")}
         </h1>
         <p className="break-words">{meeting.title}</p>
       </header>
@@ -82,9 +84,16 @@ export function MeetingMinutes({ record, communityName, meetingUrl, csvUrl }: { 
           {t("meetingRecords.minutes.inquorate")}
         </p>
       ) : null}
-      <AttendanceRecord record={record} />
+      {record.assembly ? <AssemblyRecord assembly={record.assembly} quorum={record.quorum} /> : <AttendanceRecord record={record} />}
       {record.agenda.map((motion) => (
-        <MotionRecord key={motion.id} motion={motion} meetingOver={meetingOver(meeting.status)} />
+        <Fragment key={motion.id}>
+          <MotionRecord motion={motion} meetingOver={meetingOver(meeting.status)} />
+          {motion.countedBy ? (
+            <p className="mt-2 text-sm" data-testid="minutes-tellers">
+              {t("assembly.count.tellers", { names: motion.countedBy })}
+            </p>
+          ) : null}
+        </Fragment>
       ))}
       <p className="pt-8 text-right text-sm">{t("meetingRecords.minutes.signatures")}</p>
     </main>

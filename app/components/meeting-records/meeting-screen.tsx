@@ -73,7 +73,7 @@ export function MeetingScreen({ initial, communityName, eventsUrl, meetingUrl }:
         <header className="flex flex-wrap items-end justify-between gap-3">
           <div className="min-w-0">
             <p className="text-base text-stone-300 lg:text-2xl">
-              {communityName} · {t("meetingRecords.meetingNumber", { number: meeting.number })}
+              {communityName} · {t(state.assembly ? "assembly.numbered" : "meetingRecords.meetingNumber", { number: meeting.number })}
             </p>
             <h1 className="break-words text-3xl font-bold lg:text-6xl">{meeting.title}</h1>
           </div>

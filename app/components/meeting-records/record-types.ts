@@ -3,6 +3,7 @@ import type { BallotChoice, MeetingStatus, MotionStatus, ResolutionStatus } from
 import type { MakeUpData } from "~/components/meetings/roster-make-up";
 import type { MotionBasis } from "~/workflow/motion-basis";
 import type { Ratio } from "~/workflow/rule-packs";
+import type { AssemblyFacts } from "~/workflow/assembly-meeting";
 import type { MotionResult, QuorumResult } from "~/workflow/tally";
 
 /** The minutes as the page receives them (getMeetingRecord, dates as they travel). */
@@ -18,6 +19,8 @@ export interface RecordedMeeting {
   /** 列席 (supervisors): named, never counted. */
   observers: Array<{ userId: number; name: string; capacity: string; checkedInAt: Instant }>;
   makeUp: MakeUpData;
+  /** An assembly (issue 17): body, count mode, quorum share and article; the minutes give its count, never the names. */
+  assembly?: AssemblyFacts | null;
 }
 
 export interface RosterLine {
@@ -30,6 +33,8 @@ export interface RosterLine {
 
 export interface RecordedMotion {
   id: number;
+  /** An assembly's motion counted by hand: its tellers. */
+  countedBy?: string | null;
   position: number;
   topicId: number;
   topicNumber: number;

@@ -6,6 +6,7 @@ import { MotionCard } from "./motion-card";
 import { TableForm, type TableableTopic } from "./table-form";
 import type { MotionItem, RosterEntry, Viewer } from "./types";
 import { VotePanel } from "./vote-panel";
+import { CountForm } from "~/components/assembly/count-form";
 
 interface Props {
   agenda: MotionItem[];
@@ -18,10 +19,12 @@ interface Props {
   tableable: TableableTopic[] | null;
   lastTable: SubmissionResult<string[]> | null;
   votedMotionId: number | null;
+  /** An assembly: votes are counted by hand and the convener records the count (no ballots). */
+  countedByHand?: boolean;
 }
 
 /** 议程与表决: every motion in order, the open vote's panel, and (before the meeting) the form to table another. */
-export function Agenda({ agenda, meetingStatus, slug, viewer, present, roster, tableable, lastTable, votedMotionId }: Props) {
+export function Agenda({ agenda, meetingStatus, slug, viewer, present, roster, tableable, lastTable, votedMotionId, countedByHand = false }: Props) {
   const { t } = useTranslation();
   const voting = agenda.find((m) => m.status === "voting") ?? null;
   return (
@@ -32,8 +35,10 @@ export function Agenda({ agenda, meetingStatus, slug, viewer, present, roster, t
       <div className="space-y-4" data-testid="agenda">
         {agenda.length ? null : <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-500">{t("meetings.agenda.empty")}</p>}
         {agenda.map((motion) => (
-          <MotionCard key={motion.id} motion={motion} meetingStatus={meetingStatus} slug={slug} isConvener={viewer.isConvener} otherVoting={voting !== null && voting.id !== motion.id}>
-            {motionMay(motion.status, "vote") ? <VotePanel motion={motion} viewer={viewer} present={present} roster={roster} justVoted={votedMotionId === motion.id} /> : null}
+          <MotionCard key={motion.id} motion={motion} meetingStatus={meetingStatus} slug={slug} isConvener={viewer.isConvener} otherVoting={voting !== null && voting.id !== motion.id} countedByHand={countedByHand}>
+            {countedByHand ? (
+              viewer.isConvener && motionMay(motion.status, "close") ? <CountForm motionId={motion.id} present={present} /> : null
+            ) : motionMay(motion.status, "vote") ? <VotePanel motion={motion} viewer={viewer} present={present} roster={roster} justVoted={votedMotionId === motion.id} /> : null}
           </MotionCard>
         ))}
         {tableable ? <TableForm topics={tableable} lastResult={lastTable} /> : null}

@@ -17,13 +17,21 @@ export function MeetingHeader({ meeting, slug, noticeGiven, lapsed = 0, overdue 
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium text-stone-600">{t("meetings.numbered", { number: meeting.number })}</span>
+        <span className="font-medium text-stone-600">{t(meeting.body === "assembly" ? "assembly.numbered" : "meetings.numbered", { number: meeting.number })}</span>
         <MeetingStatusBadge status={meeting.status} overdue={overdue} />
       </div>
       <h1 className="mt-2 break-words text-2xl font-bold leading-snug text-stone-900" data-testid="meeting-title">
         {meeting.title}
       </h1>
       <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        {meeting.body === "assembly" ? (
+          <>
+            <dt className="text-stone-500">{t("assembly.schedule.body")}</dt>
+            <dd data-testid="meeting-body">
+              {t("assembly.body.assembly")} · {t(`assembly.countByShort.${meeting.countBy ?? "persons"}`)}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-stone-500">{t("meetings.at")}</dt>
         <dd>
           <time dateTime={isoOf(meeting.scheduledAt)}>{dateTime.format(new Date(meeting.scheduledAt))}</time>

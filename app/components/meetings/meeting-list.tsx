@@ -7,6 +7,8 @@ import { MeetingStatusBadge } from "./status-badge";
 
 export interface MeetingListItem extends MeetingRef {
   shortNotice: boolean;
+  /** The assembly (issue 17) is numbered with the representatives' meetings, and said so. */
+  body?: "representatives" | "assembly";
   motions: Array<{ id: number; topicId: number; number: number; title: string; status: MotionStatus; passed: boolean | null }>;
 }
 
@@ -33,7 +35,7 @@ export function MeetingList({ meetings, slug, empty, overdue = false }: { meetin
             data-testid="meeting-item"
           >
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-stone-500">
-              <span>{t("meetings.numbered", { number: m.number })}</span>
+              <span>{t(m.body === "assembly" ? "assembly.numbered" : "meetings.numbered", { number: m.number })}</span>
               <MeetingStatusBadge status={m.status} overdue={overdue} />
             </div>
             <p className="mt-1 break-words font-semibold text-stone-900">{m.title}</p>

@@ -38,10 +38,12 @@ interface Props {
   otherVoting: boolean;
   /** The vote panel, shown while this motion is being voted on. */
   children?: ReactNode;
+  /** An assembly's motion: counted by hand, closed by recording the count (not by 结束表决). */
+  countedByHand?: boolean;
 }
 
 /** One motion: its topic, the frozen text and hash, named or secret, the pass rule, what failure does; its controls and result. */
-export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVoting, children }: Props) {
+export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVoting, children, countedByHand = false }: Props) {
   const { t, i18n } = useTranslation();
   const status = motion.status === "closed" ? (motion.result?.passed ? "passed" : "failed") : motion.status;
   return (
@@ -53,7 +55,7 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
             {t(STATUS_WORD[status])}
           </span>
           <span className={`rounded border px-2 py-0.5 ${motion.secret ? "border-violet-300 bg-violet-50 text-violet-900" : "border-sky-300 bg-sky-50 text-sky-900"}`} data-testid="ballot-kind">
-            {t(motion.secret ? "meetings.agenda.secret" : "meetings.agenda.named")}
+            {t(countedByHand ? "assembly.count.byHand" : motion.secret ? "meetings.agenda.secret" : "meetings.agenda.named")}
           </span>
         </div>
         <h3 className="break-words text-lg font-semibold leading-snug">
@@ -90,6 +92,11 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
       ) : null}
       {children}
       {motion.result ? <MotionResultView motion={motion} result={motion.result} slug={slug} /> : null}
+      {motion.countedBy ? (
+        <p className="text-sm text-stone-700" data-testid="tellers">
+          {t("assembly.count.tellers", { names: motion.countedBy })}
+        </p>
+      ) : null}
       {isConvener ? (
         <div className="flex flex-wrap gap-2 empty:hidden">
           {meetingMay(meetingStatus, "editAgenda") && motionMay(motion.status, "withdraw") ? (
@@ -106,7 +113,7 @@ export function MotionCard({ motion, meetingStatus, slug, isConvener, otherVotin
               </MotionButton>
             )
           ) : null}
-          {motionMay(motion.status, "close") ? (
+          {motionMay(motion.status, "close") && !countedByHand ? (
             <MotionButton intent="close" motionId={motion.id} confirm={t("meetings.agenda.closeConfirm")}>
               {t("meetings.agenda.closeVote")}
             </MotionButton>

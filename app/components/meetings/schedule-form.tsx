@@ -21,6 +21,8 @@ interface Props {
   noticeDaysRequired: number;
   pendingRequests: Array<{ id: number; reason: string }>;
   answering: number | null;
+  /** The assembly's notice (10 days) and the article that sets it (村委会组织法 Art. 25; 居委会组织法 Art. 26). */
+  assembly: { noticeDays: number; article: string };
 }
 
 /** Whether a "YYYY-MM-DDTHH:MM" (the community's time) gives less notice than the rules ask, seen from the server's now. */
@@ -40,7 +42,7 @@ function useServerClock(serverNow: number) {
 }
 
 /** 召集会议: title, time (China time), place, and the pending request it answers; short notice needs a confirmation. */
-export function ScheduleForm({ lastResult, refusedShort, serverNow, noticeDaysRequired, pendingRequests, answering }: Props) {
+export function ScheduleForm({ lastResult, refusedShort, serverNow, noticeDaysRequired: repsNotice, pendingRequests, answering, assembly }: Props) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "schedule-meeting",
@@ -52,6 +54,8 @@ export function ScheduleForm({ lastResult, refusedShort, serverNow, noticeDaysRe
   // With scripts, warn as soon as the date is chosen (by the server's clock); without, the server's
   // refusal says it. Once the server refused for short notice, the box stays whatever the script thinks.
   const [liveShort, setLiveShort] = useState<boolean | null>(null);
+  const [body, setBody] = useState<string>(typeof fields.body.initialValue === "string" ? fields.body.initialValue : "representatives");
+  const noticeDaysRequired = body === "assembly" ? assembly.noticeDays : repsNotice;
   const serverClock = useServerClock(serverNow);
   const short = refusedShort || liveShort === true;
   const at = fields.scheduledAt;
@@ -61,6 +65,26 @@ export function ScheduleForm({ lastResult, refusedShort, serverNow, noticeDaysRe
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3" data-testid="schedule-form">
       <input type="hidden" name="intent" value="schedule" />
+      <fieldset className="space-y-1" data-testid="schedule-body">
+        <legend className="text-sm font-medium text-stone-800">{t("assembly.schedule.body")}</legend>
+        {(["representatives", "assembly"] as const).map((b) => (
+          <label key={b} className="flex min-h-[44px] items-center gap-3 text-sm">
+            <input type="radio" name="body" value={b} defaultChecked={body === b} onChange={() => setBody(b)} className="h-5 w-5 accent-hall-600" />
+            {t(`assembly.body.${b}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-1" data-testid="schedule-count-by">
+        <legend className="text-sm font-medium text-stone-800">{t("assembly.schedule.countBy")}</legend>
+        <p className="text-xs text-stone-500">{t("assembly.schedule.countByHint")}</p>
+        {(["persons", "households"] as const).map((c) => (
+          <label key={c} className="flex min-h-[44px] items-center gap-3 text-sm">
+            <input type="radio" name="countBy" value={c} defaultChecked={fields.countBy.initialValue === c} className="h-5 w-5 accent-hall-600" />
+            {t(`assembly.countBy.${c}`)}
+          </label>
+        ))}
+        <p className="text-xs text-stone-600">{t("assembly.schedule.notice", { days: assembly.noticeDays, article: assembly.article })}</p>
+      </fieldset>
       <Field field={fields.title} label={t("meetings.schedule.meetingTitle")} />
       <FieldShell field={at} label={t("meetings.schedule.scheduledAt", { zone: zoneName })} hint={hint}>
         <input

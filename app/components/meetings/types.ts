@@ -21,6 +21,9 @@ export interface MeetingData {
   /** Opened before its announced time, with the convener's recorded confirmation. */
   startedEarly: boolean;
   startedAt: Instant | null;
+  /** 代表会议 or the assembly (村民会议 / 居民会议), and how an assembly counts attendance. */
+  body?: "representatives" | "assembly";
+  countBy?: "persons" | "households" | null;
 }
 
 export interface RulesData {
@@ -61,6 +64,8 @@ export interface MotionItem {
   html: string;
   sha256: string;
   secret: boolean;
+  /** An assembly's motion counted by hand: its tellers (计票人 / 监票人), once counted. */
+  countedBy?: string | null;
   onFail: OnFail;
   status: MotionStatus;
   rule: Ratio;

@@ -48,7 +48,7 @@ function describe(item: NotificationData, t: Translate, formatDateTime: (iso: st
       return { what: t("notifications.mergedIn", { topic, fromNumber: text(p.fromNumber), fromTitle: text(p.fromTitle) }), detail: "", link: topicLink };
     case "meeting.scheduled": {
       const at = text(p.scheduledAt) && !Number.isNaN(Date.parse(text(p.scheduledAt))) ? formatDateTime(text(p.scheduledAt)) : "";
-      return { what: t("notifications.meetingScheduled", { number: text(p.number), title: text(p.title), place: text(p.place), at }), detail: "", link: meetingLink };
+      return { what: t(p.body === "assembly" ? "assembly.scheduled" : "notifications.meetingScheduled", { number: text(p.number), title: text(p.title), place: text(p.place), at }), detail: "", link: meetingLink };
     }
     case "meeting.cancelled":
       return {

@@ -1,4 +1,5 @@
 import type { Resources } from "../zh-CN";
+import assembly from "./assembly";
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
@@ -25,6 +26,6 @@ import timeZone from "./timeZone";
 import duties, { dutiesLedgerTypes } from "./duties";
 import topic from "./topic";
 
-const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
+const en: Resources = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
 
 export default en;

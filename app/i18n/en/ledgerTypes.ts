@@ -98,6 +98,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "topic.undoneByAssembly": "Resolution revoked or changed: execution ends",
   "authorisation.recorded": "Authorisation recorded",
   "authorisation.revoked": "Authorisation revoked",
+  // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
+  "assembly.checkedIn": "Checked in at the assembly",
 };
 
 export default ledgerTypes;

@@ -229,6 +229,13 @@ const meetings: typeof import("../zh-CN/meetings").default = {
       handVoteSelfCheckedIn: "This representative checked in on their own device and votes there. The convener records hand votes only for representatives the convener registered as present.",
       partyReviewMissing: "This is an important matter: the party organisation must study it first ({{article}}). The vote cannot open until its review is recorded.",
       ownersDecide: "Matters of this kind are decided by the building's owners (Civil Code, Art. 278): they cannot go on a meeting's agenda.",
+      // Part 2 (assembly, issue 17).
+      countedByHand: "An assembly's votes are counted by its tellers (a show of hands or paper ballots): record their count under the motion.",
+      notAssembly: "Only an assembly takes counted tallies and check-ins at the door.",
+      countByRequired: "For an assembly, choose whether attendance counts persons or households.",
+      tallyExceedsPresent: "Yes, no and abstain together cannot be more than those present.",
+      tallyInvalid: "Each count must be a whole number, 0 or more.",
+      notHouseholdAdult: "The person chosen is not an adult member of this household.",
       earlyStart: "The announced time has not come yet. To open the meeting early, tick “The meeting opens before its announced time” and start it again.",
       confirmRequired: "This step cannot be undone: tick the box to confirm, then submit.",
       partyReviewNotAgreed: "The party organisation's review did not agree, so the vote cannot open ({{article}}). Revise the matter and ask for another review.",

@@ -1,4 +1,5 @@
 // The zh-CN resources, one file per feature; each feature file has an English twin in ../en/.
+import assembly from "./assembly";
 import board from "./board";
 import common from "./common";
 import draft from "./draft";
@@ -25,7 +26,7 @@ import timeZone from "./timeZone";
 import duties, { dutiesLedgerTypes } from "./duties";
 import topic from "./topic";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

@@ -98,6 +98,8 @@ const ledgerTypes = {
   "topic.undoneByAssembly": "决议被撤销或变更,议题终止执行",
   "authorisation.recorded": "登记会议授权",
   "authorisation.revoked": "撤回会议授权",
+  // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
+  "assembly.checkedIn": "村(居)民会议签到",
 };
 
 export default ledgerTypes;

@@ -230,6 +230,13 @@ const meetings = {
       handVoteSelfCheckedIn: "该代表已用本人的设备签到,请由代表本人投票。召集人只能为由其协助登记到会的代表记录举手表决。",
       partyReviewMissing: "本事项属于重要事项,须先经党组织研究讨论({{article}}):党组织的研究讨论记录之前不能开始表决。",
       ownersDecide: "本类事项由业主共同决定(民法典第二百七十八条),不能列入代表会议议程。",
+      // Part 2 (assembly, issue 17).
+      countedByHand: "{{assembly}}的表决由计票人、监票人清点举手或票数,请在表决事项下登记计票结果。",
+      notAssembly: "只有{{assembly}}才登记人工计票或在门口签到。",
+      countByRequired: "召集{{assembly}}时请选择按人计或按户计到会人数。",
+      tallyExceedsPresent: "赞成、反对、弃权合计不能超过到会人数。",
+      tallyInvalid: "计票结果须为不小于 0 的整数。",
+      notHouseholdAdult: "所选的人不是该户年满十八周岁的成员。",
       earlyStart: "还没到公告的开会时间。如确需提前开会,请勾选“会议提前于公告时间开始”后再开始会议。",
       confirmRequired: "这一步做了就不能撤回,请勾选确认后再提交。",
       partyReviewNotAgreed: "党组织研究讨论的结论为不同意,本事项暂不能开始表决({{article}}):请修改后再提请党组织研究讨论。",

@@ -55,6 +55,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "vmember1", displayName: "村委会 何梅", community: "shiliu", roles: ["committeeMember", "resident"] },
   ...villageReps,
   { username: "vsupervisor1", displayName: "村务监督 冯刚", community: "shiliu", roles: ["supervisor", "resident"] },
+  // 四议两公开: the village party branch proposes and its members' meeting reviews (server/cli/demo/four-two.ts).
+  { username: "vparty1", displayName: "村党支部书记 林国华", community: "shiliu", roles: ["party"] },
 ];
 
 /** Who convenes each community's demo meetings (and records hand votes at them). */

@@ -5,15 +5,13 @@ import { localDate } from "../../../app/forms/consultation";
 import { DAY_MS } from "../../../app/models/clock.server";
 import { fourTwoStepPayload } from "../../../app/models/four-two.server";
 import { appendLedger } from "../../../app/models/ledger.server";
-import { grantMembership } from "../../../app/models/membership.server";
 import type { FourTwoStep } from "../../../app/workflow/assembly";
-import { catalogueEntries, deliberationSteps, topicEvents, topics, users } from "../../../db/schema";
+import { catalogueEntries, deliberationSteps, topicEvents, topics } from "../../../db/schema";
 import type { Tx } from "../../../db/client.server";
 
 const ZONE = "Asia/Shanghai";
 
 /** 村党支部书记: records the party organisation's steps (FOUR_TWO_ROLES). */
-export const DEMO_VILLAGE_PARTY = { username: "vparty1", displayName: "村党支部书记 林国华" };
 
 export const DEMO_FOUR_TWO_CATEGORY = { code: "collectiveFunds", nameZh: "村集体资金使用", nameEn: "Use of village collective funds" };
 
@@ -47,14 +45,11 @@ const STEPS: Array<{ step: FourTwoStep; daysAgo: number; body: string; attended:
 ];
 
 /**
- * Seeds the flow into 石榴村 (called once from seed.ts, inside its transaction). `passwordHash` is a
- * hash of the demo password, as every demo account has. The steps' ledger entries are what
+ * Seeds the flow into 石榴村 (called once from seed.ts, inside its transaction), its steps recorded by
+ * the party branch's demo account (vparty1). The steps' ledger entries are what
  * recordFourTwoStep would write, so ledger:verify checks them like any other.
  */
-export function seedFourTwo(tx: Tx, { communityId, adminId, committeeId, passwordHash, now }: { communityId: number; adminId: number; committeeId: number; passwordHash: string; now: number }) {
-  const partyId = tx.insert(users).values({ ...DEMO_VILLAGE_PARTY, passwordHash }).returning({ id: users.id }).get().id;
-  grantMembership(tx, { communityId, userId: partyId, role: "party", grantedBy: adminId, via: "seed" });
-
+export function seedFourTwo(tx: Tx, { communityId, adminId, committeeId, partyId, now }: { communityId: number; adminId: number; committeeId: number; partyId: number; now: number }) {
   const sortOrder = (tx.select({ n: sql<number | null>`max(${catalogueEntries.sortOrder})` }).from(catalogueEntries).where(sql`${catalogueEntries.communityId} = ${communityId}`).get()?.n ?? -1) + 1;
   const entry = { ...DEMO_FOUR_TWO_CATEGORY, needsVote: true, needsPublicity: true, important: true, fourTwo: true, sortOrder };
   const categoryId = tx.insert(catalogueEntries).values({ communityId, ...entry }).returning({ id: catalogueEntries.id }).get().id;

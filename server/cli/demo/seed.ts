@@ -156,7 +156,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         writeExecution(tx, { communityId, userIds, topicIds, ratingWindowDays: pack.ratingWindowDays, thresholdPct: pack.satisfactionThresholdPct });
       }
       if (c.slug === "shiliu") writeRegister(tx, { communityId, userIds, now, actor: "vcommittee1" });
-      if (c.slug === "shiliu") seedFourTwo(tx, { communityId, adminId, committeeId, passwordHash: hashes[0], now });
+      if (c.slug === "shiliu") seedFourTwo(tx, { communityId, adminId, committeeId, partyId: userIds.get("vparty1")!, now });
     }
   });
   return true;

@@ -37,6 +37,7 @@ import { addMembers, agendaTopic, convener, must, representative } from "./meeti
 import { freshHousehold, uniqueCode } from "./register";
 import { REGISTER_EDITORS } from "~/auth/permissions";
 import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
+import { doorAssembly, rollOf, votingAssembly } from "./assembly";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -425,6 +426,15 @@ export const ACTIONS: ActionCase[] = [
   community(MEETING, "close", CONVENER, () => {
     const m = votingMeeting();
     return { path: meetingPath(m.meetingId), fields: { intent: "close", motionId: String(m.motionId), confirm: "on" }, actor: "convener1" };
+  }),
+  // The assembly (issue 17): the convener records the tellers' count; staff check people in at the door.
+  community(MEETING, "count", CONVENER, () => {
+    const m = votingAssembly();
+    return { path: meetingPath(m.id), fields: { intent: "count", motionId: String(m.motionIds[0]), yes: "1", no: "0", abstain: "0", countedBy: "计票人 刘伟", confirm: "on" }, actor: "convener1" };
+  }),
+  community("c.$community.meetings.$meetingId_.door", "doorCheckIn", { roles: ["convener", "committee"] }, () => {
+    const m = doorAssembly();
+    return { path: `${meetingPath(m.id)}/door`, fields: { intent: "doorCheckIn", rollId: String(rollOf(m.id)[0].id) }, actor: "convener1" };
   }),
 
   // The rules page: the street admin's.

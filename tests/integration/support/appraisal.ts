@@ -4,7 +4,7 @@
 // a year: a test or the action catalogue may make several.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
-import { appraisalSubjects, appraisals, assemblyRoll, householdMembers, households, meetings, memberships } from "../../../db/schema";
+import { appraisalSubjects, appraisals, assemblyRoll, meetings, memberships } from "../../../db/schema";
 import { now, DAY_MS } from "~/models/clock.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
@@ -12,6 +12,7 @@ import { scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
 import { communityId, userId } from "./db";
 import { agendaTopic, convener, must, representative } from "./meeting";
+import { householdWith } from "./register";
 
 /** A representatives' meeting of mingyue in session with representatives 1..present checked in. */
 export function repSitting(present = 14): number {
@@ -25,13 +26,11 @@ export function repSitting(present = 14): number {
 let door = 0;
 /** An assembly of `slug` in session with `present` of `present + 2` households checked in at the door (part "assembly" takes this roll; here by hand). */
 export function assemblySitting(slug: string, conv: { communityId: number; userId: number; roles: readonly ("convener" | "committee")[] }, present: number): number {
-  const cid = communityId(slug);
   const { id } = must(scheduleMeeting({ ...conv, title: "村(居)民会议", place: "礼堂", scheduledAt: new Date(now().getTime() + DAY_MS), requestId: null, acceptShortNotice: true }));
   getDb().update(meetings).set({ body: "assembly", countBy: "households", status: "inSession", startedAt: now() }).where(eq(meetings.id, id)).run();
   for (let i = 0; i < present + 2; i++) {
-    const h = getDb().insert(households).values({ communityId: cid, code: `T${process.pid}-${++door}` }).returning().get();
-    const m = getDb().insert(householdMembers).values({ communityId: cid, householdId: h.id, name: `户主${door}`, birthDate: "1970-01-01", representative: true }).returning().get();
-    getDb().insert(assemblyRoll).values({ meetingId: id, householdId: h.id, memberId: m.id, seat: "household", checkedInAt: i < present ? now() : null }).run();
+    const h = householdWith(slug, { code: `T${process.pid}-${++door}` }, [{ name: `户主${door}`, birthDate: "1970-01-01", representative: true }]);
+    getDb().insert(assemblyRoll).values({ meetingId: id, householdId: h.id, memberId: h.memberIds[0], seat: "household", checkedInAt: i < present ? now() : null }).run();
   }
   return id;
 }
