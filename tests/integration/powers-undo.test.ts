@@ -4,9 +4,11 @@
 // changed in the same transaction, shown so on the topic page, the board, the feed and the minutes,
 // its topic's execution ends, and the ledger verifies (a hand edit of the named resolution does not).
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { meetings, resolutions, topics } from "../../db/schema";
+import { checkInAtDoor } from "~/models/assembly-door.server";
+import { recordCountedTally } from "~/models/assembly-count.server";
 import { castBallot, closeVote, openVote } from "~/models/ballot.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { verifyLedger } from "~/models/ledger.server";
@@ -17,6 +19,7 @@ import { scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
 import { setTopicUndo } from "~/models/powers-undo.server";
 import type { UndoKind } from "~/workflow/assembly";
+import { addHouseholds, rollOf } from "./support/assembly";
 import { consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
@@ -27,10 +30,10 @@ const as = signedIn(http);
 const MINGYUE = () => communityId("mingyue");
 const committee = () => ({ communityId: MINGYUE(), userId: userId("committee1"), roles: ["committee"] as const });
 
-/** A meeting of mingyue a week ahead; an assembly when asked (the groundwork's meetings.body). */
+/** A meeting of mingyue a week ahead: the representatives' meeting, or an assembly counting persons. */
 function meeting(body: "representatives" | "assembly") {
-  const { id } = must(scheduleMeeting({ ...convener(), title: body === "assembly" ? "居民会议(测试)" : "代表会议(测试)", place: "社区议事厅", scheduledAt: new Date(Date.now() + 7 * 86_400_000), requestId: null, acceptShortNotice: true }));
-  if (body === "assembly") getDb().update(meetings).set({ body: "assembly", countBy: "persons" }).where(eq(meetings.id, id)).run();
+  const title = body === "assembly" ? "居民会议(测试)" : "代表会议(测试)";
+  const { id } = must(scheduleMeeting({ ...convener(), title, place: "社区议事厅", scheduledAt: new Date(Date.now() + 7 * 86_400_000), requestId: null, acceptShortNotice: true, body, countBy: body === "assembly" ? "persons" : null }));
   return id;
 }
 
@@ -43,10 +46,23 @@ function frozenTopic(text: string, undo?: { resolutionId: number; kind: UndoKind
   return id;
 }
 
-/** Tables the topic on the meeting, runs the session with 14 representatives and 10 votes for: the motion passes. */
+/**
+ * Tables the topic on the meeting and runs the session so the motion passes: at a representatives'
+ * meeting 14 check in and 10 vote for; at an assembly everyone on its roll is checked in at the door
+ * and the tellers count every hand for.
+ */
 function pass(meetingId: number, topicId: number) {
   const { id: motionId } = must(tableMotion({ ...convener(), meetingId, topicId, secret: false, onFail: "close" }));
   must(startMeeting({ early: true, ...convener(), meetingId }));
+  const assembly = getDb().select({ body: meetings.body }).from(meetings).where(eq(meetings.id, meetingId)).get()!.body === "assembly";
+  if (assembly) {
+    const roll = rollOf(meetingId);
+    for (const seat of roll) must(checkInAtDoor({ ...convener(), meetingId, rollId: seat.id }));
+    must(openVote({ ...convener(), meetingId, motionId }));
+    const counted = must(recordCountedTally({ ...convener(), meetingId, motionId, yes: roll.length, no: 0, abstain: 0, countedBy: "计票人 刘伟" }));
+    if (counted.resolutionId === null) throw new Error("did not pass");
+    return counted.resolutionId;
+  }
   for (let n = 1; n <= 14; n++) must(checkIn({ ...representative(n), meetingId }));
   must(openVote({ ...convener(), meetingId, motionId }));
   for (let n = 1; n <= 10; n++) must(castBallot({ ...representative(n), meetingId, motionId, choice: "yes" }));
@@ -54,6 +70,15 @@ function pass(meetingId: number, topicId: number) {
   if (closed.resolutionId === null) throw new Error("did not pass");
   return closed.resolutionId;
 }
+
+// 明月社区's register (the demo has none there): three households, four adults, for the assemblies.
+beforeAll(() => {
+  addHouseholds("mingyue", [
+    { code: "U001", members: [{ name: "户主一", birthDate: "1970-01-01", representative: true }, { name: "家人一", birthDate: "1972-01-01" }] },
+    { code: "U002", members: [{ name: "户主二", birthDate: "1965-01-01", representative: true }] },
+    { code: "U003", members: [{ name: "户主三", birthDate: "1980-01-01", representative: true }] },
+  ]);
+});
 
 const resolutionRow = (id: number) => getDb().select().from(resolutions).where(eq(resolutions.id, id)).get()!;
 const topicState = (id: number) => getDb().select({ state: topics.state }).from(topics).where(eq(topics.id, id)).get()!.state;

@@ -384,8 +384,8 @@ export const ACTIONS: ActionCase[] = [
     return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "ballot", appraisalId: String(id), ...Object.fromEntries(subjectIdsOf(id).map((s) => [`rating.${s}`, "competent"])) }, actor: "rep01" };
   }),
   community(APPRAISALS, "tally", { roles: ["supervisor"] }, () => {
-    const id = openAppraisalAt(MINGYUE, assemblySitting(MINGYUE, convener(), 10), "supervisor1");
-    const counts = Object.fromEntries(subjectIdsOf(id).flatMap((s) => [[`competent.${s}`, "6"], [`basicallyCompetent.${s}`, "3"], [`incompetent.${s}`, "1"]]));
+    const id = openAppraisalAt(MINGYUE, assemblySitting(MINGYUE, convener(), 2), "supervisor1");
+    const counts = Object.fromEntries(subjectIdsOf(id).flatMap((s) => [[`competent.${s}`, "1"], [`basicallyCompetent.${s}`, "1"], [`incompetent.${s}`, "0"]]));
     return { path: `/c/${MINGYUE}/appraisals`, fields: { intent: "tally", appraisalId: String(id), ...counts }, actor: "supervisor1" };
   }),
   community(APPRAISALS, "close", { roles: ["supervisor"] }, () => {

@@ -4,7 +4,7 @@
 // a year: a test or the action catalogue may make several.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
-import { appraisalSubjects, appraisals, assemblyRoll, meetings, memberships } from "../../../db/schema";
+import { appraisalSubjects, appraisals, memberships } from "../../../db/schema";
 import { now, DAY_MS } from "~/models/clock.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { checkIn } from "~/models/meeting-attendance.server";
@@ -12,7 +12,9 @@ import { scheduleMeeting } from "~/models/meeting.server";
 import { startMeeting } from "~/models/meeting-session.server";
 import { communityId, userId } from "./db";
 import { agendaTopic, convener, must, representative } from "./meeting";
-import { householdWith } from "./register";
+import { addHouseholds, rollOf, startedAssembly } from "./assembly";
+import { uniqueCode } from "./register";
+import { checkInAtDoor } from "~/models/assembly-door.server";
 
 /** A representatives' meeting of mingyue in session with representatives 1..present checked in. */
 export function repSitting(present = 14): number {
@@ -23,15 +25,11 @@ export function repSitting(present = 14): number {
   return id;
 }
 
-let door = 0;
-/** An assembly of `slug` in session with `present` of `present + 2` households checked in at the door (part "assembly" takes this roll; here by hand). */
+/** An assembly of `slug` in session counting households, with `present` of its roll checked in at the door (two more households join the register first). */
 export function assemblySitting(slug: string, conv: { communityId: number; userId: number; roles: readonly ("convener" | "committee")[] }, present: number): number {
-  const { id } = must(scheduleMeeting({ ...conv, title: "村(居)民会议", place: "礼堂", scheduledAt: new Date(now().getTime() + DAY_MS), requestId: null, acceptShortNotice: true }));
-  getDb().update(meetings).set({ body: "assembly", countBy: "households", status: "inSession", startedAt: now() }).where(eq(meetings.id, id)).run();
-  for (let i = 0; i < present + 2; i++) {
-    const h = householdWith(slug, { code: `T${process.pid}-${++door}` }, [{ name: `户主${door}`, birthDate: "1970-01-01", representative: true }]);
-    getDb().insert(assemblyRoll).values({ meetingId: id, householdId: h.id, memberId: h.memberIds[0], seat: "household", checkedInAt: i < present ? now() : null }).run();
-  }
+  addHouseholds(slug, [0, 1].map((i) => ({ code: uniqueCode("T"), members: [{ name: `户主${i}`, birthDate: "1970-01-01", representative: true }] })));
+  const { id } = startedAssembly(slug, "households", new Date(now().getTime() + DAY_MS));
+  for (const seat of rollOf(id).slice(0, present)) must(checkInAtDoor({ ...conv, meetingId: id, rollId: seat.id }));
   return id;
 }
 

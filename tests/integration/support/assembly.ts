@@ -1,9 +1,8 @@
-// The assembly (村民会议 / 居民会议) built with the models: a register of our own households written
-// straight into its tables (as the register part's import would), assemblies scheduled, started and
-// checked in at the door.
+// The assembly (村民会议 / 居民会议) built with the models: a register of our own households, assemblies
+// scheduled, started and checked in at the door.
 import { eq } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
-import { assemblyRoll, householdMembers, households } from "../../../db/schema";
+import { assemblyRoll } from "../../../db/schema";
 import { localDate } from "~/i18n/time-zone";
 import { checkInAtDoor } from "~/models/assembly-door.server";
 import { openVote } from "~/models/ballot.server";
@@ -14,6 +13,7 @@ import { getTimeZone } from "~/models/time-zone.server";
 import type { AssemblyCount } from "~/workflow/assembly";
 import { communityId, userId } from "./db";
 import { agendaTopic, must } from "./meeting";
+import { householdWith, memberOf, removedHousehold } from "./register";
 
 export interface MemberSpec {
   name: string;
@@ -22,29 +22,16 @@ export interface MemberSpec {
   removed?: boolean;
 }
 
-/** Households with their members, in the community's register; returns each household's id and its members' ids by name. */
+/** Households with their members, in the community's register (through its model, as the committee or an import would); returns each household's id and its members' ids by name. */
 export function addHouseholds(slug: string, specs: Array<{ code: string; group?: string; removed?: boolean; members: MemberSpec[] }>) {
-  const cid = communityId(slug);
   const ids = new Map<string, number>();
   const householdIds = new Map<string, number>();
-  getDb().transaction((tx) => {
-    for (const h of specs) {
-      const { id } = tx
-        .insert(households)
-        .values({ communityId: cid, code: h.code, groupName: h.group ?? "", address: `${h.code} 号`, removedAt: h.removed ? new Date() : null })
-        .returning({ id: households.id })
-        .get();
-      householdIds.set(h.code, id);
-      for (const m of h.members) {
-        const row = tx
-          .insert(householdMembers)
-          .values({ communityId: cid, householdId: id, name: m.name, birthDate: m.birthDate, representative: m.representative ?? false, removedAt: m.removed ? new Date() : null })
-          .returning({ id: householdMembers.id })
-          .get();
-        ids.set(m.name, row.id);
-      }
-    }
-  });
+  for (const h of specs) {
+    const { id } = householdWith(slug, { code: h.code, groupName: h.group ?? "", address: `${h.code} 号` }, []);
+    householdIds.set(h.code, id);
+    for (const m of h.members) ids.set(m.name, memberOf(slug, id, m));
+    if (h.removed) removedHousehold(slug, id);
+  }
   return { members: ids, households: householdIds };
 }
 

@@ -1,5 +1,5 @@
 // Households and members of the register, made with the models, for the register's tests and the action catalogue.
-import { addHousehold, addMember, removeMember } from "~/models/register.server";
+import { addHousehold, addMember, listRegister, removeHousehold, removeMember } from "~/models/register.server";
 import { communityId, userId } from "./db";
 
 let made = 0;
@@ -36,9 +36,19 @@ export function householdWith(slug: string, { code = uniqueCode(), address = "",
 }
 
 /** One more member of a household, through the model; `removed` takes them off the register again (moved away). */
-export function memberOf(slug: string, householdId: number, { name, birthDate, removed = false }: { name: string; birthDate: string; removed?: boolean }) {
+export function memberOf(slug: string, householdId: number, { name, birthDate, representative = false, removed = false }: { name: string; birthDate: string; representative?: boolean; removed?: boolean }) {
   const actor = keeper(slug);
-  const { id } = must(addMember({ ...actor, householdId, name, birthDate, representative: false, userId: null }));
+  const { id } = must(addMember({ ...actor, householdId, name, birthDate, representative, userId: null }));
   if (removed) must(removeMember({ ...actor, memberId: id }));
   return id;
+}
+
+/** Takes a household off the register (moved away), through the model. */
+export function removedHousehold(slug: string, householdId: number) {
+  must(removeHousehold({ ...keeper(slug), householdId }));
+}
+
+/** Takes every household of `slug`'s register off it (the demo's 石榴村 has 40), so a test counts only its own. */
+export function emptyRegister(slug: string) {
+  for (const h of listRegister({ communityId: communityId(slug) })) removedHousehold(slug, h.id);
 }
