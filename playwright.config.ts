@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORT, LOOP_PORT } from "./tests/fixtures/ports";
+import { E2E_PORT, LOOP_PORT, VILLAGE_PORT } from "./tests/fixtures/ports";
 
 // End-to-end journeys in real Chromium: Debian's headless shell build of it (package
 // chromium-headless-shell, the same Chromium as /usr/bin/chromium, the way Playwright itself runs
@@ -52,6 +52,15 @@ export default defineConfig({
       // The full-loop journey's own server, whose clock the test moves (POST /__test/clock).
       command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/loop && mkdir -p .e2e/loop && NODE_ENV=production CACHE_VERIFY=1 TEST_CLOCK=1 PORT=${LOOP_PORT} DATABASE_PATH=.e2e/loop/e2e.db DEMO_SEED=1 LOG_LEVEL=error npx tsx server/start.ts`,
       url: `http://localhost:${LOOP_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The village journey's own server (四议两公开 in 石榴村), whose clock that test moves.
+      command: `npx tsx server/cli/ensure-build.ts && rm -rf .e2e/village && mkdir -p .e2e/village && NODE_ENV=production CACHE_VERIFY=1 TEST_CLOCK=1 PORT=${VILLAGE_PORT} DATABASE_PATH=.e2e/village/e2e.db DEMO_SEED=1 LOG_LEVEL=error npx tsx server/start.ts`,
+      url: `http://localhost:${VILLAGE_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",

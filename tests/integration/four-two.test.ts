@@ -37,7 +37,7 @@ const villageConvener = () => ({ communityId: SHILIU(), userId: userId("vconvene
 const villageCommittee = () => ({ communityId: SHILIU(), userId: userId("vcommittee1"), roles: ["committee", "committeeMember"] as Role[] });
 
 /** A 村集体资金使用 matter of 石榴村 (marked 四议两公开 and 重要事项 in the demo catalogue), in consultation. */
-const fourTwoTopic = () => consultingTopic({ slug: "shiliu", committee: "vcommittee1", category: "collectiveFunds", text: "使用村集体资金硬化村北道路。" }).id;
+const fourTwoTopic = () => consultingTopic({ slug: "shiliu", committee: "vcommittee1", category: "collective-funds", text: "使用村集体资金硬化村北道路。" }).id;
 
 const form = (step: FourTwoStep, over: Record<string, string> = {}) => ({
   intent: "fourTwoStep",

@@ -57,6 +57,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "vsupervisor1", displayName: "村务监督 冯刚", community: "shiliu", roles: ["supervisor", "resident"] },
   // 四议两公开: the village party branch proposes and its members' meeting reviews (server/cli/demo/four-two.ts).
   { username: "vparty1", displayName: "村党支部书记 林国华", community: "shiliu", roles: ["party"] },
+  // Reports for the village's builders once the committee names them a unit (the village has none yet).
+  { username: "vexecutor1", displayName: "石榴村建设队 张铁", community: "shiliu", roles: ["executor"] },
 ];
 
 /** Who convenes each community's demo meetings (and records hand votes at them). */

@@ -13,7 +13,7 @@ const ZONE = "Asia/Shanghai";
 
 /** 村党支部书记: records the party organisation's steps (FOUR_TWO_ROLES). */
 
-export const DEMO_FOUR_TWO_CATEGORY = { code: "collectiveFunds", nameZh: "村集体资金使用", nameEn: "Use of village collective funds" };
+export const DEMO_FOUR_TWO_CATEGORY = { code: "collective-funds", nameZh: "村集体资金使用", nameEn: "Use of village collective funds" };
 
 const TOPIC = {
   title: "村集体资金修建村南机耕路",
