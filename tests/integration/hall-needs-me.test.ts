@@ -63,6 +63,10 @@ const EXPECTED: Record<string, { community: "mingyue" | "shiliu"; items: Array<[
   vmember1: { community: "shiliu", items: VILLAGE_SEAT },
   ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`vrep${String(i + 1).padStart(2, "0")}`, { community: "shiliu" as const, items: VILLAGE_SEAT }])),
   vsupervisor1: { community: "shiliu", items: [[T.shiliuClinic, "superviseExecution"], [T.shiliuWater, "verify"], [T.shiliuLamp, "cosign"]] },
+  // The village party branch, like the community's: its 四议 show on each matter's page, not here.
+  vparty1: { community: "shiliu", items: [] },
+  // The village's builders have no unit yet, so no task.
+  vexecutor1: { community: "shiliu", items: [] },
 };
 
 function needsMe(username: string, slug: "mingyue" | "shiliu") {

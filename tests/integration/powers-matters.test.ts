@@ -6,15 +6,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { assemblyAuthorisations, catalogueEntries, meetings } from "../../db/schema";
+import { assemblyAuthorisations, catalogueEntries } from "../../db/schema";
 import { freezeDraft } from "~/models/freeze.server";
 import { verifyLedger } from "~/models/ledger.server";
 import { firstDisagreeingRecord } from "~/models/ledger-records.server";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { scheduleMeeting } from "~/models/meeting.server";
-import { checkIn } from "~/models/meeting-attendance.server";
+import { checkInAtDoor } from "~/models/assembly-door.server";
 import { endMeeting, startMeeting } from "~/models/meeting-session.server";
 import { recordAuthorisation, revokeAuthorisation } from "~/models/powers-matters.server";
+import { rollOf } from "./support/assembly";
 import { categoryId, consultingTopic } from "./support/consultation";
 import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
@@ -30,17 +31,17 @@ const DAY = 86_400_000;
 const day = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
 
 function meeting(body: "representatives" | "assembly", inDays = 7) {
-  const { id } = must(scheduleMeeting({ ...convener(), title: "村民会议测试", place: "村委会", scheduledAt: new Date(Date.now() + inDays * DAY), requestId: null, acceptShortNotice: true }));
-  if (body === "assembly") getDb().update(meetings).set({ body: "assembly", countBy: "households" }).where(eq(meetings.id, id)).run();
+  const scheduledAt = new Date(Date.now() + inDays * DAY);
+  const { id } = must(scheduleMeeting({ ...convener(), title: "村民会议测试", place: "村委会", scheduledAt, requestId: null, acceptShortNotice: true, body, countBy: body === "assembly" ? "households" : null }));
   return id;
 }
 
-/** An assembly that sat and ended: a session held with ten of the village's representatives in, then closed (part "assembly" runs it with the register). */
+/** An assembly that sat and ended: its roll taken from the village's register, every household checked in at the door, then closed. */
 function endedAssembly() {
   const id = meeting("assembly");
   must(table(id, topicIn("facilities")));
   must(startMeeting({ early: true, ...convener(), meetingId: id }));
-  for (let n = 1; n <= 10; n++) must(checkIn({ communityId: SHILIU(), userId: userId(`vrep${String(n).padStart(2, "0")}`), roles: ["representative"], meetingId: id }));
+  for (const seat of rollOf(id)) must(checkInAtDoor({ ...convener(), meetingId: id, rollId: seat.id }));
   must(endMeeting({ ...convener(), meetingId: id }));
   return id;
 }
