@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { readCsvLines, type CsvProblem } from "./csv-lines";
 import { z } from "./zod";
 import { msg } from "./messages";
 import { locationField, optionalDescriptionField, titleField } from "./topic";
@@ -23,11 +23,7 @@ export interface HotlineRow {
 }
 
 /** One problem of the file: the CSV line it is on (the header is line 1), the column, and a message key. */
-export interface HotlineProblem {
-  line: number;
-  column: HotlineColumn | null;
-  message: string;
-}
+export type HotlineProblem = CsvProblem<HotlineColumn>;
 
 const rowSchema = z.object({
   ticket: z.string().trim().min(1, msg("errors.required")).regex(TICKET_PATTERN, msg("propose.csv.ticketFormat")),
@@ -72,54 +68,29 @@ function readHeader(fields: string[]): { index: Record<HotlineColumn, number> } 
  * reported, line by line; rows come back only when there is nothing wrong.
  */
 export function parseHotlineCsv(text: string, { categoryCodes }: { categoryCodes: readonly string[] }): { rows: HotlineRow[]; problems: HotlineProblem[] } {
-  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const problems: HotlineProblem[] = [];
   const rows: HotlineRow[] = [];
   const firstLine = new Map<string, number>();
-  let header: Record<HotlineColumn, number> | null = null;
-  let headerSeen = false;
-  let cursor = 0;
-  let line = 1;
-  let dataRows = 0;
-  Papa.parse<string[]>(source, {
-    delimiter: ",",
-    newline: "\n",
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const start = cursor;
-      cursor = result.meta.cursor;
-      const rowLine = line;
-      for (let i = start; i < cursor; i++) if (source.charCodeAt(i) === 10) line++;
-      const fields = result.data;
-      if (fields.length === 1 && fields[0].trim() === "") return;
-      if (result.errors.length) {
-        problems.push({ line: rowLine, column: null, message: msg("propose.csv.malformed") });
-        return;
-      }
-      if (!headerSeen) {
-        headerSeen = true;
+  readCsvLines<Record<HotlineColumn, number>, HotlineColumn>(
+    text,
+    {
+      keys: "propose.csv",
+      maxRows: HOTLINE_MAX_ROWS,
+      header: (fields) => {
         const read = readHeader(fields);
-        if ("problems" in read) {
-          problems.push(...read.problems);
-          parser.abort();
-        } else header = read.index;
-        return;
-      }
-      if (++dataRows > HOTLINE_MAX_ROWS) {
-        problems.push({ line: rowLine, column: null, message: msg("propose.csv.tooManyRows", { max: HOTLINE_MAX_ROWS }) });
-        parser.abort();
-        return;
-      }
-      const row = checkRow(fields, header!, rowLine, categoryCodes, problems);
-      const ticket = fields.length === HOTLINE_COLUMNS.length ? fields[header!.ticket].trim() : "";
-      const seen = firstLine.get(ticket);
-      if (seen !== undefined) problems.push({ line: rowLine, column: "ticket", message: msg("propose.csv.duplicateTicket", { line: seen }) });
-      else if (ticket) firstLine.set(ticket, rowLine);
-      if (row) rows.push(row);
+        return "problems" in read ? read : { header: read.index };
+      },
+      row: (fields, header, rowLine) => {
+        const row = checkRow(fields, header, rowLine, categoryCodes, problems);
+        const ticket = fields.length === HOTLINE_COLUMNS.length ? fields[header.ticket].trim() : "";
+        const seen = firstLine.get(ticket);
+        if (seen !== undefined) problems.push({ line: rowLine, column: "ticket", message: msg("propose.csv.duplicateTicket", { line: seen }) });
+        else if (ticket) firstLine.set(ticket, rowLine);
+        if (row) rows.push(row);
+      },
     },
-  });
-  if (!headerSeen) problems.push({ line: 1, column: null, message: msg("propose.csv.empty") });
-  else if (header && dataRows === 0) problems.push({ line: 2, column: null, message: msg("propose.csv.noRows") });
+    problems,
+  );
   return problems.length ? { rows: [], problems } : { rows, problems };
 }
 

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { readCsvLines, type CsvProblem } from "./csv-lines";
 import { isAdultOn } from "../workflow/assembly";
 import { cleanText } from "./limits";
 import { msg } from "./messages";
@@ -40,11 +40,7 @@ export interface RegisterCsvHousehold {
   members: RegisterCsvRow[];
 }
 
-export interface RegisterProblem {
-  line: number;
-  column: RegisterColumn | null;
-  message: string;
-}
+export type RegisterProblem = CsvProblem<RegisterColumn>;
 
 /** The template the page offers for download: the header and two example households. */
 export function registerTemplateCsv(): string {
@@ -146,49 +142,24 @@ function checkHouseholds(rows: RegisterCsvRow[], today: string, problems: Regist
  * back only when there is nothing wrong.
  */
 export function parseRegisterCsv(text: string, { today }: { today: string }): { households: RegisterCsvHousehold[]; problems: RegisterProblem[] } {
-  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const problems: RegisterProblem[] = [];
   const rows: RegisterCsvRow[] = [];
-  let header: Record<RegisterColumn, number> | null = null;
-  let headerSeen = false;
-  let cursor = 0;
-  let line = 1;
-  let dataRows = 0;
-  Papa.parse<string[]>(source, {
-    delimiter: ",",
-    newline: "\n",
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const start = cursor;
-      cursor = result.meta.cursor;
-      const rowLine = line;
-      for (let i = start; i < cursor; i++) if (source.charCodeAt(i) === 10) line++;
-      const fields = result.data;
-      if (fields.length === 1 && fields[0].trim() === "") return;
-      if (result.errors.length) {
-        problems.push({ line: rowLine, column: null, message: msg("register.csv.malformed") });
-        return;
-      }
-      if (!headerSeen) {
-        headerSeen = true;
+  readCsvLines<Record<RegisterColumn, number>, RegisterColumn>(
+    text,
+    {
+      keys: "register.csv",
+      maxRows: REGISTER_MAX_ROWS,
+      header: (fields) => {
         const read = readHeader(fields);
-        if (Array.isArray(read)) {
-          problems.push(...read);
-          parser.abort();
-        } else header = read;
-        return;
-      }
-      if (++dataRows > REGISTER_MAX_ROWS) {
-        problems.push({ line: rowLine, column: null, message: msg("register.csv.tooManyRows", { max: REGISTER_MAX_ROWS }) });
-        parser.abort();
-        return;
-      }
-      const row = checkRow(fields, header!, rowLine, today, problems);
-      if (row) rows.push(row);
+        return Array.isArray(read) ? { problems: read } : { header: read };
+      },
+      row: (fields, header, rowLine) => {
+        const row = checkRow(fields, header, rowLine, today, problems);
+        if (row) rows.push(row);
+      },
     },
-  });
-  if (!headerSeen) problems.push({ line: 1, column: null, message: msg("register.csv.empty") });
-  else if (header && dataRows === 0) problems.push({ line: 2, column: null, message: msg("register.csv.noRows") });
+    problems,
+  );
   const households = checkHouseholds(rows, today, problems);
   problems.sort((a, b) => a.line - b.line);
   return problems.length ? { households: [], problems } : { households, problems };
