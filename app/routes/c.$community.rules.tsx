@@ -20,6 +20,8 @@ import { timeZones } from "~/i18n/time-zone";
 import { countTopicsByCategory, getRules, listCatalogue, rulesPack } from "~/models/rules.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
+import { ASSEMBLY_MATTERS_ARTICLE } from "~/workflow/powers";
+import { citeArticle } from "~/workflow/rule-packs";
 
 export const meta = titleMeta;
 
@@ -72,7 +74,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Rules() {
   const { rules, packId, version, catalogue, canEdit, timeZones: zones, isVillage, authorisations, mayAuthorise, assemblyCategories, endedAssemblies } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const powers = data && "powersProblem" in data ? data : null;
   const banner =
     data && "message" in data && data.message ? (
@@ -108,6 +110,12 @@ export default function Rules() {
         {canEdit ? (
           <div className="mt-4 border-t border-stone-100 pt-4">
             <h3 className="mb-2 font-medium">{t("rulesEdit.catalogueAdd")}</h3>
+            {/* 村委会组织法 Art. 28: what 须经村民会议讨论决定 means, said once for the add and edit forms. */}
+            {isVillage ? (
+              <p className="mb-2 text-xs text-stone-500" data-testid="assembly-decides-hint">
+                {t("powers.catalogue.decidedByHint", { article: citeArticle(ASSEMBLY_MATTERS_ARTICLE, i18n.language === "en" ? "en" : "zh-CN") })} {t("powers.catalogue.art28")}
+              </p>
+            ) : null}
             <CatalogueEntryForm packId={packId} lastResult={data?.intent === "catalogueAdd" ? (data.result ?? undefined) : undefined} />
           </div>
         ) : null}

@@ -5,8 +5,6 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { PackId } from "~/workflow/legal-floors";
 import { catalogueAddSchema, catalogueEditSchema, type CatalogueValues } from "~/forms/rules";
 import { Button } from "../ui/button";
-import { ASSEMBLY_MATTERS_ARTICLE } from "~/workflow/powers";
-import { citeArticle } from "~/workflow/rule-packs";
 import { Field } from "../ui/field";
 import { Errors, fieldErrors, NumberInput } from "./number-input";
 
@@ -28,8 +26,7 @@ export interface CatalogueEntryData {
 
 /** Adds a catalogue entry, or edits one (`entry` given). */
 export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: PackId; entry?: CatalogueEntryData; lastResult?: SubmissionResult<string[]> }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "zh-CN";
+  const { t } = useTranslation();
   const intent = entry ? "catalogueEdit" : "catalogueAdd";
   const schema = entry ? catalogueEditSchema(packId) : catalogueAddSchema(packId);
   const [form, fields] = useForm<CatalogueValues>({
@@ -77,11 +74,6 @@ export function CatalogueEntryForm({ packId, entry, lastResult }: { packId: Pack
         {/* 村委会组织法 Art. 28: a village's matters only its assembly decides. */}
         {packId === "villagers-representatives" ? check(fields.assemblyDecides, t("powers.catalogue.decidedBy")) : null}
       </div>
-      {packId === "villagers-representatives" ? (
-        <p className="text-xs text-stone-500 sm:col-span-2">
-          {t("powers.catalogue.decidedByHint", { article: citeArticle(ASSEMBLY_MATTERS_ARTICLE, language) })} {t("powers.catalogue.art28")}
-        </p>
-      ) : null}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-stone-800">{t("rules.passOverride")}</legend>
         <div className="flex items-center gap-2">
