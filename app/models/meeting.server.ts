@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { communities, meetingAttendance, meetingRequests, meetings, memberships } from "../../db/schema";
+import { meetingAttendance, meetingRequests, meetings, memberships } from "../../db/schema";
 import { nextRequestStatus, requestMay } from "../workflow/meeting-lifecycle";
 import { noticeDays, sitsOnRoster, type RosterSeat } from "../workflow/meetings";
 import { FLOOR_ARTICLES, LEGAL_FLOORS, meetsRatio, packForKind, RULE_PACKS, type ArticleKey, type Ratio, type RulePack } from "../workflow/rule-packs";
@@ -197,8 +197,7 @@ export type RosterMakeUp = ReturnType<typeof rosterMakeUp> & { pack: RulePack["i
  */
 export function getRosterMakeUp({ communityId, seats }: { communityId: number; seats?: readonly { seat: RosterSeat }[] }): RosterMakeUp {
   const db = getDb();
-  const kind = db.select({ kind: communities.kind }).from(communities).where(eq(communities.id, communityId)).get()?.kind ?? "urban";
-  const pack = RULE_PACKS[requireRules(communityId, db).pack as RulePack["id"]] ?? packForKind(kind);
+  const pack = RULE_PACKS[requireRules(communityId, db).pack as RulePack["id"]] ?? packForKind(communityKind(db, communityId));
   return { ...rosterMakeUp(seats ?? rosterSeats(db, communityId)), pack: pack.id, shareArticle: FLOOR_ARTICLES[pack.id].representativesShare };
 }
 
