@@ -24,4 +24,6 @@ export const communities = sqliteTable("communities", {
   nameEn: text("name_en").notNull(),
   kind: text("kind", { enum: COMMUNITY_KINDS }).notNull(),
   createdAt: createdAt(),
+  /** Archived by the street admin: off the lists and read-only; its records and ledger stay. */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
 });

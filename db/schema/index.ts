@@ -10,3 +10,4 @@ export * from "./execution";
 export * from "./law";
 export * from "./register";
 export * from "./assembly";
+export * from "./reach";

@@ -46,6 +46,8 @@ export const invites = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** A personal invite (from a roster): joining with it claims this pending account instead of making a new one. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [index("invites_community_idx").on(t.communityId)],
 );

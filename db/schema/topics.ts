@@ -168,6 +168,8 @@ export const notifications = sqliteTable(
     payload: text("payload").notNull().default("{}"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** When off-site delivery dealt with it (queued for e-mail, put in a digest, or skipped by preference). */
+    mailedAt: integer("mailed_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt), index("notifications_mail_idx").on(t.mailedAt)],
 );

@@ -8,6 +8,11 @@ export const users = sqliteTable("users", {
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Optional contact details: phone from a roster (to tell people apart, never shown publicly), e-mail for notifications. */
+  phone: text("phone"),
+  email: text("email"),
+  /** Brought in by a roster and not yet claimed: cannot sign in until the person joins with their personal invite. */
+  pending: integer("pending", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
