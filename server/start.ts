@@ -8,6 +8,7 @@ import { publicOrigin } from "../app/security/public-origin.server";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";
 import { startWitness } from "./witness";
+import { senderFromEnv, startMailWorker } from "./mail-worker";
 import { logger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -36,6 +37,7 @@ const running = await startServer({ port });
 const scheduler = startScheduler();
 // After the scheduler's first run, so heads moved by deadlines settled at start-up are witnessed too.
 const witness = startWitness();
+const mailWorker = startMailWorker({ sender: senderFromEnv() });
 
 const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.roles.join(" + "));
 const lines = [
@@ -56,6 +58,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     scheduler.stop();
     witness.stop();
+    void mailWorker.stop();
     void running.close().then(() => {
       db.$client.close();
       process.exit(0);

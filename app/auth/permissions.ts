@@ -61,6 +61,8 @@ export const ACCESS = {
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
+  // mail (issue 18): each person's e-mail address and how each kind of notification reaches them.
+  notificationPrefs: { path: "/account/notifications", audience: "signedIn" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

@@ -5,8 +5,9 @@ import { meetingMay, nextMeetingStatus, type MeetingAction } from "../workflow/m
 import { LAPSING_MOTION_STATUSES, nextMotionStatus } from "../workflow/motion-lifecycle";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
-import { COMMITTEE_MEMBER, CONVENER, meetingRefused, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterIds, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
+import { COMMITTEE_MEMBER, CONVENER, meetingRefused, meetingRow, meetingWrite, quorumOf, requireRoleIn, rosterSeats, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { notifyUsers } from "./notification.server";
+import { meetingNoticeRecipients } from "../notify/meeting-notice.server";
 import { takeAssemblyRoll } from "./assembly-roll.server";
 
 /**
@@ -131,7 +132,7 @@ export function cancelMeeting(input: MeetingActor & { meetingId: number; reason:
     tx.update(meetings).set({ status: nextMeetingStatus(meeting.status, "cancel"), endedAt: now() }).where(eq(meetings.id, meeting.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "meeting.cancelled", actorId: input.userId, subject: `meeting:${meeting.id}`, payload: { reason: input.reason }, at: now() });
     notifyUsers(tx, {
-      userIds: rosterIds(tx, input.communityId),
+      userIds: meetingNoticeRecipients(tx, input.communityId, meeting.body),
       communityId: input.communityId,
       kind: "meeting.cancelled",
       payload: { meetingId: meeting.id, number: meeting.number, title: meeting.title, reason: input.reason },

@@ -14,6 +14,7 @@ import { now } from "./clock.server";
 import { attempt, attemptLater, refusals, type DomainError, type Refusal, type Result } from "./domain-error.server";
 import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
+import { agendaTitles, meetingNoticeRecipients } from "../notify/meeting-notice.server";
 import { requireRules } from "./rules.server";
 import { write, type WriteFn } from "./write.server";
 
@@ -288,11 +289,12 @@ export function scheduleMeeting(input: ScheduleInput): MeetingResult<{ id: numbe
       payload: { number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), noticeDays: given, noticeDaysRequired: required, body, ...(countBy ? { countBy } : {}), ...(input.requestId !== null ? { request: input.requestId } : {}) },
       at,
     });
+    // The notice (in the app and by e-mail, app/notify): every member of the meeting's roster, with its agenda so far.
     notifyUsers(tx, {
-      userIds: rosterIds(tx, input.communityId),
+      userIds: meetingNoticeRecipients(tx, input.communityId, body),
       communityId: input.communityId,
       kind: "meeting.scheduled",
-      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), ...(body === "assembly" ? { body } : {}) },
+      payload: { meetingId: row.id, number, title: input.title, place: input.place, scheduledAt: input.scheduledAt.toISOString(), agenda: agendaTitles(tx, row.id), ...(body === "assembly" ? { body } : {}) },
       exceptUserId: input.userId,
     });
     return { id: row.id, notice: { required, given, short } };

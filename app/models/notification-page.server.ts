@@ -18,7 +18,8 @@ export interface NotificationRow {
   timeZone: string;
 }
 
-function parsePayload(text: string): Record<string, unknown> {
+/** A stored payload as an object (anything else: empty). The mail worker reads them too. */
+export function parsePayload(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -58,6 +58,9 @@ export default function Sessions() {
     <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t("sessions.title")}</h1>
       <p className="text-stone-600">{t("sessions.intro")}</p>
+      <p className="text-sm">
+        <Link to="/account/notifications">{t("mail.prefs.link")}</Link>
+      </p>
       {result && !result.error ? <Alert tone="success">{t("sessions.revoked", { count: result.revoked })}</Alert> : null}
       {result?.error ? <Alert tone="error">{t(result.error)}</Alert> : null}
       <ul className="space-y-3">

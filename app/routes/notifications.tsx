@@ -37,6 +37,9 @@ export default function Notifications() {
     <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
+        <Link to="/account/notifications" className="text-sm" data-testid="notification-prefs-link">
+          {t("mail.prefs.link")}
+        </Link>
         {items.length ? (
           <Form method="post">
             <input type="hidden" name="intent" value="markAllRead" />

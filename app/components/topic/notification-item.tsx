@@ -1,95 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
-import { isStoredMessage, renderStored } from "~/i18n/stored-message";
-import { formatsFor, isoOf, type Instant } from "./formats";
+import { kindVariables } from "~/i18n/kind-words";
+import { formatsFor, isoOf } from "./formats";
+import { describe, type NotificationData, type Translate } from "./notification-words";
 
-export interface NotificationData {
-  id: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  createdAt: Instant;
-  readAt: Instant | null;
-  topicId: number | null;
-  communitySlug: string;
-  /** Its community's kind: the words (村民代表会议 or 居民代表会议…) follow it, whatever page lists it. */
-  communityKind: CommunityKind;
-  /** Its community's time zone: its times are shown in it, whatever page lists it. */
-  timeZone: string;
-}
-
-const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-
-type Translate = ReturnType<typeof useTranslation>["t"];
-
-interface Described {
-  what: string;
-  detail: string;
-  link: { to: string; label: string } | null;
-}
-
-/** The words, the extra line and the link for one notification, by its kind (payload shapes as the models write them). */
-function describe(item: NotificationData, t: Translate, formatDateTime: (iso: string) => string): Described {
-  const p = item.payload;
-  const topic = t("notifications.topicRef", { number: text(p.number), title: text(p.title) });
-  const topicLink = item.topicId ? { to: `/c/${item.communitySlug}/topics/${item.topicId}`, label: t("notifications.open") } : null;
-  const meetingLink = text(p.meetingId) ? { to: `/c/${item.communitySlug}/meetings/${text(p.meetingId)}`, label: t("notifications.openMeeting") } : null;
-  switch (item.kind) {
-    case "topic.moved": {
-      const action = t(`topic.actions.${text(p.action)}`, { defaultValue: text(p.action) });
-      const state = t(`topic.states.${text(p.to)}`, { defaultValue: text(p.to) });
-      // "Not accepted. Now: not accepted." says it twice: the state is added only when it tells more.
-      const what = state === action ? t("notifications.movedTo", { topic, action }) : t("notifications.moved", { topic, action, state });
-      // A system-made reason (the reopening's) is a message, said in the reader's language.
-      const reason = renderStored(t, isStoredMessage(p.reasonMessage) ? p.reasonMessage : null, text(p.reason));
-      return { what, detail: reason ? t("notifications.movedReason", { reason }) : "", link: topicLink };
-    }
-    case "topic.mergedIn":
-      return { what: t("notifications.mergedIn", { topic, fromNumber: text(p.fromNumber), fromTitle: text(p.fromTitle) }), detail: "", link: topicLink };
-    case "meeting.scheduled": {
-      const at = text(p.scheduledAt) && !Number.isNaN(Date.parse(text(p.scheduledAt))) ? formatDateTime(text(p.scheduledAt)) : "";
-      return { what: t(p.body === "assembly" ? "assembly.scheduled" : "notifications.meetingScheduled", { number: text(p.number), title: text(p.title), place: text(p.place), at }), detail: "", link: meetingLink };
-    }
-    case "meeting.cancelled":
-      return {
-        what: t("notifications.meetingCancelled", { number: text(p.number), title: text(p.title) }),
-        detail: text(p.reason) ? t("notifications.cancelReason", { reason: text(p.reason) }) : "",
-        link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
-      };
-    case "meeting.requested":
-      return {
-        what: t("notifications.meetingRequested", { signatures: text(p.signatures) }),
-        detail: text(p.reason) ? t("notifications.requestReason", { reason: text(p.reason) }) : "",
-        link: { to: `/c/${item.communitySlug}/meetings`, label: t("notifications.openMeetings") },
-      };
-    case "ballot.recorded": {
-      const choice = text(p.choice) ? t(`meetings.vote.${text(p.choice)}`, { defaultValue: text(p.choice) }) : "";
-      const values = { by: text(p.by), meetingNumber: text(p.meetingNumber), position: text(p.position), topic, choice };
-      return { what: t(choice ? "notifications.ballotRecorded" : "notifications.ballotRecordedNoChoice", values), detail: t("notifications.ballotRecordedCheck"), link: meetingLink };
-    }
-    case "task.assigned": {
-      const due = text(p.dueAt) && !Number.isNaN(Date.parse(text(p.dueAt))) ? formatDateTime(text(p.dueAt)) : "";
-      return { what: t("notifications.taskAssigned", { topic, task: text(p.task), due }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
-    }
-    case "rectification.raised":
-      return { what: t("notifications.rectificationRaised", { topic, task: text(p.task) }), detail: text(p.body), link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
-    case "rectification.answered":
-      return { what: t("notifications.rectificationAnswered", { topic, task: text(p.task) }), detail: text(p.answer), link: topicLink && { ...topicLink, to: `${topicLink.to}/execution` } };
-    case "objection.lodged":
-      return { what: t("notifications.objectionLodged", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
-    case "objection.answered":
-      return { what: t(p.upheld === true ? "notifications.objectionUpheld" : "notifications.objectionNotUpheld", { topic }), detail: "", link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` } };
-    case "resolution.suspended":
-    case "resolution.correctionOrdered":
-      return {
-        what: t(item.kind === "resolution.suspended" ? "notifications.resolutionSuspended" : "notifications.correctionOrdered", { topic }),
-        detail: text(p.reason) ? t("notifications.statusReason", { reason: text(p.reason) }) : "",
-        link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` },
-      };
-    default:
-      return { what: t("notifications.unknown", { topic }), detail: "", link: topicLink };
-  }
-}
+export type { NotificationData } from "./notification-words";
 
 /** One notification in words: what happened, to which topic or meeting (a link), when. */
 export function NotificationItem({ item }: { item: NotificationData }) {
