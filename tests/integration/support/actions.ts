@@ -515,6 +515,14 @@ export const ACTIONS: ActionCase[] = [
   community("login", null, "anyone", () => ({ path: "/login", fields: { username: "resident2", password: "demo1234", redirectTo: "/" }, actor: null }), { changes: false }),
   community("logout", null, "anyone", () => ({ path: "/logout", fields: {}, actor: null }), { changes: false }),
   community("language", null, "anyone", () => ({ path: "/language", fields: { lng: "en", redirectTo: "/" }, actor: null }), { changes: false }),
+  // mail (issue 18): one's own e-mail address and how each kind of notification reaches one (answers the page).
+  community(
+    "account.notifications",
+    "save",
+    "signedIn",
+    () => ({ path: "/account/notifications", actor: newcomer(), fields: { intent: "save", email: "someone@mail.example", mode_topics: "never", mode_meetings: "immediate", mode_tasks: "digest", mode_assist: "digest", mode_other: "never" } }),
+    { success: 200, ownSession: true },
+  ),
 ];
 
 function rulesForm(intent: "rules" | "pack" | "catalogueAdd" | "catalogueEdit" | "catalogueRemove"): Record<string, string> {
