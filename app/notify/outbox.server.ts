@@ -20,7 +20,7 @@ export const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
 const BATCH = 200;
 
 /** DIGEST_HOUR (0–23, default 8): the local hour from which the day's digest goes out. */
-export function digestHour(env: NodeJS.ProcessEnv = process.env): number {
+export function digestHour(env: Record<string, string | undefined> = process.env): number {
   const hour = Number(env.DIGEST_HOUR ?? 8);
   return Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : 8;
 }
@@ -95,6 +95,8 @@ export async function triageNotifications({ afterId = 0, mailOn = true }: { afte
       queued++;
     }
     markMailed(skip, now());
+    // A long backlog (the first run after e-mail is turned on) must not hold the server's requests.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -59,7 +59,7 @@ export class SmtpSender implements Sender {
  * (default 587, or 465 when SMTP_SECURE=1), SMTP_SECURE (1/true: TLS from the first byte), SMTP_USER,
  * SMTP_PASSWORD, SMTP_FROM (default yishiting@<host>).
  */
-export function smtpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpConfig | null {
+export function smtpConfigFromEnv(env: Record<string, string | undefined> = process.env): SmtpConfig | null {
   const host = env.SMTP_HOST?.trim();
   if (!host) return null;
   const secure = env.SMTP_SECURE === "1" || env.SMTP_SECURE?.toLowerCase() === "true";
