@@ -94,6 +94,8 @@ const GLOBAL: Record<string, string[]> = {
   "s.$street.invites": ["/s/huacheng/invites"],
   "s.$street.members": ["/s/huacheng/members"],
   $: ["/no-such-page"],
+  // mail (issue 18)
+  "account.notifications": ["/account/notifications"],
 };
 
 async function walk(urls: string[], users: Array<string | null>) {

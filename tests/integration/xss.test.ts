@@ -149,6 +149,7 @@ function everyPath(): string[] {
     "/",
     "/notifications",
     "/account/sessions",
+    "/account/notifications",
     c,
     `${c}/ledger`,
     `${c}/rules`,
