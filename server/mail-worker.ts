@@ -18,7 +18,8 @@ export function startMailWorker({ sender, intervalMs = Number(process.env.MAIL_I
       const digests = await queueDigests({ mailOn });
       if (digests > 0) logger.info({ digests }, "mail digests queued");
       if (sender) {
-        const { sent, failed } = await sendDue(sender);
+        // A few at a time, one after another: 20 every interval is ~240 a minute at the default 5 s.
+        const { sent, failed } = await sendDue(sender, { limit: 20 });
         if (sent || failed) logger.info({ sent, failed }, "mail sent");
       }
     } catch (error) {
