@@ -61,6 +61,11 @@ export const ACCESS = {
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
+  // Issue 18, part roster: rosters by CSV and invite letters (names, households, codes: staff only).
+  roster: { path: "/c/:community/roster", audience: { roles: ["committee"], streetAdmin: true } },
+  rosterTemplate: { path: "/c/:community/roster/template.csv", audience: { roles: ["committee"], streetAdmin: true } },
+  streetRoster: { path: "/s/:street/roster", audience: "streetAdmin" },
+  streetRosterTemplate: { path: "/s/:street/roster/template.csv", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

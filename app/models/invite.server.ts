@@ -20,11 +20,11 @@ export function normaliseInviteCode(code: string): string {
   return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
 }
 
-function hashCode(code: string): string {
+export function hashCode(code: string): string {
   return createHash("sha256").update(normaliseInviteCode(code)).digest("hex");
 }
 
-function generateCode(): string {
+export function generateCode(): string {
   // 12 characters of a 31-letter alphabet: about 59 bits.
   const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
@@ -129,6 +129,8 @@ export function checkInvite(code: string, at = now()) {
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
       communityKind: communities.kind,
+      // A personal invite (an invite letter's): joining with it claims this pending account (roster-claim.server.ts).
+      userId: invites.userId,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
@@ -140,7 +142,7 @@ export function checkInvite(code: string, at = now()) {
   return { invite };
 }
 
-type RedeemResult = Result<InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem, { userId: number; communitySlug: string }>;
+type RedeemResult = Result<InviteProblem | "personal" | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem, { userId: number; communitySlug: string }>;
 
 /**
  * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
@@ -156,6 +158,8 @@ export async function redeemInvite(
     const checked = checkInvite(input.code, at);
     if (!checked.invite) return { ok: false, problem: checked.problem };
     const { invite } = checked;
+    // An invite letter's code claims its own pending account, never makes another one or joins someone else.
+    if (invite.userId !== null) return { ok: false, problem: "personal" };
     const username = "newUser" in input ? input.newUser.username.toLowerCase() : null;
     if (username && tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
       return { ok: false, problem: "usernameTaken" };

@@ -1,0 +1,65 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { translateError } from "~/forms/messages";
+import { ROSTER_MAX_ROWS } from "~/forms/roster-limits";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+
+export type RosterImportOutcome =
+  | { ok: true; importId: number; people: number; created: number; matched: number; roles: number }
+  | { ok: false; problems: Array<{ line: number; column: string | null; message: string }> };
+
+function ImportOutcome({ outcome }: { outcome: RosterImportOutcome }) {
+  const { t } = useTranslation();
+  if (outcome.ok) {
+    return (
+      <Alert tone="success">
+        <span data-testid="roster-imported">{t("roster.import.imported", outcome)}</span>
+      </Alert>
+    );
+  }
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-semibold">{t("roster.import.problemsTitle", { count: outcome.problems.length })}</p>
+      <ul className="mt-2 space-y-1" data-testid="roster-problems">
+        {outcome.problems.map((p, i) => (
+          <li key={i} className="break-words">
+            <span className="tabular-nums">{t("roster.import.line", { line: p.line })}</span>
+            {p.column ? <span className="font-mono text-xs"> · {t(`roster.columns.${p.column}`)}</span> : null}: {translateError(t, p.message)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The roster CSV import: its columns and role words, the template, the file, what the last import did. */
+export function RosterImport({ templateHref, street, outcome }: { templateHref: string; street: boolean; outcome: RosterImportOutcome | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <Card title={t("roster.import.title")}>
+      <div className="space-y-3">
+        {outcome ? <ImportOutcome outcome={outcome} /> : null}
+        <p className="text-sm text-stone-600">{t("roster.import.intro")}</p>
+        <p className="text-sm text-stone-600">{t(street ? "roster.import.columnsStreet" : "roster.import.columnsCommunity", { max: ROSTER_MAX_ROWS })}</p>
+        <p className="text-sm text-stone-600">{t("roster.import.roleWords")}</p>
+        <p className="text-sm text-stone-600">{t("roster.import.matching")}</p>
+        <a href={templateHref} download="roster-template.csv" className="inline-block min-h-[44px] py-2 text-sm">
+          {t("roster.import.template")}
+        </a>
+        <Form method="post" encType="multipart/form-data" className="space-y-3">
+          <input type="hidden" name="intent" value="import" />
+          <label htmlFor="roster-file" className="block text-sm font-medium text-stone-800">
+            {t("roster.import.file")}
+          </label>
+          <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800" />
+          <Button disabled={navigation.state === "submitting"} data-testid="roster-import-submit">
+            {t("roster.import.submit")}
+          </Button>
+        </Form>
+      </div>
+    </Card>
+  );
+}
