@@ -36,8 +36,8 @@ export interface InviteLetter {
  * made, each with its ledger entry as invites have. Returns the letters to print, codes included:
  * only their hashes are kept, so this is the one moment they can be read.
  */
-export async function issueLetters({ scope, importId, actorId }: { scope: RosterScope; importId: number | null; actorId: number }): Promise<InviteLetter[]> {
-  const issued = write((tx) => {
+export function reissueInvites({ scope, importId, actorId }: { scope: RosterScope; importId: number | null; actorId: number }) {
+  return write((tx) => {
     const at = now();
     const expiresAt = new Date(at.getTime() + LETTER_VALID_DAYS * DAY_MS);
     const people = tx
@@ -83,6 +83,11 @@ export async function issueLetters({ scope, importId, actorId }: { scope: Roster
       return { ...p, roles, code, expiresAt };
     });
   });
+}
+
+/** The letters of `reissueInvites`' people: each with its code, its link and the link's QR code, the expiry in the community's time zone. */
+export async function issueLetters(input: { scope: RosterScope; importId: number | null; actorId: number }): Promise<InviteLetter[]> {
+  const issued = reissueInvites(input);
   const origin = publicOrigin();
   const zones = new Map<number, string>();
   return Promise.all(

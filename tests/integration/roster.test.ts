@@ -72,7 +72,7 @@ describe("importing a roster", () => {
       expect(entry, slug).toBeDefined();
       // Counts and ids only: no name, phone or household.
       expect(entry!.payload).not.toMatch(new RegExp(`${a}|${b}|13800000001|第一居民小组`));
-      expect(verifyLedger(communityId(slug)).ok).toBe(true);
+      expect(verifyLedger({ communityId: communityId(slug) }).ok).toBe(true);
     }
   });
 
@@ -145,6 +145,19 @@ describe("importing a roster", () => {
     expect(problem.message).toContain("theirs=137****0003");
     expect(problem.message).toContain("ours=136****0004");
     expect(dbFingerprint()).toBe(before);
+  });
+
+  it("has ledger:verify catch a roster row edited by hand", async () => {
+    const name = fresh();
+    await importCsv("/c/mingyue/roster", csv(`${name},,,居民,`));
+    const row = getDb().select().from(rosterPeople).where(eq(rosterPeople.userId, person(name)[0].id)).get()!;
+    expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
+    getDb().update(rosterPeople).set({ userId: userId("resident2") }).where(eq(rosterPeople.id, row.id)).run();
+    const verdict = verifyLedger({ communityId: communityId("mingyue") });
+    expect(verdict.ok).toBe(false);
+    expect(JSON.stringify(verdict)).toContain(`rosterPerson:${row.id}`);
+    getDb().update(rosterPeople).set({ userId: row.userId }).where(eq(rosterPeople.id, row.id)).run();
+    expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
   });
 
   it("refuses the same person twice in one file", async () => {
@@ -233,7 +246,7 @@ describe("invite letters and joining from one", () => {
     expect(await twice.text()).toContain("join.usedUp");
     expect(person(name)).toHaveLength(1);
     expect((await http.fetch("/login", { form: { username, password: "long-enough-1", redirectTo: "/" } })).status).toBe(302);
-    expect(verifyLedger(communityId("mingyue")).ok).toBe(true);
+    expect(verifyLedger({ communityId: communityId("mingyue") }).ok).toBe(true);
   });
 
   it("claims the account when the code is typed into the ordinary join form, and a signed-in person cannot use a letter", async () => {
