@@ -71,7 +71,7 @@ const roster = {
     letter: {
       heading: "{{community}}议事厅 · 邀请信",
       greeting: "{{name}}:您好!",
-      registered: "您已登记为{{community}}的{{roles}}。欢迎加入网上议事厅,一起商量社区的事。",
+      registered: "您已登记为{{community}}的{{roles}}。欢迎加入网上议事厅,一起商量身边的事。",
       code: "您的邀请码",
       step1: "扫码或打开网址:用手机扫描左边的二维码,或在浏览器中打开 {{url}}(邀请码已自动填好)。",
       step2: "设置用户名和密码:姓名已按名册填好,您只需自己设一个用户名和密码,并记好它们。",
