@@ -180,12 +180,7 @@ export async function redeemInvite(
       const own = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.userId)).get();
       if (own && displayNameTaken(tx, { communityId: invite.communityId, displayName: own.displayName, exceptUserId: input.userId })) return { ok: false, problem: "ownNameTaken" };
     }
-    const used = tx
-      .update(invites)
-      .set({ uses: sql`${invites.uses} + 1` })
-      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
-      .run();
-    if (used.changes === 0) return { ok: false, problem: "usedUp" };
+    if (!takeInviteUse(tx, invite.id, at)) return { ok: false, problem: "usedUp" };
     const userId =
       "newUser" in input
         ? tx
@@ -198,6 +193,17 @@ export async function redeemInvite(
     grantMembership(tx, { communityId: invite.communityId, userId, role: invite.role, grantedBy: null, via: `invite:${invite.id}` });
     return { ok: true, userId, communitySlug: invite.communitySlug };
   });
+}
+
+/** Counts one use of an invite while it is still valid at `at`; false when it no longer was (used up, expired or revoked meanwhile). */
+export function takeInviteUse(tx: Tx, inviteId: number, at: Date): boolean {
+  return (
+    tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(and(eq(invites.id, inviteId), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
+      .run().changes > 0
+  );
 }
 
 function getMemberRolesTx(tx: Tx, userId: number, communityId: number) {

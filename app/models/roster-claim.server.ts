@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { invites, users } from "../../db/schema";
+import { users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { now } from "./clock.server";
 import type { Result } from "./domain-error.server";
-import { checkInvite, type InviteProblem } from "./invite.server";
+import { checkInvite, takeInviteUse, type InviteProblem } from "./invite.server";
 import { appendLedger } from "./ledger.server";
 import { write } from "./write.server";
 
@@ -37,12 +37,7 @@ export async function claimPersonalInvite({ code, username, password }: { code: 
     if (!tx.select({ id: users.id }).from(users).where(and(eq(users.id, invite.userId), eq(users.pending, true))).get()) return { ok: false, problem: "usedUp" };
     const name = username.toLowerCase();
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, name)).get()) return { ok: false, problem: "usernameTaken" };
-    const used = tx
-      .update(invites)
-      .set({ uses: sql`${invites.uses} + 1` })
-      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
-      .run();
-    if (used.changes === 0) return { ok: false, problem: "usedUp" };
+    if (!takeInviteUse(tx, invite.id, at)) return { ok: false, problem: "usedUp" };
     tx.update(users).set({ username: name, passwordHash, pending: false }).where(eq(users.id, invite.userId)).run();
     appendLedger(tx, { communityId: invite.communityId, type: "invite.redeemed", actorId: invite.userId, subject: `invite:${invite.id}`, payload: { userId: invite.userId, claimed: true }, at });
     return { ok: true, userId: invite.userId, communitySlug: invite.communitySlug };

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { translateError } from "~/forms/messages";
+import { CsvProblems } from "~/components/csv-problems";
 import { REGISTER_MAX_ROWS } from "~/forms/register-limits";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -19,19 +19,7 @@ function ImportOutcome({ outcome }: { outcome: RegisterImportOutcome }) {
       </Alert>
     );
   }
-  return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-semibold">{t("register.import.problemsTitle", { count: outcome.problems.length })}</p>
-      <ul className="mt-2 space-y-1" data-testid="import-problems">
-        {outcome.problems.map((p, i) => (
-          <li key={i} className="break-words">
-            <span className="tabular-nums">{t("register.import.line", { line: p.line })}</span>
-            {p.column ? <span className="font-mono text-xs"> · {p.column}</span> : null}: {translateError(t, p.message)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <CsvProblems problems={outcome.problems} title={t("register.import.problemsTitle", { count: outcome.problems.length })} lineKey="register.import.line" column={(c) => c} testId="import-problems" />;
 }
 
 /** The CSV import: its rules, the template, the file, and what the last import did. */

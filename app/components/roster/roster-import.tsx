@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { translateError } from "~/forms/messages";
+import { CsvProblems } from "~/components/csv-problems";
 import { ROSTER_MAX_ROWS } from "~/forms/roster-limits";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -19,19 +19,7 @@ function ImportOutcome({ outcome }: { outcome: RosterImportOutcome }) {
       </Alert>
     );
   }
-  return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-semibold">{t("roster.import.problemsTitle", { count: outcome.problems.length })}</p>
-      <ul className="mt-2 space-y-1" data-testid="roster-problems">
-        {outcome.problems.map((p, i) => (
-          <li key={i} className="break-words">
-            <span className="tabular-nums">{t("roster.import.line", { line: p.line })}</span>
-            {p.column ? <span className="font-mono text-xs"> · {t(`roster.columns.${p.column}`)}</span> : null}: {translateError(t, p.message)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <CsvProblems problems={outcome.problems} title={t("roster.import.problemsTitle", { count: outcome.problems.length })} lineKey="roster.import.line" column={(c) => t(`roster.columns.${c}`)} testId="roster-problems" />;
 }
 
 /** The roster CSV import: its columns and role words, the template, the file, what the last import did. */
