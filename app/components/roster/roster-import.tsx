@@ -1,9 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { CsvProblems } from "~/components/csv-problems";
+import { CsvProblems, CsvUploadForm } from "~/components/csv-import";
 import { ROSTER_MAX_ROWS } from "~/forms/roster-limits";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 
 export type RosterImportOutcome =
@@ -25,7 +23,6 @@ function ImportOutcome({ outcome }: { outcome: RosterImportOutcome }) {
 /** The roster CSV import: its columns and role words, the template, the file, what the last import did. */
 export function RosterImport({ templateHref, street, outcome }: { templateHref: string; street: boolean; outcome: RosterImportOutcome | null }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   return (
     <Card title={t("roster.import.title")}>
       <div className="space-y-3">
@@ -37,16 +34,7 @@ export function RosterImport({ templateHref, street, outcome }: { templateHref: 
         <a href={templateHref} download="roster-template.csv" className="inline-block min-h-[44px] py-2 text-sm">
           {t("roster.import.template")}
         </a>
-        <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <input type="hidden" name="intent" value="import" />
-          <label htmlFor="roster-file" className="block text-sm font-medium text-stone-800">
-            {t("roster.import.file")}
-          </label>
-          <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800" />
-          <Button disabled={navigation.state === "submitting"} data-testid="roster-import-submit">
-            {t("roster.import.submit")}
-          </Button>
-        </Form>
+        <CsvUploadForm name="roster" label={t("roster.import.file")} submit={t("roster.import.submit")} />
       </div>
     </Card>
   );

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { useTranslation } from "~/i18n/use-translation";
 import { translateError } from "~/forms/messages";
 
@@ -17,5 +19,22 @@ export function CsvProblems({ problems, title, lineKey, column, testId }: { prob
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The upload form of a CSV import (intent "import", field "file"): plain multipart, no script needed. */
+export function CsvUploadForm({ name, label, submit }: { name: string; label: string; submit: string }) {
+  const navigation = useNavigation();
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-3">
+      <input type="hidden" name="intent" value="import" />
+      <label htmlFor={`${name}-file`} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input id={`${name}-file`} name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800" />
+      <Button disabled={navigation.state === "submitting"} data-testid={`${name}-import-submit`}>
+        {submit}
+      </Button>
+    </Form>
   );
 }
