@@ -7,6 +7,7 @@ import { importRoster } from "../models/roster-import.server";
 import { issueLetters } from "../models/roster-letters.server";
 import { listRosterImports, type RosterScope } from "../models/roster.server";
 import { readFileUpload } from "../models/upload.server";
+import { chineseLetters } from "../pages/invite-letters.server";
 import { parseForm } from "./parse-form.server";
 
 // Codes and personal data: never kept by a shared cache, never re-shown from one.
@@ -33,6 +34,6 @@ export async function handleRosterAction({ request, scope, actorId }: { request:
   const { size, importId } = submission.value;
   // An import of another street or community is not there for this page.
   if (importId !== null && !listRosterImports(scope).some((i) => i.id === importId)) notFound();
-  const letters = await issueLetters({ scope, importId, actorId });
+  const letters = await chineseLetters(await issueLetters({ scope, importId, actorId }));
   return json({ intent, outcome: null, letters: { size, items: letters } }, { headers: PRIVATE });
 }

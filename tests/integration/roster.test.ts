@@ -47,8 +47,8 @@ const rolesOf = (uid: number, slug = "mingyue") =>
     .map((r) => r.role)
     .sort();
 
-async function letters(path: string, fields: Record<string, string> = {}, who = "committee1") {
-  const res = await http.fetch(path, { cookie: cookies[who], form: { intent: "letters", size: "a4", confirm: "on", ...fields } });
+async function letters(path: string, fields: Record<string, string> = {}, who = "committee1", extraCookie = "") {
+  const res = await http.fetch(path, { cookie: [cookies[who], extraCookie].filter(Boolean).join("; "), form: { intent: "letters", size: "a4", confirm: "on", ...fields } });
   const html = await res.text();
   const codes = [...html.matchAll(/data-testid="letter-code">([0-9A-Z-]+)</g)].map((m) => m[1]);
   return { status: res.status, html, codes, letters: html.split('data-testid="invite-letter"').length - 1, svgs: html.split('data-testid="letter-qr"><svg').length - 1 };
@@ -195,8 +195,12 @@ describe("invite letters and joining from one", () => {
     for (const n of names) expect(first.html).toContain(n);
     expect(first.html).toContain("size: A6");
     expect(first.html).toContain(`/join?code=${first.codes[0]}`);
-    const again = await letters("/c/mingyue/roster", { importId });
+    // The staff member reads English; the letters stay in Chinese, for the residents.
+    const again = await letters("/c/mingyue/roster", { importId }, "committee1", await http.english());
     expect(again.letters).toBe(3);
+    expect(again.html).toContain("Invite letters (3)");
+    expect(again.html).toContain(`${names[0]}:您好!`);
+    expect(again.html).toMatch(/有效期至 \d{4}年\d{1,2}月\d{1,2}日/);
     for (const code of first.codes) expect(checkInvite(code).problem).toBe("invalid");
     for (const code of again.codes) expect(checkInvite(code).invite?.maxUses).toBe(1);
     // Without the tick, nothing is reissued.

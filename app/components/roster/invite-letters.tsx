@@ -1,17 +1,17 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { kindVariables, type CommunityKind } from "~/i18n/kind-words";
 import { PageStyle, PrintButton, printCss } from "~/components/ui/print";
 
+/** One letter as the server wrote it (in Chinese, whatever the page's language). */
 export interface Letter {
-  name: string;
-  communityNameZh: string;
-  communityNameEn: string;
-  communityKind: CommunityKind;
-  roles: string[];
   code: string;
-  expiresOn: string;
-  url: string;
   qrSvg: string;
+  heading: string;
+  greeting: string;
+  registered: string;
+  codeLabel: string;
+  steps: string[];
+  once: string;
+  help: string;
 }
 
 // One letter per sheet, the sheet's own size; nothing of the site around them on paper.
@@ -22,39 +22,29 @@ const css = (size: "a4" | "a6") => `${printCss("letters")}
   .letter:last-child { break-after: auto; page-break-after: auto; }
 }`;
 
-const day = (date: string, en: boolean) => {
-  const [y, m, d] = date.split("-").map(Number);
-  return en ? date : `${y}年${m}月${d}日`;
-};
-
 function InviteLetter({ letter, size }: { letter: Letter; size: "a4" | "a6" }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
-  const words = kindVariables(i18n, letter.communityKind);
-  const community = en ? letter.communityNameEn : letter.communityNameZh;
-  const roles = letter.roles.map((r) => t(`roles.${r}`, words)).join("、");
   const small = size === "a6";
   return (
-    <section className={`letter mx-auto mb-6 rounded-lg border border-stone-300 bg-white ${small ? "max-w-[105mm] space-y-2 p-3 text-[12px]" : "max-w-[180mm] space-y-4 p-8 text-base"}`} data-testid="invite-letter">
-      <h2 className={small ? "text-base font-bold" : "text-2xl font-bold"}>{t("roster.letter.heading", { community })}</h2>
-      <p>{t("roster.letter.greeting", { name: letter.name })}</p>
-      <p>{t("roster.letter.registered", { community, roles })}</p>
+    <section lang="zh-CN" className={`letter mx-auto mb-6 rounded-lg border border-stone-300 bg-white ${small ? "max-w-[105mm] space-y-2 p-3 text-[12px]" : "max-w-[180mm] space-y-4 p-8 text-base"}`} data-testid="invite-letter">
+      <h2 className={small ? "text-base font-bold" : "text-2xl font-bold"}>{letter.heading}</h2>
+      <p>{letter.greeting}</p>
+      <p>{letter.registered}</p>
       <div className="flex flex-wrap items-center gap-4">
         <div className={small ? "h-[32mm] w-[32mm]" : "h-[55mm] w-[55mm]"} data-testid="letter-qr" dangerouslySetInnerHTML={{ __html: letter.qrSvg }} />
         <div>
-          <p className="text-sm">{t("roster.letter.code")}</p>
+          <p className="text-sm">{letter.codeLabel}</p>
           <p className={`font-mono font-bold tracking-widest ${small ? "text-xl" : "text-4xl"}`} data-testid="letter-code">
             {letter.code}
           </p>
         </div>
       </div>
       <ol className="list-decimal space-y-1 pl-5">
-        <li>{t("roster.letter.step1", { url: letter.url })}</li>
-        <li>{t("roster.letter.step2")}</li>
-        <li>{t("roster.letter.step3", words)}</li>
+        {letter.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
       </ol>
-      <p>{t("roster.letter.once", { date: day(letter.expiresOn, en) })}</p>
-      <p>{t("roster.letter.help", { ...words, community })}</p>
+      <p>{letter.once}</p>
+      <p>{letter.help}</p>
     </section>
   );
 }
