@@ -63,6 +63,11 @@ export const ACCESS = {
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
   // mail (issue 18): each person's e-mail address and how each kind of notification reaches them.
   notificationPrefs: { path: "/account/notifications", audience: "signedIn" },
+  // Issue 18, part roster: rosters by CSV and invite letters (names, households, codes: staff only).
+  roster: { path: "/c/:community/roster", audience: { roles: ["committee"], streetAdmin: true } },
+  rosterTemplate: { path: "/c/:community/roster/template.csv", audience: { roles: ["committee"], streetAdmin: true } },
+  streetRoster: { path: "/s/:street/roster", audience: "streetAdmin" },
+  streetRosterTemplate: { path: "/s/:street/roster/template.csv", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

@@ -13,7 +13,7 @@ function isActive(pathname: string, to: string, end: boolean) {
  * with one click handler (useClientNavigation): the bar is on every community page, and router
  * NavLinks were most of its rendering.
  */
-export function CommunityNav({ slug, name, belongs = true, supervises = false, readsRegister = false }: { slug: string; name: string; belongs?: boolean; supervises?: boolean; readsRegister?: boolean }) {
+export function CommunityNav({ slug, name, belongs = true, supervises = false, readsRegister = false, keepsRoster = false }: { slug: string; name: string; belongs?: boolean; supervises?: boolean; readsRegister?: boolean; keepsRoster?: boolean }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const onClick = useClientNavigation();
@@ -29,6 +29,7 @@ export function CommunityNav({ slug, name, belongs = true, supervises = false, r
         { to: `/c/${slug}/units`, label: t("execution.units.nav"), end: false },
         { to: `/c/${slug}/rules`, label: t("nav.rules"), end: false },
         { to: `/c/${slug}/ledger`, label: t("nav.ledger"), end: false },
+        ...(keepsRoster ? [{ to: `/c/${slug}/roster`, label: t("roster.nav"), end: false }] : []),
       ]
     : [board];
   return (

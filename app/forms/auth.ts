@@ -15,16 +15,18 @@ export const loginSchema = z.object({
 
 const code = z.string(required).trim().max(40, msg("errors.tooLong", { max: 40 }));
 
+const username = z.string(required).trim().toLowerCase().regex(USERNAME_PATTERN, msg("errors.username"));
+const password = z
+  .string(required)
+  .min(8, msg("errors.tooShort", { min: 8 }))
+  .max(200, msg("errors.tooLong", { max: 200 }));
+
 /** Joining as a new person: the invite fixes the community and role; the person picks the rest. */
 export const joinNewSchema = z
   .object({
     intent: z.literal("new"),
     code,
-    username: z
-      .string(required)
-      .trim()
-      .toLowerCase()
-      .regex(USERNAME_PATTERN, msg("errors.username")),
+    username,
     // Cleaned first, then checked: a name of invisible characters only is no name.
     displayName: z
       .string(required)
@@ -35,10 +37,21 @@ export const joinNewSchema = z
           .min(1, msg("errors.required"))
           .max(DISPLAY_NAME_MAX, msg("errors.tooLong", { max: DISPLAY_NAME_MAX })),
       ),
-    password: z
-      .string(required)
-      .min(8, msg("errors.tooShort", { min: 8 }))
-      .max(200, msg("errors.tooLong", { max: 200 })),
+    password,
+    confirm: z.string(required),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: msg("errors.passwordMismatch") });
+
+/**
+ * Joining with an invite letter (a roster's personal invite): the name, community and roles are the
+ * roster's; the person picks a username and a password.
+ */
+export const joinClaimSchema = z
+  .object({
+    intent: z.literal("claim"),
+    code,
+    username,
+    password,
     confirm: z.string(required),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: msg("errors.passwordMismatch") });

@@ -20,11 +20,11 @@ export function normaliseInviteCode(code: string): string {
   return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
 }
 
-function hashCode(code: string): string {
+export function hashCode(code: string): string {
   return createHash("sha256").update(normaliseInviteCode(code)).digest("hex");
 }
 
-function generateCode(): string {
+export function generateCode(): string {
   // 12 characters of a 31-letter alphabet: about 59 bits.
   const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
@@ -129,6 +129,8 @@ export function checkInvite(code: string, at = now()) {
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
       communityKind: communities.kind,
+      // A personal invite (an invite letter's): joining with it claims this pending account (roster-claim.server.ts).
+      userId: invites.userId,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
@@ -140,7 +142,7 @@ export function checkInvite(code: string, at = now()) {
   return { invite };
 }
 
-type RedeemResult = Result<InviteProblem | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem, { userId: number; communitySlug: string }>;
+type RedeemResult = Result<InviteProblem | "personal" | "usernameTaken" | "alreadyMember" | "nameTaken" | "ownNameTaken" | ExclusiveProblem, { userId: number; communitySlug: string }>;
 
 /**
  * Uses an invite: for a new account (username, display name, password) or for the signed-in user.
@@ -156,6 +158,8 @@ export async function redeemInvite(
     const checked = checkInvite(input.code, at);
     if (!checked.invite) return { ok: false, problem: checked.problem };
     const { invite } = checked;
+    // An invite letter's code claims its own pending account, never makes another one or joins someone else.
+    if (invite.userId !== null) return { ok: false, problem: "personal" };
     const username = "newUser" in input ? input.newUser.username.toLowerCase() : null;
     if (username && tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
       return { ok: false, problem: "usernameTaken" };
@@ -176,12 +180,7 @@ export async function redeemInvite(
       const own = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.userId)).get();
       if (own && displayNameTaken(tx, { communityId: invite.communityId, displayName: own.displayName, exceptUserId: input.userId })) return { ok: false, problem: "ownNameTaken" };
     }
-    const used = tx
-      .update(invites)
-      .set({ uses: sql`${invites.uses} + 1` })
-      .where(and(eq(invites.id, invite.id), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
-      .run();
-    if (used.changes === 0) return { ok: false, problem: "usedUp" };
+    if (!takeInviteUse(tx, invite.id, at)) return { ok: false, problem: "usedUp" };
     const userId =
       "newUser" in input
         ? tx
@@ -194,6 +193,17 @@ export async function redeemInvite(
     grantMembership(tx, { communityId: invite.communityId, userId, role: invite.role, grantedBy: null, via: `invite:${invite.id}` });
     return { ok: true, userId, communitySlug: invite.communitySlug };
   });
+}
+
+/** Counts one use of an invite while it is still valid at `at`; false when it no longer was (used up, expired or revoked meanwhile). */
+export function takeInviteUse(tx: Tx, inviteId: number, at: Date): boolean {
+  return (
+    tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(and(eq(invites.id, inviteId), lt(invites.uses, invites.maxUses), gt(invites.expiresAt, at), isNull(invites.revokedAt)))
+      .run().changes > 0
+  );
 }
 
 function getMemberRolesTx(tx: Tx, userId: number, communityId: number) {

@@ -19,17 +19,18 @@ export async function loader(args: LoaderFunctionArgs) {
     supervises: decide(ACCESS.supervision.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow" && roles.length > 0,
     // The household register's page, for those its entry in the permission table lets in.
     readsRegister: decide(ACCESS.register.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow",
+    keepsRoster: decide(ACCESS.roster.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow",
     // Every time on the community's pages is shown in its zone (<TimeZoneProvider>, read by useFormats).
     timeZone: getTimeZone(community.id),
   });
 }
 
 export default function CommunityLayout() {
-  const { community, belongs, supervises, readsRegister, timeZone } = useLoaderData<typeof loader>();
+  const { community, belongs, supervises, readsRegister, keepsRoster, timeZone } = useLoaderData<typeof loader>();
   const { i18n } = useTranslation();
   return (
     <TimeZoneProvider zone={timeZone}>
-      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} readsRegister={readsRegister} />
+      <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} readsRegister={readsRegister} keepsRoster={keepsRoster} />
       <Outlet />
     </TimeZoneProvider>
   );

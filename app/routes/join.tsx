@@ -12,11 +12,13 @@ import { readDeviceToken, rememberDevice } from "~/auth/device.server";
 import { getUser } from "~/auth/guards.server";
 import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
 import { forgiveFailure, passRetryAfter, recordFailure, retryAfter, throttledFor, waitMessage } from "~/auth/throttle.server";
-import { joinExistingSchema, joinNewSchema } from "~/forms/auth";
+import { joinClaimSchema, joinExistingSchema, joinNewSchema } from "~/forms/auth";
 import { translateError } from "~/forms/messages";
 import { parseForm } from "~/actions/parse-form.server";
 import { readForm } from "~/actions/read-form.server";
-import { redeemInvite } from "~/models/invite.server";
+import { joinProblemField, joinWithCode } from "~/actions/join.server";
+import { personalInvite } from "~/models/roster-claim.server";
+import { JoinLetter } from "~/components/roster/join-letter";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
@@ -26,13 +28,17 @@ export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
-  return json({ title: await pageTitle(args.request, [["join.title"]]), user: user ? { displayName: user.displayName } : null });
+  // An invite letter's link: the person it is for (whoever holds the code may see whose it is).
+  const code = new URL(args.request.url).searchParams.get("code");
+  const letter = code ? personalInvite(code.slice(0, 40)) : null;
+  return json({ title: await pageTitle(args.request, [["join.title"]]), user: user ? { displayName: user.displayName } : null, letter });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = getUser(args);
-  const schema = user ? joinExistingSchema : joinNewSchema;
-  const submission = parseForm(await readForm(args.request), schema);
+  const formData = await readForm(args.request);
+  const schema = formData.get("intent") === "claim" ? joinClaimSchema : user ? joinExistingSchema : joinNewSchema;
+  const submission = parseForm(formData, schema);
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const ip = args.context.clientIp;
   const waitMs = throttledFor("address", ip);
@@ -43,22 +49,15 @@ export async function action(args: ActionFunctionArgs) {
   // look above, so parallel guesses cannot all pass it; taken back unless the code was invalid.
   recordFailure("address", ip);
   const value = submission.value;
-  const result = await redeemInvite(
-    value.intent === "new"
-      ? { code: value.code, newUser: { username: value.username, displayName: value.displayName, password: value.password } }
-      : { code: value.code, userId: user!.id },
-  );
+  const result = await joinWithCode(value, user?.id ?? null);
   if (!result.ok) {
     if (result.problem !== "invalid") forgiveFailure("address", ip);
-    const field = result.problem === "usernameTaken" ? "username" : result.problem === "nameTaken" ? "displayName" : "code";
-    return json(
-      submission.reply({ fieldErrors: { [field]: [`join.${result.problem}`] }, hideFields: ["password", "confirm"] }),
-      { status: 400 },
-    );
+    const { field, message } = joinProblemField(result.problem);
+    return json(submission.reply({ fieldErrors: { [field]: [message] }, hideFields: ["password", "confirm"] }), { status: 400 });
   }
   forgiveFailure("address", ip);
   const headers = new Headers();
-  if (!user) {
+  if (!user || value.intent === "claim") {
     const token = generateSessionToken();
     const session = createSession({ token, userId: result.userId, userAgent: args.request.headers.get("user-agent") ?? "", ip });
     const secure = new URL(args.request.url).protocol === "https:";
@@ -69,7 +68,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Join() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, letter } = useLoaderData<typeof loader>();
+  if (letter && !user) return <JoinLetter letter={letter} />;
+  return <JoinForm user={user} />;
+}
+
+function JoinForm({ user }: { user: { displayName: string } | null }) {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();

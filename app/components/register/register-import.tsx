@@ -1,9 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { translateError } from "~/forms/messages";
+import { CsvProblems, CsvUploadForm } from "~/components/csv-import";
 import { REGISTER_MAX_ROWS } from "~/forms/register-limits";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 
 export type RegisterImportOutcome =
@@ -19,25 +17,12 @@ function ImportOutcome({ outcome }: { outcome: RegisterImportOutcome }) {
       </Alert>
     );
   }
-  return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-semibold">{t("register.import.problemsTitle", { count: outcome.problems.length })}</p>
-      <ul className="mt-2 space-y-1" data-testid="import-problems">
-        {outcome.problems.map((p, i) => (
-          <li key={i} className="break-words">
-            <span className="tabular-nums">{t("register.import.line", { line: p.line })}</span>
-            {p.column ? <span className="font-mono text-xs"> · {p.column}</span> : null}: {translateError(t, p.message)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <CsvProblems problems={outcome.problems} title={t("register.import.problemsTitle", { count: outcome.problems.length })} lineKey="register.import.line" column={(c) => c} testId="import-problems" />;
 }
 
 /** The CSV import: its rules, the template, the file, and what the last import did. */
 export function RegisterImport({ slug, outcome }: { slug: string; outcome: RegisterImportOutcome | null }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   return (
     <Card title={t("register.import.title")}>
       <div className="space-y-3">
@@ -47,16 +32,7 @@ export function RegisterImport({ slug, outcome }: { slug: string; outcome: Regis
         <a href={`/c/${slug}/register/template.csv`} download="register-template.csv" className="inline-block min-h-[44px] py-2 text-sm">
           {t("register.import.template")}
         </a>
-        <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <input type="hidden" name="intent" value="import" />
-          <label htmlFor="register-file" className="block text-sm font-medium text-stone-800">
-            {t("register.import.file")}
-          </label>
-          <input id="register-file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-[44px] w-full max-w-full text-sm file:mr-3 file:min-h-[44px] file:cursor-pointer file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:text-stone-800" />
-          <Button disabled={navigation.state === "submitting"} data-testid="register-import-submit">
-            {t("register.import.submit")}
-          </Button>
-        </Form>
+        <CsvUploadForm name="register" label={t("register.import.file")} submit={t("register.import.submit")} />
       </div>
     </Card>
   );

@@ -100,6 +100,8 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "authorisation.revoked": "Authorisation revoked",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "Checked in at the assembly",
+  // Issue 18, part roster: a roster CSV brought in (per community touched).
+  "roster.imported": "Roster imported",
 };
 
 export default ledgerTypes;

@@ -100,6 +100,8 @@ const ledgerTypes = {
   "authorisation.revoked": "撤回会议授权",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "村(居)民会议签到",
+  // Issue 18, part roster: a roster CSV brought in (per community touched).
+  "roster.imported": "导入名册",
 };
 
 export default ledgerTypes;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../../../db/client.server";
 import { and, eq } from "drizzle-orm";
-import { catalogueEntries, householdMembers, households, meetings } from "../../../db/schema";
+import { catalogueEntries, communities, householdMembers, households, meetings } from "../../../db/schema";
 import { recordAuthorisation } from "~/models/powers-matters.server";
 import type { Audience } from "~/auth/permissions";
 import { closeVote, castBallot, openVote } from "~/models/ballot.server";
@@ -17,6 +17,9 @@ import { addDraftComment } from "~/models/draft-comment.server";
 import { addTask, createUnit, reportCompletion, reportProgress } from "~/models/execution.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { createInvite } from "~/models/invite.server";
+import { importRoster } from "~/models/roster-import.server";
+import { reissueInvites } from "~/models/roster-letters.server";
+import { ACCESS } from "~/auth/permissions";
 import { tableMotion } from "~/models/meeting-agenda.server";
 import { createMeetingRequest } from "~/models/meeting-request.server";
 import { checkIn } from "~/models/meeting-attendance.server";
@@ -523,7 +526,42 @@ export const ACTIONS: ActionCase[] = [
     () => ({ path: "/account/notifications", actor: newcomer(), fields: { intent: "save", email: "someone@mail.example", mode_topics: "never", mode_meetings: "immediate", mode_tasks: "digest", mode_assist: "digest", mode_other: "never" } }),
     { success: 200, ownSession: true },
   ),
+  // Issue 18, part roster: roster imports and invite letters (the street's page and a community's), joining from a letter.
+  ...rosterActions(),
 ];
+
+/** A roster CSV of one new person of `community` (blank: the page's own). */
+const rosterCsv = (community = "") => ({ field: "file", name: "roster.csv", type: "text/csv", bytes: new TextEncoder().encode(`姓名,电话,社区,角色,户号或小组\n${unique("名册").replace(/\s+/g, "")},,${community},居民,一组\n`) });
+
+/** One pending person of mingyue (imported by its committee), so a letters post has someone to write to. */
+function pendingInMingyue() {
+  const r = importRoster({ streetId: streetOf(MINGYUE), communityId: cid(), actorId: userId("committee1"), bytes: rosterCsv().bytes, fileName: "p.csv" });
+  if (!r.ok) throw new Error("roster refused while preparing");
+}
+
+/** A code of an invite letter for a pending person of a community of our own (claiming it changes no demo account). */
+function letterCode(): string {
+  const { id } = createCommunity({ entries: 1 });
+  const streetId = streetOf(MINGYUE);
+  const r = importRoster({ streetId, communityId: id, actorId: userId("street1"), bytes: rosterCsv().bytes, fileName: "p.csv" });
+  if (!r.ok) throw new Error("roster refused while preparing");
+  return reissueInvites({ scope: { streetId, communityId: id }, importId: r.importId, actorId: userId("street1") })[0].code;
+}
+
+const streetOf = (slug: string) => getDb().select({ streetId: communities.streetId }).from(communities).where(eq(communities.slug, slug)).get()!.streetId;
+
+function rosterActions(): ActionCase[] {
+  const ROSTER = "c.$community.roster";
+  const STREET_ROSTER = "s.$street.roster";
+  const letters = { intent: "letters", size: "a4", confirm: "on" };
+  return [
+    community(ROSTER, "import", ACCESS.roster.audience, () => ({ path: `/c/${MINGYUE}/roster`, fields: { intent: "import" }, file: rosterCsv(), actor: "committee1" }), { success: 200 }),
+    community(ROSTER, "letters", ACCESS.roster.audience, () => (pendingInMingyue(), { path: `/c/${MINGYUE}/roster`, fields: letters, actor: "committee1" }), { success: 200 }),
+    community(STREET_ROSTER, "import", "streetAdmin", () => ({ path: "/s/huacheng/roster", fields: { intent: "import" }, file: rosterCsv(MINGYUE), actor: "street1" }), { success: 200 }),
+    community(STREET_ROSTER, "letters", "streetAdmin", () => (pendingInMingyue(), { path: "/s/huacheng/roster", fields: letters, actor: "street1" }), { success: 200 }),
+    community("join", "claim", "anyone", () => ({ path: "/join", fields: { intent: "claim", code: letterCode(), username: `c${process.pid}x${++made}`, password: "long-enough-1", confirm: "long-enough-1" }, actor: null })),
+  ];
+}
 
 function rulesForm(intent: "rules" | "pack" | "catalogueAdd" | "catalogueEdit" | "catalogueRemove"): Record<string, string> {
   const entry = () => addCatalogueEntry({ communityId: cid(), actorId: userId("street1"), values: { nameZh: unique("测试类别"), nameEn: unique("Test category"), needsVote: true, needsPublicity: true } });
