@@ -212,11 +212,12 @@ describe("importing the register from CSV", () => {
     expect(await res.text()).toContain("已导入 1250 户、5000 人");
   });
 
+  // A birth date stands alone; the 户号 the ledger keeps may hold digits like "BIG32003-14-950" (a pid in it).
   it("never writes a name, a birth date or an address into the ledger", () => {
     const rows = getDb().select().from(ledgerEntries).where(eq(ledgerEntries.communityId, MINGYUE())).all().filter((e) => e.type.startsWith("register."));
     expect(rows.length).toBeGreaterThan(5);
     for (const e of rows) {
-      expect(e.payload + e.subject, e.type).not.toMatch(new RegExp(`${SECRET}|测试户主|19[5-9]\\d-\\d\\d-\\d\\d|20[0-2]\\d-\\d\\d-\\d\\d`));
+      expect(e.payload + e.subject, e.type).not.toMatch(new RegExp(`${SECRET}|测试户主|(?<!\\d)(19[5-9]\\d|20[0-2]\\d)-\\d\\d-\\d\\d(?!\\d)`));
     }
   });
 });
