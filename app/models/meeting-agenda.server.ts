@@ -11,6 +11,8 @@ import { isOwnersMatter } from "./owner-decision.server";
 import { tablingBlockFor } from "./powers-matters.server";
 import { CONVENER, meetingRefused, meetingRow, meetingWrite, requireRoleIn, type MeetingActor, type MeetingResult } from "./meeting.server";
 import { requireRules } from "./rules.server";
+import { notifyUsers } from "./notification.server";
+import { agendaTitles, meetingNoticeRecipients } from "../notify/meeting-notice.server";
 
 /** The agenda of a meeting that has not started: motions tabled (with the pass rule that will apply) and withdrawn. */
 /**
@@ -53,7 +55,32 @@ export function tableMotion(input: MeetingActor & { meetingId: number; topicId: 
       payload: { meeting: meeting.id, topic: topic.id, position, sha256: topic.sha256, secret: input.secret, onFail: input.onFail, pass: ratioText({ num: rule.passNum, den: rule.passDen, inclusive: rule.passInclusive }), ...(topic.passOfAll ? { ofAll: true } : {}) },
       at: now(),
     });
+    noticeAgendaChange(tx, input, meeting, { added: topic.id });
     return { id: row.id };
+  });
+}
+
+/**
+ * The roster hears of every change to the agenda of a meeting it was given notice of: the notice sent
+ * when the meeting was scheduled usually had no agenda yet (topics are tabled afterwards).
+ */
+function noticeAgendaChange(tx: Tx, actor: MeetingActor, meeting: { id: number; number: number; title: string; place: string; scheduledAt: Date; body: string }, change: { added: number } | { removed: number }) {
+  const topicId = "added" in change ? change.added : change.removed;
+  const item = tx.select({ number: topics.number, title: topics.title }).from(topics).where(eq(topics.id, topicId)).get();
+  notifyUsers(tx, {
+    userIds: meetingNoticeRecipients(tx, actor.communityId, meeting.body),
+    communityId: actor.communityId,
+    kind: "meeting.agendaChanged",
+    payload: {
+      meetingId: meeting.id,
+      number: meeting.number,
+      title: meeting.title,
+      place: meeting.place,
+      scheduledAt: meeting.scheduledAt.toISOString(),
+      [("added" in change ? "added" : "removed")]: item ? `#${item.number} ${item.title}` : "",
+      agenda: agendaTitles(tx, meeting.id),
+    },
+    exceptUserId: actor.userId,
   });
 }
 
@@ -78,6 +105,7 @@ export function withdrawMotion(input: MeetingActor & { meetingId: number; motion
     if (!motionMay(motion.status, "withdraw")) throw meetingRefused("wrongStatus");
     tx.delete(motions).where(eq(motions.id, motion.id)).run();
     appendLedger(tx, { communityId: input.communityId, type: "motion.withdrawn", actorId: input.userId, subject: `motion:${motion.id}`, payload: { meeting: meeting.id, topic: motion.topicId }, at: now() });
+    noticeAgendaChange(tx, input, meeting, { removed: motion.topicId });
     return {};
   });
 }

@@ -21,6 +21,7 @@ const GROUPS: Record<string, PrefKind> = {
   "resolution.correctionOrdered": "topics",
   "meeting.scheduled": "meetings",
   "meeting.cancelled": "meetings",
+  "meeting.agendaChanged": "meetings",
   "meeting.rescheduled": "meetings",
   "meeting.requested": "meetings",
   "ballot.recorded": "meetings",

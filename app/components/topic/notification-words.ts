@@ -52,6 +52,12 @@ export function describe(item: NotificationData, t: Translate, formatDateTime: (
       const detail = agenda.length ? t("mail.agenda", { items: agenda.join("\n") }) : "";
       return { what: t(p.body === "assembly" ? "assembly.scheduled" : "notifications.meetingScheduled", { number: text(p.number), title: text(p.title), place: text(p.place), at }), detail, link: meetingLink };
     }
+    case "meeting.agendaChanged": {
+      const at = text(p.scheduledAt) && !Number.isNaN(Date.parse(text(p.scheduledAt))) ? formatDateTime(text(p.scheduledAt)) : "";
+      const agenda = Array.isArray(p.agenda) ? p.agenda.map(text).filter(Boolean) : [];
+      const values = { title: text(p.title), at, place: text(p.place), item: text(p.added) || text(p.removed) };
+      return { what: t(text(p.added) ? "notifications.agendaAdded" : "notifications.agendaRemoved", values), detail: agenda.length ? t("mail.agenda", { items: agenda.join("\n") }) : t("notifications.agendaEmpty"), link: meetingLink };
+    }
     case "meeting.cancelled":
       return {
         what: t("notifications.meetingCancelled", { number: text(p.number), title: text(p.title) }),
