@@ -129,12 +129,14 @@ export function checkInvite(code: string, at = now()) {
       communityNameZh: communities.nameZh,
       communityNameEn: communities.nameEn,
       communityKind: communities.kind,
+      archivedAt: communities.archivedAt,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
     .where(eq(invites.codeHash, hashCode(code)))
     .get();
-  if (!invite || invite.revokedAt) return { problem: "invalid" as const };
+  // An archived community takes nobody in (issue 18): its invites read as no invite at all.
+  if (!invite || invite.revokedAt || invite.archivedAt) return { problem: "invalid" as const };
   if (invite.expiresAt <= at) return { problem: "expired" as const };
   if (invite.uses >= invite.maxUses) return { problem: "usedUp" as const };
   return { invite };

@@ -100,6 +100,10 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "authorisation.revoked": "Authorisation revoked",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "Checked in at the assembly",
+  // Issue 18, part setup: the street admin's communities.
+  "community.renamed": "Community renamed",
+  "community.archived": "Community archived",
+  "community.restored": "Community restored",
 };
 
 export default ledgerTypes;

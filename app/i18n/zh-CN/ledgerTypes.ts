@@ -100,6 +100,10 @@ const ledgerTypes = {
   "authorisation.revoked": "撤回会议授权",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "村(居)民会议签到",
+  // Issue 18, part setup: the street admin's communities.
+  "community.renamed": "社区改名",
+  "community.archived": "社区归档",
+  "community.restored": "社区恢复",
 };
 
 export default ledgerTypes;
