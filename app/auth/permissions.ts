@@ -61,6 +61,8 @@ export const ACCESS = {
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
+  // Issue 18, part setup: the street admin adds, renames, archives and restores communities.
+  streetCommunities: { path: "/s/:street/communities", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;
