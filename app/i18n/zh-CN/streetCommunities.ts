@@ -37,7 +37,7 @@ const streetCommunities = {
     archivedNotice: "本社区已归档:页面和公示栏仍可查看,但不能再提交任何内容。",
     archivedTitle: "社区已归档",
     archivedRefused: "这个社区已经归档,只能查看,不能提交。没有保存任何内容。",
-    demoBanner: "演示数据 — 演示账号密码公开,请勿录入真实信息",
+    demoBanner: "演示数据 — 演示账号密码公开，请勿录入真实信息",
   },
 };
 
