@@ -16,6 +16,7 @@ import { readForm } from "~/actions/read-form.server";
 import { addCommunitySchema, archiveCommunitySchema, COMMUNITY_KINDS, renameCommunitySchema, restoreCommunitySchema } from "~/forms/communities";
 import { addCommunity, listStreetCommunitiesAll, renameCommunity, setCommunityArchived } from "~/models/community-admin.server";
 import { DEFAULT_TIME_ZONE, timeZones } from "~/i18n/time-zone";
+import { translateError } from "~/forms/messages";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
@@ -82,12 +83,15 @@ export default function StreetCommunities() {
   const active = communities.filter((c) => c.archivedAt === null);
   const archived = communities.filter((c) => c.archivedAt !== null);
   const rowProblem = (slug: string) => (data?.problem && data.slug === slug ? data.problem : null);
+  // A problem with a community no row shows (a post from an older page): said at the top.
+  const strayProblem = data?.problem && !communities.some((c) => c.slug === data.slug) ? data.problem : null;
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-4 px-4 py-5">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("streetCommunities.title", { name: en ? street.nameEn : street.nameZh })}</h1>
         <Link to={`/s/${street.slug}`}>{t("nav.street")}</Link>
       </div>
+      {strayProblem ? <Alert tone="error">{translateError(t, strayProblem)}</Alert> : null}
       {data?.done ? <Alert tone="success">{t(data.done.key, { name: data.done.name, kind: data.done.kind ? t(data.done.kind) : "" })}</Alert> : null}
       <Card title={t("streetCommunities.active")}>
         <ul className="divide-y divide-stone-200">

@@ -130,6 +130,7 @@ describe("the street's communities page", () => {
     expect(await (await http.fetch("/")).text()).toContain("baiyang");
     const comment = await http.fetch(`/c/baiyang/topics/${topic}`, { cookie: await as("street1"), form: { intent: "comment", body: "恢复后可以评论。" } });
     expect(comment.status).not.toBe(423);
+    expect((await http.fetch("/c/baiyang/rules", { cookie: await as("street1"), form: { intent: "rules" } })).status).toBe(400);
     expect(getDb().select().from(users).where(eq(users.username, "latecomer")).get()).toBeUndefined();
   });
 
