@@ -82,6 +82,8 @@ function makeVisits(): Record<string, Visit> {
     "s.$street._index": { path: "/s/huacheng", as: "street1", names: [] },
     "s.$street.invites": { path: "/s/huacheng/invites", as: "street1", names: [] },
     "s.$street.members": { path: "/s/huacheng/members", as: "street1", names: [] },
+    // Issue 18, part setup.
+    "s.$street.communities": { path: "/s/huacheng/communities", as: "street1", names: [] },
   };
 }
 
