@@ -5,9 +5,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { catalogueEntries, communities, ledgerEntries, rules, streetAdmins, streets, users } from "../../db/schema";
+import { setCommunityArchived } from "~/models/community-admin.server";
 import { getDraftAccess } from "~/models/draft-access.server";
 import { createInvite } from "~/models/invite.server";
 import { createTopic } from "~/models/topic-create.server";
+import { appendParagraph, connectClient, topicIn, waitFor } from "./support/collab";
 import { userId } from "./support/db";
 import { dbFingerprint } from "./support/fingerprint";
 import { signedIn, useServer } from "./support/http";
@@ -132,6 +134,25 @@ describe("the street's communities page", () => {
     expect(comment.status).not.toBe(423);
     expect((await http.fetch("/c/baiyang/rules", { cookie: await as("street1"), form: { intent: "rules" } })).status).toBe(400);
     expect(getDb().select().from(users).where(eq(users.username, "latecomer")).get()).toBeUndefined();
+  });
+
+  it("turns an open drafting socket read-only the moment its community is archived", async () => {
+    const topic = topicIn("drafting");
+    const editor = await connectClient(http.url, topic, await as("committee1"));
+    const reader = await connectClient(http.url, topic, await as("resident1"));
+    const streetId = row("mingyue")!.streetId;
+    try {
+      appendParagraph(editor.doc, "归档前写的一段。");
+      await waitFor(() => reader.text().includes("归档前写的一段"), "an edit before archiving reaches the reader");
+      expect(setCommunityArchived({ streetId, actorId: userId("street1"), slug: "mingyue", archived: true }).ok).toBe(true);
+      appendParagraph(editor.doc, "归档后写的一段。");
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(reader.text()).not.toContain("归档后写的一段");
+    } finally {
+      editor.close();
+      reader.close();
+      setCommunityArchived({ streetId, actorId: userId("street1"), slug: "mingyue", archived: false });
+    }
   });
 
   it("shows the demo banner on every page of the demo database", async () => {
