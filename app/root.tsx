@@ -23,6 +23,8 @@ import { i18n } from "./i18n/i18next.server";
 import { i18nFor } from "./i18n/instances.server";
 import { titleMeta } from "./i18n/page-title";
 import { countUnread } from "./models/notification.server";
+import { hasDemoData } from "./models/demo-data.server";
+import { DemoBanner } from "./components/demo-banner";
 import stylesheet from "./tailwind.css?url";
 import { useNonce } from "./components/nonce";
 
@@ -42,7 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The community's kind sets the words of every page in it (村民 or 居民…): kind-words.ts.
   const kind = (params.community ? getCommunityBySlug(params.community)?.kind : undefined) ?? DEFAULT_KIND;
   const title = (await i18nFor(locale, kind)).t("app.name");
-  return json({ locale, user, unread, kind, title });
+  // While the demo accounts exist every page says so (issue 18): one remembered read.
+  return json({ locale, user, unread, kind, title, demo: hasDemoData() });
 }
 
 // Moving to another community (or out of one) may change the words (村民 or 居民…): the root's kind is read again.
@@ -72,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus-visible:outline-white">
           {t("app.skipToContent")}
         </a>
+        {data?.demo ? <DemoBanner /> : null}
         <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
         {children}
         <ScrollRestoration nonce={nonce} />

@@ -3,7 +3,8 @@ import { databasePath } from "../db/config";
 import { checkWritable } from "../db/health";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./cli/demo/data";
 import { runMigrations } from "./migrate";
-import { seedDemo } from "./cli/demo/seed";
+import { isEmpty, seedDemo } from "./cli/demo/seed";
+import { hasDemoData } from "../app/models/demo-data.server";
 import { publicOrigin } from "../app/security/public-origin.server";
 import { startServer } from "./app";
 import { startScheduler } from "./scheduler";
@@ -51,8 +52,14 @@ const lines = [
   ),
   "",
 ];
-if (process.env.DEMO_SEED !== "0") process.stdout.write(lines.join("\n") + "\n");
-else logger.info({ url: running.url }, "listening");
+// The demo accounts are listed only where they exist; an empty database without the demo needs setup.
+if (seeded || hasDemoData()) process.stdout.write(lines.join("\n") + "\n");
+else if (isEmpty(db)) {
+  process.stdout.write(
+    `\n  议事厅 Yishiting is running at ${running.url}\n  database: ${databasePath()} is empty (DEMO_SEED=0).\n` +
+      "  Set up your street: npm run setup -- --street <slug> --street-name <name> --community <slug>:<name>:<urban|village> --admin <username>\n\n",
+  );
+} else logger.info({ url: running.url }, "listening");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -81,6 +81,18 @@ function standingIn(args: GuardArgs, slug: string | undefined): Standing | null 
   return standing;
 }
 
+/** The status of a post to an archived community: the error page says it is archived and read-only. */
+export const ARCHIVED_STATUS = 423;
+
+/**
+ * An archived community is read-only (issue 18): every post under /c/:community is refused here, in
+ * the guards every action begins with, after who may post was decided (outsiders still get 404).
+ */
+function refuseIfArchived(args: GuardArgs, community: Community): void {
+  const method = args.request.method;
+  if (community.archivedAt && method !== "GET" && method !== "HEAD") throw new Response("Archived", { status: ARCHIVED_STATUS, statusText: "Locked" });
+}
+
 function checkCommunity(args: GuardArgs, slug: string | undefined, audience: Audience): CommunityAccess {
   const user = getUser(args);
   const standing = standingIn(args, slug);
@@ -89,6 +101,7 @@ function checkCommunity(args: GuardArgs, slug: string | undefined, audience: Aud
   const { community, roles, isStreetAdmin: admin } = standing;
   const decision = decide(audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin: admin });
   if (decision !== "allow") refuse(decision, args.request);
+  refuseIfArchived(args, community);
   return { user, community, roles, isStreetAdmin: admin };
 }
 
@@ -104,6 +117,7 @@ export function requireAccess(args: GuardArgs, slug: string | undefined, key: Ac
  */
 export function requireCommunity(args: GuardArgs, slug: string | undefined) {
   const standing = standingIn(args, slug) ?? notFound();
+  refuseIfArchived(args, standing.community);
   return { user: getUser(args), ...standing };
 }
 

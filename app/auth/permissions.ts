@@ -68,6 +68,8 @@ export const ACCESS = {
   rosterTemplate: { path: "/c/:community/roster/template.csv", audience: { roles: ["committee"], streetAdmin: true } },
   streetRoster: { path: "/s/:street/roster", audience: "streetAdmin" },
   streetRosterTemplate: { path: "/s/:street/roster/template.csv", audience: "streetAdmin" },
+  // Issue 18, part setup: the street admin adds, renames, archives and restores communities.
+  streetCommunities: { path: "/s/:street/communities", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

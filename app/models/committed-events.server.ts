@@ -16,6 +16,8 @@ export interface CommittedEvents {
   meetingChanged: { communityId: number; meetingId: number };
   /** Sessions were revoked or signed out: their open drafting sockets close. */
   sessionsEnded: { sessionIds: string[] };
+  /** A community was archived or restored (issue 18, setup): its drafting sockets are re-decided. */
+  communityArchived: { communityId: number };
 }
 
 export type CommittedEventName = keyof CommittedEvents;

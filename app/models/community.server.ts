@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
@@ -16,6 +16,7 @@ const communityBySlug = prepared((db) =>
       kind: communities.kind,
       streetId: communities.streetId,
       streetSlug: streets.slug,
+      archivedAt: communities.archivedAt,
     })
     .from(communities)
     .innerJoin(streets, eq(streets.id, communities.streetId))
@@ -70,7 +71,7 @@ export function isStreetMember({ userId, streetId }: { userId: number; streetId:
   );
 }
 
-/** All communities grouped under their street, for the front page (public information). */
+/** All active communities grouped under their street, for the front page (public information; archived ones are off it). */
 export function listCommunities() {
   return getDb()
     .select({
@@ -84,15 +85,17 @@ export function listCommunities() {
     })
     .from(communities)
     .innerJoin(streets, eq(streets.id, communities.streetId))
+    .where(isNull(communities.archivedAt))
     .orderBy(asc(streets.slug), asc(communities.id))
     .all();
 }
 
+/** The street's active communities (an archived one is off its dashboard and its invites). */
 export function listStreetCommunities({ streetId }: { streetId: number }) {
   return getDb()
     .select({ id: communities.id, slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, kind: communities.kind })
     .from(communities)
-    .where(eq(communities.streetId, streetId))
+    .where(and(eq(communities.streetId, streetId), isNull(communities.archivedAt)))
     .orderBy(asc(communities.id))
     .all();
 }

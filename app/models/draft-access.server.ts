@@ -21,7 +21,7 @@ export function decideDraftAccess({ state, roles, streetAdmin }: { state: TopicS
  */
 export function getDraftAccess({ topicId, userId, communityId }: { topicId: number; userId: number; communityId?: number }) {
   const topic = getDb()
-    .select({ id: topics.id, communityId: topics.communityId, state: topics.state, streetId: communities.streetId })
+    .select({ id: topics.id, communityId: topics.communityId, state: topics.state, streetId: communities.streetId, archivedAt: communities.archivedAt })
     .from(topics)
     .innerJoin(communities, eq(communities.id, topics.communityId))
     .where(eq(topics.id, topicId))
@@ -29,5 +29,7 @@ export function getDraftAccess({ topicId, userId, communityId }: { topicId: numb
   if (!topic || (communityId !== undefined && topic.communityId !== communityId)) return null;
   const roles = getMemberRoles({ userId, communityId: topic.communityId });
   const streetAdmin = roles.length === 0 && isStreetAdmin({ userId, streetId: topic.streetId });
-  return { topicId: topic.id, communityId: topic.communityId, state: topic.state, access: decideDraftAccess({ state: topic.state, roles, streetAdmin }) };
+  const access = decideDraftAccess({ state: topic.state, roles, streetAdmin });
+  // An archived community is read-only (issue 18): its drafts too, on every socket.
+  return { topicId: topic.id, communityId: topic.communityId, state: topic.state, access: topic.archivedAt && access === "edit" ? ("read" as const) : access };
 }

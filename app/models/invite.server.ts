@@ -131,12 +131,14 @@ export function checkInvite(code: string, at = now()) {
       communityKind: communities.kind,
       // A personal invite (an invite letter's): joining with it claims this pending account (roster-claim.server.ts).
       userId: invites.userId,
+      archivedAt: communities.archivedAt,
     })
     .from(invites)
     .innerJoin(communities, eq(communities.id, invites.communityId))
     .where(eq(invites.codeHash, hashCode(code)))
     .get();
-  if (!invite || invite.revokedAt) return { problem: "invalid" as const };
+  // An archived community takes nobody in (issue 18): its invites read as no invite at all.
+  if (!invite || invite.revokedAt || invite.archivedAt) return { problem: "invalid" as const };
   if (invite.expiresAt <= at) return { problem: "expired" as const };
   if (invite.uses >= invite.maxUses) return { problem: "usedUp" as const };
   return { invite };

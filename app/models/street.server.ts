@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, topics } from "../../db/schema";
 import { DAY_MS, now } from "./clock.server";
@@ -9,7 +9,8 @@ import { getRules } from "./rules.server";
 
 export const OVERDUE_LIST_LIMIT = 100;
 
-const overdueInStreet = (streetId: number) => and(eq(communities.streetId, streetId), eq(topics.overdue, true), eq(topics.status, "active"));
+// Archived communities are off the dashboard: their overdue work is nobody's to chase.
+const overdueInStreet = (streetId: number) => and(eq(communities.streetId, streetId), isNull(communities.archivedAt), eq(topics.overdue, true), eq(topics.status, "active"));
 
 /**
  * Screening past its deadline across the street's communities, the longest overdue first (at most

@@ -22,15 +22,22 @@ export async function loader(args: LoaderFunctionArgs) {
     keepsRoster: decide(ACCESS.roster.audience, { signedIn: true, isMember: roles.length > 0, roles, isStreetAdmin }) === "allow",
     // Every time on the community's pages is shown in its zone (<TimeZoneProvider>, read by useFormats).
     timeZone: getTimeZone(community.id),
+    // Archived (issue 18): still readable, read-only; every page says so.
+    archived: community.archivedAt !== null,
   });
 }
 
 export default function CommunityLayout() {
-  const { community, belongs, supervises, readsRegister, keepsRoster, timeZone } = useLoaderData<typeof loader>();
-  const { i18n } = useTranslation();
+  const { community, belongs, supervises, readsRegister, keepsRoster, timeZone, archived } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
   return (
     <TimeZoneProvider zone={timeZone}>
       <CommunityNav slug={community.slug} name={i18n.language === "en" ? community.nameEn : community.nameZh} belongs={belongs} supervises={supervises} readsRegister={readsRegister} keepsRoster={keepsRoster} />
+      {archived ? (
+        <p role="status" data-archived-notice className="mx-auto max-w-6xl px-4 pt-3 text-sm font-medium text-amber-900">
+          <span className="inline-block rounded-md bg-amber-100 px-3 py-2">{t("streetCommunities.archivedNotice")}</span>
+        </p>
+      ) : null}
       <Outlet />
     </TimeZoneProvider>
   );

@@ -43,6 +43,9 @@ export default function StreetDashboard() {
           <Link to={`/s/${street.slug}/roster`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
             {t("roster.nav")}
           </Link>
+          <Link to={`/s/${street.slug}/communities`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+            {t("streetCommunities.link")}
+          </Link>
         </div>
       </div>
       <Card title={t("supervision.street.ranking")}>

@@ -239,6 +239,7 @@ function listen(collab: CollabHandle<DraftContext>): () => void {
     onCommitted("rolesChanged", ({ communityId, userId }) =>
       reevaluate(collab, openConnections(collab).filter((conn) => conn.context.communityId === communityId && conn.context.userId === userId)),
     ),
+    onCommitted("communityArchived", ({ communityId }) => reevaluate(collab, openConnections(collab).filter((conn) => conn.context.communityId === communityId))),
     onCommitted("sessionsEnded", ({ sessionIds }) => {
       const ended = new Set(sessionIds);
       for (const conn of openConnections(collab)) if (ended.has(conn.context.sessionId)) collab.endConnection(conn, CLOSE_PROTOCOL, "session ended");

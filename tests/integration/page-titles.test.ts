@@ -84,6 +84,8 @@ function makeVisits(): Record<string, Visit> {
     "s.$street.members": { path: "/s/huacheng/members", as: "street1", names: [] },
     // mail (issue 18)
     "account.notifications": { path: "/account/notifications", as: "resident1", names: [] },
+    // Issue 18, part setup.
+    "s.$street.communities": { path: "/s/huacheng/communities", as: "street1", names: [] },
   };
 }
 

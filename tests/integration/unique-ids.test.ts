@@ -93,6 +93,8 @@ const GLOBAL: Record<string, string[]> = {
   "s.$street._index": ["/s/huacheng"],
   "s.$street.invites": ["/s/huacheng/invites"],
   "s.$street.members": ["/s/huacheng/members"],
+  // Issue 18, part setup.
+  "s.$street.communities": ["/s/huacheng/communities"],
   $: ["/no-such-page"],
   // mail (issue 18)
   "account.notifications": ["/account/notifications"],

@@ -102,6 +102,10 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "assembly.checkedIn": "Checked in at the assembly",
   // Issue 18, part roster: a roster CSV brought in (per community touched).
   "roster.imported": "Roster imported",
+  // Issue 18, part setup: the street admin's communities.
+  "community.renamed": "Community renamed",
+  "community.archived": "Community archived",
+  "community.restored": "Community restored",
 };
 
 export default ledgerTypes;

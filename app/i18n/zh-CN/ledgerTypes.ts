@@ -102,6 +102,10 @@ const ledgerTypes = {
   "assembly.checkedIn": "村(居)民会议签到",
   // Issue 18, part roster: a roster CSV brought in (per community touched).
   "roster.imported": "导入名册",
+  // Issue 18, part setup: the street admin's communities.
+  "community.renamed": "社区改名",
+  "community.archived": "社区归档",
+  "community.restored": "社区恢复",
 };
 
 export default ledgerTypes;

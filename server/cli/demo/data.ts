@@ -1,5 +1,6 @@
 import type { Role } from "../../../app/workflow/roles";
 import type { Stage } from "../../../app/workflow/stages";
+import { STARTER_CATALOGUE } from "../../../app/workflow/starter-catalogue";
 
 /** Demo data as described in contracts.md. Demo only: every account's password is DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "demo1234";
@@ -64,16 +65,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** Who convenes each community's demo meetings (and records hand votes at them). */
 export const DEMO_CONVENERS = { mingyue: "convener1", shiliu: "vconvener1" } as const;
 
-export const DEMO_CATALOGUE = [
-  { code: "facilities", nameZh: "公共设施维修", nameEn: "Public facility repairs", needsVote: true, needsPublicity: true },
-  // 重要事项 (issue 14): the party organisation studies it before its vote opens; the seeded votes stand.
-  { code: "environment", nameZh: "环境卫生", nameEn: "Environment and sanitation", needsVote: true, needsPublicity: true, important: true },
-  { code: "parking", nameZh: "停车与交通", nameEn: "Parking and traffic", needsVote: true, needsPublicity: true },
-  // 民法典 Art. 278: the building's owners decide; the committee records their result, the hall checks it.
-  { code: "lift", nameZh: "加装电梯", nameEn: "Lift installation", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3, ownersDecide: true },
-  { code: "fundraising", nameZh: "一事一议筹资筹劳", nameEn: "Case-by-case fund-raising (一事一议)", needsVote: true, needsPublicity: true, passNum: 2, passDen: 3 },
-  { code: "activities", nameZh: "文体活动", nameEn: "Cultural and sports activities", needsVote: false, needsPublicity: true },
-] as const;
+/** The demo's communities start with the catalogue every new community starts with. */
+export const DEMO_CATALOGUE = STARTER_CATALOGUE;
 
 export interface DemoTopic {
   title: string;

@@ -6,6 +6,7 @@ import { appendLedger } from "../../../app/models/ledger.server";
 import { grantMembership } from "../../../app/models/membership.server";
 import { RULE_PACKS, settingsFromPack, type Ratio } from "../../../app/workflow/rule-packs";
 import { inTransaction, type Db, type Tx } from "../../../db/client.server";
+import { createCommunityIn } from "../../../app/models/community-admin.server";
 import { sitsOnRoster } from "../../../app/workflow/meetings";
 import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
 import { demoDraft } from "./drafts";
@@ -13,7 +14,7 @@ import { writeExecution } from "./execution";
 import { writeRegister } from "./register";
 import { seedFourTwo } from "./four-two";
 import { planMeetings, tabledTopicFreezes, votedTopicTimes, writeMeetings } from "./meetings";
-import { catalogueEntries, communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, rules, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "../../../db/schema";
+import { communities, consultationMeetings, deadlines, draftDocuments, draftFreezes, streetAdmins, streets, topicCosigns, topicEvents, topics, users } from "../../../db/schema";
 import { ENTRY_STATE, type TopicState } from "../../../app/workflow/states";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -42,37 +43,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
     const adminId = userIds.get("street1")!;
     for (const c of DEMO_COMMUNITIES) {
-      const communityId = tx
-        .insert(communities)
-        .values({ streetId, slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind })
-        .returning({ id: communities.id })
-        .get().id;
-      appendLedger(tx, { communityId, type: "community.created", actorId: adminId, subject: `community:${c.slug}`, payload: { slug: c.slug, nameZh: c.nameZh, kind: c.kind } });
+      const { communityId, categoryIds } = createCommunityIn(tx, { streetId, actorId: adminId, community: { slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind } });
       const pack = RULE_PACKS[c.pack];
-      tx.insert(rules).values({ communityId, ...settingsFromPack(pack) }).run();
-      appendLedger(tx, { communityId, type: "rules.adopted", actorId: adminId, subject: `rules:${c.slug}`, payload: { pack: pack.id } });
-      const categoryIds = new Map<string, number>();
-      DEMO_CATALOGUE.forEach((entry, i) => {
-        const id = tx
-          .insert(catalogueEntries)
-          .values({
-            communityId,
-            code: entry.code,
-            nameZh: entry.nameZh,
-            nameEn: entry.nameEn,
-            needsVote: entry.needsVote,
-            needsPublicity: entry.needsPublicity,
-            passNum: "passNum" in entry ? entry.passNum : null,
-            passDen: "passDen" in entry ? entry.passDen : null,
-            important: "important" in entry && entry.important,
-            ownersDecide: "ownersDecide" in entry && entry.ownersDecide,
-            sortOrder: i,
-          })
-          .returning({ id: catalogueEntries.id })
-          .get().id;
-        categoryIds.set(entry.code, id);
-      });
-      appendLedger(tx, { communityId, type: "catalogue.adopted", actorId: adminId, subject: `catalogue:${c.slug}`, payload: { codes: DEMO_CATALOGUE.map((e) => e.code) } });
       for (const account of DEMO_ACCOUNTS.filter((a) => a.community === c.slug)) {
         for (const role of account.roles) {
           grantMembership(tx, { communityId, userId: userIds.get(account.username)!, role, grantedBy: adminId, via: "seed" });

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../../../db/client.server";
 import { and, eq } from "drizzle-orm";
-import { catalogueEntries, communities, householdMembers, households, meetings } from "../../../db/schema";
+import { catalogueEntries, communities, householdMembers, households, meetings, streets } from "../../../db/schema";
+import { addCommunity, setCommunityArchived } from "~/models/community-admin.server";
 import { recordAuthorisation } from "~/models/powers-matters.server";
 import type { Audience } from "~/auth/permissions";
 import { closeVote, castBallot, openVote } from "~/models/ballot.server";
@@ -500,6 +501,11 @@ export const ACTIONS: ActionCase[] = [
     },
     { success: 200 },
   ),
+  // Issue 18, part setup: the street's communities (a community of our own: archiving mingyue would end every later case).
+  community("s.$street.communities", "add", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "add", slug: freshSlug(), nameZh: unique("新社区"), nameEn: unique("New"), kind: "urban", timeZone: "Asia/Shanghai" }, actor: "street1" }), { success: 200 }),
+  community("s.$street.communities", "rename", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "rename", slug: ownCommunity(false), nameZh: unique("改名社区"), nameEn: unique("Renamed") }, actor: "street1" }), { success: 200 }),
+  community("s.$street.communities", "archive", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "archive", slug: ownCommunity(false), confirm: "on" }, actor: "street1" }), { success: 200 }),
+  community("s.$street.communities", "restore", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "restore", slug: ownCommunity(true) }, actor: "street1" }), { success: 200 }),
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
@@ -580,6 +586,16 @@ function rulesForm(intent: "rules" | "pack" | "catalogueAdd" | "catalogueEdit" |
 }
 
 /** Another community's things, for the 404 checks: a topic and a representatives' meeting of shiliu. */
+const freshSlug = () => `n${process.pid}x${++made}`;
+/** A community of the demo street made for one case (archived when asked). */
+function ownCommunity(archived: boolean): string {
+  const slug = freshSlug();
+  const streetId = getDb().select({ id: streets.id }).from(streets).where(eq(streets.slug, "huacheng")).get()!.id;
+  ok(addCommunity({ streetId, actorId: userId("street1"), community: { slug, nameZh: unique("自建社区"), nameEn: unique("Own"), kind: "village" } }));
+  if (archived) ok(setCommunityArchived({ streetId, actorId: userId("street1"), slug, archived: true }));
+  return slug;
+}
+
 export function foreignIds() {
   const shiliu = communityId("shiliu");
   const topic = createTopic({ communityId: shiliu, proposerId: userId("villager1"), title: unique("石榴村议题"), description: "", location: "", categoryId: null, source: "resident" }).id;
