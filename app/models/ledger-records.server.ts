@@ -10,6 +10,7 @@ import { registerRecordProblems } from "./ledger-records-register.server";
 import { dutiesRecordProblems } from "./ledger-records-duties.server";
 import { powersRecordProblems } from "./ledger-records-powers.server";
 import { assemblyRecordProblems } from "./ledger-records-assembly.server";
+import { assistRecordProblems } from "./ledger-records-assist.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -35,5 +36,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   dutiesRecordProblems(db, communityId, note);
   powersRecordProblems(db, communityId, note);
   assemblyRecordProblems(db, communityId, note);
+  assistRecordProblems(db, communityId, note);
   return first;
 }

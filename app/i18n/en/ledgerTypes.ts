@@ -100,6 +100,11 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "authorisation.revoked": "Authorisation revoked",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "Checked in at the assembly",
+  // Part assist (issue 18): acts staff record on a resident's behalf.
+  "assist.recorded": "Recorded on a resident's behalf",
+  "assist.withdrawn": "Recorded act withdrawn by its person",
+  "rating.withdrawn": "Rating withdrawn",
+  "topic.withdrawnByProposer": "Topic withdrawn by its proposer",
 };
 
 export default ledgerTypes;

@@ -100,6 +100,11 @@ const ledgerTypes = {
   "authorisation.revoked": "撤回会议授权",
   // Part 2 (assembly, issue 17): staff check people in at the assembly's door.
   "assembly.checkedIn": "村(居)民会议签到",
+  // Part assist (issue 18): 代录, acts staff record on a resident's behalf.
+  "assist.recorded": "代录(工作人员代居民办理)",
+  "assist.withdrawn": "本人撤回代录",
+  "rating.withdrawn": "撤回满意度评价",
+  "topic.withdrawnByProposer": "提议人撤回议题",
 };
 
 export default ledgerTypes;
