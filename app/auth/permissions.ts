@@ -61,6 +61,8 @@ export const ACCESS = {
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
+  // 代录 (issue 18, part assist): every member sees what was recorded for them; the model lets only the committee record.
+  assist: { path: "/c/:community/assist", audience: "member" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, consultationAnswers, consultationMeetings, consultations, topicComments, topics, users } from "../../db/schema";
+import { assistedActs, catalogueEntries, consultationAnswers, consultationMeetings, consultations, topicComments, topics, users } from "../../db/schema";
 import type { Stance } from "../forms/consultation";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
@@ -141,6 +142,8 @@ export function summariseSolicitation({ communityId, topicId, userId, roles, con
   return { ok: true };
 }
 
+const recorder = alias(users, "recorder");
+
 /** Every solicitation of the topic, newest first, with counts, the opinions and this person's own answer. */
 export function listSolicitations({ communityId, topicId, userId, showNames }: { communityId: number; topicId: number; userId: number; showNames: boolean }) {
   const db = getDb();
@@ -154,9 +157,12 @@ export function listSolicitations({ communityId, topicId, userId, showNames }: {
     .all();
   return rows.map((s) => {
     const answers = db
-      .select({ userId: consultationAnswers.userId, name: users.displayName, stance: consultationAnswers.stance, text: consultationAnswers.text, at: consultationAnswers.createdAt })
+      .select({ userId: consultationAnswers.userId, name: users.displayName, stance: consultationAnswers.stance, text: consultationAnswers.text, at: consultationAnswers.createdAt, assistedBy: recorder.displayName, assistChannel: assistedActs.channel })
       .from(consultationAnswers)
       .innerJoin(users, eq(users.id, consultationAnswers.userId))
+      // 代录 (decision 040): an answer staff recorded for its person says who and how.
+      .leftJoin(assistedActs, and(eq(assistedActs.kind, "answer"), eq(assistedActs.subjectId, consultationAnswers.id), isNull(assistedActs.withdrawnAt)))
+      .leftJoin(recorder, eq(recorder.id, assistedActs.recordedBy))
       .where(eq(consultationAnswers.consultationId, s.id))
       .orderBy(asc(consultationAnswers.id))
       .all();
@@ -166,7 +172,7 @@ export function listSolicitations({ communityId, topicId, userId, showNames }: {
       open: isOpen(s, at),
       counts: countAnswers(s.id),
       mine: mine ? { stance: mine.stance, text: mine.text } : null,
-      opinions: answers.map((a, i) => ({ key: i, name: showNames ? a.name : null, stance: a.stance, text: a.text, at: a.at })),
+      opinions: answers.map((a, i) => ({ key: i, name: showNames ? a.name : null, stance: a.stance, text: a.text, at: a.at, assisted: showNames && a.assistedBy && a.assistChannel ? { by: a.assistedBy, channel: a.assistChannel } : null })),
     };
   });
 }
