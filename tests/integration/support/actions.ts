@@ -38,6 +38,7 @@ import { freshHousehold, uniqueCode } from "./register";
 import { REGISTER_EDITORS } from "~/auth/permissions";
 import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
 import { doorAssembly, rollOf, votingAssembly } from "./assembly";
+import { recordAssistedAct } from "~/models/assist.server";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -230,6 +231,8 @@ const MEETING = "c.$community.meetings.$meetingId";
 const RULES = "c.$community.rules";
 const REGISTER = "c.$community.register";
 const APPRAISALS = "c.$community.appraisals";
+const ASSIST = "c.$community.assist";
+const ASSIST_PATH = `/c/${MINGYUE}/assist`;
 
 const RULE_VALUES = {
   quorumNum: "2",
@@ -515,6 +518,19 @@ export const ACTIONS: ActionCase[] = [
   community("login", null, "anyone", () => ({ path: "/login", fields: { username: "resident2", password: "demo1234", redirectTo: "/" }, actor: null }), { changes: false }),
   community("logout", null, "anyone", () => ({ path: "/logout", fields: {}, actor: null }), { changes: false }),
   community("language", null, "anyone", () => ({ path: "/language", fields: { lng: "en", redirectTo: "/" }, actor: null }), { changes: false }),
+  // 代录 (issue 18, part assist): the committee records for a resident; only that resident withdraws it (others: 403).
+  community(ASSIST, "cosign", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "cosign", personId: String(userId("resident2")), channel: "phone", topicId: String(openTopic()), confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "topic", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "topic", personId: String(userId("resident2")), channel: "visit", title: unique("代录议题"), description: "路灯坏了", location: "", confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "answer", COMMITTEE, () => {
+    const { id } = consultingTopic();
+    ok(openSolicitation({ ...committee(), topicId: id, question: "是否同意?", deadline: new Date(Date.now() + 7 * DAY_MS) }));
+    return { path: ASSIST_PATH, fields: { intent: "answer", personId: String(userId("resident2")), channel: "home", topicId: String(id), stance: "support", text: "", confirm: "on" }, actor: "committee1" };
+  }),
+  community(ASSIST, "rating", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "rating", personId: String(userId("resident2")), channel: "phone", topicId: String(verifyingTopic().id), rating: "satisfied", comment: "", confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "withdraw", "member", () => {
+    const act = ok(recordAssistedAct({ communityId: cid(), recorderId: userId("committee1"), roles: ["committee"], personId: userId("resident2"), channel: "phone", confirmed: true, act: { kind: "cosign", topicId: openTopic() } }));
+    return { path: ASSIST_PATH, fields: { intent: "withdraw", actId: String(act.id), confirm: "on" }, actor: "resident2" };
+  }),
 ];
 
 function rulesForm(intent: "rules" | "pack" | "catalogueAdd" | "catalogueEdit" | "catalogueRemove"): Record<string, string> {
