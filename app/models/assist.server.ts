@@ -12,6 +12,7 @@ import { appendLedger } from "./ledger.server";
 import { notifyUsers } from "./notification.server";
 import { rateResult } from "./supervision.server";
 import { createTopicInTx } from "./topic-create.server";
+import { openWindow } from "./execution.server";
 import { write } from "./write.server";
 import type { Assisted } from "./assisted.server";
 
@@ -114,7 +115,8 @@ function performAct(tx: Tx, { communityId, personId, personRoles, assisted, act 
   }
   const r = rateResult({ ...actor, rating: act.rating, comment: act.comment });
   if (!r.ok) throw assistRefused(asAssist(r.problem));
-  return { topicId, subjectId: r.window };
+  // The window the rating went into: the topic's open one, as rateResult found it.
+  return { topicId, subjectId: openWindow(tx, topicId)!.id };
 }
 
 export type { AssistChannel, AssistKind };

@@ -68,7 +68,7 @@ export function recordVerification(input: Actor & { topicId: number; notes: stri
 }
 
 /** 满意度评价: a resident rates the result once per round, while the window is open. */
-export function rateResult(input: Actor & { topicId: number; rating: Rating; comment: string; assisted?: Assisted }): ExecutionResult<{ window: number }> {
+export function rateResult(input: Actor & { topicId: number; rating: Rating; comment: string; assisted?: Assisted }): ExecutionResult {
   return executionWrite((tx) => {
     requireAnyRole(input, ["resident"]);
     topicInState(tx, input.communityId, input.topicId, ["verifying"]);
@@ -78,7 +78,7 @@ export function rateResult(input: Actor & { topicId: number; rating: Rating; com
     const added = tx.insert(ratings).values({ windowId: window.id, userId: input.userId, rating: input.rating, comment: input.comment, createdAt: at }).onConflictDoNothing().run();
     if (added.changes === 0) throw executionRefused("alreadyRated");
     appendLedger(tx, { communityId: input.communityId, type: "rating.cast", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { window: window.id, rating: input.rating, ...assistedPayload(input.assisted) }, at });
-    return { window: window.id };
+    return {};
   });
 }
 
