@@ -70,6 +70,8 @@ export const ACCESS = {
   streetRosterTemplate: { path: "/s/:street/roster/template.csv", audience: "streetAdmin" },
   // Issue 18, part setup: the street admin adds, renames, archives and restores communities.
   streetCommunities: { path: "/s/:street/communities", audience: "streetAdmin" },
+  // 代录 (issue 18, part assist): every member sees what was recorded for them; the model lets only the committee record.
+  assist: { path: "/c/:community/assist", audience: "member" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import type { Stage } from "~/workflow/stages";
 import { CompactStageTimeline } from "./stage-timeline";
+import { AssistMark } from "./assist/assist-mark";
 
 export interface TopicCardData {
   id: number;
@@ -11,6 +12,9 @@ export interface TopicCardData {
   location: string;
   stageEnteredAt: string | Date;
   proposerName: string;
+  /** 代录: who recorded the topic for its proposer, and the channel. */
+  proposerAssistedBy?: string | null;
+  proposerAssistChannel?: string | null;
   categoryZh: string | null;
   categoryEn: string | null;
   /** Screening is past the rules' deadline. */
@@ -36,6 +40,7 @@ export function TopicCard({ topic, now, communitySlug }: { topic: TopicCardData;
       </h3>
       <p className="mt-1 text-xs text-stone-500">
         {t("hall.proposedBy", { name: topic.proposerName })}
+        <AssistMark assisted={topic.proposerAssistedBy && topic.proposerAssistChannel ? { by: topic.proposerAssistedBy, channel: topic.proposerAssistChannel } : null} className="ml-1" />
         {topic.location ? ` · ${topic.location}` : ""}
       </p>
       <div className="mt-2">

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
-import { catalogueEntries, consultationAnswers, consultationMeetings, consultations, topicComments, topics, users } from "../../db/schema";
+import { assistedActs, catalogueEntries, consultationAnswers, consultationMeetings, consultations, topicComments, topics, users } from "../../db/schema";
 import type { Stance } from "../forms/consultation";
 import { can } from "../workflow/capabilities";
 import type { Role } from "../workflow/roles";
@@ -12,13 +13,14 @@ import { publish } from "./publication.server";
 import { getTopicForPage } from "./topic-page.server";
 import { write } from "./write.server";
 import type { Result } from "./domain-error.server";
+import type { Assisted } from "./assisted.server";
 
 /**
  * 征求意见: online opinion solicitations on a topic in consultation. Every function is scoped by
  * community (through the topic) and answers refusals as `{ ok: false, problem }`; the page translates
  * `problem` under `consultation.problems`.
  */
-export type ConsultationProblem = "notFound" | "wrongRole" | "wrongState" | "alreadyOpen" | "closed";
+export type ConsultationProblem = "notFound" | "wrongRole" | "wrongState" | "alreadyOpen" | "closed" | "already";
 type ConsultationResult<T extends object = object> = Result<ConsultationProblem, T>;
 
 interface Actor {
@@ -64,19 +66,33 @@ export function openSolicitation({ communityId, topicId, userId, roles, question
   });
 }
 
-/** One answer per person: a second answer before the deadline replaces the first. */
-export function answerSolicitation({ communityId, topicId, userId, roles, consultationId, stance, text }: Actor & { consultationId: number; stance: Stance; text: string }): ConsultationResult {
+/**
+ * One answer per person: a second answer before the deadline replaces the first. An answer staff
+ * record for the person (代录, `assisted`) never replaces one of the person's own: it is refused as `already`.
+ */
+export function answerSolicitation({ communityId, topicId, userId, roles, consultationId, stance, text, assisted }: Actor & { consultationId: number; stance: Stance; text: string; assisted?: Assisted }): ConsultationResult<{ id: number }> {
   const s = solicitationOf(communityId, topicId, consultationId);
   if (!s) return { ok: false, problem: "notFound" };
   if (!can("answerConsultation", "consulting", roles)) return { ok: false, problem: "wrongRole" };
   if (s.state !== "consulting") return { ok: false, problem: "wrongState" };
   const at = now();
   if (!isOpen(s, at)) return { ok: false, problem: "closed" };
-  getDb()
-    .insert(consultationAnswers)
-    .values({ consultationId, userId, stance, text, createdAt: at })
-    .onConflictDoUpdate({ target: [consultationAnswers.consultationId, consultationAnswers.userId], set: { stance, text, createdAt: at } })
-    .run();
+  const values = { consultationId, userId, stance, text, createdAt: at };
+  const insert = getDb().insert(consultationAnswers).values(values);
+  const row = assisted
+    ? insert.onConflictDoNothing().returning({ id: consultationAnswers.id }).get()
+    : insert.onConflictDoUpdate({ target: [consultationAnswers.consultationId, consultationAnswers.userId], set: { stance, text, createdAt: at } }).returning({ id: consultationAnswers.id }).get();
+  if (!row) return { ok: false, problem: "already" };
+  return { ok: true, id: row.id };
+}
+
+/** Takes an answer back while its solicitation is open (the person withdrawing what staff recorded for them). */
+export function withdrawAnswer({ communityId, topicId, userId, answerId }: { communityId: number; topicId: number; userId: number; answerId: number }): ConsultationResult {
+  const answer = getDb().select({ consultationId: consultationAnswers.consultationId, userId: consultationAnswers.userId }).from(consultationAnswers).where(eq(consultationAnswers.id, answerId)).get();
+  const s = answer ? solicitationOf(communityId, topicId, answer.consultationId) : undefined;
+  if (!answer || !s || answer.userId !== userId) return { ok: false, problem: "notFound" };
+  if (s.state !== "consulting" || !isOpen(s, now())) return { ok: false, problem: "closed" };
+  getDb().delete(consultationAnswers).where(eq(consultationAnswers.id, answerId)).run();
   return { ok: true };
 }
 
@@ -126,6 +142,8 @@ export function summariseSolicitation({ communityId, topicId, userId, roles, con
   return { ok: true };
 }
 
+const recorder = alias(users, "recorder");
+
 /** Every solicitation of the topic, newest first, with counts, the opinions and this person's own answer. */
 export function listSolicitations({ communityId, topicId, userId, showNames }: { communityId: number; topicId: number; userId: number; showNames: boolean }) {
   const db = getDb();
@@ -139,9 +157,12 @@ export function listSolicitations({ communityId, topicId, userId, showNames }: {
     .all();
   return rows.map((s) => {
     const answers = db
-      .select({ userId: consultationAnswers.userId, name: users.displayName, stance: consultationAnswers.stance, text: consultationAnswers.text, at: consultationAnswers.createdAt })
+      .select({ userId: consultationAnswers.userId, name: users.displayName, stance: consultationAnswers.stance, text: consultationAnswers.text, at: consultationAnswers.createdAt, assistedBy: recorder.displayName, assistChannel: assistedActs.channel })
       .from(consultationAnswers)
       .innerJoin(users, eq(users.id, consultationAnswers.userId))
+      // 代录 (decision 040): an answer staff recorded for its person says who and how.
+      .leftJoin(assistedActs, and(eq(assistedActs.kind, "answer"), eq(assistedActs.subjectId, consultationAnswers.id), isNull(assistedActs.withdrawnAt)))
+      .leftJoin(recorder, eq(recorder.id, assistedActs.recordedBy))
       .where(eq(consultationAnswers.consultationId, s.id))
       .orderBy(asc(consultationAnswers.id))
       .all();
@@ -151,7 +172,7 @@ export function listSolicitations({ communityId, topicId, userId, showNames }: {
       open: isOpen(s, at),
       counts: countAnswers(s.id),
       mine: mine ? { stance: mine.stance, text: mine.text } : null,
-      opinions: answers.map((a, i) => ({ key: i, name: showNames ? a.name : null, stance: a.stance, text: a.text, at: a.at })),
+      opinions: answers.map((a, i) => ({ key: i, name: showNames ? a.name : null, stance: a.stance, text: a.text, at: a.at, assisted: showNames && a.assistedBy && a.assistChannel ? { by: a.assistedBy, channel: a.assistChannel } : null })),
     };
   });
 }

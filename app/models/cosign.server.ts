@@ -9,6 +9,7 @@ import { appendLedger } from "./ledger.server";
 import { settleCosigns } from "./workflow.server";
 import { write } from "./write.server";
 import type { Result } from "./domain-error.server";
+import { assistedPayload, type Assisted } from "./assisted.server";
 
 export type CosignProblem = "notFound" | "notCollecting" | "ownTopic" | "notResident" | "already" | "notCosigned";
 type CosignResult = Result<CosignProblem, { count: number; threshold: number; moved: boolean }>;
@@ -18,7 +19,7 @@ type CosignResult = Result<CosignProblem, { count: number; threshold: number; mo
  * never one's own topic, only while the topic collects co-signs. Reaching the threshold moves the
  * topic to screening in the same transaction.
  */
-export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: number; communityId: number; userId: number; roles: readonly Role[] }): CosignResult {
+export function coSignTopic({ topicId, communityId, userId, roles, assisted }: { topicId: number; communityId: number; userId: number; roles: readonly Role[]; assisted?: Assisted }): CosignResult {
   return write((tx): CosignResult => {
     const topic = tx.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.communityId, communityId))).get();
     if (!topic) return { ok: false, problem: "notFound" };
@@ -28,7 +29,7 @@ export function coSignTopic({ topicId, communityId, userId, roles }: { topicId: 
     const at = now();
     const inserted = tx.insert(topicCosigns).values({ topicId, userId, createdAt: at }).onConflictDoNothing().run();
     if (inserted.changes === 0) return { ok: false, problem: "already" };
-    appendLedger(tx, { communityId, type: "topic.cosigned", actorId: userId, subject: `topic:${topicId}`, payload: {}, at });
+    appendLedger(tx, { communityId, type: "topic.cosigned", actorId: userId, subject: `topic:${topicId}`, payload: assistedPayload(assisted), at });
     return { ok: true, ...settleCosigns(tx, topicId, communityId) };
   });
 }

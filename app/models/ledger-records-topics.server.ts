@@ -125,9 +125,11 @@ function frozenTextProblems(db: Db, communityId: number, note: Note) {
 /** Each rating row is the one its `rating.cast` entry recorded: who, in which round, what, when. */
 function ratingProblems(db: Db, communityId: number, note: Note) {
   const expected = new Map<string, { seq: number; rating: string; at: number }>();
-  for (const e of entriesOf(db, communityId, ["rating.cast"])) {
+  for (const e of entriesOf(db, communityId, ["rating.cast", "rating.withdrawn"])) {
     const p = JSON.parse(e.payload) as { window?: number; rating?: string };
-    expected.set(`window:${p.window} user:${e.actorId}`, { seq: e.seq, rating: p.rating ?? "", at: timeOf(e) });
+    // A rating taken back while its window was open (decision 040) is no longer expected.
+    if (e.type === "rating.withdrawn") expected.delete(`window:${p.window} user:${e.actorId}`);
+    else expected.set(`window:${p.window} user:${e.actorId}`, { seq: e.seq, rating: p.rating ?? "", at: timeOf(e) });
   }
   const rows = db.$client
     .prepare("SELECT r.window_id AS windowId, r.user_id AS userId, r.rating, r.created_at AS createdAt FROM ratings r JOIN rating_windows w ON w.id = r.window_id WHERE w.community_id = ?")

@@ -11,6 +11,7 @@ import { dutiesRecordProblems } from "./ledger-records-duties.server";
 import { powersRecordProblems } from "./ledger-records-powers.server";
 import { assemblyRecordProblems } from "./ledger-records-assembly.server";
 import { rosterRecordProblems } from "./ledger-records-roster.server";
+import { assistRecordProblems } from "./ledger-records-assist.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -37,5 +38,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   powersRecordProblems(db, communityId, note);
   assemblyRecordProblems(db, communityId, note);
   rosterRecordProblems(db, communityId, note);
+  assistRecordProblems(db, communityId, note);
   return first;
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { prepared } from "../../db/prepared";
-import { ratings, ratingWindows } from "../../db/schema";
+import { assistedActs, ratings, ratingWindows, users } from "../../db/schema";
 import { satisfactionPct, type Rating } from "../workflow/execution";
 import type { Role } from "../workflow/roles";
 import { now } from "./clock.server";
@@ -31,6 +31,7 @@ export function getRatingPanel({ communityId, topicId, userId, roles, state }: {
   const counts = ratingCounts(db, window.id);
   const thresholdPct = getRules({ communityId })?.satisfactionThresholdPct ?? 0;
   const mine = db.select({ rating: ratings.rating }).from(ratings).where(and(eq(ratings.windowId, window.id), eq(ratings.userId, userId))).get()?.rating ?? null;
+  const mineAssisted = mine === null ? null : assistedRating({ windowId: window.id, userId });
   const open = !window.settledAt && state === "verifying" && window.closesAt.getTime() > now().getTime();
   return {
     opensAt: window.opensAt,
@@ -41,8 +42,21 @@ export function getRatingPanel({ communityId, topicId, userId, roles, state }: {
     pct: satisfactionPct(counts),
     thresholdPct,
     mine: mine as Rating | null,
+    mineAssisted,
     mayRate: open && mine === null && roles.includes("resident"),
   };
 }
 
 export type RatingPanelData = NonNullable<ReturnType<typeof getRatingPanel>>;
+
+/** Who recorded this person's rating of the window for them (代录, decision 040), if staff did. */
+function assistedRating({ windowId, userId }: { windowId: number; userId: number }) {
+  return (
+    getDb()
+      .select({ by: users.displayName, channel: assistedActs.channel })
+      .from(assistedActs)
+      .innerJoin(users, eq(users.id, assistedActs.recordedBy))
+      .where(and(eq(assistedActs.kind, "rating"), eq(assistedActs.subjectId, windowId), eq(assistedActs.personId, userId), isNull(assistedActs.withdrawnAt)))
+      .get() ?? null
+  );
+}

@@ -14,6 +14,7 @@ import type { StoredMessage } from "../i18n/stored-message";
 import { zhText } from "../i18n/zh-text.server";
 import { write } from "./write.server";
 import { requireRules } from "./rules.server";
+import { assistedPayload, type Assisted } from "./assisted.server";
 
 /** 整改要求: a supervisor demands a correction on a task, at any time during execution or verification. */
 export function raiseRectification(input: Actor & { taskId: number; body: string }): ExecutionResult<{ id: number }> {
@@ -67,7 +68,7 @@ export function recordVerification(input: Actor & { topicId: number; notes: stri
 }
 
 /** 满意度评价: a resident rates the result once per round, while the window is open. */
-export function rateResult(input: Actor & { topicId: number; rating: Rating; comment: string }): ExecutionResult {
+export function rateResult(input: Actor & { topicId: number; rating: Rating; comment: string; assisted?: Assisted }): ExecutionResult {
   return executionWrite((tx) => {
     requireAnyRole(input, ["resident"]);
     topicInState(tx, input.communityId, input.topicId, ["verifying"]);
@@ -76,9 +77,19 @@ export function rateResult(input: Actor & { topicId: number; rating: Rating; com
     if (!window || window.closesAt.getTime() <= at.getTime()) throw executionRefused("windowClosed");
     const added = tx.insert(ratings).values({ windowId: window.id, userId: input.userId, rating: input.rating, comment: input.comment, createdAt: at }).onConflictDoNothing().run();
     if (added.changes === 0) throw executionRefused("alreadyRated");
-    appendLedger(tx, { communityId: input.communityId, type: "rating.cast", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { window: window.id, rating: input.rating }, at });
+    appendLedger(tx, { communityId: input.communityId, type: "rating.cast", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { window: window.id, rating: input.rating, ...assistedPayload(input.assisted) }, at });
     return {};
   });
+}
+
+/** Takes a rating back while its window is open (the person withdrawing what staff recorded for them, decision 040). */
+export function withdrawRatingInTx(tx: Tx, input: { communityId: number; topicId: number; userId: number; windowId: number }): void {
+  topicInState(tx, input.communityId, input.topicId, ["verifying"]);
+  const window = openWindow(tx, input.topicId);
+  if (!window || window.id !== input.windowId || window.closesAt.getTime() <= now().getTime()) throw executionRefused("windowClosed");
+  const removed = tx.delete(ratings).where(and(eq(ratings.windowId, window.id), eq(ratings.userId, input.userId))).run();
+  if (removed.changes === 0) throw executionRefused("notFound");
+  appendLedger(tx, { communityId: input.communityId, type: "rating.withdrawn", actorId: input.userId, subject: `topic:${input.topicId}`, payload: { window: window.id }, at: now() });
 }
 
 export function ratingCounts(tx: Tx, windowId: number): Record<Rating, number> {

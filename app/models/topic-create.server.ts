@@ -6,6 +6,7 @@ import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { scheduleCosignWindow, scheduleScreeningDeadline } from "./workflow.server";
 import { write } from "./write.server";
+import { assistedPayload, type Assisted } from "./assisted.server";
 
 export interface NewTopic {
   communityId: number;
@@ -18,6 +19,8 @@ export interface NewTopic {
   source: "resident" | "committee" | "hotline";
   showProposerName?: boolean;
   externalRef?: string | null;
+  /** 代录: staff recorded it for the proposer (the entry says who and how). */
+  assisted?: Assisted;
 }
 
 export function createTopicInTx(tx: Tx, input: NewTopic): { id: number; number: number } {
@@ -56,7 +59,7 @@ export function createTopicInTx(tx: Tx, input: NewTopic): { id: number; number: 
     type: "topic.created",
     actorId: input.proposerId,
     subject: `topic:${id}`,
-    payload: { number, title: input.title, source: input.source, state, ...(input.externalRef ? { externalRef: input.externalRef } : {}) },
+    payload: { number, title: input.title, source: input.source, state, ...(input.externalRef ? { externalRef: input.externalRef } : {}), ...assistedPayload(input.assisted) },
     at,
   });
   if (state === "open") scheduleCosignWindow(tx, input.communityId, id, at);

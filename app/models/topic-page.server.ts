@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
 import { hotSelect, orNull } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
-import { catalogueEntries, deadlines, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
+import { assistedActs, catalogueEntries, deadlines, topicCosigns, topicEvents, topicPhotos, topics, users } from "../../db/schema";
 import { getRules } from "./rules.server";
 
 /** Ids in URLs are checked before they reach a query: anything else is simply "not found". */
@@ -14,6 +14,7 @@ export function parseTopicId(raw: string | undefined): number | null {
 
 const topicById = prepared((db) => {
   const target = alias(topics, "target");
+  const recorder = alias(users, "recorder");
   return db
     .select({
       id: topics.id,
@@ -41,12 +42,17 @@ const topicById = prepared((db) => {
       mergedIntoId: target.id,
       mergedIntoNumber: target.number,
       mergedIntoTitle: target.title,
+      // 代录: staff recorded the topic for its proposer (decision 040); still shown after a withdrawal.
+      proposerAssistedBy: recorder.displayName,
+      proposerAssistChannel: assistedActs.channel,
     })
     .from(topics)
     .innerJoin(users, eq(users.id, topics.proposerId))
     .leftJoin(catalogueEntries, eq(catalogueEntries.id, topics.categoryId))
     // The merge target is joined within the same community only.
     .leftJoin(target, and(eq(target.id, topics.mergedIntoId), eq(target.communityId, topics.communityId)))
+    .leftJoin(assistedActs, and(eq(assistedActs.kind, "topic"), eq(assistedActs.subjectId, topics.id), eq(assistedActs.communityId, topics.communityId)))
+    .leftJoin(recorder, eq(recorder.id, assistedActs.recordedBy))
     .where(and(eq(topics.id, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
     .prepare();
 });
@@ -72,17 +78,23 @@ export function getCosignProgress({ communityId, topicId }: { communityId: numbe
   return { threshold, dueAt: openCosignWindow().get({ communityId, topicId })?.dueAt ?? null };
 }
 
-/** Who co-signed, in the order they did (members see names). */
-const cosignersOf = prepared((db) =>
-  db
-    .select({ userId: topicCosigns.userId, name: users.displayName, at: topicCosigns.createdAt })
+/** Who co-signed, in the order they did (members see names), and who recorded a co-sign made by 代录 and how. */
+const cosignersOf = prepared((db) => {
+  const recorder = alias(users, "recorder");
+  return db
+    .select({ userId: topicCosigns.userId, name: users.displayName, at: topicCosigns.createdAt, assistedBy: recorder.displayName, assistChannel: assistedActs.channel })
     .from(topicCosigns)
     .innerJoin(topics, eq(topics.id, topicCosigns.topicId))
     .innerJoin(users, eq(users.id, topicCosigns.userId))
+    .leftJoin(
+      assistedActs,
+      and(eq(assistedActs.kind, "cosign"), eq(assistedActs.topicId, topicCosigns.topicId), eq(assistedActs.personId, topicCosigns.userId), isNull(assistedActs.withdrawnAt)),
+    )
+    .leftJoin(recorder, eq(recorder.id, assistedActs.recordedBy))
     .where(and(eq(topicCosigns.topicId, sql.placeholder("topicId")), eq(topics.communityId, sql.placeholder("communityId"))))
     .orderBy(asc(topicCosigns.createdAt), asc(topicCosigns.userId))
-    .prepare(),
-);
+    .prepare();
+});
 
 export function listCosigners({ communityId, topicId }: { communityId: number; topicId: number }) {
   return cosignersOf().all({ communityId, topicId });

@@ -1,4 +1,5 @@
 import {
+  assistedActs,
   catalogueEntries,
   deadlines,
   executionResults,
@@ -47,7 +48,7 @@ export function stageMarks(events: TopicEvent[], current: Stage, closed: boolean
 export const sharedTopicPage = cachedRead(
   "topic-page",
   {
-    tables: [topics, topicEvents, users, catalogueEntries, deadlines, rules, topicCosigns, topicPhotos, topicComments, ledgerEntries, meetings, motions, executionTasks, executionResults, progressReports, rectifications, units, verifications],
+    tables: [topics, topicEvents, users, catalogueEntries, deadlines, rules, topicCosigns, topicPhotos, topicComments, ledgerEntries, meetings, motions, executionTasks, executionResults, progressReports, rectifications, units, verifications, assistedActs],
     community: ({ communityId }: { communityId: number; topicId: number; commentsBefore?: number }) => communityId,
     key: ({ topicId, commentsBefore }) => `${topicId}:${commentsBefore ?? ""}`,
     max: 2000,
@@ -58,7 +59,8 @@ export const sharedTopicPage = cachedRead(
 /** Who co-signed: their names in order for the page, their ids for "have I co-signed?". */
 function cosignersOf(communityId: number, topicId: number) {
   const rows = listCosigners({ communityId, topicId });
-  return { cosignerIds: new Set(rows.map((r) => r.userId)), cosigners: rows.map((r) => r.name) };
+  const cosigners = rows.map((r) => ({ name: r.name, assisted: r.assistedBy && r.assistChannel ? { by: r.assistedBy, channel: r.assistChannel } : null }));
+  return { cosignerIds: new Set(rows.map((r) => r.userId)), cosigners };
 }
 
 function readSharedTopicPage({ communityId, topicId, commentsBefore }: { communityId: number; topicId: number; commentsBefore?: number }) {

@@ -28,6 +28,9 @@ const topicCard = {
   proposerName: users.displayName,
   categoryZh: catalogueEntries.nameZh,
   categoryEn: catalogueEntries.nameEn,
+  // 代录 (decision 040): who recorded the topic for its proposer, and how (one such act per topic at most).
+  proposerAssistedBy: sql<string | null>`(select r.display_name from assisted_acts a join users r on r.id = a.recorded_by where a.kind = 'topic' and a.subject_id = ${topics.id})`,
+  proposerAssistChannel: sql<string | null>`(select a.channel from assisted_acts a where a.kind = 'topic' and a.subject_id = ${topics.id})`,
 };
 
 export type TopicCard = {
@@ -42,6 +45,8 @@ export type TopicCard = {
   proposerName: string;
   categoryZh: string | null;
   categoryEn: string | null;
+  proposerAssistedBy: string | null;
+  proposerAssistChannel: string | null;
 };
 
 function selectCards(where: SQL | undefined, db: Db = getDb()) {

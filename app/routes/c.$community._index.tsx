@@ -23,6 +23,8 @@ import { i18nFor } from "~/i18n/instances.server";
 import { currentMeeting } from "~/models/meeting-list.server";
 import { listCatalogue } from "~/models/rules.server";
 import { listFilteredTopics, listNeedsMe } from "~/models/topic.server";
+import { takeUnseenAssistedActs } from "~/models/assist-withdraw.server";
+import { AssistNotice } from "~/components/assist/assist-lists";
 
 export const meta = titleMeta;
 
@@ -50,11 +52,13 @@ export async function loader(args: LoaderFunctionArgs) {
     meeting: currentMeeting({ communityId: community.id }),
     categories: listCatalogue({ communityId: community.id }).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
     now: columns?.now ?? now().getTime(),
+    // 代录: what staff recorded for this person since they last looked (shown once, then marked seen).
+    assisted: takeUnseenAssistedActs({ userId: user.id, communityId: community.id }),
   });
 }
 
 export default function Hall() {
-  const { community, roles, isStreetAdmin, filters, filtered, byStage, needsMe, meeting, categories, now } = useLoaderData<typeof loader>();
+  const { community, roles, isStreetAdmin, filters, filtered, byStage, needsMe, meeting, categories, now, assisted } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   const basePath = `/c/${community.slug}`;
@@ -68,12 +72,18 @@ export default function Hall() {
           {t("hall.myRoles")}: {[...roles.map((r) => t(`roles.${r}`)), ...(isStreetAdmin ? [t("roles.streetAdmin")] : [])].join(" · ")}
         </p>
       </div>
+      <AssistNotice acts={assisted} />
       {isStreetAdmin && roles.length === 0 ? <Alert tone="info">{t("hall.streetAdminView")}</Alert> : null}
       {roles.includes("resident") || roles.includes("committee") ? (
         <div className="flex flex-wrap gap-3">
           <a href={`${basePath}/topics/new`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 font-medium text-white no-underline hover:bg-hall-700" data-testid="propose-link">
             {t("propose.link")}
           </a>
+          {roles.includes("committee") ? (
+            <a href={`${basePath}/assist`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100" data-testid="assist-link">
+              {t("assist.title")}
+            </a>
+          ) : null}
           {roles.includes("committee") ? (
             <a href={`${basePath}/topics/import`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
               {t("propose.import.link")}

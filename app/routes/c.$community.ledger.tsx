@@ -10,6 +10,8 @@ import { Card } from "~/components/ui/card";
 import { requireAccess } from "~/auth/guards.server";
 import { now } from "~/models/clock.server";
 import { listLedgerEntries, verifyLedger } from "~/models/ledger.server";
+import { ledgerAssistMarks } from "~/models/assist-marks.server";
+import { AssistMark } from "~/components/assist/assist-mark";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
@@ -27,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     title,
     verdict: verifyLedger({ communityId: community.id }),
     entries,
+    assisted: ledgerAssistMarks(entries),
     beforeSeq: beforeSeq ?? null,
     hasOlder: entries.length === PAGE && entries[PAGE - 1].seq > 1,
     // The zone's offset is named once, as it is now (the layout gives the zone itself).
@@ -35,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Ledger() {
-  const { verdict, entries, beforeSeq, hasOlder, now: at } = useLoaderData<typeof loader>();
+  const { verdict, entries, assisted, beforeSeq, hasOlder, now: at } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { stamp: format } = useFormats();
   const zone = useZoneLabel(new Date(at));
@@ -71,7 +74,10 @@ export default function Ledger() {
               <span className="font-medium">{t(`ledgerTypes.${e.type}`, { defaultValue: e.type })}</span>{" "}
               <span className="font-mono text-xs text-stone-500">{e.subject}</span>
             </span>
-            <span className="col-start-2 text-stone-700 sm:col-start-auto">{e.actorName ?? t("ledger.system")}</span>
+            <span className="col-start-2 text-stone-700 sm:col-start-auto">
+              {e.actorName ?? t("ledger.system")}
+              <AssistMark assisted={assisted[e.seq]} className="block" />
+            </span>
             <span className="col-start-2 truncate font-mono text-xs text-stone-500 sm:col-start-auto" title={e.hash}>
               {e.hash.slice(0, 16)}…
             </span>

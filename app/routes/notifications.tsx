@@ -10,6 +10,8 @@ import { requireUser } from "~/auth/guards.server";
 import { readForm } from "~/actions/read-form.server";
 import { markAllRead } from "~/models/notification.server";
 import { listMyNotifications } from "~/models/notification-page.server";
+import { takeUnseenAssistedActs } from "~/models/assist-withdraw.server";
+import { AssistNotice } from "~/components/assist/assist-lists";
 
 export const meta = titleMeta;
 
@@ -18,7 +20,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const before = new URL(args.request.url).searchParams.get("before");
   const beforeId = before && /^[1-9]\d{0,11}$/.test(before) ? Number(before) : undefined;
   const title = await pageTitle(args.request, [["notifications.title"]]);
-  return json({ title, ...listMyNotifications({ userId: user.id, beforeId }), olderPage: beforeId !== undefined });
+  // 代录: what staff recorded for this person in any community since they last looked (shown once).
+  return json({ title, ...listMyNotifications({ userId: user.id, beforeId }), olderPage: beforeId !== undefined, assisted: takeUnseenAssistedActs({ userId: user.id }) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -30,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { items, hasOlder, olderPage } = useLoaderData<typeof loader>();
+  const { items, hasOlder, olderPage, assisted } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
@@ -49,6 +52,7 @@ export default function Notifications() {
           </Form>
         ) : null}
       </div>
+      <AssistNotice acts={assisted} />
       {items.length ? (
         <ol className="space-y-2" data-testid="notifications">
           {items.map((item) => (

@@ -27,6 +27,7 @@ export const TOPIC_ACTIONS = [
   "reportCompletion",
   "close",
   "reopen",
+  "withdrawnByProposer",
 ] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
@@ -86,6 +87,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // 6 监督
   { action: "close", from: ["verifying"], to: "closed", by: ["system"] },
   { action: "reopen", from: ["verifying"], to: "executing", by: ["system", "supervisor"], needsReason: true },
+  // 代录 (decision 040): a topic staff recorded for a resident, taken back by that resident while it still
+  // collects co-signs. Only assist-withdraw.server.ts makes it, after checking the person is its proposer.
+  { action: "withdrawnByProposer", from: ["open"], to: "withdrawn", by: ["resident"], dedicated: true },
 ];
 
 export type TransitionCheck =

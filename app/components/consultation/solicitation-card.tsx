@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
 import { Button } from "~/components/ui/button";
 import { SUMMARY_MAX, type Stance } from "~/forms/consultation";
+import { AssistMark, type AssistedBy } from "~/components/assist/assist-mark";
 import { AnswerForm } from "./answer-form";
 import { ResultsChart } from "./results-chart";
 
@@ -14,7 +15,7 @@ export interface SolicitationData {
   open: boolean;
   counts: Record<Stance, number>;
   mine: { stance: Stance; text: string } | null;
-  opinions: Array<{ key: number; name: string | null; stance: Stance; text: string; at: Instant }>;
+  opinions: Array<{ key: number; name: string | null; stance: Stance; text: string; at: Instant; assisted?: AssistedBy | null }>;
 }
 
 interface Props {
@@ -72,6 +73,7 @@ export function SolicitationCard({ s, mayAnswer, mayManage, lastAnswer }: Props)
               <li key={o.key} className="py-2 text-sm">
                 <p className="text-xs text-stone-500">
                   <span className="font-medium text-stone-800">{o.name ?? t("consultation.solicitation.anonymous")}</span> · {t(`consultation.stances.${o.stance}`)}
+                  <AssistMark assisted={o.assisted} className="ml-1" />
                 </p>
                 {o.text ? <p className="mt-1 whitespace-pre-wrap break-words text-stone-800">{o.text}</p> : null}
               </li>

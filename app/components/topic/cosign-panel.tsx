@@ -4,13 +4,14 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { RenderedAhead } from "../rendered-ahead";
+import { AssistMark, type AssistedBy } from "~/components/assist/assist-mark";
 
 export interface CosignData {
   collecting: boolean;
   threshold: number;
   daysLeft: number | null;
   /** Their names, in the order they co-signed. */
-  cosigners: string[];
+  cosigners: { name: string; assisted: AssistedBy | null }[];
   cosigned: boolean;
   mayCosign: boolean;
   mayWithdraw: boolean;
@@ -80,13 +81,14 @@ export const COSIGNERS_PART = "topic-cosigners";
 
 const CHIPS = "mt-1 flex flex-wrap gap-1.5";
 
-export function CosignerChips({ cosigners }: { cosigners: string[] }) {
+export function CosignerChips({ cosigners }: { cosigners: { name: string; assisted: AssistedBy | null }[] }) {
   return (
     <>
-      {cosigners.map((name, i) => (
+      {cosigners.map((c, i) => (
         // Plain names (two people may share one): the position is key enough for a list of text.
         <li key={i} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800">
-          {name}
+          {c.name}
+          <AssistMark assisted={c.assisted} className="ml-1" />
         </li>
       ))}
     </>

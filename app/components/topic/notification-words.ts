@@ -94,6 +94,13 @@ export function describe(item: NotificationData, t: Translate, formatDateTime: (
         detail: text(p.reason) ? t("notifications.statusReason", { reason: text(p.reason) }) : "",
         link: topicLink && { ...topicLink, to: `${topicLink.to}#decision` },
       };
+    // Part assist (issue 18): staff recorded an act for this person; they review or withdraw it on the assist page.
+    case "assist.recorded":
+      return {
+        what: t("assist.notification", { name: text(p.by), channel: t(`assist.channels.${text(p.channel)}`), kind: t(`assist.kinds.${text(p.kind)}`), topic }),
+        detail: "",
+        link: { to: `/c/${item.communitySlug}/assist`, label: t("assist.notice.review") },
+      };
     default:
       return { what: t("notifications.unknown", { topic }), detail: "", link: topicLink };
   }

@@ -9,6 +9,7 @@ import { translateError } from "~/forms/messages";
 import { RATINGS, type Rating } from "~/workflow/execution";
 import { isoOf, useFormats, type Instant } from "./formats";
 import { SatisfactionBar } from "./satisfaction-bar";
+import { AssistMark, type AssistedBy } from "~/components/assist/assist-mark";
 
 export interface RatingCardData {
   opensAt: Instant;
@@ -19,6 +20,8 @@ export interface RatingCardData {
   pct: number | null;
   thresholdPct: number;
   mine: Rating | null;
+  /** 代录: staff recorded this person's rating (who and how). */
+  mineAssisted?: AssistedBy | null;
   mayRate: boolean;
 }
 
@@ -57,6 +60,7 @@ export function RatingCard({ rating, refusal }: { rating: RatingCardData; refusa
           {rating.mine ? (
             <p className="rounded-md bg-stone-100 px-3 py-2 text-stone-800" data-testid="rating-mine">
               {t("rating.rated", { rating: t(`rating.choices.${rating.mine}`) })}
+              <AssistMark assisted={rating.mineAssisted} className="ml-1" />
             </p>
           ) : null}
           {refusal?.problem ? <Alert tone="error">{t(`rating.problems.${refusal.problem}`)}</Alert> : null}

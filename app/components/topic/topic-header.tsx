@@ -5,6 +5,7 @@ import { renderStored, type StoredMessage } from "~/i18n/stored-message";
 import type { Stage } from "~/workflow/stages";
 import type { TopicState } from "~/workflow/states";
 import { isoOf, useFormats, type Instant } from "./formats";
+import { AssistMark } from "~/components/assist/assist-mark";
 
 export interface TopicHeaderData {
   number: number;
@@ -17,6 +18,9 @@ export interface TopicHeaderData {
   /** A system-made reason (the reopening's), said in the reader's language; publicReason otherwise. */
   publicReasonMessage?: StoredMessage | null;
   proposerName: string;
+  /** 代录: who recorded the topic for its proposer, and the channel (decision 040). */
+  proposerAssistedBy?: string | null;
+  proposerAssistChannel?: string | null;
   createdAt: Instant;
   categoryZh: string | null;
   categoryEn: string | null;
@@ -71,7 +75,10 @@ export function TopicHeader({ topic, lastAction, slug }: { topic: TopicHeaderDat
         <dt className="text-stone-500">{t("topic.location")}</dt>
         <dd className="break-words">{topic.location || "—"}</dd>
         <dt className="text-stone-500">{t("topic.proposer")}</dt>
-        <dd className="break-words">{topic.proposerName}</dd>
+        <dd className="break-words">
+          {topic.proposerName}
+          <AssistMark assisted={topic.proposerAssistedBy && topic.proposerAssistChannel ? { by: topic.proposerAssistedBy, channel: topic.proposerAssistChannel } : null} className="ml-1" />
+        </dd>
         <dt className="text-stone-500">{t("topic.created")}</dt>
         <dd>
           <time dateTime={isoOf(topic.createdAt)}>{date.format(new Date(topic.createdAt))}</time>

@@ -198,6 +198,7 @@ const en: Resource = {
     check_authorisation: "authorisation of the assembly",
     check_petitioner: "signer on paper",
     check_rosterPerson: "person a roster import brought in",
+    check_assistedAct: "act recorded on behalf",
     rewritten: "The ledger was rewritten at entry {{seq}}: it no longer matches the head hash witnessed outside the database at {{at}}.",
     truncated: "The ledger was cut short: entries after {{seq}} are missing (the head witnessed at {{at}} had reached entry {{witnessed}}).",
     witnessLog: "Line {{line}} of the witness log was edited; the heads witnessed after it cannot be trusted.",

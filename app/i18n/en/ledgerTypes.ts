@@ -106,6 +106,11 @@ const ledgerTypes: typeof import("../zh-CN/ledgerTypes").default = {
   "community.renamed": "Community renamed",
   "community.archived": "Community archived",
   "community.restored": "Community restored",
+  // Part assist (issue 18): acts staff record on a resident's behalf.
+  "assist.recorded": "Recorded on a resident's behalf",
+  "assist.withdrawn": "Recorded act withdrawn by its person",
+  "rating.withdrawn": "Rating withdrawn",
+  "topic.withdrawnByProposer": "Topic withdrawn by its proposer",
 };
 
 export default ledgerTypes;

@@ -63,6 +63,7 @@ const en: typeof import("../zh-CN/topic").default = {
       reportCompletion: "Completion reported",
       close: "Verified and closed",
       reopen: "Rectification demanded",
+      withdrawnByProposer: "Withdrawn by its proposer (a recorded topic)",
     },
     cosign: {
       title: "Co-signs",
@@ -130,6 +131,7 @@ const en: typeof import("../zh-CN/topic").default = {
         orderCorrection: "Order a correction",
         undoneByAssembly: "Resolution revoked or changed",
         close: "Close",
+        withdrawnByProposer: "Withdrawn by its proposer",
       },
       done: "Done.",
       confirm: {

@@ -106,6 +106,11 @@ const ledgerTypes = {
   "community.renamed": "社区改名",
   "community.archived": "社区归档",
   "community.restored": "社区恢复",
+  // Part assist (issue 18): 代录, acts staff record on a resident's behalf.
+  "assist.recorded": "代录(工作人员代居民办理)",
+  "assist.withdrawn": "本人撤回代录",
+  "rating.withdrawn": "撤回满意度评价",
+  "topic.withdrawnByProposer": "提议人撤回议题",
 };
 
 export default ledgerTypes;

@@ -63,6 +63,7 @@ const zhCN = {
       reportCompletion: "报告完成",
       close: "核实结项",
       reopen: "要求整改",
+      withdrawnByProposer: "提议人撤回议题(代录的议题)",
     },
     cosign: {
       title: "附议",
@@ -130,6 +131,7 @@ const zhCN = {
         orderCorrection: "责令改正",
         undoneByAssembly: "决议被撤销或变更",
         close: "结项",
+        withdrawnByProposer: "提议人撤回",
       },
       done: "操作已完成。",
       confirm: {

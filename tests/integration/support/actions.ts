@@ -42,6 +42,7 @@ import { freshHousehold, uniqueCode } from "./register";
 import { REGISTER_EDITORS } from "~/auth/permissions";
 import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
 import { doorAssembly, rollOf, votingAssembly } from "./assembly";
+import { recordAssistedAct } from "~/models/assist.server";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -234,6 +235,8 @@ const MEETING = "c.$community.meetings.$meetingId";
 const RULES = "c.$community.rules";
 const REGISTER = "c.$community.register";
 const APPRAISALS = "c.$community.appraisals";
+const ASSIST = "c.$community.assist";
+const ASSIST_PATH = `/c/${MINGYUE}/assist`;
 
 const RULE_VALUES = {
   quorumNum: "2",
@@ -534,6 +537,19 @@ export const ACTIONS: ActionCase[] = [
   ),
   // Issue 18, part roster: roster imports and invite letters (the street's page and a community's), joining from a letter.
   ...rosterActions(),
+  // 代录 (issue 18, part assist): the committee records for a resident; only that resident withdraws it (others: 403).
+  community(ASSIST, "cosign", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "cosign", personId: String(userId("resident2")), channel: "phone", topicId: String(openTopic()), confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "topic", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "topic", personId: String(userId("resident2")), channel: "visit", title: unique("代录议题"), description: "路灯坏了", location: "", confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "answer", COMMITTEE, () => {
+    const { id } = consultingTopic();
+    ok(openSolicitation({ ...committee(), topicId: id, question: "是否同意?", deadline: new Date(Date.now() + 7 * DAY_MS) }));
+    return { path: ASSIST_PATH, fields: { intent: "answer", personId: String(userId("resident2")), channel: "home", topicId: String(id), stance: "support", text: "", confirm: "on" }, actor: "committee1" };
+  }),
+  community(ASSIST, "rating", COMMITTEE, () => ({ path: ASSIST_PATH, fields: { intent: "rating", personId: String(userId("resident2")), channel: "phone", topicId: String(verifyingTopic().id), rating: "satisfied", comment: "", confirm: "on" }, actor: "committee1" })),
+  community(ASSIST, "withdraw", "member", () => {
+    const act = ok(recordAssistedAct({ communityId: cid(), recorderId: userId("committee1"), roles: ["committee"], personId: userId("resident2"), channel: "phone", confirmed: true, act: { kind: "cosign", topicId: openTopic() } }));
+    return { path: ASSIST_PATH, fields: { intent: "withdraw", actId: String(act.id), confirm: "on" }, actor: "resident2" };
+  }),
 ];
 
 /** A roster CSV of one new person of `community` (blank: the page's own). */
