@@ -86,6 +86,10 @@ function makeVisits(): Record<string, Visit> {
     "account.notifications": { path: "/account/notifications", as: "resident1", names: [] },
     // Issue 18, part setup.
     "s.$street.communities": { path: "/s/huacheng/communities", as: "street1", names: [] },
+    // Issue 18, parts roster and assist.
+    "c.$community.roster": { path: `${c}/roster`, as: "committee1", names: [] },
+    "s.$street.roster": { path: "/s/huacheng/roster", as: "street1", names: [] },
+    "c.$community.assist": { path: `${c}/assist`, as: "committee1", names: [] },
   };
 }
 

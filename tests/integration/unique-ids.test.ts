@@ -67,6 +67,8 @@ function urlsOf(slug: string): Record<string, string[]> {
     "c.$community.units": [`${c}/units`],
     "c.$community.supervision": [`${c}/supervision`],
     "c.$community.register": [`${c}/register`],
+    "c.$community.roster": [`${c}/roster`],
+    "c.$community.assist": [`${c}/assist`],
     "c.$community.appraisals": [`${c}/appraisals`],
     "c.$community.topics.new": [`${c}/topics/new`],
     "c.$community.topics.import": [`${c}/topics/import`],
@@ -98,6 +100,8 @@ const GLOBAL: Record<string, string[]> = {
   $: ["/no-such-page"],
   // mail (issue 18)
   "account.notifications": ["/account/notifications"],
+  // Issue 18, parts roster and assist.
+  "s.$street.roster": ["/s/huacheng/roster"],
 };
 
 async function walk(urls: string[], users: Array<string | null>) {
