@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, inTransaction } from "../../db/client.server";
 import { castBallot } from "~/models/ballot.server";
@@ -133,7 +133,7 @@ describe("npm start", () => {
     child.kill("SIGTERM");
     await exited;
     const lines = fs.readFileSync(path.join(dir, "app.witness.log"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { community: string; seq: number });
-    const heads = new Database(db, { readonly: true }).prepare("SELECT c.slug AS community, max(e.seq) AS seq FROM communities c JOIN ledger_entries e ON e.community_id = c.id GROUP BY c.id ORDER BY c.slug").all();
+    const heads = openSqlite(db, { readonly: true }).prepare("SELECT c.slug AS community, max(e.seq) AS seq FROM communities c JOIN ledger_entries e ON e.community_id = c.id GROUP BY c.id ORDER BY c.slug").all();
     expect(lines.map(({ community, seq }) => ({ community, seq })).sort((a, b) => a.community.localeCompare(b.community))).toEqual(heads);
     fs.rmSync(dir, { recursive: true, force: true });
   }, SERVER_STARTS_TIMEOUT);
