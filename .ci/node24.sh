@@ -2,7 +2,7 @@
 # Prepares Node 24 LTS beside the project's Node 20, outside the project's dependencies (decision 041),
 # and prints two lines for the caller to eval: NODE24_BIN (the folder of the node binary) and
 # SQLITE_NATIVE_BINDING (better-sqlite3's compiled half, built for Node 24). The tree in node_modules
-# stays Node 20's. Everything is cached in $YISHITING_CACHE (default ~/.cache/yishiting/node24), keyed
+# stays Node 20's; nothing here needs node_modules. Everything is cached in $YISHITING_CACHE (default ~/.cache/yishiting/node24), keyed
 # by versions, so a second run costs nothing; a fresh machine spends ~1.5 min (mostly compiling SQLite).
 #   eval "$(bash .ci/node24.sh)" && PATH="$NODE24_BIN:$PATH" SQLITE_NATIVE_BINDING=… npx vitest run
 # Progress goes to stderr.
@@ -36,9 +36,10 @@ if [ ! -f "$headers/include/node/node_version.h" ]; then
   rm -rf "$headers" && mv "$tmp/package" "$headers" && rm -rf "$tmp"
 fi
 
-# better-sqlite3, the version in node_modules, compiled from its own sources (it ships SQLite's) into
-# the cache: its prebuilt download is unreachable, and the copy in node_modules is Node 20's.
-sqlite_version="$(node -p 'require("better-sqlite3/package.json").version')"
+# better-sqlite3, the version package-lock.json pins, compiled from its published sources (they ship
+# SQLite's) into the cache: its prebuilt download is unreachable, and the copy in node_modules is Node
+# 20's. Its sources come from the npm registry, not node_modules, so CI can do all this during npm ci.
+sqlite_version="$(node -p 'require("./package-lock.json").packages["node_modules/better-sqlite3"].version')"
 addon_dir="$cache/better-sqlite3-$sqlite_version-node$headers_version"
 binding="$addon_dir/build/Release/better_sqlite3.node"
 if [ ! -f "$binding" ]; then
@@ -51,15 +52,14 @@ if [ ! -f "$binding" ]; then
     fi
   done
   log "compiling better-sqlite3 $sqlite_version for Node 24"
-  src="$(node -p 'path.dirname(require.resolve("better-sqlite3/package.json"))')"
   rm -rf "$addon_dir" && mkdir -p "$addon_dir"
-  cp -r "$src/binding.gyp" "$src/src" "$src/deps" "$src/package.json" "$addon_dir/"
+  (cd "$addon_dir" && npm pack --silent "better-sqlite3@$sqlite_version" </dev/null >/dev/null && tar xzf better-sqlite3-*.tgz --strip-components=1 && rm better-sqlite3-*.tgz)
   gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
   (cd "$addon_dir" && PATH="$(dirname "$node24"):$PATH" "$node24" "$gyp" rebuild --release --nodedir="$headers" -j "$(nproc)" >build.log 2>&1) ||
     { tail -20 "$addon_dir/build.log" >&2; rm -f "$binding"; exit 1; }
 fi
-# A quick check that it loads and answers on Node 24.
-"$node24" -e 'const D = require("better-sqlite3"); new D(":memory:", { nativeBinding: process.argv[1] }).prepare("SELECT 1").get();' "$binding"
+# A quick check that it loads in Node 24.
+"$node24" -e 'if (typeof require(process.argv[1]).Database !== "function") process.exit(1)' "$binding"
 
 echo "NODE24_BIN=$(dirname "$node24")"
 echo "SQLITE_NATIVE_BINDING=$binding"
