@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Reads the test reports and prints one final line: "N passed, N failed" (vitest + Playwright).
+// Reads the test reports and prints one final line: "N passed, N failed" (vitest twice + Playwright).
 //   reports/vitest.json      vitest's json reporter (Jest-compatible numPassedTests, numFailedTests, …)
+//   reports/vitest-node24.json  the same suites run again on Node 24 (.ci/run, decision 041)
 //   reports/playwright.json  Playwright's json reporter (stats.expected / unexpected / flaky / skipped)
 // A missing report counts as 0 (e.g. the type check failed before the tests ran); an unreadable one
-// counts as one failure. Exits 1 when nothing passed or anything failed, 0 otherwise.
+// counts as one failure; the Node 24 run's report must be there and have run tests, or it counts as
+// one failure (a second run that quietly ran nothing would look green). Exits 1 when nothing passed or
+// anything failed, 0 otherwise.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,10 +26,11 @@ function read(file) {
   }
 }
 
-function vitest() {
-  const { missing, data, error } = read("vitest.json");
-  if (missing) return { name: "vitest", passed: 0, failed: 0, skipped: 0, note: "no report" };
-  if (error) return { name: "vitest", passed: 0, failed: 1, skipped: 0, note: `unreadable report (${error})` };
+function vitest(name = "vitest", file = "vitest.json", required = false) {
+  const { missing, data, error } = read(file);
+  if (missing) return { name, passed: 0, failed: required ? 1 : 0, skipped: 0, note: required ? "no report: it did not run" : "no report" };
+  if (error) return { name, passed: 0, failed: 1, skipped: 0, note: `unreadable report (${error})` };
+  if (required && !num(data.numTotalTests)) return { name, passed: 0, failed: 1, skipped: 0, note: "it ran no tests" };
   const passed = num(data.numPassedTests);
   let failed = num(data.numFailedTests);
   const skipped = num(data.numPendingTests) + num(data.numTodoTests);
@@ -38,7 +42,7 @@ function vitest() {
   failed += brokenFiles;
   // Errors outside any test (unhandled rejections…) make the run fail without failing a test.
   if (data.success === false && failed === 0) failed = 1;
-  return { name: "vitest", passed, failed, skipped, note: brokenFiles ? `${brokenFiles} file(s) failed to run` : "" };
+  return { name, passed, failed, skipped, note: brokenFiles ? `${brokenFiles} file(s) failed to run` : "" };
 }
 
 function playwright() {
@@ -62,10 +66,10 @@ function playwright() {
   };
 }
 
-const parts = [vitest(), playwright()];
+const parts = [vitest(), vitest("vitest-24", "vitest-node24.json", true), playwright()];
 for (const p of parts) {
   // Per-runner lines use another shape, so that only the last line reads as the run's total.
-  console.log(`  ${p.name.padEnd(10)} passed ${p.passed} / failed ${p.failed} / skipped ${p.skipped}${p.note ? ` (${p.note})` : ""}`);
+  console.log(`  ${p.name.padEnd(11)} passed ${p.passed} / failed ${p.failed} / skipped ${p.skipped}${p.note ? ` (${p.note})` : ""}`);
 }
 const passed = parts.reduce((sum, p) => sum + p.passed, 0);
 const failed = parts.reduce((sum, p) => sum + p.failed, 0);

@@ -3,9 +3,10 @@
 // each ledger's head is printed, so a restore can be checked against it (`npm run ledger:verify`).
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { verifyLedger } from "../../app/models/ledger.server";
 import { openDatabase, type Db } from "../../db/client.server";
+import { openSqlite } from "../../db/sqlite";
 import { databasePath } from "../../db/config";
 
 function refuse(message: string, code = 1): never {
@@ -24,7 +25,7 @@ if (!fs.existsSync(source)) refuse(`no database at ${source}${unset}; nothing wa
 if (path.resolve(source) === file) refuse(`the copy would overwrite the database itself (${source})`);
 let db: Database.Database;
 try {
-  db = new Database(source, { fileMustExist: true });
+  db = openSqlite(source, { fileMustExist: true });
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'communities'").get()) throw new Error("no communities table");
 } catch {
   refuse(`${source} is not a Yishiting database${unset}; nothing was written`);

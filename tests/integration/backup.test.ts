@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, openDatabase } from "../../db/client.server";
 import { verifyLedger } from "~/models/ledger.server";
@@ -95,7 +95,7 @@ describe("npm run backup under write load", () => {
     const printed = headOf(output, "mingyue");
     expect(printed, output).not.toBeNull();
     const [, count, headHash] = printed!;
-    const copy = new Database(copyFile, { readonly: true });
+    const copy = openSqlite(copyFile, { readonly: true });
     try {
       expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     } finally {

@@ -1,7 +1,7 @@
 // The one cache of reads (app/cache/cache.server.ts, decision 033): a read is remembered until a write
 // to one of the tables it declares, in its community; writes elsewhere, or to tables it does not read,
 // forget nothing. The database itself reports each written row's table and community (db/changes.ts).
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { watchChanges } from "../../db/changes";
@@ -71,7 +71,7 @@ describe("the cache of reads", () => {
     count(mingyue);
     count(mingyue);
     expect(misses()).toBe(1);
-    const other = new Database(process.env.DATABASE_PATH!);
+    const other = openSqlite(process.env.DATABASE_PATH!);
     other.prepare("UPDATE users SET display_name = display_name || '·' WHERE id = (SELECT max(id) FROM users)").run();
     other.close();
     count(mingyue);

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { verifyLedger } from "~/models/ledger.server";
@@ -28,7 +28,7 @@ type Row = Record<string, unknown>;
 
 /** Every table of the previous release's schema, with the columns it had then, row by row. */
 function snapshot(columnsOf: Map<string, string[]>) {
-  const db = new Database(file, { readonly: true });
+  const db = openSqlite(file, { readonly: true });
   try {
     const tables: Record<string, Row[]> = {};
     for (const [table, columns] of columnsOf) {
@@ -41,7 +41,7 @@ function snapshot(columnsOf: Map<string, string[]>) {
 }
 
 function query<T>(sql: string): T[] {
-  const db = new Database(file, { readonly: true });
+  const db = openSqlite(file, { readonly: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {
@@ -54,7 +54,7 @@ let before: Record<string, Row[]>;
 
 beforeAll(() => {
   fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(FIXTURE)));
-  const db = new Database(file);
+  const db = openSqlite(file);
   // The fixture's open deadlines fell due days after it was made; the server's scheduler would act on
   // them at start (closing co-sign windows…). Move them far ahead so the only writer left is the upgrade.
   db.prepare("UPDATE deadlines SET due_at = due_at + 3650 * 86400000 WHERE done_at IS NULL").run();

@@ -1,10 +1,10 @@
 // The heads witnessed outside the database: a chain cut short or rewritten consistently (every hash
 // recomputed after dropping the append-only triggers) holds by itself, but not against them.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, inTransaction } from "../../db/client.server";
 import { castBallot } from "~/models/ballot.server";
@@ -46,7 +46,15 @@ function rewriteFrom(id: number, from: number) {
   }
 }
 
-const runVerifyCli = (slug: string) => spawnSync(process.execPath, ["--import", "tsx", "server/cli/ledger-verify.ts", "--community", slug], { env: process.env, encoding: "utf8" });
+// Run asynchronously: the server in this process keeps serving meanwhile, as it would. (spawnSync froze
+// it for seconds, and on Node 24 the next fetch could get a keep-alive socket the server was closing.)
+const runVerifyCli = (slug: string) =>
+  new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/ledger-verify.ts", "--community", slug], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.on("close", (status) => resolve({ status, stdout }));
+  });
 
 let stopWitness: (() => void) | null = null;
 afterEach(() => {
@@ -87,7 +95,7 @@ describe("the witness log", () => {
     expect(verifyLedger({ communityId: id })).toMatchObject({ ok: false, reason: "rewritten", brokenSeq: 8, count: 7 });
   });
 
-  it("names a line of the witness log that was edited (read afresh, as by the CLI)", () => {
+  it("names a line of the witness log that was edited (read afresh, as by the CLI)", { timeout: 60_000 }, async () => {
     const { id, slug } = createCommunity();
     witnessHeads();
     append(id, 1);
@@ -98,13 +106,13 @@ describe("the witness log", () => {
     text[edited] = text[edited].replace('"seq":8', '"seq":7');
     fs.writeFileSync(file(), text.join("\n"));
     try {
-      const res = runVerifyCli(slug);
+      const res = await runVerifyCli(slug);
       expect(res.status).toBe(1);
       expect(res.stdout).toContain(`WITNESS LOG EDITED at line ${edited + 1} of`);
     } finally {
       fs.writeFileSync(file(), original);
     }
-    expect(runVerifyCli(slug).status).toBe(0);
+    expect((await runVerifyCli(slug)).status).toBe(0);
   });
 
   it("witnesses the head after a resolution is published", () => {
@@ -133,17 +141,17 @@ describe("npm start", () => {
     child.kill("SIGTERM");
     await exited;
     const lines = fs.readFileSync(path.join(dir, "app.witness.log"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { community: string; seq: number });
-    const heads = new Database(db, { readonly: true }).prepare("SELECT c.slug AS community, max(e.seq) AS seq FROM communities c JOIN ledger_entries e ON e.community_id = c.id GROUP BY c.id ORDER BY c.slug").all();
+    const heads = openSqlite(db, { readonly: true }).prepare("SELECT c.slug AS community, max(e.seq) AS seq FROM communities c JOIN ledger_entries e ON e.community_id = c.id GROUP BY c.id ORDER BY c.slug").all();
     expect(lines.map(({ community, seq }) => ({ community, seq })).sort((a, b) => a.community.localeCompare(b.community))).toEqual(heads);
     fs.rmSync(dir, { recursive: true, force: true });
   }, SERVER_STARTS_TIMEOUT);
 });
 
 describe("a cut or rewritten chain, everywhere it is verified", () => {
-  it("npm run ledger:verify exits 1 naming it, the verify page shows it, the board and the feed show the witnessed heads", async () => {
+  it("npm run ledger:verify exits 1 naming it, the verify page shows it, the board and the feed show the witnessed heads", { timeout: 60_000 }, async () => {
     const { id, slug } = createCommunity();
     witnessHeads();
-    expect(runVerifyCli(slug).status).toBe(0);
+    expect((await runVerifyCli(slug)).status).toBe(0);
     const head = ledgerHead("mingyue");
     const page = await (await http.fetch("/c/mingyue/board")).text();
     expect(page).toContain('data-testid="board-witnessed"');
@@ -153,7 +161,7 @@ describe("a cut or rewritten chain, everywhere it is verified", () => {
 
     dropGuards();
     getDb().$client.prepare("DELETE FROM ledger_entries WHERE community_id = ? AND seq > 6").run(id);
-    const cut = runVerifyCli(slug);
+    const cut = await runVerifyCli(slug);
     expect(cut.status).toBe(1);
     expect(cut.stdout).toContain("TRUNCATED: entries after 6 missing");
     const verify = await (await http.fetch(`/c/${slug}/board/verify`)).text();
@@ -162,7 +170,7 @@ describe("a cut or rewritten chain, everywhere it is verified", () => {
 
     append(id, 2);
     rewriteFrom(id, 2);
-    const rewritten = runVerifyCli(slug);
+    const rewritten = await runVerifyCli(slug);
     expect(rewritten.status).toBe(1);
     expect(rewritten.stdout).toContain("REWRITTEN at seq 8");
   });
