@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../db/sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { SERVER_STARTS_TIMEOUT, startServerProcess } from "./support/server-process";
 
@@ -35,7 +35,7 @@ function expectRefused(result: { code: number; stderr: string }, says: string) {
 }
 
 function rows(file: string, sql: string): unknown[] {
-  const db = new Database(file, { readonly: true });
+  const db = openSqlite(file, { readonly: true });
   try {
     return db.prepare(sql).all();
   } finally {
