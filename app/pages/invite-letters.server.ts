@@ -1,19 +1,10 @@
 import { i18nFor } from "../i18n/instances.server";
 import { kindVariables } from "../i18n/kind-words";
 import type { InviteLetter } from "../models/roster-letters.server";
+import type { Letter } from "../components/roster/invite-letters";
 
-/** What one printed letter says, already in words. */
-export interface LetterText {
-  code: string;
-  qrSvg: string;
-  heading: string;
-  greeting: string;
-  registered: string;
-  codeLabel: string;
-  steps: string[];
-  once: string;
-  help: string;
-}
+/** What one printed letter says, already in words: the shape the letters page renders. */
+export type LetterText = Letter;
 
 /**
  * The letters' words, always in Chinese (whatever language the staff member's pages are in: the
