@@ -175,7 +175,7 @@ describe("supervisors", () => {
     const { id, communityId: c } = consultingTopic({ text: "协商正文" });
     const opened = openSolicitation({ communityId: c, topicId: id, userId: userId("committee1"), roles: ["committee"], question: "是否同意?", deadline: new Date(Date.now() + 5 * DAY_MS) });
     if (!opened.ok) throw new Error(opened.problem);
-    expect(answerSolicitation({ communityId: c, topicId: id, userId: userId("supervisor1"), roles: ["supervisor"], consultationId: opened.id, stance: "support", text: "同意" })).toEqual({ ok: true });
+    expect(answerSolicitation({ communityId: c, topicId: id, userId: userId("supervisor1"), roles: ["supervisor"], consultationId: opened.id, stance: "support", text: "同意" })).toMatchObject({ ok: true });
   });
 });
 
