@@ -15,8 +15,9 @@ declare module "@remix-run/node" {
     fragments?: Map<string, string>;
     /**
      * Holds one of the client's long-lived response slots (per session and per address) until this
-     * response closes; false when the client already holds its limit (the route answers 429).
+     * response closes, with a signal that aborts then (the stream ends on it); null when the client
+     * already holds its limit (the route answers 429).
      */
-    holdStream: () => boolean;
+    holdStream: () => AbortSignal | null;
   }
 }

@@ -75,8 +75,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus-visible:outline-white">
           {t("app.skipToContent")}
         </a>
-        {data?.demo ? <DemoBanner /> : null}
         <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
+        {/* Under the header: the skip link shows over the header, its white focus ring on red. */}
+        {data?.demo ? <DemoBanner /> : null}
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

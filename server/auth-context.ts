@@ -17,13 +17,21 @@ export function loadContextWith(streams: OpenLimit) {
     const clientIp = clientAddress(req);
     if (token && !auth) res.append("Set-Cookie", blankSessionCookie(secure));
     if (token && auth?.refreshed) res.append("Set-Cookie", sessionCookie(token, auth.expiresAt, secure));
-    const holdStream = () => {
+    // A slot for a long-lived answer (an event stream), or null past the limit. The signal it gives aborts
+    // when the connection closes, whichever way; the stream must listen to it, not to the request's own
+    // signal: Remix's request is a copy whose abort follows the original only while the copy is alive
+    // (undici holds it weakly), so a collected copy left its stream's listener behind for good.
+    const holdStream = (): AbortSignal | null => {
       const release = streams.take({ session: auth?.sessionId, address: clientIp });
-      if (!release) return false;
-      // Whichever way the response ends (the stream closes, the client goes), the slot comes back.
-      if (res.writableFinished || res.destroyed) release();
-      else res.once("close", release);
-      return true;
+      if (!release) return null;
+      const gone = new AbortController();
+      const end = () => {
+        release();
+        gone.abort();
+      };
+      if (res.writableFinished || res.destroyed) end();
+      else res.once("close", end);
+      return gone.signal;
     };
     return { auth, clientIp, fragments: new Map(), holdStream };
   };

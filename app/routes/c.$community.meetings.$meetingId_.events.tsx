@@ -10,6 +10,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const meetingId = parseTopicId(args.params.meetingId) ?? notFound();
   if (!getScreenState({ communityId: community.id, meetingId })) notFound();
   // Each open stream holds memory and a listener until it closes: a client holds only so many at once.
-  if (!args.context.holdStream()) throw new Response("Too Many Requests", { status: 429, statusText: "Too Many Requests", headers: { "Retry-After": "30" } });
-  return screenEventStream({ communityId: community.id, meetingId, signal: args.request.signal });
+  const closed = args.context.holdStream();
+  if (!closed) throw new Response("Too Many Requests", { status: 429, statusText: "Too Many Requests", headers: { "Retry-After": "30" } });
+  return screenEventStream({ communityId: community.id, meetingId, signal: closed });
 }

@@ -120,7 +120,10 @@ describe("2,000 streams opened and closed", () => {
         }),
       );
       expect(opened).toBe(2000);
-      await waitFor(() => roomy.openStreams() === 0 && committedListeners("meetingChanged") === before, "every stream released", 15_000);
+      await waitFor(() => roomy.openStreams() === 0 && committedListeners("meetingChanged") === before, "every stream released", 15_000).catch((error: Error) => {
+        // Say which of the two was left behind, and how many.
+        throw new Error(`${error.message}: ${roomy.openStreams()} places held, ${committedListeners("meetingChanged") - before} listeners left`);
+      });
     } finally {
       await roomy.close();
     }
