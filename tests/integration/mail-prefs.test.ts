@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { notificationPrefs, notifications, topics, users } from "../../db/schema";
 import { now } from "~/models/clock.server";
-import { tableMotion } from "~/models/meeting-agenda.server";
+import { tableMotion, withdrawMotion } from "~/models/meeting-agenda.server";
 import { rosterIds, scheduleMeeting } from "~/models/meeting.server";
 import { cancelMeeting } from "~/models/meeting-session.server";
 import { addMember } from "~/models/register.server";
@@ -101,7 +101,7 @@ describe("meeting notices", () => {
 
     // The agenda comes after the notice: each topic tabled is a notice of its own, with the agenda so far.
     const topicId = agendaTopic();
-    must(tableMotion({ ...actor, meetingId: id, topicId, secret: false, onFail: "revise" }));
+    const motion = must(tableMotion({ ...actor, meetingId: id, topicId, secret: false, onFail: "revise" }));
     const title = getDb().select({ title: topics.title, number: topics.number }).from(topics).where(eq(topics.id, topicId)).get()!;
     await runMail(rig.sender);
     for (const userId of roster) {
@@ -112,6 +112,15 @@ describe("meeting notices", () => {
       expect(mails[1].text).toContain(`#${title.number} ${title.title}`);
     }
     expect(mailTo(rig, "nobody@mail.example")).toEqual([]);
+
+    // Taken off the agenda again: every member hears that too, with the agenda left (none).
+    must(withdrawMotion({ ...actor, meetingId: id, motionId: motion.id }));
+    await runMail(rig.sender);
+    for (const userId of roster) {
+      const last = mailTo(rig, `roster${userId}@mail.example`).filter((x) => x.subject.includes("邮件通知测试会议")).at(-1)!;
+      expect(last.text).toContain(`议程撤下:#${title.number} ${title.title}`);
+      expect(last.text).toContain("议程暂无议题");
+    }
 
     // Called off: every member hears of that too.
     must(cancelMeeting({ ...actor, meetingId: id, reason: "场地冲突" }));
