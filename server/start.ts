@@ -40,7 +40,7 @@ const scheduler = startScheduler();
 const witness = startWitness();
 const mailWorker = startMailWorker({ sender: senderFromEnv() });
 
-const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.roles.join(" + "));
+const roleList = (a: (typeof DEMO_ACCOUNTS)[number]) => (a.streetAdmin ? "street admin" : a.department ? `department contact (${a.department})` : a.roles.join(" + "));
 const lines = [
   "",
   `  议事厅 Yishiting is running at ${running.url}`,

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { departmentIdsOf } from "./department.server";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
@@ -58,16 +59,17 @@ export function isStreetAdmin({ userId, streetId }: { userId: number; streetId: 
   return adminOf.get({ userId, streetId }) !== undefined;
 }
 
-/** Does the person hold any role in a community of this street? */
+/** Does the person hold any role in a community of this street, or answer for one of its departments? */
 export function isStreetMember({ userId, streetId }: { userId: number; streetId: number }): boolean {
+  const db = getDb();
   return (
-    getDb()
+    db
       .select({ id: memberships.id })
       .from(memberships)
       .innerJoin(communities, eq(communities.id, memberships.communityId))
       .where(and(eq(memberships.userId, userId), eq(communities.streetId, streetId)))
       .limit(1)
-      .get() !== undefined
+      .get() !== undefined || departmentIdsOf({ userId, streetId }, db).length > 0
   );
 }
 

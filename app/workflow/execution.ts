@@ -12,7 +12,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const RATINGS = ["satisfied", "fair", "unsatisfied"] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const PHOTO_PURPOSES = ["proposal", "progress", "verification"] as const;
+export const PHOTO_PURPOSES = ["proposal", "progress", "verification", "callReport"] as const;
 export type PhotoPurpose = (typeof PHOTO_PURPOSES)[number];
 
 export const WINDOW_OUTCOMES = ["closed", "reopened"] as const;

@@ -11,3 +11,4 @@ export * from "./law";
 export * from "./register";
 export * from "./assembly";
 export * from "./reach";
+export * from "./street-loop";

@@ -52,9 +52,9 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
   if (audience === "anyone") return 200;
   if (!who) return 302;
   if (audience === "signedIn") return 200;
-  // Street pages: every demo community is in the demo street, so its members are refused (403);
-  // someone who belongs nowhere in the street would get 404.
-  if (community === null) return who.streetAdmin ? 200 : who.community ? 403 : 404;
+  // Street pages: every demo community is in the demo street, so its members are refused (403), as
+  // are the street's department contacts; someone who belongs nowhere in the street would get 404.
+  if (community === null) return who.streetAdmin ? 200 : who.community || who.department ? 403 : 404;
   const belongs = who.community === community || Boolean(who.streetAdmin);
   if (!belongs) return 404;
   if (audience === "member") return 200;

@@ -18,7 +18,21 @@ export interface DemoAccount {
   community: "mingyue" | "shiliu" | null;
   roles: Role[];
   streetAdmin?: boolean;
+  /** A contact of this street department (its `key` in DEMO_DEPARTMENTS): answers the street's calls. */
+  department?: string;
 }
+
+/**
+ * The street's departments (issue 19): communities call on them (吹哨), the street dispatches to them.
+ * `responseHours` is each one's response limit.
+ */
+export const DEMO_DEPARTMENTS = [
+  { key: "chengguan", nameZh: "城管中队", nameEn: "City Management Squad", contact: "花城街道城管中队 值班电话 020-8100-0001", responseHours: 24 },
+  { key: "zhujian", nameZh: "住建办", nameEn: "Housing and Construction Office", contact: "街道办事处 2 楼 住建办", responseHours: 48 },
+  { key: "minzheng", nameZh: "民政办", nameEn: "Civil Affairs Office", contact: "街道便民服务中心 3 号窗口", responseHours: 72 },
+  { key: "shichang", nameZh: "市场监管所", nameEn: "Market Regulation Office", contact: "花城市场监管所 020-8100-0004", responseHours: 48 },
+  { key: "zongzhi", nameZh: "街道综治中心", nameEn: "Comprehensive Governance Centre", contact: "街道综治中心 24 小时 020-8100-0005", responseHours: 24 },
+] as const;
 
 const reps: DemoAccount[] = Array.from({ length: 15 }, (_, i) => {
   const n = String(i + 1).padStart(2, "0");
@@ -38,6 +52,8 @@ const villageReps: DemoAccount[] = Array.from({ length: 12 }, (_, i) => {
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "street1", displayName: "街道管理员 王敏", community: null, roles: [], streetAdmin: true },
+  { username: "chengguan1", displayName: "城管中队 李强", community: null, roles: [], department: "chengguan" },
+  { username: "zhujian1", displayName: "住建办 陈刚", community: null, roles: [], department: "zhujian" },
   { username: "resident1", displayName: "张晓梅", community: "mingyue", roles: ["resident"] },
   { username: "resident2", displayName: "李建国", community: "mingyue", roles: ["resident"] },
   { username: "resident3", displayName: "陈芳", community: "mingyue", roles: ["resident"] },

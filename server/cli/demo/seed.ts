@@ -7,8 +7,9 @@ import { grantMembership } from "../../../app/models/membership.server";
 import { RULE_PACKS, settingsFromPack, type Ratio } from "../../../app/workflow/rule-packs";
 import { inTransaction, type Db, type Tx } from "../../../db/client.server";
 import { createCommunityIn } from "../../../app/models/community-admin.server";
+import { addDepartmentContactIn, createDepartmentIn } from "../../../app/models/department.server";
 import { sitsOnRoster } from "../../../app/workflow/meetings";
-import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
+import { DEMO_ACCOUNTS, DEMO_CATALOGUE, DEMO_DEPARTMENTS, DEMO_CONVENERS, DEMO_COMMUNITIES, DEMO_MEETINGS, DEMO_PASSWORD, DEMO_STREET, DEMO_TOPICS, type DemoTopic } from "./data";
 import { demoDraft } from "./drafts";
 import { writeExecution } from "./execution";
 import { writeRegister } from "./register";
@@ -42,6 +43,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (account.streetAdmin) tx.insert(streetAdmins).values({ streetId, userId: id }).run();
     });
     const adminId = userIds.get("street1")!;
+    const departmentIds = new Map<string, number>();
+    for (const { key, ...department } of DEMO_DEPARTMENTS) departmentIds.set(key, createDepartmentIn(tx, { streetId, department }));
+    for (const account of DEMO_ACCOUNTS) {
+      if (account.department) addDepartmentContactIn(tx, { departmentId: departmentIds.get(account.department)!, userId: userIds.get(account.username)!, addedBy: adminId });
+    }
     for (const c of DEMO_COMMUNITIES) {
       const { communityId, categoryIds } = createCommunityIn(tx, { streetId, actorId: adminId, community: { slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind } });
       const pack = RULE_PACKS[c.pack];
