@@ -100,6 +100,8 @@ export interface DemoTopic {
   state?: "screening";
   /** The proposal as frozen (topics from 决策 on): 方案 / 预算 / 责任主体 / 时间安排; 背景 is the description. */
   plan?: DemoPlan;
+  /** The 12345 ticket the topic came from (its source is then the hotline). */
+  hotline?: string;
 }
 
 export interface DemoPlan {
@@ -116,8 +118,8 @@ export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
     { title: "垃圾分类投放点异味整治", description: "北区投放点夏季异味严重,建议增加清运频次并加装除臭设备。", location: "北区垃圾投放点", category: "environment", stage: "deliberation", proposer: "resident3", daysInStage: 4 },
     { title: "非机动车充电棚建设", description: "楼道充电存在火灾隐患,建议在南侧空地建设集中充电棚。", location: "南侧空地", category: "facilities", stage: "consultation", plan: { 方案: "在南侧空地建设约 60 平方米的集中充电棚,设 40 个智能充电口,配备烟感报警和灭火器,楼道内禁止充电。", 预算: "约 6 万元,申请街道民生微实事资金,充电收费用于日常维护。", 责任主体: "明月物业公司", 时间安排: "协商定稿并表决通过后 60 日内建成。" }, proposer: "resident1", daysInStage: 6 },
     { title: "小区内部停车位重新划线", description: "现有车位划线不清,消防通道常被占用。", location: "小区主干道", category: "parking", stage: "decision", plan: { 方案: "按消防要求重新施划主干道两侧车位,消防通道全线施划黄色禁停网格线并设警示牌。", 预算: "约 1.2 万元,从公共收益中列支。", 责任主体: "明月物业公司", 时间安排: "表决通过后 30 日内完成。" }, proposer: "rep03", daysInStage: 3 },
-    { title: "儿童游乐设施更新", description: "中心花园的滑梯生锈,需要更换并铺设软地垫。", location: "中心花园", category: "facilities", stage: "execution", plan: { 方案: "拆除生锈滑梯,更换为符合国家标准的组合滑梯,周边铺设 80 平方米软地垫。", 预算: "约 3.5 万元,申请街道民生微实事资金。", 责任主体: "明月物业公司", 时间安排: "公示期满后 45 日内完工。" }, proposer: "resident2", daysInStage: 12 },
-    { title: "2号楼化粪池堵塞疏通", description: "2号楼化粪池多次外溢,已由物业疏通,待核实。", location: "2号楼", category: "environment", stage: "supervision", plan: { 方案: "疏通 2 号楼化粪池及排污管道,更换破损井盖,此后每季度清掏一次。", 预算: "约 8000 元,由物业专项维修资金列支。", 责任主体: "明月物业公司", 时间安排: "公示期满后 15 日内完成疏通。" }, proposer: "resident3", daysInStage: 1 },
+    { title: "儿童游乐设施更新", description: "中心花园的滑梯生锈,需要更换并铺设软地垫。", location: "中心花园", category: "facilities", stage: "execution", hotline: "GZ12345-20261017-0173", plan: { 方案: "拆除生锈滑梯,更换为符合国家标准的组合滑梯,周边铺设 80 平方米软地垫。", 预算: "约 3.5 万元,申请街道民生微实事资金。", 责任主体: "明月物业公司", 时间安排: "公示期满后 45 日内完工。" }, proposer: "resident2", daysInStage: 12 },
+    { title: "2号楼化粪池堵塞疏通", description: "2号楼化粪池多次外溢,已由物业疏通,待核实。", location: "2号楼", category: "environment", stage: "supervision", hotline: "GZ12345-20261009-0058", plan: { 方案: "疏通 2 号楼化粪池及排污管道,更换破损井盖,此后每季度清掏一次。", 预算: "约 8000 元,由物业专项维修资金列支。", 责任主体: "明月物业公司", 时间安排: "公示期满后 15 日内完成疏通。" }, proposer: "resident3", daysInStage: 1 },
     { title: "重阳节敬老活动", description: "组织社区长者重阳节聚餐和义诊。", location: "社区活动中心", category: "activities", stage: "supervision", status: "closed", plan: { 方案: "重阳节当天在社区活动中心举办长者聚餐,邀请社区医院义诊。", 预算: "约 6000 元,从社区活动经费列支。", 责任主体: "社区居委会", 时间安排: "农历九月初九。" }, proposer: "committee1", daysInStage: 30 },
   ],
   shiliu: [

@@ -84,6 +84,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
             state,
             cosignCount: topic.cosigners?.length ?? 0,
             proposerId: userIds.get(topic.proposer)!,
+            ...(topic.hotline ? { source: "hotline" as const, externalRef: topic.hotline } : {}),
             createdAt,
             stageEnteredAt,
           })
@@ -109,7 +110,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           actorId: userIds.get(topic.proposer)!,
           subject: `topic:${id}`,
           // The co-signers by id, so ledger:verify can compare the set (not only the count) with topic_cosigns.
-          payload: { title: topic.title, stage: topic.stage, state, cosigners: topic.cosigners?.length ?? 0, cosignerIds: (topic.cosigners ?? []).map((u) => userIds.get(u)!).sort((a, b) => a - b) },
+          payload: { title: topic.title, stage: topic.stage, state, ...(topic.hotline ? { externalRef: topic.hotline } : {}), cosigners: topic.cosigners?.length ?? 0, cosignerIds: (topic.cosigners ?? []).map((u) => userIds.get(u)!).sort((a, b) => a - b) },
         });
         // A topic in consultation is consulted on its draft (the step gates ask for one): its proposal is written out.
         if (state === "consulting" && topic.plan) {
