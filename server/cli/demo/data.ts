@@ -128,7 +128,9 @@ export const DEMO_TOPICS: Record<"mingyue" | "shiliu", DemoTopic[]> = {
     { title: "一事一议:修建村口排水渠", description: "雨季村口积水严重,拟按一事一议筹资修建排水渠。", location: "村口", category: "fundraising", stage: "consultation", proposer: "villager1", daysInStage: 5 },
     { title: "文化广场扩建", description: "扩建文化广场,增加健身器材。", location: "文化广场", category: "activities", stage: "decision", plan: { 方案: "向东扩建文化广场约 300 平方米,增设一组健身器材和两盏照明灯。", 预算: "约 9 万元,村集体经济收入列支。", 责任主体: "村民委员会", 时间安排: "年内完成。" }, proposer: "vcommittee1", daysInStage: 2 },
     { title: "村卫生室改造", description: "卫生室屋顶漏水,需要翻修。", location: "村卫生室", category: "facilities", stage: "execution", plan: { 方案: "翻修卫生室屋顶防水层,更换破损门窗。", 预算: "约 4 万元,申请镇卫生院补助。", 责任主体: "村民委员会", 时间安排: "雨季前完工。" }, proposer: "villager1", daysInStage: 20 },
-    { title: "饮水管网改造", description: "老旧水管更换已完工,待村民评价。", location: "全村", category: "facilities", stage: "supervision", plan: { 方案: "更换全村老旧镀锌水管约 2 公里,改为 PE 管。", 预算: "约 25 万元,水利专项资金与村集体共同承担。", 责任主体: "村民委员会", 时间安排: "分两期,半年内完成。" }, proposer: "vcommittee1", daysInStage: 3 },
+    // Four days in 监督: longer than 文化广场扩建 has waited since its freeze (three days, give or take the
+    // hour of the day: tabledTopicFreezes), so "needs me" lists them in one order whatever the hour of seeding.
+    { title: "饮水管网改造", description: "老旧水管更换已完工,待村民评价。", location: "全村", category: "facilities", stage: "supervision", plan: { 方案: "更换全村老旧镀锌水管约 2 公里,改为 PE 管。", 预算: "约 25 万元,水利专项资金与村集体共同承担。", 责任主体: "村民委员会", 时间安排: "分两期,半年内完成。" }, proposer: "vcommittee1", daysInStage: 4 },
   ],
 };
 
