@@ -111,12 +111,13 @@ describe("the street's departments page", () => {
     const otherStreet = getDb().select().from(streets).where(eq(streets.slug, "other-dept-street")).get()!;
     const other = getDb().insert(departments).values({ streetId: otherStreet.id, nameZh: "别街城管", nameEn: "Other squad", responseHours: 24 }).returning().get();
     const mark = dbFingerprint();
-    for (const fields of [
+    const foreign: Record<string, string>[] = [
       { intent: "edit", departmentId: String(other.id), nameZh: "改", nameEn: "", contact: "", responseHours: "24" },
       { intent: "archive", departmentId: String(other.id), confirm: "on" },
       { intent: "addContact", departmentId: String(other.id), username: "resident1" },
       { intent: "invite", departmentId: String(other.id), note: "" },
-    ]) {
+    ];
+    for (const fields of foreign) {
       expect((await post(fields)).status, JSON.stringify(fields)).toBe(404);
     }
     expect(dbFingerprint()).toBe(mark);
