@@ -58,7 +58,7 @@ export default function StreetDepartments() {
   const mine = (id: number) => data?.departmentId === id;
   // A problem with a department no row shows (a post from an older page): said at the top.
   const stray = data?.problem && !departments.some((d) => d.id === data.departmentId) ? data.problem : null;
-  const card = (d: (typeof departments)[number]) => <DepartmentCard key={d.id} d={d} problem={mine(d.id) ? (data?.problem ?? null) : null} code={mine(d.id) ? (data?.code ?? null) : null} />;
+  const card = (d: (typeof departments)[number]) => <DepartmentCard key={d.id} d={d} problem={mine(d.id) ? (data?.problem ?? null) : null} code={mine(d.id) ? (data?.code ?? null) : null} intent={mine(d.id) && data?.problem ? data.intent : null} />;
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-4 px-4 py-5">
       <div className="flex flex-wrap items-end justify-between gap-2">

@@ -55,10 +55,10 @@ function Contacts({ d }: { d: DepartmentRow }) {
   );
 }
 
-function EditForm({ d }: { d: DepartmentRow }) {
+function EditForm({ d, open }: { d: DepartmentRow; open: boolean }) {
   const { t } = useTranslation();
   return (
-    <details className="rounded-md border border-stone-200 p-3">
+    <details className="space-y-3 rounded-md border border-stone-200 p-3" open={open}>
       <summary className="min-h-[44px] cursor-pointer py-2 text-sm font-medium">{t("departments.edit")}</summary>
       <Form method="post" className="grid gap-3 sm:grid-cols-2">
         <Hidden intent="edit" id={d.id} />
@@ -82,37 +82,54 @@ function EditForm({ d }: { d: DepartmentRow }) {
           <Button variant="secondary">{t("departments.save")}</Button>
         </div>
       </Form>
+      <ArchiveForm d={d} />
     </details>
   );
 }
 
-function ContactForms({ d }: { d: DepartmentRow }) {
+/** Archive (ticked) or restore. */
+function ArchiveForm({ d }: { d: DepartmentRow }) {
+  const { t } = useTranslation();
+  const archived = d.archivedAt !== null;
+  return (
+    <Form method="post" className="mt-3 space-y-2 border-t border-stone-200 pt-3">
+      <Hidden intent={archived ? "restore" : "archive"} id={d.id} />
+      {archived ? null : <ConfirmTick label={t("departments.archiveConfirm")} />}
+      <Button variant={archived ? "secondary" : "danger"}>{t(archived ? "departments.restore" : "departments.archive")}</Button>
+    </Form>
+  );
+}
+
+function ContactForms({ d, open }: { d: DepartmentRow; open: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="grid gap-3 sm:grid-cols-2">
-      <Form method="post" className="space-y-2">
-        <Hidden intent="addContact" id={d.id} />
-        <label className="block text-sm">
-          {t("departments.username")}
-          <input name="username" required maxLength={32} autoComplete="off" className={inputClass} />
-        </label>
-        <Button variant="secondary">{t("departments.addContact")}</Button>
-      </Form>
-      <Form method="post" className="space-y-2">
-        <Hidden intent="invite" id={d.id} />
-        <label className="block text-sm">
-          {t("departments.inviteNote")}
-          <input name="note" maxLength={INVITE_NOTE_MAX} className={inputClass} />
-        </label>
-        <p className="text-xs text-stone-600">{t("departments.inviteHint")}</p>
-        <Button variant="secondary">{t("departments.invite")}</Button>
-      </Form>
-    </div>
+    <details className="rounded-md border border-stone-200 p-3" open={open || d.contacts.length === 0}>
+      <summary className="min-h-[44px] cursor-pointer py-2 text-sm font-medium">{t("departments.addContactOrInvite")}</summary>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Form method="post" className="space-y-2">
+          <Hidden intent="addContact" id={d.id} />
+          <label className="block text-sm">
+            {t("departments.username")}
+            <input name="username" required maxLength={32} autoComplete="off" className={inputClass} />
+          </label>
+          <Button variant="secondary">{t("departments.addContact")}</Button>
+        </Form>
+        <Form method="post" className="space-y-2">
+          <Hidden intent="invite" id={d.id} />
+          <label className="block text-sm">
+            {t("departments.inviteNote")}
+            <input name="note" maxLength={INVITE_NOTE_MAX} className={inputClass} />
+          </label>
+          <p className="text-xs text-stone-600">{t("departments.inviteHint")}</p>
+          <Button variant="secondary">{t("departments.invite")}</Button>
+        </Form>
+      </div>
+    </details>
   );
 }
 
 /** One department: its facts, contact people, and the forms that change it (each works without JavaScript). */
-export function DepartmentCard({ d, problem, code }: { d: DepartmentRow; problem: string | null; code: string | null }) {
+export function DepartmentCard({ d, problem, code, intent }: { d: DepartmentRow; problem: string | null; code: string | null; intent: string | null }) {
   const { t, i18n } = useTranslation();
   const archived = d.archivedAt !== null;
   return (
@@ -139,13 +156,8 @@ export function DepartmentCard({ d, problem, code }: { d: DepartmentRow; problem
       ) : null}
       <h4 className="text-sm font-medium text-stone-700">{t("departments.contacts")}</h4>
       <Contacts d={d} />
-      {archived ? null : <ContactForms d={d} />}
-      <EditForm d={d} />
-      <Form method="post" className="space-y-2">
-        <Hidden intent={archived ? "restore" : "archive"} id={d.id} />
-        {archived ? null : <ConfirmTick label={t("departments.archiveConfirm")} />}
-        <Button variant={archived ? "secondary" : "danger"}>{t(archived ? "departments.restore" : "departments.archive")}</Button>
-      </Form>
+      {archived ? <ArchiveForm d={d} /> : <ContactForms d={d} open={intent === "addContact" || intent === "invite"} />}
+      {archived ? null : <EditForm d={d} open={intent === "edit" || intent === "archive"} />}
     </li>
   );
 }

@@ -36,6 +36,7 @@ const departments: typeof zh = {
     archivedDone: "“{{name}}” archived.",
     restore: "Restore",
     restoredDone: "“{{name}}” restored.",
+    addContactOrInvite: "Add or invite a contact",
     addContact: "Add a contact",
     username: "Username of an existing account",
     contactAdded: "“{{name}}” is now a contact.",

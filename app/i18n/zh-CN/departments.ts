@@ -34,6 +34,7 @@ const departments = {
     archivedDone: "已停用“{{name}}”。",
     restore: "恢复",
     restoredDone: "已恢复“{{name}}”。",
+    addContactOrInvite: "添加或邀请联系人",
     addContact: "添加联系人",
     username: "已有账号的用户名",
     contactAdded: "已将“{{name}}”添加为联系人。",
