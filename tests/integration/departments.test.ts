@@ -126,7 +126,12 @@ describe("the street's departments page", () => {
 
   it("archives (已停用, no new contacts or invites) and restores", async () => {
     const made = await add("临时指挥部");
+    const code = await invite(made.id);
     expect((await post({ intent: "archive", departmentId: String(made.id), confirm: "on" })).status).toBe(200);
+    // Its codes take nobody in, in the words of an invalid code.
+    const late = await joinNew(code, "linshi1");
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("邀请码无效");
     expect(byName("临时指挥部")!.archivedAt).not.toBeNull();
     expect(await (await http.fetch(PAGE, { cookie: await as("street1") })).text()).toMatch(/已停用的部门[\s\S]*临时指挥部[\s\S]*已停用/);
     const before = dbFingerprint();

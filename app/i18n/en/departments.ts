@@ -18,7 +18,7 @@ const departments: typeof zh = {
     responseHours: "Response limit (hours)",
     responseHoursHint: "1–720 hours: a call must be answered (accepted, asked about or declined) within it",
     limit: "Response limit {{hours}} h",
-    limitDays: "Response limit {{hours}} h ({{days}} days)",
+    limitDays: "Response limit {{hours}} h ({{days}} d)",
     openCalls: "Open calls {{count}}",
     overdueCalls: "Overdue {{count}}",
     archivedBadge: "Archived",
