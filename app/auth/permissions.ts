@@ -70,6 +70,8 @@ export const ACCESS = {
   streetRosterTemplate: { path: "/s/:street/roster/template.csv", audience: "streetAdmin" },
   // Issue 18, part setup: the street admin adds, renames, archives and restores communities.
   streetCommunities: { path: "/s/:street/communities", audience: "streetAdmin" },
+  // Issue 19, part departments: the street's departments, their contacts and invites (department contacts: 403).
+  streetDepartments: { path: "/s/:street/departments", audience: "streetAdmin" },
   // 代录 (issue 18, part assist): every member sees what was recorded for them; the model lets only the committee record.
   assist: { path: "/c/:community/assist", audience: "member" },
 } as const satisfies Record<string, RouteAccess>;

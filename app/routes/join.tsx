@@ -18,6 +18,7 @@ import { parseForm } from "~/actions/parse-form.server";
 import { readForm } from "~/actions/read-form.server";
 import { joinProblemField, joinWithCode } from "~/actions/join.server";
 import { personalInvite } from "~/models/roster-claim.server";
+import { checkDepartmentInvite } from "~/models/department-invite.server";
 import { JoinLetter } from "~/components/roster/join-letter";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
@@ -31,7 +32,10 @@ export async function loader(args: LoaderFunctionArgs) {
   // An invite letter's link: the person it is for (whoever holds the code may see whose it is).
   const code = new URL(args.request.url).searchParams.get("code");
   const letter = code ? personalInvite(code.slice(0, 40)) : null;
-  return json({ title: await pageTitle(args.request, [["join.title"]]), user: user ? { displayName: user.displayName } : null, letter });
+  // A department's code in the link: say whose contact it makes its holder (issue 19).
+  const forDepartment = code ? checkDepartmentInvite(code.slice(0, 40))?.invite : undefined;
+  const department = forDepartment ? { nameZh: forDepartment.nameZh, nameEn: forDepartment.nameEn, streetNameZh: forDepartment.streetNameZh, streetNameEn: forDepartment.streetNameEn } : null;
+  return json({ title: await pageTitle(args.request, [["join.title"]]), user: user ? { displayName: user.displayName } : null, letter, department });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -64,20 +68,28 @@ export async function action(args: ActionFunctionArgs) {
     headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, secure));
     headers.append("Set-Cookie", rememberDevice({ token: readDeviceToken(args.request.headers.get("cookie")), userId: result.userId, secure }));
   }
-  return redirect(`/c/${result.communitySlug}`, { headers });
+  return redirect(result.to, { headers });
 }
 
 export default function Join() {
-  const { user, letter } = useLoaderData<typeof loader>();
+  const { user, letter, department } = useLoaderData<typeof loader>();
   if (letter && !user) return <JoinLetter letter={letter} />;
-  return <JoinForm user={user} />;
+  return <JoinForm user={user} department={department} />;
 }
 
-function JoinForm({ user }: { user: { displayName: string } | null }) {
+interface DepartmentOfCode {
+  nameZh: string;
+  nameEn: string;
+  streetNameZh: string;
+  streetNameEn: string;
+}
+
+function JoinForm({ user, department }: { user: { displayName: string } | null; department: DepartmentOfCode | null }) {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
   const schema = user ? joinExistingSchema : joinNewSchema;
   const [form, fields] = useForm({
     lastResult,
@@ -92,6 +104,9 @@ function JoinForm({ user }: { user: { displayName: string } | null }) {
         <p className="mb-4 text-sm text-stone-600">{t("join.intro")}</p>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <input type="hidden" name="intent" value={user ? "existing" : "new"} />
+          {department ? (
+            <Alert tone="info">{t("departments.join.becomes", { department: en ? department.nameEn : department.nameZh, street: en ? department.streetNameEn : department.streetNameZh })}</Alert>
+          ) : null}
           {user ? <Alert tone="info">{t("join.signedInAs", { name: user.displayName })}</Alert> : null}
           {form.errors?.length ? <Alert tone="error">{form.errors.map((e) => translateError(t, e)).join(" ")}</Alert> : null}
           <Field field={fields.code} label={t("join.code")} autoComplete="off" />

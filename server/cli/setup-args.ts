@@ -2,12 +2,14 @@ import { USERNAME_PATTERN } from "../../app/forms/auth";
 import { cleanDisplayName, DISPLAY_NAME_MAX } from "../../app/forms/display-name";
 import { isTimeZone } from "../../app/i18n/time-zone";
 import { PLACE_NAME_MAX, PLACE_SLUG, type CommunityKind, type NewCommunity } from "../../app/forms/communities";
+import { RESPONSE_HOURS_MAX, RESPONSE_HOURS_MIN } from "../../app/workflow/department-call";
 
 /**
  * `npm run setup`'s arguments (contracts.md): pure, so the command's rules are unit-tested.
  *   --street huadu --street-name 花都街道 [--street-name-en "Huadu Subdistrict"]
  *   --community xinhua:新华社区:urban [--community dongfeng:东风村:village:"Dongfeng Village"] …
  *   --admin admin1 [--admin-name 街道管理员] [--time-zone Asia/Shanghai]
+ *   [--department 城管中队:24 --department 住建办:48 …]  (the street's departments and their response limits in hours)
  * The admin's password comes from SETUP_ADMIN_PASSWORD or a prompt, never from the command line.
  */
 export interface SetupGiven {
@@ -15,10 +17,19 @@ export interface SetupGiven {
   streetName?: string;
   streetNameEn?: string;
   communities: NewCommunity[];
+  /** The street's departments (issue 19): name and response limit; English name = the Chinese, no public contact yet. */
+  departments: SetupDepartment[];
   admin?: string;
   adminName?: string;
   timeZone?: string;
   help?: boolean;
+}
+
+export interface SetupDepartment {
+  nameZh: string;
+  nameEn: string;
+  contact: string;
+  responseHours: number;
 }
 
 export const PASSWORD_MIN = 8;
@@ -31,7 +42,7 @@ const KINDS: Record<string, CommunityKind> = {
   社区: "urban",
   村: "village",
 };
-const OPTIONS = new Set(["street", "street-name", "street-name-en", "community", "admin", "admin-name", "time-zone"]);
+const OPTIONS = new Set(["street", "street-name", "street-name-en", "community", "department", "admin", "admin-name", "time-zone"]);
 
 /** A name as stored: one cleaned line, 1–40 characters; or why not. */
 export function checkName(value: string, what: string): string | { error: string } {
@@ -74,12 +85,25 @@ export function parseCommunity(spec: string): NewCommunity | { error: string } {
   return { slug, nameZh, nameEn, kind };
 }
 
+/** `name:hours`: a department of the street and its response limit (1–720 hours); the name may itself hold a colon. */
+export function parseDepartment(spec: string): SetupDepartment | { error: string } {
+  const at = spec.lastIndexOf(":");
+  if (at < 0) return { error: `--department "${spec}" must be name:hours (e.g. 城管中队:24)` };
+  const nameZh = checkName(spec.slice(0, at), "a department's name");
+  if (typeof nameZh !== "string") return nameZh;
+  const hoursText = spec.slice(at + 1).trim();
+  const hours = /^\d{1,4}$/.test(hoursText) ? Number(hoursText) : NaN;
+  if (!(hours >= RESPONSE_HOURS_MIN && hours <= RESPONSE_HOURS_MAX))
+    return { error: `department ${nameZh}: response limit "${hoursText}" is not a whole number of hours from ${RESPONSE_HOURS_MIN} to ${RESPONSE_HOURS_MAX}` };
+  return { nameZh, nameEn: nameZh, contact: "", responseHours: hours };
+}
+
 /** The command line as given, with every problem in it (each one line). */
 export function parseSetupArgs(argv: readonly string[]): {
   given: SetupGiven;
   errors: string[];
 } {
-  const given: SetupGiven = { communities: [] };
+  const given: SetupGiven = { communities: [], departments: [] };
   const errors: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -106,6 +130,8 @@ export function parseSetupArgs(argv: readonly string[]): {
   }
   const slugs = given.communities.map((c) => c.slug);
   for (const slug of new Set(slugs.filter((s, i) => slugs.indexOf(s) !== i))) errors.push(`community ${slug} is given twice`);
+  const names = given.departments.map((d) => d.nameZh);
+  for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) errors.push(`department ${name} is given twice`);
   return { given, errors };
 }
 
@@ -136,6 +162,12 @@ function take(given: SetupGiven, name: string, value: string): string | null {
               error: `time zone "${value}" is not one this runtime knows (e.g. Asia/Shanghai)`,
             }
       );
+    case "department": {
+      const department = parseDepartment(value);
+      if ("error" in department) return department.error;
+      given.departments.push(department);
+      return null;
+    }
     default: {
       const community = parseCommunity(value);
       if ("error" in community) return community.error;
@@ -192,4 +224,5 @@ export function missingOf(given: SetupGiven, password: string | undefined): stri
 export const USAGE =
   "usage: SETUP_ADMIN_PASSWORD=… npm run setup -- --street <slug> --street-name <name> --community <slug>:<name>:<urban|village> … --admin <username>\n" +
   "       [--street-name-en <name>] [--admin-name <display name>] [--time-zone <IANA zone>]; a community may add :<English name>.\n" +
+  "       [--department <name>:<hours>] … : the street's departments, each with its response limit (1–720 hours).\n" +
   "       Run by hand (a terminal), it asks for whatever is missing.";

@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { createCommunityIn, createStreetIn } from "../../app/models/community-admin.server";
+import { createDepartmentIn } from "../../app/models/department.server";
 import { write } from "../../app/models/write.server";
 import { closeDb, getDb, type Db } from "../../db/client.server";
 import { databasePath } from "../../db/config";
@@ -125,6 +126,7 @@ const made = write((tx) => {
   const streetId = createStreetIn(tx, { slug: plan.street!, nameZh: plan.streetName!, nameEn: plan.streetNameEn ?? plan.streetName! });
   const adminId = tx.insert(users).values({ username: plan.admin!, displayName: plan.adminName, passwordHash: hash }).returning({ id: users.id }).get().id;
   tx.insert(streetAdmins).values({ streetId, userId: adminId }).run();
+  for (const department of plan.departments) createDepartmentIn(tx, { streetId, department });
   return plan.communities.map((community) => ({ ...community, ...createCommunityIn(tx, { streetId, actorId: adminId, community: { ...community, timeZone: plan.timeZone } }) }));
 });
 if (!made) fail(`the database at ${databasePath()} received data while setup ran; nothing was added`);
@@ -135,6 +137,7 @@ process.stdout.write(
     "",
     `  议事厅 Yishiting: street ${plan.street} ${plan.streetName} set up in ${databasePath()}`,
     ...made.map((c) => `    /c/${c.slug.padEnd(16)} ${c.nameZh} (${kindWord[c.kind]}, rules: ${c.pack}, time zone ${plan.timeZone ?? "Asia/Shanghai"})`),
+    ...plan.departments.map((d) => `    department ${d.nameZh} (response limit ${d.responseHours} h)`),
     `  street admin: ${plan.admin} (${plan.adminName}), with the password you chose`,
     "",
     "  Next: npm start (DEMO_SEED is not needed: the database is not empty), then open the site,",

@@ -30,9 +30,9 @@ test("signed out: home, login (and a refused sign-in), join, the public board an
   expect(found.length, found.join("\n")).toBe(0);
 });
 
-test("street admin: dashboard, invites, members, the rules editor, the rosters", async ({ page }) => {
+test("street admin: dashboard, invites, members, the rules editor, the rosters, the departments", async ({ page }) => {
   await login(page, "street1");
-  const found = await auditPages(page, ["/s/huacheng", "/s/huacheng/invites", "/s/huacheng/members", "/c/mingyue/rules", "/s/huacheng/roster", "/c/mingyue/roster"]);
+  const found = await auditPages(page, ["/s/huacheng", "/s/huacheng/invites", "/s/huacheng/members", "/c/mingyue/rules", "/s/huacheng/roster", "/c/mingyue/roster", "/s/huacheng/departments"]);
   expect(found.length, found.join("\n")).toBe(0);
 });
 

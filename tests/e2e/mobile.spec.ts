@@ -35,7 +35,7 @@ test.describe("phone viewport", () => {
       await expectFits(page, path);
     }
     await login(page, "street1");
-    for (const path of ["/s/huacheng", "/s/huacheng/invites", "/c/shiliu"]) {
+    for (const path of ["/s/huacheng", "/s/huacheng/invites", "/s/huacheng/departments", "/c/shiliu"]) {
       await page.goto(path);
       await expect(page.locator("main")).toBeVisible();
       await expectFits(page, path);

@@ -86,6 +86,8 @@ function makeVisits(): Record<string, Visit> {
     "account.notifications": { path: "/account/notifications", as: "resident1", names: [] },
     // Issue 18, part setup.
     "s.$street.communities": { path: "/s/huacheng/communities", as: "street1", names: [] },
+    // Issue 19, part departments.
+    "s.$street.departments": { path: "/s/huacheng/departments", as: "street1", names: [] },
     // Issue 18, parts roster and assist.
     "c.$community.roster": { path: `${c}/roster`, as: "committee1", names: [] },
     "s.$street.roster": { path: "/s/huacheng/roster", as: "street1", names: [] },

@@ -66,7 +66,7 @@ function start(file: string): Promise<{ url: string; output: () => string; stop:
 describe("npm run setup", () => {
   it("sets up the street, its communities and the first admin on an empty database; the admin signs in; no demo banner", { timeout: SERVER_STARTS_TIMEOUT }, async () => {
     const file = path.join(dir, "real", "yishiting.db");
-    const result = await setup(file, ARGS);
+    const result = await setup(file, [...ARGS, "--department", "城管中队:24", "--department", "住建办:48"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("/c/xinhua");
@@ -77,6 +77,11 @@ describe("npm run setup", () => {
       { slug: "dongfeng", kind: "village", nameEn: "Dongfeng Village", pack: "villagers-representatives" },
     ]);
     expect(rows(file, "SELECT u.username FROM users u JOIN street_admins a ON a.user_id = u.id")).toEqual([{ username: "admin1" }]);
+    // Issue 19: the street's departments with their response limits.
+    expect(rows(file, "SELECT name_zh AS nameZh, name_en AS nameEn, response_hours AS hours FROM departments ORDER BY id")).toEqual([
+      { nameZh: "城管中队", nameEn: "城管中队", hours: 24 },
+      { nameZh: "住建办", nameEn: "住建办", hours: 48 },
+    ]);
     expect(rows(file, "SELECT count(*) AS n FROM users")).toEqual([{ n: 1 }]);
     expect(rows(file, "SELECT type FROM ledger_entries e JOIN communities c ON c.id = e.community_id WHERE c.slug = 'dongfeng' ORDER BY seq")).toEqual([
       { type: "community.created" },
@@ -118,6 +123,7 @@ describe("npm run setup", () => {
     expectRefused(await setup(file, [...ARGS, "--community", "xinhua:新华二社区:urban"]), "community xinhua is given twice");
     expectRefused(await setup(file, ARGS, { SETUP_ADMIN_PASSWORD: "short" }), "shorter than 8 characters");
     expectRefused(await setup(file, [...ARGS, "--admin-password", "x"]), 'unknown argument "--admin-password"');
+    expectRefused(await setup(file, [...ARGS, "--department", "城管中队:0"]), 'response limit "0" is not a whole number of hours');
     expect(fs.existsSync(file)).toBe(false);
   });
 

@@ -97,6 +97,8 @@ const GLOBAL: Record<string, string[]> = {
   "s.$street.members": ["/s/huacheng/members"],
   // Issue 18, part setup.
   "s.$street.communities": ["/s/huacheng/communities"],
+  // Issue 19, part departments.
+  "s.$street.departments": ["/s/huacheng/departments"],
   $: ["/no-such-page"],
   // mail (issue 18)
   "account.notifications": ["/account/notifications"],

@@ -10,6 +10,8 @@ import {
   consultationAnswers,
   consultationMeetings,
   consultations,
+  departmentInvites,
+  departments,
   draftComments,
   draftVersions,
   invites,
@@ -57,6 +59,10 @@ const OVERWRITTEN: Array<[table: string, column: string]> = [
   ["units", "contact"],
   ["verifications", "notes"],
   ["draft_freezes", "text"],
+  // Issue 19, part departments: the street's departments (their page shows names and contact).
+  ["departments", "name_zh"],
+  ["departments", "name_en"],
+  ["departments", "contact"],
 ];
 
 /**
@@ -107,6 +113,8 @@ function insertMissingRows() {
   }
   db.insert(meetingRequests).values({ communityId: mingyue, reason: use("meeting_requests.reason"), createdBy: userId("rep01") }).run();
   db.insert(invites).values({ communityId: mingyue, role: "resident", codeHash: "x".repeat(64), codeHint: "AB", note: use("invites.note"), maxUses: 1, expiresAt: new Date(now.getTime() + 86_400_000), createdBy: userId("street1") }).run();
+  const department = db.select({ id: departments.id }).from(departments).get()!.id;
+  db.insert(departmentInvites).values({ departmentId: department, codeHash: "d".repeat(64), codeHint: "CD", note: use("department_invites.note"), expiresAt: new Date(now.getTime() + 86_400_000), createdBy: userId("street1") }).run();
   const payload = JSON.stringify({ number: 1, title: use("notifications.payload"), task: hostile("notifications.payload"), body: hostile("notifications.payload"), answer: hostile("notifications.payload"), reason: hostile("notifications.payload"), signatures: 1, requestId: 1 });
   for (const kind of ["rectification.raised", "rectification.answered", "meeting.requested", "objection.lodged"]) {
     db.insert(notifications).values({ userId: committee, communityId: mingyue, topicId: topicIds[0], kind, payload }).run();
@@ -164,6 +172,7 @@ function everyPath(): string[] {
     "/s/huacheng",
     "/s/huacheng/invites",
     "/s/huacheng/members",
+    "/s/huacheng/departments",
     ...topicIds.flatMap((t) => [`${c}/topics/${t}`, `${c}/topics/${t}/draft`, `${c}/topics/${t}/draft?version=900`, `${c}/topics/${t}/consultation`, `${c}/topics/${t}/execution`]),
     ...consultationMeetingIds.filter(([t]) => topicIds.includes(t)).map(([t, m]) => `${c}/topics/${t}/minutes/${m}`),
     ...meetingIds.flatMap((m) => [`${c}/meetings/${m}`, `${c}/meetings/${m}/screen`, `${c}/meetings/${m}/minutes`, `${c}/meetings/${m}/ballots.csv`, `${c}/meetings/${m}/events`]),

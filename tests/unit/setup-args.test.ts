@@ -1,6 +1,6 @@
 // `npm run setup`'s arguments (server/cli/setup-args.ts): what it takes, what it refuses, what it still needs.
 import { describe, expect, it } from "vitest";
-import { checkPassword, checkUsername, missingOf, parseCommunity, parseSetupArgs } from "../../server/cli/setup-args";
+import { checkPassword, checkUsername, missingOf, parseCommunity, parseDepartment, parseSetupArgs } from "../../server/cli/setup-args";
 
 describe("setup's arguments", () => {
   it("reads the contract's command, in both --name value and --name=value forms", () => {
@@ -14,6 +14,7 @@ describe("setup's arguments", () => {
         { slug: "xinhua", nameZh: "新华社区", nameEn: "新华社区", kind: "urban" },
         { slug: "dongfeng", nameZh: "东风村", nameEn: "Dongfeng Village", kind: "village" },
       ],
+      departments: [],
     });
     expect(missingOf(given, "secret-123")).toEqual([]);
   });
@@ -43,8 +44,21 @@ describe("setup's arguments", () => {
   });
 
   it("names what is missing, the password included", () => {
-    expect(missingOf({ communities: [] }, undefined)).toEqual(["--street", "--street-name", "--community", "--admin", "SETUP_ADMIN_PASSWORD"]);
-    expect(missingOf({ communities: [], street: "huadu", streetName: "花都" }, "")).toEqual(["--community", "--admin", "SETUP_ADMIN_PASSWORD"]);
+    expect(missingOf({ communities: [], departments: [] }, undefined)).toEqual(["--street", "--street-name", "--community", "--admin", "SETUP_ADMIN_PASSWORD"]);
+    expect(missingOf({ communities: [], departments: [], street: "huadu", streetName: "花都" }, "")).toEqual(["--community", "--admin", "SETUP_ADMIN_PASSWORD"]);
+  });
+
+  it("takes the street's departments as name:hours, repeatable (issue 19)", () => {
+    const { given, errors } = parseSetupArgs(["--department", "城管中队:24", "--department=住建办:720", "--department", "综治:中心:1"]);
+    expect(errors).toEqual([]);
+    expect(given.departments).toEqual([
+      { nameZh: "城管中队", nameEn: "城管中队", contact: "", responseHours: 24 },
+      { nameZh: "住建办", nameEn: "住建办", contact: "", responseHours: 720 },
+      { nameZh: "综治:中心", nameEn: "综治:中心", contact: "", responseHours: 1 },
+    ]);
+    for (const bad of ["城管中队", "城管中队:0", "城管中队:721", "城管中队:abc", "城管中队:2.5", ":24", `${"部".repeat(41)}:24`]) expect(parseDepartment(bad), bad).toHaveProperty("error");
+    expect(parseDepartment("城管中队:721")).toEqual({ error: 'department 城管中队: response limit "721" is not a whole number of hours from 1 to 720' });
+    expect(parseSetupArgs(["--department", "民政办:24", "--department", "民政办:48"]).errors).toEqual(["department 民政办 is given twice"]);
   });
 
   it("holds the admin to /join's rules", () => {

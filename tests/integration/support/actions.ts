@@ -43,6 +43,7 @@ import { REGISTER_EDITORS } from "~/auth/permissions";
 import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
 import { doorAssembly, rollOf, votingAssembly } from "./assembly";
 import { recordAssistedAct } from "~/models/assist.server";
+import { departmentWithContact, freshDepartmentInvite, ownDepartment } from "./departments";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -509,6 +510,32 @@ export const ACTIONS: ActionCase[] = [
   community("s.$street.communities", "rename", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "rename", slug: ownCommunity(false), nameZh: unique("改名社区"), nameEn: unique("Renamed") }, actor: "street1" }), { success: 200 }),
   community("s.$street.communities", "archive", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "archive", slug: ownCommunity(false), confirm: "on" }, actor: "street1" }), { success: 200 }),
   community("s.$street.communities", "restore", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "restore", slug: ownCommunity(true) }, actor: "street1" }), { success: 200 }),
+  // Issue 19, part departments: the street's departments (of our own: the demo's five stay as they are).
+  ...(() => {
+    const path = "/s/huacheng/departments";
+    const dept = (archived = false) => String(ownDepartment(archived));
+    const fields = () => ({ nameZh: unique("新部门"), nameEn: "", contact: "街道办 3 楼", responseHours: "24" });
+    const ok200 = { success: 200 };
+    return [
+      community("s.$street.departments", "add", "streetAdmin", () => ({ path, fields: { intent: "add", ...fields() }, actor: "street1" }), ok200),
+      community("s.$street.departments", "edit", "streetAdmin", () => ({ path, fields: { intent: "edit", departmentId: dept(), ...fields() }, actor: "street1" }), ok200),
+      community("s.$street.departments", "archive", "streetAdmin", () => ({ path, fields: { intent: "archive", departmentId: dept(), confirm: "on" }, actor: "street1" }), ok200),
+      community("s.$street.departments", "restore", "streetAdmin", () => ({ path, fields: { intent: "restore", departmentId: dept(true) }, actor: "street1" }), ok200),
+      community("s.$street.departments", "addContact", "streetAdmin", () => ({ path, fields: { intent: "addContact", departmentId: dept(), username: newcomer() }, actor: "street1" }), ok200),
+      community(
+        "s.$street.departments",
+        "removeContact",
+        "streetAdmin",
+        () => {
+          const username = newcomer();
+          return { path, fields: { intent: "removeContact", departmentId: String(departmentWithContact(username)), userId: String(userId(username)), confirm: "on" }, actor: "street1" };
+        },
+        ok200,
+      ),
+      community("s.$street.departments", "invite", "streetAdmin", () => ({ path, fields: { intent: "invite", departmentId: dept(), note: "新同事" }, actor: "street1" }), ok200),
+      community("s.$street.departments", "revokeInvite", "streetAdmin", () => ({ path, fields: { intent: "revokeInvite", inviteId: String(freshDepartmentInvite().id), confirm: "on" }, actor: "street1" }), ok200),
+    ];
+  })(),
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
