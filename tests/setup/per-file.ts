@@ -16,8 +16,10 @@ import { BASE_DB, TEST_DB_DIR } from "./paths";
 const envKey = Symbol.for("yishiting.test.env");
 const holder = globalThis as typeof globalThis & { [envKey]?: Record<string, string | undefined> };
 const startEnv = (holder[envKey] ??= { ...process.env });
-for (const key of Object.keys(process.env)) if (!(key in startEnv)) delete process.env[key];
-Object.assign(process.env, startEnv);
+// vitest's own variables (VITEST_WORKER_ID…) are its business: left as it sets them.
+const ours = (key: string) => !key.startsWith("VITEST");
+for (const key of Object.keys(process.env)) if (ours(key) && !(key in startEnv)) delete process.env[key];
+for (const [key, value] of Object.entries(startEnv)) if (ours(key)) process.env[key] = value;
 
 const file = path.join(TEST_DB_DIR, `test-${process.pid}-${Math.random().toString(36).slice(2)}.db`);
 fs.copyFileSync(BASE_DB, file);
