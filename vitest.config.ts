@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
     pool: "forks",
+    // A worker runs file after file in one process, its modules (the server, the Remix build) imported
+    // once: tests/setup/per-file.ts gives each file its own database copy, environment and clock (decision 042).
+    isolate: false,
     // Every integration file starts the server, which imports the Remix build (1.2 MB of bundled
     // JavaScript): Node loads it as it is instead of the test runner transforming it in each process,
     // and what the runner does transform is kept on disk for the next process. Together ~16% less CPU

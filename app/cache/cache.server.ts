@@ -60,6 +60,7 @@ let seenVersion: unknown;
 function currentDb(): Db {
   const db = getDb();
   if (db !== watchedDb) {
+    if (watchedDb) for (const store of stores) store.clear();
     watchedDb = db;
     seenVersion = undefined;
     watchChanges(db.$client, forget);
