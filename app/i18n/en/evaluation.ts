@@ -1,0 +1,2 @@
+const evaluation = { evaluation: { link: "Evaluation" } };
+export default evaluation;

@@ -1,0 +1,2 @@
+const evaluation = { evaluation: { link: "综合评价" } };
+export default evaluation;
