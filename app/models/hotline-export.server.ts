@@ -93,7 +93,7 @@ export function listHotlineTickets({ streetId, since = null }: { streetId: numbe
   const roundOf = latestBy(
     byTopics(ids, (part) =>
       db
-        .select({ topicId: ratingWindows.topicId, pct: ratingWindows.satisfiedPct, settledAt: ratingWindows.settledAt, raters: sql<number>`(SELECT count(*) FROM ${ratings} r WHERE r.window_id = ${ratingWindows.id})` })
+        .select({ topicId: ratingWindows.topicId, pct: ratingWindows.satisfiedPct, settledAt: ratingWindows.settledAt, raters: sql<number>`(SELECT count(*) FROM ${ratings} r WHERE r.window_id = "rating_windows"."id")` })
         .from(ratingWindows)
         .where(and(inArray(ratingWindows.topicId, part), isNotNull(ratingWindows.settledAt), or(eq(ratingWindows.outcome, "closed"), eq(ratingWindows.outcome, "reopened"))))
         .orderBy(desc(ratingWindows.settledAt), desc(ratingWindows.id))
@@ -105,8 +105,8 @@ export function listHotlineTickets({ streetId, since = null }: { streetId: numbe
       .select({
         topicId: departmentCalls.topicId,
         department: departments.nameZh,
-        result: sql<string | null>`(SELECT e.body FROM ${departmentCallEvents} e WHERE e.call_id = ${departmentCalls.id} AND e.kind = 'resolved' ORDER BY e.id DESC LIMIT 1)`,
-        lastAt: sql<number | null>`(SELECT max(e.at) FROM ${departmentCallEvents} e WHERE e.call_id = ${departmentCalls.id})`,
+        result: sql<string | null>`(SELECT e.body FROM ${departmentCallEvents} e WHERE e.call_id = "department_calls"."id" AND e.kind = 'resolved' ORDER BY e.id DESC LIMIT 1)`,
+        lastAt: sql<number | null>`(SELECT max(e.at) FROM ${departmentCallEvents} e WHERE e.call_id = "department_calls"."id")`,
       })
       .from(departmentCalls)
       .innerJoin(departments, eq(departments.id, departmentCalls.departmentId))

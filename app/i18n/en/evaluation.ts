@@ -1,2 +1,42 @@
-const evaluation = { evaluation: { link: "Evaluation" } };
+/** Issue 19, part reports: 综合评价 per department and per community, printable for the monthly report. */
+const evaluation = {
+  evaluation: {
+    link: "Evaluation",
+    title: "{{name}} · Evaluation",
+    intro: "How the departments answered the calls on them, and how each community took up topics and how satisfied residents were. By month, printable for the street's monthly report.",
+    month: "Month",
+    show: "Show",
+    allTime: "All time",
+    previous: "Previous month",
+    next: "Next month",
+    print: "Print",
+    periodMonth: "{{month}}/{{year}}",
+    periodAll: "All time",
+    badMonth: "A month looks like 2026-11; showing this month.",
+    none: "no data",
+    hours: "{{value}} h",
+    days: "{{value}} d",
+    pct: "{{value}}%",
+    departments: "Departments' response",
+    communities: "Communities' deliberation",
+    noDepartments: "The street has no departments yet.",
+    department: "Department",
+    community: "Community",
+    limit: "Response limit",
+    received: "Calls received",
+    medianResponse: "Median response time",
+    answeredInTime: "Answered in time",
+    resolvedByPromise: "Resolved by the promised date",
+    satisfaction: "Satisfaction of topics served",
+    rounds: "Rating rounds",
+    topicsReceived: "Topics received",
+    medianScreening: "Median time to screening decision",
+    screenedInTime: "Screened in time",
+    communitySatisfaction: "Satisfaction",
+    callsMade: "Calls made",
+    chartDesc: "{{items}}",
+    notes: "Notes: response time runs from the call to the department's first answer (accept, question or decline); calls still within their limit are not counted in the in-time share. Satisfaction is the mean of the rating rounds settled in the period (satisfied + fairly satisfied).",
+  },
+};
+
 export default evaluation;

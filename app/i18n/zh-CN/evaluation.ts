@@ -1,2 +1,42 @@
-const evaluation = { evaluation: { link: "综合评价" } };
+/** Issue 19, part reports: 综合评价 per department and per community, printable for the monthly report. */
+const evaluation = {
+  evaluation: {
+    link: "综合评价",
+    title: "{{name}} · 综合评价",
+    intro: "各部门对吹哨和派单的响应,以及各社区的议题受理和满意度。按月统计,可打印用于街道月度报告。",
+    month: "月份",
+    show: "查看",
+    allTime: "全部时间",
+    previous: "上个月",
+    next: "下个月",
+    print: "打印",
+    periodMonth: "{{year}} 年 {{month}} 月",
+    periodAll: "全部时间",
+    badMonth: "月份格式应为 2026-11,已显示本月。",
+    none: "无数据",
+    hours: "{{value}} 小时",
+    days: "{{value}} 天",
+    pct: "{{value}}%",
+    departments: "部门响应评价",
+    communities: "社区议事评价",
+    noDepartments: "街道还没有部门。",
+    department: "部门",
+    community: "社区",
+    limit: "响应时限",
+    received: "收到吹哨/派单",
+    medianResponse: "响应时间中位数",
+    answeredInTime: "按时响应率",
+    resolvedByPromise: "按承诺日期办结率",
+    satisfaction: "服务议题满意率",
+    rounds: "评价轮次",
+    topicsReceived: "收到议题",
+    medianScreening: "受理决定时间中位数",
+    screenedInTime: "按时受理率",
+    communitySatisfaction: "满意率",
+    callsMade: "吹哨次数",
+    chartDesc: "{{items}}",
+    notes: "说明:响应时间从发出吹哨到部门首次答复(接受、询问或拒绝);尚在时限内未答复的不计入按时响应率。满意率为统计期内结束的满意度评价轮次的平均值(满意 + 基本满意)。",
+  },
+};
+
 export default evaluation;

@@ -28,13 +28,15 @@ export interface CallRow {
   result?: string;
   declineReason?: string;
   origin?: CallOrigin;
+  /** The department's street (default huacheng). */
+  street?: string;
 }
 
 /** A call as the calls model leaves it, with its history (sent, first answer, result). */
 export function insertCall(c: CallRow): number {
   const db = getDb();
   const topic = db.select({ communityId: topics.communityId }).from(topics).where(eq(topics.id, c.topicId)).get()!;
-  const dept = db.select().from(departments).where(eq(departments.id, departmentId(c.department))).get()!;
+  const dept = db.select().from(departments).where(eq(departments.id, departmentId(c.department, c.street))).get()!;
   const firstAt = c.respondedAfterHours === undefined ? null : new Date(c.sentAt.getTime() + c.respondedAfterHours * HOUR_MS);
   const state = c.state ?? (c.resolvedAt ? "resolved" : firstAt ? "accepted" : "sent");
   const responseDueAt = new Date(c.sentAt.getTime() + dept.responseHours * HOUR_MS);
