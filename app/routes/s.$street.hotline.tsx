@@ -11,6 +11,7 @@ import { notFound, requireStreetAdmin } from "~/auth/guards.server";
 import { parseForm } from "~/actions/parse-form.server";
 import { readForm } from "~/actions/read-form.server";
 import { createTokenSchema, revokeTokenSchema } from "~/forms/hotline-tokens";
+import { translateError } from "~/forms/messages";
 import { createHotlineToken, EXPORT_RUNS_SHOWN, listHotlineExports, listHotlineTokens, revokeHotlineToken } from "~/models/hotline-token.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
@@ -77,6 +78,8 @@ export default function StreetHotline() {
         </Alert>
       ) : null}
       {data?.revoked ? <Alert tone="success">{t("hotlineExport.revoked")}</Alert> : null}
+      {/* A problem with a token no row shows (a post from an older page): said at the top. */}
+      {data?.problem && !tokens.some((tk) => tk.id === data.problem?.tokenId) ? <Alert tone="error">{translateError(t, data.problem.key)}</Alert> : null}
       <Card title={t("hotlineExport.download")}>
         <div className="space-y-4">
           <div className="flex flex-wrap gap-2">

@@ -9,19 +9,20 @@ export function HotlineColumns() {
       <table className="w-full text-left text-sm" data-testid="hotline-columns">
         <thead>
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-2 pr-3">#</th>
-            <th scope="col" className="py-2 pr-3">{t("hotlineExport.column")}</th>
-            <th scope="col" className="py-2 pr-3">{t("hotlineExport.jsonKey")}</th>
+            <th scope="col" className="py-2 pr-2">#</th>
+            <th scope="col" className="py-2 pr-3">
+              {t("hotlineExport.column")} / {t("hotlineExport.jsonKey")}
+            </th>
             <th scope="col" className="py-2">{t("hotlineExport.meaning")}</th>
           </tr>
         </thead>
         <tbody>
           {HOTLINE_EXPORT_COLUMNS.map((c, i) => (
             <tr key={c.key} className="border-b border-stone-100 align-top">
-              <td className="py-2 pr-3 text-stone-600">{i + 1}</td>
-              <td className="whitespace-nowrap py-2 pr-3 font-medium">{c.header}</td>
+              <td className="py-2 pr-2 text-stone-600">{i + 1}</td>
               <td className="py-2 pr-3">
-                <code>{c.key}</code>
+                <span className="block whitespace-nowrap font-medium">{c.header}</span>
+                <code className="text-xs text-stone-600">{c.key}</code>
               </td>
               <td className="py-2">{t(`hotlineExport.meanings.${c.key}`)}</td>
             </tr>
