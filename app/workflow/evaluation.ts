@@ -88,3 +88,19 @@ export function screeningFigures(topics: readonly ScreeningFacts[], at: Date): {
     inTimePct: sharePct(inTime.length, judged.length),
   };
 }
+
+/** Room the chart gives a label (its label column is 104 units; a CJK character takes about 13, others 7). */
+const LABEL_ROOM = 96;
+
+/** A name short enough for the chart's label column; the table and the chart's description keep it whole. */
+export function chartLabel(name: string): string {
+  const width = (c: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? 13 : 7);
+  let used = 0;
+  let out = "";
+  for (const c of Array.from(name)) {
+    if (used + width(c) > LABEL_ROOM) return `${out.trimEnd()}…`;
+    used += width(c);
+    out += c;
+  }
+  return out;
+}

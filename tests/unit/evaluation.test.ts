@@ -1,7 +1,7 @@
 // 综合评价's arithmetic: medians, shares, the month a figure covers, and months with nothing in them.
 import { describe, expect, it } from "vitest";
 import { nextMonth, parsePeriod, previousMonth } from "~/models/evaluation-period";
-import { departmentFigures, meanPct, median, screeningFigures, sharePct, type CallFacts } from "~/workflow/evaluation";
+import { chartLabel, departmentFigures, meanPct, median, screeningFigures, sharePct, type CallFacts } from "~/workflow/evaluation";
 
 const H = 3_600_000;
 const t0 = new Date("2026-11-01T00:00:00Z");
@@ -89,5 +89,14 @@ describe("the period", () => {
     for (const bad of ["2026-13", "2026-2", "26-02", "1999-12", "<script>"]) expect(parsePeriod(bad, t0, "Asia/Shanghai")).toBeNull();
     expect(nextMonth("2026-12")).toBe("2027-01");
     expect(previousMonth("2026-01")).toBe("2025-12");
+  });
+});
+
+describe("a chart's label", () => {
+  it("keeps a short name whole and cuts a long one with an ellipsis", () => {
+    expect(chartLabel("城管中队")).toBe("城管中队");
+    expect(chartLabel("街道综治中心")).toBe("街道综治中心");
+    expect(chartLabel("City Management Squad")).toBe("City Manageme…");
+    expect(chartLabel("")).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 import { BarChart } from "~/components/dashboard/bar-chart";
 import type { Tone } from "~/components/dashboard/chart-frame";
 import { useTranslation } from "~/i18n/use-translation";
+import { chartLabel } from "~/workflow/evaluation";
 
 /** One figure of a row: its label, its number (null: no data) and how the number reads. */
 export interface Metric<R> {
@@ -20,6 +21,7 @@ export function EvaluationFigures<R extends { key: string; name: string }>({ id,
       <div className="grid gap-4 sm:grid-cols-2 print:grid-cols-2">
         {metrics.map((m) => {
           const bars = rows.map((r) => ({ key: r.key, label: r.name, value: m.value(r), display: show(m, m.value(r)), tone: m.tone }));
+          const drawn = bars.map((b) => ({ ...b, label: chartLabel(b.label) }));
           return (
             <BarChart
               key={m.key}
@@ -27,7 +29,7 @@ export function EvaluationFigures<R extends { key: string; name: string }>({ id,
               testId={`${id}-${m.key}`}
               title={m.label}
               desc={bars.map((b) => `${b.label} ${b.display}`).join(", ")}
-              bars={bars}
+              bars={drawn}
               max={m.unit === "pct" ? 100 : undefined}
             />
           );

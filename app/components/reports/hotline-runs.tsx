@@ -23,11 +23,11 @@ export function HotlineRuns({ runs, shown }: { runs: RunRow[]; shown: number }) 
         <table className="w-full text-left text-sm" data-testid="hotline-runs">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2 pr-3">{t("hotlineExport.runAt")}</th>
-              <th scope="col" className="py-2 pr-3">{t("hotlineExport.runFormat")}</th>
-              <th scope="col" className="py-2 pr-3">{t("hotlineExport.runBy")}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t("hotlineExport.runTickets")}</th>
-              <th scope="col" className="py-2">{t("hotlineExport.runSince")}</th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3">{t("hotlineExport.runAt")}</th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3">{t("hotlineExport.runFormat")}</th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3">{t("hotlineExport.runBy")}</th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">{t("hotlineExport.runTickets")}</th>
+              <th scope="col" className="whitespace-nowrap py-2">{t("hotlineExport.runSince")}</th>
             </tr>
           </thead>
           <tbody>
