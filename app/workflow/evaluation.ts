@@ -89,12 +89,12 @@ export function screeningFigures(topics: readonly ScreeningFacts[], at: Date): {
   };
 }
 
-/** Room the chart gives a label (its label column is 104 units; a CJK character takes about 13, others 7). */
-const LABEL_ROOM = 96;
+/** Room the chart gives a label (its label column is 104 units, less the ellipsis; at 13 px a CJK character takes about 13, a Latin one up to 8.5). */
+const LABEL_ROOM = 88;
 
 /** A name short enough for the chart's label column; the table and the chart's description keep it whole. */
 export function chartLabel(name: string): string {
-  const width = (c: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? 13 : 7);
+  const width = (c: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? 13 : 8.5);
   let used = 0;
   let out = "";
   for (const c of Array.from(name)) {

@@ -96,7 +96,7 @@ describe("a chart's label", () => {
   it("keeps a short name whole and cuts a long one with an ellipsis", () => {
     expect(chartLabel("城管中队")).toBe("城管中队");
     expect(chartLabel("街道综治中心")).toBe("街道综治中心");
-    expect(chartLabel("City Management Squad")).toBe("City Manageme…");
+    expect(chartLabel("City Management Squad")).toBe("City Manag…");
     expect(chartLabel("")).toBe("");
   });
 });
