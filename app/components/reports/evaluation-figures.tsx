@@ -36,7 +36,7 @@ export function EvaluationFigures<R extends { key: string; name: string }>({ id,
         })}
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid={`${id}-table`}>
+        <table className="w-full whitespace-nowrap text-left text-sm" data-testid={`${id}-table`}>
           <thead>
             <tr className="border-b border-stone-300">
               <th scope="col" className="py-2 pr-3">{nameHeader}</th>
