@@ -74,6 +74,11 @@ export const ACCESS = {
   streetDepartments: { path: "/s/:street/departments", audience: "streetAdmin" },
   // 代录 (issue 18, part assist): every member sees what was recorded for them; the model lets only the committee record.
   assist: { path: "/c/:community/assist", audience: "member" },
+  // Issue 19, part reports: 12345 both ways (the export also takes a hotline token, see app/actions/hotline-export.server.ts) and 综合评价.
+  streetHotline: { path: "/s/:street/hotline", audience: "streetAdmin" },
+  streetHotlineCsv: { path: "/s/:street/hotline/export.csv", audience: "streetAdmin" },
+  streetHotlineJson: { path: "/s/:street/hotline/export.json", audience: "streetAdmin" },
+  streetEvaluation: { path: "/s/:street/evaluation", audience: "streetAdmin" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type AccessKey = keyof typeof ACCESS;

@@ -49,6 +49,12 @@ export default function StreetDashboard() {
           <Link to={`/s/${street.slug}/departments`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
             {t("departments.link")}
           </Link>
+          <Link to={`/s/${street.slug}/evaluation`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+            {t("evaluation.link")}
+          </Link>
+          <Link to={`/s/${street.slug}/hotline`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+            {t("hotlineExport.link")}
+          </Link>
         </div>
       </div>
       <Card title={t("supervision.street.ranking")}>

@@ -92,6 +92,9 @@ function makeVisits(): Record<string, Visit> {
     "c.$community.roster": { path: `${c}/roster`, as: "committee1", names: [] },
     "s.$street.roster": { path: "/s/huacheng/roster", as: "street1", names: [] },
     "c.$community.assist": { path: `${c}/assist`, as: "committee1", names: [] },
+    // Issue 19, part reports.
+    "s.$street.hotline": { path: "/s/huacheng/hotline", as: "street1", names: [] },
+    "s.$street.evaluation": { path: "/s/huacheng/evaluation", as: "street1", names: [] },
   };
 }
 

@@ -104,6 +104,9 @@ const GLOBAL: Record<string, string[]> = {
   "account.notifications": ["/account/notifications"],
   // Issue 18, parts roster and assist.
   "s.$street.roster": ["/s/huacheng/roster"],
+  // Issue 19, part reports (the exports are CSV and JSON: not HTML).
+  "s.$street.hotline": ["/s/huacheng/hotline"],
+  "s.$street.evaluation": ["/s/huacheng/evaluation", "/s/huacheng/evaluation?month=all"],
 };
 
 async function walk(urls: string[], users: Array<string | null>) {

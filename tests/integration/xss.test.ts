@@ -14,12 +14,14 @@ import {
   departments,
   draftComments,
   draftVersions,
+  hotlineTokens,
   invites,
   meetingRequests,
   meetings,
   notifications,
   objections,
   resolutions,
+  streets,
   topicComments,
   topics,
 } from "../../db/schema";
@@ -59,7 +61,7 @@ const OVERWRITTEN: Array<[table: string, column: string]> = [
   ["units", "contact"],
   ["verifications", "notes"],
   ["draft_freezes", "text"],
-  // Issue 19, part departments: the street's departments (their page shows names and contact).
+  // Issue 19: the street's departments (their page shows names and contact; 综合评价 the names).
   ["departments", "name_zh"],
   ["departments", "name_en"],
   ["departments", "contact"],
@@ -119,6 +121,8 @@ function insertMissingRows() {
   for (const kind of ["rectification.raised", "rectification.answered", "meeting.requested", "objection.lodged"]) {
     db.insert(notifications).values({ userId: committee, communityId: mingyue, topicId: topicIds[0], kind, payload }).run();
   }
+  // Issue 19, part reports: a hotline token's label, on the hotline page.
+  db.insert(hotlineTokens).values({ streetId: db.select({ id: streets.id }).from(streets).where(eq(streets.slug, "huacheng")).get()!.id, label: use("hotline_tokens.label"), tokenHash: "h".repeat(64), tokenHint: "WXYZ", createdBy: userId("street1") }).run();
   inTransaction(db, (tx) => appendLedger(tx, { communityId: mingyue, type: "topic.created", actorId: committee, subject: `topic:${topicIds[0]}`, payload: { title: use("ledger_entries.payload"), reason: hostile("ledger_entries.payload") } }));
 }
 
@@ -173,6 +177,11 @@ function everyPath(): string[] {
     "/s/huacheng/invites",
     "/s/huacheng/members",
     "/s/huacheng/departments",
+    // Issue 19, part reports.
+    "/s/huacheng/hotline",
+    "/s/huacheng/hotline/export.csv",
+    "/s/huacheng/hotline/export.json",
+    "/s/huacheng/evaluation?month=all",
     ...topicIds.flatMap((t) => [`${c}/topics/${t}`, `${c}/topics/${t}/draft`, `${c}/topics/${t}/draft?version=900`, `${c}/topics/${t}/consultation`, `${c}/topics/${t}/execution`]),
     ...consultationMeetingIds.filter(([t]) => topicIds.includes(t)).map(([t, m]) => `${c}/topics/${t}/minutes/${m}`),
     ...meetingIds.flatMap((m) => [`${c}/meetings/${m}`, `${c}/meetings/${m}/screen`, `${c}/meetings/${m}/minutes`, `${c}/meetings/${m}/ballots.csv`, `${c}/meetings/${m}/events`]),
@@ -223,6 +232,12 @@ describe("hostile text in every user field", () => {
         if (type.startsWith("text/csv")) {
           expect(formulaCells(body), path).toEqual([]);
           if (body.includes(mark("users.display_name"))) exports.csv++;
+          for (const field of fields) if (body.includes(mark(field))) seen.add(field);
+          continue;
+        }
+        if (type.startsWith("application/json")) {
+          // Data for another system: valid JSON (its strings are data, never markup).
+          JSON.parse(body);
           for (const field of fields) if (body.includes(mark(field))) seen.add(field);
           continue;
         }

@@ -18,6 +18,7 @@ import { addDraftComment } from "~/models/draft-comment.server";
 import { addTask, createUnit, reportCompletion, reportProgress } from "~/models/execution.server";
 import { freezeDraft } from "~/models/freeze.server";
 import { createInvite } from "~/models/invite.server";
+import { createHotlineToken } from "~/models/hotline-token.server";
 import { importRoster } from "~/models/roster-import.server";
 import { reissueInvites } from "~/models/roster-letters.server";
 import { ACCESS } from "~/auth/permissions";
@@ -172,6 +173,12 @@ function publicityTopic() {
 }
 
 /** An invite of street1's to a community of its own (joining a demo community would change who may do what later). */
+/** A live hotline token of the demo street, made as the hotline page makes one. */
+function freshHotlineToken(): number {
+  const streetId = getDb().select({ id: streets.id }).from(streets).where(eq(streets.slug, "huacheng")).get()!.id;
+  return createHotlineToken({ streetId, actorId: userId("street1"), label: unique("令牌") }).id;
+}
+
 function freshInvite(role: Role = "resident") {
   const { id: communityId } = createCommunity({ entries: 1 });
   return createInvite({ communityId, role, maxUses: 1, expiresInDays: 7, note: "", createdBy: userId("street1") });
@@ -536,6 +543,9 @@ export const ACTIONS: ActionCase[] = [
       community("s.$street.departments", "revokeInvite", "streetAdmin", () => ({ path, fields: { intent: "revokeInvite", inviteId: String(freshDepartmentInvite().id), confirm: "on" }, actor: "street1" }), ok200),
     ];
   })(),
+  // Issue 19, part reports: the hotline system's tokens (a token of our own to revoke each time).
+  community("s.$street.hotline", "createToken", "streetAdmin", () => ({ path: "/s/huacheng/hotline", fields: { intent: "createToken", label: unique("热线平台") }, actor: "street1" }), { success: 200 }),
+  community("s.$street.hotline", "revokeToken", "streetAdmin", () => ({ path: "/s/huacheng/hotline", fields: { intent: "revokeToken", tokenId: String(freshHotlineToken()), confirm: "on" }, actor: "street1" }), { success: 200 }),
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
