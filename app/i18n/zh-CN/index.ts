@@ -36,7 +36,10 @@ import streetCommunities from "./streetCommunities";
 // Issue 18, part assist.
 import assist from "./assist";
 
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ...mail, ...roster, ...streetCommunities, ...assist, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
+// Issue 19, part calls.
+import calls, { callsLedgerTypes } from "./calls";
+
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ...mail, ...roster, ...streetCommunities, ...assist, ...calls, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes, ...callsLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;
