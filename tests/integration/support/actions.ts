@@ -43,6 +43,7 @@ import { REGISTER_EDITORS } from "~/auth/permissions";
 import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsOf } from "./appraisal";
 import { doorAssembly, rollOf, votingAssembly } from "./assembly";
 import { recordAssistedAct } from "~/models/assist.server";
+import { CALL_ACTIONS } from "./actions-calls";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -509,6 +510,8 @@ export const ACTIONS: ActionCase[] = [
   community("s.$street.communities", "rename", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "rename", slug: ownCommunity(false), nameZh: unique("改名社区"), nameEn: unique("Renamed") }, actor: "street1" }), { success: 200 }),
   community("s.$street.communities", "archive", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "archive", slug: ownCommunity(false), confirm: "on" }, actor: "street1" }), { success: 200 }),
   community("s.$street.communities", "restore", "streetAdmin", () => ({ path: "/s/huacheng/communities", fields: { intent: "restore", slug: ownCommunity(true) }, actor: "street1" }), { success: 200 }),
+  // Issue 19, part calls: a call's street page.
+  ...CALL_ACTIONS,
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
