@@ -117,7 +117,7 @@ const calls = {
       redispatched: "改派其他部门",
     },
     notifications: {
-      arrived: "{{topic}}:街道部门收到一条新的呼叫,请在响应时限内答复。",
+      arrived: "{{topic}}:您所在的部门收到一条新的呼叫,请在响应时限内答复。",
       infoGiven: "{{topic}}:呼叫方补充了材料,请答复。",
       withdrawn: "{{topic}}:呼叫已被撤回,无需再办理。",
       answered_accepted: "{{topic}}:部门已接单。",
