@@ -16,6 +16,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "./components/error-page";
 import { SiteHeader } from "./components/site-header";
+import { contactStreetOf } from "./models/department.server";
 import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/languages";
 import { applyKind, appliedKind, DEFAULT_KIND } from "./i18n/kind-words";
 import { getCommunityBySlug } from "./models/community.server";
@@ -45,7 +46,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const kind = (params.community ? getCommunityBySlug(params.community)?.kind : undefined) ?? DEFAULT_KIND;
   const title = (await i18nFor(locale, kind)).t("app.name");
   // While the demo accounts exist every page says so (issue 18): one remembered read.
-  return json({ locale, user, unread, kind, title, demo: hasDemoData() });
+  // A department's contact person (issue 19) has no hall: the header links to their street's queue of calls.
+  const queue = user ? contactStreetOf(user.id) : null;
+  return json({ locale, user, unread, kind, title, demo: hasDemoData(), queue: queue ? `/s/${queue.slug}/calls` : null });
 }
 
 // Moving to another community (or out of one) may change the words (村民 or 居民…): the root's kind is read again.
@@ -75,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus-visible:outline-white">
           {t("app.skipToContent")}
         </a>
-        <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
+        <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} queue={data?.queue ?? null} />
         {/* Under the header: the skip link shows over the header, its white focus ring on red. */}
         {data?.demo ? <DemoBanner /> : null}
         {children}

@@ -1,5 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getCommunityBySlug, getMemberRoles, getStreetBySlug, isStreetAdmin, isStreetMember, type Community } from "../models/community.server";
+import { departmentIdsOf } from "../models/department.server";
 import type { Role } from "../workflow/roles";
 import { ACCESS, decide, type AccessKey, type Audience, type Decision, type PublicAccessKey } from "./permissions";
 import type { SessionUser } from "./session.server";
@@ -138,6 +139,27 @@ export function requireMember(args: GuardArgs, slug: string | undefined): Commun
 
 export function requireRole(args: GuardArgs, slug: string | undefined, roles: Role | readonly Role[]): CommunityAccess {
   return checkCommunity(args, slug, { roles: typeof roles === "string" ? [roles] : roles });
+}
+
+/**
+ * The street's staff (issue 19): its admin, or a contact person of one of its departments. Residents
+ * of the street's communities learn the page exists (403); outsiders do not (404).
+ */
+export function requireStreetStaff(args: GuardArgs, streetSlug: string | undefined) {
+  const user = requireUser(args);
+  const street = streetSlug && SLUG.test(streetSlug) ? getStreetBySlug(streetSlug) : undefined;
+  if (!street) notFound();
+  const departmentIds = departmentIdsOf({ userId: user.id, streetId: street.id });
+  const admin = isStreetAdmin({ userId: user.id, streetId: street.id });
+  const decision = decide("streetStaff", {
+    signedIn: true,
+    isMember: departmentIds.length > 0 || isStreetMember({ userId: user.id, streetId: street.id }),
+    roles: [],
+    isStreetAdmin: admin,
+    isDepartmentContact: departmentIds.length > 0,
+  });
+  if (decision !== "allow") refuse(decision, args.request);
+  return { user, street, isAdmin: admin, departmentIds };
 }
 
 export function requireStreetAdmin(args: GuardArgs, streetSlug: string | undefined) {

@@ -9,8 +9,9 @@ import type { Role } from "../workflow/roles";
  * - member: a member of the community (any role), or an admin of the street it belongs to
  * - roles: a member holding at least one of the roles (and, with `streetAdmin: true`, the street's admins too)
  * - streetAdmin: an admin of the street (of the community's street, on community pages)
+ * - streetStaff: an admin of the street, or a contact person of one of its departments (issue 19: the departments' queue)
  */
-export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | { roles: readonly Role[]; streetAdmin?: true };
+export type Audience = "anyone" | "signedIn" | "member" | "streetAdmin" | "streetStaff" | { roles: readonly Role[]; streetAdmin?: true };
 
 export interface RouteAccess {
   /** A concrete path pattern; placeholders: `:community`, `:street`, `:topicId`, `:photoId`, `:meetingId`. */
@@ -61,6 +62,9 @@ export const ACCESS = {
   street: { path: "/s/:street", audience: "streetAdmin" },
   streetInvites: { path: "/s/:street/invites", audience: "streetAdmin" },
   streetMembers: { path: "/s/:street/members", audience: "streetAdmin" },
+  // Issue 19, part calls: the calls on the street's departments — a contact sees its department's, the admin all.
+  streetCalls: { path: "/s/:street/calls", audience: "streetStaff" },
+  streetCall: { path: "/s/:street/calls/:callId", audience: "streetStaff" },
   // mail (issue 18): each person's e-mail address and how each kind of notification reaches them.
   notificationPrefs: { path: "/account/notifications", audience: "signedIn" },
   // Issue 18, part roster: rosters by CSV and invite letters (names, households, codes: staff only).
@@ -94,7 +98,7 @@ export type Decision = "allow" | "signIn" | "notFound" | "forbidden";
 
 export function decide(
   audience: Audience,
-  who: { signedIn: boolean; isMember: boolean; roles: readonly Role[]; isStreetAdmin: boolean },
+  who: { signedIn: boolean; isMember: boolean; roles: readonly Role[]; isStreetAdmin: boolean; isDepartmentContact?: boolean },
 ): Decision {
   if (audience === "anyone") return "allow";
   if (!who.signedIn) return "signIn";
@@ -104,6 +108,7 @@ export function decide(
   if (!belongs) return "notFound";
   if (audience === "member") return "allow";
   if (audience === "streetAdmin") return who.isStreetAdmin ? "allow" : "forbidden";
+  if (audience === "streetStaff") return who.isStreetAdmin || who.isDepartmentContact ? "allow" : "forbidden";
   if (audience.streetAdmin && who.isStreetAdmin) return "allow";
   return audience.roles.some((role) => who.roles.includes(role)) ? "allow" : "forbidden";
 }

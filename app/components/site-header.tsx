@@ -3,7 +3,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./topic/notification-bell";
 
-export function SiteHeader({ user, unread = 0 }: { user: { displayName: string; username: string } | null; unread?: number }) {
+/** `queue`: a department contact's queue of calls (issue 19), linked from the header since they have no hall. */
+export function SiteHeader({ user, unread = 0, queue = null }: { user: { displayName: string; username: string } | null; unread?: number; queue?: string | null }) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-hall-700 bg-hall-600 text-white [&_:focus-visible]:outline-white">
@@ -16,6 +17,11 @@ export function SiteHeader({ user, unread = 0 }: { user: { displayName: string; 
           <LanguageSwitch />
           {user ? (
             <>
+              {queue ? (
+                <Link to={queue} className="px-1 text-white" data-testid="calls-link">
+                  {t("calls.link")}
+                </Link>
+              ) : null}
               <NotificationBell unread={unread} />
               <Link to="/account/sessions" className="px-1 text-white" data-testid="current-user">
                 {user.displayName}

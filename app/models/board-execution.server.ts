@@ -6,8 +6,8 @@ import { ratingCounts } from "./supervision.server";
 import type { PhotoPurpose } from "../workflow/execution";
 import { getRules } from "./rules.server";
 
-/** The photos the public board may show: the units' evidence and the supervisors' on-site photos. */
-export const PUBLIC_PHOTO_PURPOSES = ["progress", "verification"] as const satisfies readonly PhotoPurpose[];
+/** The photos the public board may show: the units' evidence, the supervisors' on-site photos and the departments' (issue 19). */
+export const PUBLIC_PHOTO_PURPOSES = ["progress", "verification", "callReport"] as const satisfies readonly PhotoPurpose[];
 
 const BOARD_TOPICS = 20;
 const PHOTOS_PER_TASK = 4;
@@ -58,7 +58,8 @@ export function listBoardExecution({ communityId }: { communityId: number }) {
     ? db
         .select({ id: topicPhotos.id, reportId: topicPhotos.reportId })
         .from(topicPhotos)
-        .where(and(inArray(topicPhotos.reportId, reports.map((r) => r.id)), inArray(topicPhotos.purpose, PUBLIC_PHOTO_PURPOSES)))
+        // A progress report's photos only: a call report's (issue 19) name a call event by the same column.
+        .where(and(inArray(topicPhotos.reportId, reports.map((r) => r.id)), eq(topicPhotos.purpose, "progress")))
         .orderBy(asc(topicPhotos.id))
         .all()
     : [];

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { departmentIdsOf } from "./department.server";
+import { contactStreetOf, departmentIdsOf } from "./department.server";
 import { getDb } from "../../db/client.server";
 import { hotSelect } from "../../db/hot-read";
 import { prepared } from "../../db/prepared";
@@ -127,10 +127,13 @@ export function listUserPlaces({ userId }: { userId: number }) {
   return { communities: [...byCommunity.values()], streets: adminStreets };
 }
 
-/** Where a person lands after signing in: their street's dashboard, their only hall, or the home page. */
+/** Where a person lands after signing in: their street's dashboard, their only hall, their department's queue, or the home page. */
 export function landingPath({ userId }: { userId: number }): string {
   const places = listUserPlaces({ userId });
   if (places.streets.length === 1) return `/s/${places.streets[0].slug}`;
   if (places.streets.length === 0 && places.communities.length === 1) return `/c/${places.communities[0].slug}`;
+  // A department's contact person (issue 19) belongs to no community: their street's queue of calls.
+  const queue = places.streets.length === 0 && places.communities.length === 0 ? contactStreetOf(userId) : null;
+  if (queue) return `/s/${queue.slug}/calls`;
   return "/";
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
-import { departmentContacts, departments, users } from "../../db/schema";
+import { departmentContacts, departments, streets, users } from "../../db/schema";
 import { RESPONSE_HOURS_MAX, RESPONSE_HOURS_MIN } from "../workflow/department-call";
 import { now } from "./clock.server";
 import { refusals } from "./domain-error.server";
@@ -87,4 +87,19 @@ export function departmentContactIds(tx: Tx, departmentId: number): number[] {
     .where(eq(departmentContacts.departmentId, departmentId))
     .all()
     .map((r) => r.userId);
+}
+
+/** The street whose departments a person answers for (the first, by id), for their queue's link and where they land; null for most people. */
+export function contactStreetOf(userId: number, db: ReturnType<typeof getDb> = getDb()): { slug: string } | null {
+  return (
+    db
+      .select({ slug: streets.slug })
+      .from(departmentContacts)
+      .innerJoin(departments, eq(departments.id, departmentContacts.departmentId))
+      .innerJoin(streets, eq(streets.id, departments.streetId))
+      .where(eq(departmentContacts.userId, userId))
+      .orderBy(asc(streets.id))
+      .limit(1)
+      .get() ?? null
+  );
 }

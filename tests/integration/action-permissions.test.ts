@@ -31,6 +31,8 @@ function expectedFor(who: Audience, visitor: DemoAccount | null, route: string):
   if (who === "anyone") return "allowed";
   if (!visitor) return 302;
   if (who === "signedIn") return "allowed";
+  // A call of the street's departments (issue 19): the catalogue's calls are to 城管中队; another department's contact is told nothing.
+  if (who === "streetStaff") return visitor.streetAdmin || visitor.department === "chengguan" ? "allowed" : visitor.department ? 404 : 403;
   if (route.startsWith("s.$street")) return visitor.streetAdmin ? "allowed" : 403;
   const belongs = visitor.community === "mingyue" || Boolean(visitor.streetAdmin);
   if (!belongs) return 404;

@@ -9,6 +9,8 @@ import { getDb } from "../../db/client.server";
 import { meetings, topics } from "../../db/schema";
 import { and, eq } from "drizzle-orm";
 import { consultingTopic } from "./support/consultation";
+import { dispatchFromStreet } from "~/models/department-call.server";
+import { inDays, streetPerson, zhujian } from "./support/calls";
 import { communityId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
 import { getMeeting } from "~/models/consultation.server";
@@ -49,6 +51,9 @@ function makeVisits(): Record<string, Visit> {
   const minutes = getMeeting({ communityId: mingyue, topicId: consulted.id, meetingId: consultationMeeting.id })!;
   const c = "/c/mingyue";
   const t = `${c}/topics/${topic.id}`;
+  // Issue 19: a call the street dispatched on that topic (to 住建办), for the call's page.
+  const call = dispatchFromStreet({ ...streetPerson("street1"), topicId: topic.id, taskId: null, departmentId: zhujian(), ask: "标题测试", wantedBy: inDays(10) });
+  if (!call.ok) throw new Error(call.problem);
   return {
     $: { path: "/no-such-page", names: [] },
     _index: { path: "/", as: "resident1", names: [] },
@@ -95,6 +100,9 @@ function makeVisits(): Record<string, Visit> {
     // Issue 19, part reports.
     "s.$street.hotline": { path: "/s/huacheng/hotline", as: "street1", names: [] },
     "s.$street.evaluation": { path: "/s/huacheng/evaluation", as: "street1", names: [] },
+    // Issue 19, part calls.
+    "s.$street.calls._index": { path: "/s/huacheng/calls", as: "chengguan1", names: [] },
+    "s.$street.calls.$callId": { path: `/s/huacheng/calls/${call.id}`, as: "zhujian1", names: [topic.title] },
   };
 }
 

@@ -9,6 +9,8 @@ import { consultationMeetings, meetings, topicPhotos } from "../../db/schema";
 import { ACCESS, type Audience } from "~/auth/permissions";
 import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
 import { makePng } from "../fixtures/propose";
+import { dispatchFromStreet } from "~/models/department-call.server";
+import { chengguan, inDays, streetPerson } from "./support/calls";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
 import { useOwnUploadsDir } from "./support/propose";
@@ -45,6 +47,10 @@ beforeAll(async () => {
       .get();
     ids.set(`repMeetingId:${c.slug}`, representatives.id);
   }
+  // A call the street dispatched to 城管中队 (issue 19): its contact and the admin open it; 住建办's contact gets 404.
+  const call = dispatchFromStreet({ ...streetPerson("street1"), topicId: ids.get("topicId:mingyue")!, taskId: null, departmentId: chengguan(), ask: "权限测试呼叫", wantedBy: inDays(10) });
+  if (!call.ok) throw new Error(call.problem);
+  ids.set("callId", call.id);
 });
 
 /** What a person should get, worked out from the demo data alone (not from the guards). */
@@ -52,6 +58,8 @@ function expectedStatus(audience: Audience, who: DemoAccount | null, community: 
   if (audience === "anyone") return 200;
   if (!who) return 302;
   if (audience === "signedIn") return 200;
+  // The departments' queue (issue 19): the admin and the departments' contacts; the communities' people are refused.
+  if (audience === "streetStaff") return who.streetAdmin || who.department ? 200 : who.community ? 403 : 404;
   // Street pages: every demo community is in the demo street, so its members are refused (403), as
   // are the street's department contacts; someone who belongs nowhere in the street would get 404.
   if (community === null) return who.streetAdmin ? 200 : who.community || who.department ? 403 : 404;
@@ -75,7 +83,7 @@ function concretePaths(pattern: string): Array<{ path: string; community: string
       community: c.slug,
     }));
   }
-  if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug), community: null }];
+  if (pattern.includes(":street")) return [{ path: pattern.replace(":street", DEMO_STREET.slug).replace(":callId", String(ids.get("callId"))), community: null }];
   return [{ path: pattern, community: null }];
 }
 
@@ -112,6 +120,7 @@ describe("permission matrix", () => {
           await res.body?.cancel(); // the status is all this needs (and an event stream never ends)
           let expected = expectedStatus(route.audience, who, community);
           if (key === "login" && who) expected = 302; // signed-in people are sent on
+          if (key === "streetCall" && who?.department && who.department !== "chengguan") expected = 404; // another department's call
           if (res.status !== expected) failures.push(`${who?.username ?? "anonymous"} ${url}: got ${res.status}, expected ${expected}`);
           if (res.status === 302 && !who) expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
         }

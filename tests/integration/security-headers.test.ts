@@ -7,7 +7,9 @@ import { consultationMeetings, meetings, topicPhotos } from "../../db/schema";
 import { ACCESS, type AccessKey } from "~/auth/permissions";
 import { checkPhotos, createTopicWithPhotos, listTopicPhotos } from "~/models/photo.server";
 import { createTopic } from "~/models/topic-create.server";
+import { dispatchFromStreet } from "~/models/department-call.server";
 import { makePng } from "../fixtures/propose";
+import { chengguan, inDays, streetPerson } from "./support/calls";
 import { communityId, userId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
 import { useOwnUploadsDir } from "./support/propose";
@@ -76,6 +78,10 @@ beforeAll(async () => {
   const consultation = getDb().insert(consultationMeetings).values({ topicId: topic.id, heldAt: new Date(), place: "议事室", participants: "居民", createdBy: userId("committee1") }).returning({ id: consultationMeetings.id }).get();
   ids.consultationMeetingId = String(consultation.id);
   ids.meetingId = String(getDb().select({ id: meetings.id }).from(meetings).where(eq(meetings.communityId, mingyue)).get()!.id);
+  // Issue 19: a call the street dispatched on that topic, for the call's street page.
+  const call = dispatchFromStreet({ ...streetPerson("street1"), topicId: topic.id, taskId: null, departmentId: chengguan(), ask: "安全头测试", wantedBy: inDays(10) });
+  if (!call.ok) throw new Error(call.problem);
+  ids.callId = String(call.id);
 });
 
 /** Who opens each page so that it answers 200: the street admin the street's, the signed-out visitor the login page. */
@@ -90,6 +96,7 @@ function concrete(path: string): string {
     .replace(":community", "mingyue")
     .replace(":street", "huacheng")
     .replace(":topicId", ids.topicId)
+    .replace(":callId", ids.callId)
     .replace(":photoId", path.includes("/board/photos/") ? ids.boardPhotoId : ids.photoId)
     .replace(":meetingId", path.includes("/meetings/") ? ids.meetingId : ids.consultationMeetingId);
 }

@@ -12,6 +12,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { consultationMeetings, executionTasks, meetings, progressReports, topics } from "../../db/schema";
 import { consultingTopic } from "./support/consultation";
+import { dispatchFromStreet } from "~/models/department-call.server";
+import { chengguan, inDays, streetPerson } from "./support/calls";
 import { communityId } from "./support/db";
 import { signedIn, useServer } from "./support/http";
 
@@ -107,6 +109,8 @@ const GLOBAL: Record<string, string[]> = {
   // Issue 19, part reports (the exports are CSV and JSON: not HTML).
   "s.$street.hotline": ["/s/huacheng/hotline"],
   "s.$street.evaluation": ["/s/huacheng/evaluation", "/s/huacheng/evaluation?month=all"],
+  // Issue 19, part calls (the call's own page is added once a call exists, in the test).
+  "s.$street.calls._index": ["/s/huacheng/calls"],
 };
 
 async function walk(urls: string[], users: Array<string | null>) {
@@ -144,6 +148,10 @@ describe("duplicate ids", () => {
     expect(taskIds.some((id) => reportIds.includes(id))).toBe(true);
     // A consultation meeting with minutes, for the minutes page.
     consultingTopic();
+    // A call the street dispatched to 城管中队: its contact sees the answer forms, the admin the withdrawal.
+    const call = dispatchFromStreet({ ...streetPerson("street1"), topicId: six, taskId: null, departmentId: chengguan(), ask: "请协助", wantedBy: inDays(10) });
+    if (!call.ok) throw new Error(call.problem);
+    GLOBAL["s.$street.calls.$callId"] = [`/s/huacheng/calls/${call.id}`];
 
     const perRoute = new Map<string, string[]>(Object.entries(GLOBAL));
     const found: string[] = [];
@@ -155,7 +163,7 @@ describe("duplicate ids", () => {
       found.push(...result.found);
       for (const url of result.opened) opened.add(url);
     }
-    const global = await walk(Object.values(GLOBAL).flat(), [null, "resident1", "committee1", "street1", "villager1"]);
+    const global = await walk(Object.values(GLOBAL).flat(), [null, "resident1", "committee1", "street1", "villager1", "chengguan1"]);
     found.push(...global.found);
     for (const url of global.opened) opened.add(url);
 

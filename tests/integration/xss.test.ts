@@ -7,6 +7,8 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, inTransaction } from "../../db/client.server";
 import {
+  departmentCallEvents,
+  departmentCalls,
   consultationAnswers,
   consultationMeetings,
   consultations,
@@ -31,6 +33,7 @@ import { DRAFT_FIELD } from "~/models/draft-text";
 import { getDraftText } from "~/models/draft-store.server";
 import { hostile, isEscapedIn, mark, RAW_MARKUP, shortHostile } from "../fixtures/hostile";
 import { hotlineCsv, uniqueTicket } from "../fixtures/propose";
+import { chengguan, streetId } from "./support/calls";
 import { appendParagraph, connectClient, topicIn, waitFor, type Client } from "./support/collab";
 import { communityId, userId } from "./support/db";
 import { useServer } from "./support/http";
@@ -76,6 +79,7 @@ const fields = new Set<string>();
 const use = (field: string) => (fields.add(field), hostile(field));
 
 let drafting: number;
+let callId = 0;
 let editor: Client | undefined;
 
 function overwriteDemoText() {
@@ -114,6 +118,14 @@ function insertMissingRows() {
     db.insert(objections).values({ resolutionId: id, userId: resident, body: use("objections.body"), answer: use("objections.answer"), upheld: false, answeredBy: committee, answeredAt: now }).run();
   }
   db.insert(meetingRequests).values({ communityId: mingyue, reason: use("meeting_requests.reason"), createdBy: userId("rep01") }).run();
+  // Issue 19: a declined call on 城管中队, with hostile text in what was asked, the answer and the reason (the street's call pages show them).
+  const call = db
+    .insert(departmentCalls)
+    .values({ streetId: streetId(), communityId: mingyue, topicId: topicIds[0], departmentId: chengguan(), origin: "community", ask: use("department_calls.ask"), wantedBy: new Date(now.getTime() + 10 * 86_400_000), state: "declined", responseDueAt: new Date(now.getTime() + 86_400_000), declineReason: use("department_calls.decline_reason"), createdBy: committee })
+    .returning({ id: departmentCalls.id })
+    .get();
+  db.insert(departmentCallEvents).values({ callId: call.id, kind: "declined", body: use("department_call_events.body"), actorId: userId("chengguan1"), at: now }).run();
+  callId = call.id;
   db.insert(invites).values({ communityId: mingyue, role: "resident", codeHash: "x".repeat(64), codeHint: "AB", note: use("invites.note"), maxUses: 1, expiresAt: new Date(now.getTime() + 86_400_000), createdBy: userId("street1") }).run();
   const department = db.select({ id: departments.id }).from(departments).get()!.id;
   db.insert(departmentInvites).values({ departmentId: department, codeHash: "d".repeat(64), codeHint: "CD", note: use("department_invites.note"), expiresAt: new Date(now.getTime() + 86_400_000), createdBy: userId("street1") }).run();
@@ -182,6 +194,8 @@ function everyPath(): string[] {
     "/s/huacheng/hotline/export.csv",
     "/s/huacheng/hotline/export.json",
     "/s/huacheng/evaluation?month=all",
+    "/s/huacheng/calls",
+    `/s/huacheng/calls/${callId}`,
     ...topicIds.flatMap((t) => [`${c}/topics/${t}`, `${c}/topics/${t}/draft`, `${c}/topics/${t}/draft?version=900`, `${c}/topics/${t}/consultation`, `${c}/topics/${t}/execution`]),
     ...consultationMeetingIds.filter(([t]) => topicIds.includes(t)).map(([t, m]) => `${c}/topics/${t}/minutes/${m}`),
     ...meetingIds.flatMap((m) => [`${c}/meetings/${m}`, `${c}/meetings/${m}/screen`, `${c}/meetings/${m}/minutes`, `${c}/meetings/${m}/ballots.csv`, `${c}/meetings/${m}/events`]),

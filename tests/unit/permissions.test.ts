@@ -36,6 +36,15 @@ describe("decide", () => {
     expect(decide(ACCESS.register.audience, admin)).toBe("allow");
     expect(decide(ACCESS.register.audience, resident)).toBe("forbidden");
   });
+  it("lets the street's staff (its admin, its departments' contacts) into the calls, refuses the communities' people, hides them from outsiders", () => {
+    const contact = { signedIn: true, isMember: true, roles: [], isStreetAdmin: false, isDepartmentContact: true } as const;
+    expect(decide("streetStaff", admin)).toBe("allow");
+    expect(decide("streetStaff", contact)).toBe("allow");
+    expect(decide("streetStaff", resident)).toBe("forbidden");
+    expect(decide("streetStaff", outsider)).toBe("notFound");
+    expect(decide("streetStaff", anonymous)).toBe("signIn");
+    expect(decide("streetAdmin", contact)).toBe("forbidden");
+  });
   it("every route in the table has a path and an audience", () => {
     for (const [key, route] of Object.entries(ACCESS)) {
       expect(route.path, key).toMatch(/^\//);

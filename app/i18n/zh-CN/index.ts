@@ -41,7 +41,9 @@ import departments from "./departments";
 // Issue 19, part reports.
 import hotlineExport from "./hotlineExport";
 import evaluation from "./evaluation";
-const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ...mail, ...roster, ...streetCommunities, ...assist, ...departments, ...hotlineExport, ...evaluation, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes } };
+// Issue 19, part calls.
+import calls, { callsLedgerTypes } from "./calls";
+const zhCN = { ...common, ...hall, ...board, ...rulesEdit, ...topic, ...notifications, ...propose, ...draft, ...consultation, ...members, ...meetings, ...meetingRecords, ...resolutions, ...execution, ...supervision, ...rating, ...kinds, ...party, ...fourTwo, ...timeZone, ...register, ...duties, ...powers, ...assembly, ...mail, ...roster, ...streetCommunities, ...assist, ...departments, ...hotlineExport, ...evaluation, ...calls, ledgerTypes: { ...ledgerTypes, ...consultationLedgerTypes, ...partyLedgerTypes, ...dutiesLedgerTypes, ...callsLedgerTypes } };
 
 export default zhCN;
 export type Resources = typeof zhCN;

@@ -45,6 +45,7 @@ import { assemblySitting, freeThisYear, openAppraisalAt, repSitting, subjectIdsO
 import { doorAssembly, rollOf, votingAssembly } from "./assembly";
 import { recordAssistedAct } from "~/models/assist.server";
 import { departmentWithContact, freshDepartmentInvite, ownDepartment } from "./departments";
+import { CALL_ACTIONS } from "./actions-calls";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -546,6 +547,8 @@ export const ACTIONS: ActionCase[] = [
   // Issue 19, part reports: the hotline system's tokens (a token of our own to revoke each time).
   community("s.$street.hotline", "createToken", "streetAdmin", () => ({ path: "/s/huacheng/hotline", fields: { intent: "createToken", label: unique("热线平台") }, actor: "street1" }), { success: 200 }),
   community("s.$street.hotline", "revokeToken", "streetAdmin", () => ({ path: "/s/huacheng/hotline", fields: { intent: "revokeToken", tokenId: String(freshHotlineToken()), confirm: "on" }, actor: "street1" }), { success: 200 }),
+  // Issue 19, part calls: a call's street page.
+  ...CALL_ACTIONS,
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
