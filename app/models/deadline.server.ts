@@ -4,6 +4,7 @@ import { deadlines, topics } from "../../db/schema";
 import { now } from "./clock.server";
 import { appendLedger } from "./ledger.server";
 import { flagOverdueTasks } from "./execution.server";
+import { flagOverdueCalls } from "./department-call-overdue.server";
 import { settlePublicity } from "./resolution.server";
 import { settleRatingWindow } from "./supervision.server";
 import { advanceInTx } from "./workflow.server";
@@ -49,5 +50,5 @@ export function runDueDeadlines(at: Date = now()): number {
       tx.update(deadlines).set({ doneAt: at }).where(and(eq(deadlines.id, deadline.id), isNull(deadlines.doneAt))).run();
     });
   }
-  return due.length + flagOverdueTasks(at);
+  return due.length + flagOverdueTasks(at) + flagOverdueCalls(at);
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.server";
 import type { HashedFields } from "./ledger.server";
 
 /** The kinds of working-table rows the ledger describes, each compared with the entries that recorded it. */
-export const RECORD_CHECKS = ["ballot", "motion", "motionText", "attendance", "resolution", "topicState", "frozenText", "cosign", "rating", "partyReview", "ownerDecision", "task", "meeting", "consultationWaiver", "household", "householdMember", "deliberationStep", "appraisal", "appraisalVoter", "undo", "authorisation", "petitioner", "rosterPerson", "assistedAct"] as const;
+export const RECORD_CHECKS = ["ballot", "motion", "motionText", "attendance", "resolution", "topicState", "frozenText", "cosign", "rating", "partyReview", "ownerDecision", "task", "meeting", "consultationWaiver", "household", "householdMember", "deliberationStep", "appraisal", "appraisalVoter", "undo", "authorisation", "petitioner", "rosterPerson", "assistedAct", "departmentCall"] as const;
 export type RecordCheck = (typeof RECORD_CHECKS)[number];
 
 /**

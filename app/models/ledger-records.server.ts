@@ -12,6 +12,7 @@ import { powersRecordProblems } from "./ledger-records-powers.server";
 import { assemblyRecordProblems } from "./ledger-records-assembly.server";
 import { rosterRecordProblems } from "./ledger-records-roster.server";
 import { assistRecordProblems } from "./ledger-records-assist.server";
+import { callRecordProblems } from "./ledger-records-calls.server";
 
 export type { RecordCheck, RecordProblem } from "./ledger-records-entries.server";
 
@@ -39,5 +40,6 @@ export function firstDisagreeingRecord(db: Db, communityId: number): RecordProbl
   assemblyRecordProblems(db, communityId, note);
   rosterRecordProblems(db, communityId, note);
   assistRecordProblems(db, communityId, note);
+  callRecordProblems(db, communityId, note);
   return first;
 }

@@ -29,6 +29,11 @@ const GROUPS: Record<string, PrefKind> = {
   "rectification.raised": "tasks",
   "rectification.answered": "tasks",
   "assist.recorded": "assist",
+  "call.arrived": "tasks",
+  "call.infoGiven": "tasks",
+  "call.withdrawn": "tasks",
+  "call.answered": "tasks",
+  "call.overdue": "tasks",
 };
 
 /** The preference kind a notification kind falls under. */

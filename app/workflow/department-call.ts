@@ -51,3 +51,56 @@ export function isOpenCall(state: CallState): boolean {
 /** The format of a hotline ticket export. */
 export const HOTLINE_EXPORT_FORMATS = ["csv", "json"] as const;
 export type HotlineExportFormat = (typeof HOTLINE_EXPORT_FORMATS)[number];
+
+/**
+ * Who acts on a call: the community's committee (for its own calls), the street admin (any call of the
+ * street), or a contact person of the call's department.
+ */
+export const CALL_ACTORS = ["committee", "streetAdmin", "contact"] as const;
+export type CallActor = (typeof CALL_ACTORS)[number];
+
+/** What may be done to a call that exists (sending one is not a transition: it makes the call). */
+export const CALL_ACTIONS = ["answerInfo", "withdraw", "redispatch", "accept", "askForMore", "decline", "progress", "resolve"] as const;
+export type CallAction = (typeof CALL_ACTIONS)[number];
+
+export interface CallTransition {
+  /** The states it may be done from. */
+  from: readonly CallState[];
+  /** Who may do it. */
+  by: readonly CallActor[];
+  /** The state it leaves the call in (null: unchanged, as a progress report). */
+  to: CallState | null;
+}
+
+/**
+ * The transition table. Re-dispatch is from a declined call, or from one still unanswered (`sent`)
+ * whose response is overdue: the unanswered one becomes withdrawn, a declined one stays declined.
+ * The committee acts on the calls its community made; the street admin on any call of the street.
+ */
+export const CALL_TRANSITIONS: Record<CallAction, CallTransition> = {
+  answerInfo: { from: ["infoRequested"], by: ["committee", "streetAdmin"], to: "sent" },
+  withdraw: { from: OPEN_CALL_STATES, by: ["committee", "streetAdmin"], to: "withdrawn" },
+  redispatch: { from: ["declined", "sent"], by: ["committee", "streetAdmin"], to: null },
+  accept: { from: ["sent"], by: ["contact"], to: "accepted" },
+  askForMore: { from: ["sent"], by: ["contact"], to: "infoRequested" },
+  decline: { from: ["sent", "infoRequested"], by: ["contact"], to: "declined" },
+  progress: { from: ["accepted"], by: ["contact"], to: null },
+  resolve: { from: ["accepted"], by: ["contact"], to: "resolved" },
+};
+
+/** Whether the call's state allows the action (re-dispatching a `sent` call needs its response overdue). */
+export function callActionOpen(action: CallAction, call: { state: CallState; responseOverdue: boolean }): boolean {
+  if (!CALL_TRANSITIONS[action].from.includes(call.state)) return false;
+  if (action === "redispatch" && call.state === "sent") return call.responseOverdue;
+  return true;
+}
+
+/** The actions a person may take on a call now, in the table's order (what the pages offer). */
+export function callActionsFor(call: { state: CallState; responseOverdue: boolean; origin: CallOrigin }, actors: readonly CallActor[]): CallAction[] {
+  return CALL_ACTIONS.filter((action) => callActionOpen(action, call) && CALL_TRANSITIONS[action].by.some((a) => actors.includes(a) && (a !== "committee" || call.origin === "community")));
+}
+
+/** Text limits of a call: what is asked, answers, reasons, reports. */
+export const CALL_TEXT_MAX = 2000;
+/** A progress report's percentage: 0..99 (100 is the result, which needs evidence). */
+export const CALL_PROGRESS_MAX = 99;

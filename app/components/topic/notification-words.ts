@@ -101,6 +101,20 @@ export function describe(item: NotificationData, t: Translate, formatDateTime: (
         detail: "",
         link: { to: `/c/${item.communitySlug}/assist`, label: t("assist.notice.review") },
       };
+    // Issue 19, part calls: a call on a street department. Its people open it on the street's page of it; the committee on the topic.
+    case "call.arrived":
+    case "call.infoGiven":
+    case "call.withdrawn":
+    case "call.overdue": {
+      const key = item.kind === "call.overdue" ? `call.notifications.overdue_${p.which === "work" ? "work" : "response"}` : `call.notifications.${item.kind.slice("call.".length)}`;
+      const due = text(p.dueAt) && !Number.isNaN(Date.parse(text(p.dueAt))) ? formatDateTime(text(p.dueAt)) : "";
+      const callLink = text(p.street) && text(p.callId) ? { to: `/s/${text(p.street)}/calls/${text(p.callId)}`, label: t("call.notifications.openCall") } : topicLink;
+      return { what: t(key, { topic, due }), detail: "", link: callLink };
+    }
+    case "call.answered": {
+      const step = ["accepted", "infoRequested", "declined", "progress", "resolved"].includes(text(p.step)) ? text(p.step) : "progress";
+      return { what: t(`call.notifications.answered_${step}`, { topic }), detail: "", link: topicLink };
+    }
     default:
       return { what: t("notifications.unknown", { topic }), detail: "", link: topicLink };
   }

@@ -199,6 +199,7 @@ const en: Resource = {
     check_petitioner: "signer on paper",
     check_rosterPerson: "person a roster import brought in",
     check_assistedAct: "act recorded on behalf",
+    check_departmentCall: "call on a street department",
     rewritten: "The ledger was rewritten at entry {{seq}}: it no longer matches the head hash witnessed outside the database at {{at}}.",
     truncated: "The ledger was cut short: entries after {{seq}} are missing (the head witnessed at {{at}} had reached entry {{witnessed}}).",
     witnessLog: "Line {{line}} of the witness log was edited; the heads witnessed after it cannot be trusted.",

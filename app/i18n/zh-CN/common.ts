@@ -197,6 +197,7 @@ const zhCN = {
     check_petitioner: "书面联名人",
     check_rosterPerson: "名册导入的人员",
     check_assistedAct: "代录记录",
+    check_departmentCall: "街道部门呼叫",
     rewritten: "台账在第 {{seq}} 条处被改写:与 {{at}} 在数据库之外见证的链头哈希不符。",
     truncated: "台账被截断:第 {{seq}} 条之后的记录缺失({{at}} 见证时链头已到第 {{witnessed}} 条)。",
     witnessLog: "见证日志第 {{line}} 行被改动过,其后的见证不可信。",
