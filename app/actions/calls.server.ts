@@ -22,6 +22,8 @@ const STATUS: Partial<Record<CallProblem, number>> = {
   unknownTask: 400,
   dateInPast: 400,
   needsEvidence: 400,
+  badText: 400,
+  badPercent: 400,
 };
 
 /** Which form a refusal belongs to: the intent and, for a call's own forms, the call. */

@@ -121,7 +121,7 @@ test("吹哨 → 部门响应 → the street sees it on time → the topic close
   await committee.page.goto(topicPath);
   const answered = committee.page.getByTestId("call-item").filter({ hasText: "住建办" });
   await expect(answered.getByTestId("call-state")).toHaveText("已办结");
-  for (const line of ["部门受理", "已受理,三日内到场核查。", "进度 50%", "滑梯基础已重新浇筑并通过检测"]) await expect(answered).toContainText(line);
+  for (const line of ["部门接单", "已受理,三日内到场核查。", "进度 50%", "滑梯基础已重新浇筑并通过检测"]) await expect(answered).toContainText(line);
   await expect(answered.getByRole("img")).toHaveCount(1);
 
   // The street admin sees it answered on time.

@@ -43,7 +43,7 @@ export function CallList({ items, slug }: { items: BoardCall[]; slug: string }) 
             </h3>
             <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-600">
               <span className="font-medium text-stone-800" data-testid="board-call-state">
-                {t(`callsCommunity.state.${c.state}`)}
+                {t(`call.states.${c.state}`)}
               </span>
               {day(t("callsCommunity.board.sent"), c.sentAt)}
               {day(t("callsCommunity.board.answered"), c.answeredAt)}

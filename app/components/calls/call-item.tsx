@@ -28,11 +28,11 @@ export function CallItem({ call, slug, mayAct, departments, refusal }: { call: C
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-base font-semibold text-stone-900">{department}</h3>
         <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_TONE[call.state]}`} data-testid="call-state">
-          {t(`callsCommunity.state.${call.state}`)}
+          {t(`call.states.${call.state}`)}
         </span>
         {call.responseOverdue ? <span className="rounded bg-red-600 px-2 py-0.5 text-xs font-medium text-white">{t("callsCommunity.flags.responseOverdue")}</span> : null}
         {call.workOverdue ? <span className="rounded bg-red-600 px-2 py-0.5 text-xs font-medium text-white">{t("callsCommunity.flags.workOverdue")}</span> : null}
-        <span className="text-xs text-stone-500">{t(`callsCommunity.origin.${call.origin}`)}</span>
+        <span className="text-xs text-stone-500">{t(`call.origins.${call.origin}`)}</span>
       </div>
       <p className="text-sm text-stone-700">{call.taskTitle ? t("callsCommunity.task", { title: call.taskTitle }) : t("callsCommunity.wholeTopic")}</p>
       <p className="whitespace-pre-wrap break-words text-sm text-stone-900" data-testid="call-ask">

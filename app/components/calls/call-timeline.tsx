@@ -21,7 +21,7 @@ export function CallTimeline({ events, photoBase, department }: { events: CallEv
       {events.map((e) => (
         <li key={e.id} className={`border-l-4 pl-3 ${TONE[e.kind] ?? "border-stone-200"}`} data-testid={`call-event-${e.kind}`}>
           <p className="text-sm font-medium text-stone-900">
-            {t(`callsCommunity.event.${e.kind}`)}
+            {t(`call.events.${e.kind}`)}
             {e.percent !== null && e.kind === "progress" ? <span className="ml-2 text-stone-600">{t("callsCommunity.percent", { percent: e.percent })}</span> : null}
           </p>
           <p className="text-xs text-stone-500">

@@ -44,7 +44,7 @@ export function RecentCalls({ rows, streetSlug }: { rows: RecentCallRow[]; stree
               {en ? row.communityNameEn : row.communityNameZh} · {t("hall.number", { number: row.number })} {row.title}
             </span>
             <p className="text-xs text-stone-500">
-              {t(`callsCommunity.origin.${row.origin}`)} · <time dateTime={isoOf(row.sentAt)}>{date.format(new Date(row.sentAt))}</time> · {t(`callsCommunity.state.${row.state}`)}
+              {t(`call.origins.${row.origin}`)} · <time dateTime={isoOf(row.sentAt)}>{date.format(new Date(row.sentAt))}</time> · {t(`call.states.${row.state}`)}
             </p>
           </div>
           <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[row.timeliness]}`} data-testid="call-timeliness">
