@@ -57,6 +57,7 @@ interface CommunityCallPost {
 export function handleCommunityCallAction({ formData, intent, communityId, topicId, userId, roles, back }: CommunityCallPost) {
   const actor = { communityId, userId, roles: roles as Role[] };
   const wanted = (date: string) => endOfLocalDay(date, getTimeZone(communityId));
+  // A call of another topic (or none) named on this topic's page: not found here, whatever else the form holds.
   const ofTopic = (callId: number) => (topicCallIds({ communityId, topicId }).includes(callId) ? callId : notFound());
   switch (intent) {
     case "sendCall": {
@@ -68,18 +69,24 @@ export function handleCommunityCallAction({ formData, intent, communityId, topic
       return settle(target, r, r.ok ? `${back}#call-${r.id}` : back, submission.reply());
     }
     case "answerCall": {
+      const posted = idField(formData);
+      if (posted !== null) ofTopic(posted);
       const submission = parseForm(formData, answerCallSchema);
       if (submission.status !== "success") return invalid({ intent, id: idField(formData) }, submission.reply());
       const callId = ofTopic(submission.value.callId);
       return settle({ intent, id: callId }, answerInfoRequest({ ...actor, callId, body: submission.value.body }), `${back}#call-${callId}`, submission.reply());
     }
     case "withdrawCall": {
+      const posted = idField(formData);
+      if (posted !== null) ofTopic(posted);
       const submission = parseForm(formData, withdrawCallSchema);
       if (submission.status !== "success") return invalid({ intent, id: idField(formData) }, submission.reply());
       const callId = ofTopic(submission.value.callId);
       return settle({ intent, id: callId }, withdrawCall({ ...actor, callId, reason: submission.value.reason }), `${back}#call-${callId}`, submission.reply());
     }
     case "redispatchCall": {
+      const posted = idField(formData);
+      if (posted !== null) ofTopic(posted);
       const submission = parseForm(formData, redispatchCallSchema);
       if (submission.status !== "success") return invalid({ intent, id: idField(formData) }, submission.reply());
       const { departmentId, ask, wantedDate } = submission.value;

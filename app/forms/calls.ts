@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { confirmed, hiddenId, recordId, requiredText } from "./fields";
+import { confirmed, hiddenId, recordId, requiredText, untyped } from "./fields";
 import { isoDate } from "./execution";
 import { REASON_MAX } from "./limits";
 import { msg } from "./messages";
@@ -25,7 +25,8 @@ const callFields = {
 };
 
 /** 吹哨: the committee calls on a department about the topic, or one of its open tasks ("" = the topic itself). */
-export const sendCallSchema = z.object({ intent: z.literal("sendCall"), taskId: recordId.optional(), ...callFields });
+// The task is chosen from the topic's open tasks (a value the page sets): another value means the form was altered.
+export const sendCallSchema = z.object({ intent: z.literal("sendCall"), taskId: untyped(recordId.optional()), ...callFields });
 
 /** The committee answers a department's question. */
 export const answerCallSchema = z.object({ intent: z.literal("answerCall"), callId: hiddenId, body: requiredText(1, CALL_BODY_MAX) });
@@ -37,4 +38,4 @@ export const withdrawCallSchema = z.object({ intent: z.literal("withdrawCall"), 
 export const redispatchCallSchema = z.object({ intent: z.literal("redispatchCall"), callId: hiddenId, ...callFields });
 
 /** 街道派单 from the dashboard: a stalled task (taskId) or an overdue topic (no taskId). */
-export const dispatchSchema = z.object({ intent: z.literal("dispatch"), topicId: hiddenId, taskId: hiddenId.optional(), ...callFields });
+export const dispatchSchema = z.object({ intent: z.literal("dispatch"), topicId: hiddenId, taskId: untyped(recordId.optional()), ...callFields });

@@ -17,6 +17,14 @@ const STATE_TONE: Record<CallRow["state"], string> = {
 /** A call may be sent elsewhere once declined, or while its response is overdue and still unanswered. */
 export const mayRedispatch = (call: Pick<CallRow, "state" | "responseOverdue">) => call.state === "declined" || (call.state === "sent" && call.responseOverdue);
 
+/** Which of the committee's forms a call shows now (a refusal for a form not shown is said at the card's top). */
+export function showsForm(call: Pick<CallRow, "state" | "responseOverdue">, intent: string | null): boolean {
+  if (intent === "answerCall") return call.state === "infoRequested";
+  if (intent === "redispatchCall") return mayRedispatch(call);
+  if (intent === "withdrawCall") return isOpenCall(call.state);
+  return false;
+}
+
 /** One call: department, state, what was asked and by when, its flags, its history, and the committee's forms. */
 export function CallItem({ call, slug, mayAct, departments, refusal }: { call: CallRow; slug: string; mayAct: boolean; departments: DepartmentOption[]; refusal: CallRefusal | null }) {
   const { t, i18n } = useTranslation();
@@ -56,9 +64,9 @@ export function CallItem({ call, slug, mayAct, departments, refusal }: { call: C
         ) : null}
       </dl>
       <CallTimeline events={call.events.map((e) => (e.kind === "sent" && e.body === call.ask ? { ...e, body: "" } : e))} photoBase={`/c/${slug}/photos`} department={department} />
-      {mayAct && call.state === "infoRequested" ? <AnswerForm callId={call.id} refusal={refusalFor(refusal, "answerCall", call.id)} /> : null}
-      {mayAct && mayRedispatch(call) ? <RedispatchForm callId={call.id} departments={departments} refusal={refusalFor(refusal, "redispatchCall", call.id)} /> : null}
-      {mayAct && isOpenCall(call.state) ? <WithdrawForm callId={call.id} refusal={refusalFor(refusal, "withdrawCall", call.id)} /> : null}
+      {mayAct && showsForm(call, "answerCall") ? <AnswerForm callId={call.id} refusal={refusalFor(refusal, "answerCall", call.id)} /> : null}
+      {mayAct && showsForm(call, "redispatchCall") ? <RedispatchForm callId={call.id} departments={departments} refusal={refusalFor(refusal, "redispatchCall", call.id)} /> : null}
+      {mayAct && showsForm(call, "withdrawCall") ? <WithdrawForm callId={call.id} refusal={refusalFor(refusal, "withdrawCall", call.id)} /> : null}
     </li>
   );
 }

@@ -2,7 +2,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { DepartmentOption } from "~/components/calls/types";
 import { useFormats, type Instant } from "~/components/topic/formats";
+import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
+import { translateError } from "~/forms/messages";
 import { DispatchForm, type DispatchRefusal } from "./dispatch-form";
 
 export interface StalledTaskRow {
@@ -44,12 +46,17 @@ function TopicLine({ row }: { row: Pick<StalledTaskRow, "communitySlug" | "commu
 export function DispatchCard({ tasks, topics, departments, refusal }: { tasks: StalledTaskRow[]; topics: OverdueTopicRow[]; departments: DepartmentOption[]; refusal: DispatchRefusal | null }) {
   const { t } = useTranslation();
   const { date } = useFormats();
+  // A refused dispatch whose row is no longer listed (done meanwhile, or not the street's): said at the top.
+  const rows = new Set([...tasks.map((r) => `task-${r.taskId}`), ...topics.map((r) => `topic-${r.topicId}`)]);
+  const stray = refusal && !(departments.length && refusal.row && rows.has(refusal.row)) ? refusal : null;
+  const strayErrors = Object.values((stray?.result as { error?: Record<string, string[] | null> } | null)?.error ?? {}).flatMap((e) => e ?? []);
   const form = (row: string, topicId: number, taskId: number | null) =>
     departments.length ? <DispatchForm row={row} topicId={topicId} taskId={taskId} departments={departments} refusal={refusal} /> : null;
   return (
     <Card title={t("callsCommunity.dashboard.dispatchTitle")}>
       <div className="space-y-4" data-testid="dispatch-card">
         <p className="text-sm text-stone-600">{t("callsCommunity.dashboard.dispatchHint")}</p>
+        {stray ? <Alert tone="error">{stray.problem ? t(`call.problems.${stray.problem}`) : strayErrors.length ? strayErrors.map((e) => translateError(t, e)).join(" ") : t("errors.altered")}</Alert> : null}
         {departments.length === 0 ? <p className="text-sm text-amber-800">{t("callsCommunity.dashboard.noDepartments")}</p> : null}
         <section aria-labelledby="stalled-title" className="space-y-2">
           <h3 id="stalled-title" className="text-sm font-semibold text-stone-900">
