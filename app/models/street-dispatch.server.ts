@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { communities, departmentCalls, departments, executionTasks, topics } from "../../db/schema";
 import { now } from "./clock.server";
@@ -16,7 +16,7 @@ export const RECENT_CALLS_LIMIT = 12;
 
 const ofStreet = (streetId: number) => and(eq(communities.streetId, streetId), isNull(communities.archivedAt), eq(topics.status, "active"));
 
-/** Open tasks past their due date, the longest overdue first. */
+/** Open tasks flagged overdue by the scheduler (or past their due date before it has run), the longest overdue first. */
 export function listStalledTasks({ streetId, at = now(), limit = STALLED_LIST_LIMIT }: { streetId: number; at?: Date; limit?: number }) {
   return getDb()
     .select({
@@ -34,7 +34,7 @@ export function listStalledTasks({ streetId, at = now(), limit = STALLED_LIST_LI
     .from(executionTasks)
     .innerJoin(topics, eq(topics.id, executionTasks.topicId))
     .innerJoin(communities, eq(communities.id, topics.communityId))
-    .where(and(ofStreet(streetId), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt), lt(executionTasks.dueAt, at)))
+    .where(and(ofStreet(streetId), eq(executionTasks.status, "open"), isNull(executionTasks.removedAt), or(eq(executionTasks.overdue, true), lt(executionTasks.dueAt, at))))
     .orderBy(asc(executionTasks.dueAt), asc(executionTasks.id))
     .limit(limit)
     .all();

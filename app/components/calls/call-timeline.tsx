@@ -27,7 +27,7 @@ export function CallTimeline({ events, photoBase, department }: { events: CallEv
           <p className="text-xs text-stone-500">
             <time dateTime={isoOf(e.at)}>{dateTime.format(new Date(e.at))}</time> · {e.actorName ?? t("callsCommunity.system")}
           </p>
-          {e.dueAt ? <p className="text-sm text-stone-700">{t("callsCommunity.promisedOn", { date: date.format(new Date(e.dueAt)) })}</p> : null}
+          {e.dueAt && e.kind === "accepted" ? <p className="text-sm text-stone-700">{t("callsCommunity.promisedOn", { date: date.format(new Date(e.dueAt)) })}</p> : null}
           {e.body ? (
             <p className="whitespace-pre-wrap break-words text-sm text-stone-800">
               {e.kind === "declined" || e.kind === "withdrawn" ? t("callsCommunity.reasonLabel") : null}
