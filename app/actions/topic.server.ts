@@ -16,6 +16,8 @@ import { commentSchema, moveSchema, topicIntent } from "../forms/topic-actions";
 import { isDedicated } from "../workflow/transitions";
 import type { TopicPostInput } from "../forms/topic-post";
 import { answerRefusal } from "./refusal.server";
+import { handleCommunityCallAction } from "./calls-community.server";
+import { CALL_INTENTS } from "../forms/calls-community";
 
 const COSIGN_STATUS: Record<Exclude<CosignProblem, "notFound">, number> = {
   ownTopic: 403,
@@ -53,6 +55,9 @@ export async function handleTopicAction({ request, communityId, communitySlug, t
   if (formData.get("intent") === "ownersDecision") return handleOwnersAction({ formData, communityId, topicId, userId, roles, back });
   if (formData.get("intent") === "partyReview") return handlePartyReviewAction({ formData, communityId, topicId, userId, roles, back });
   if (formData.get("intent") === "fourTwoStep") return handleFourTwoAction({ formData, communityId, topicId, userId, roles, back });
+  // 吹哨 and the committee's answers on its calls (issue 19): actions/calls.server.ts.
+  const callIntent = pickIntent(CALL_INTENTS, formData.get("intent"));
+  if (callIntent) return handleCommunityCallAction({ formData, intent: callIntent, communityId, topicId, userId, roles, back });
 
   if (intent === "cosign" || intent === "withdrawCosign") {
     const result = intent === "cosign" ? coSignTopic({ topicId, communityId, userId, roles }) : withdrawCosign({ topicId, communityId, userId, roles });

@@ -23,7 +23,7 @@ const required = { error: msg("errors.required") };
 /** Yuan as typed ("1200", "35.5", "0.08"), at most two decimals, read exactly into fen. */
 const yuan = hundredths("execution.errors.money");
 
-const isoDate = z
+export const isoDate = z
   .string(required)
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg("execution.errors.date"))
   .refine((v) => {

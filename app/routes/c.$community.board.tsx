@@ -6,6 +6,7 @@ import { BoardSection } from "~/components/board/board-section";
 import { BoardAppraisals } from "~/components/appraisals/board-appraisals";
 import { BoardLinks } from "~/components/board/board-links";
 import { DecisionList } from "~/components/board/decision-list";
+import { CallList } from "~/components/board/call-list";
 import { ExecutionList } from "~/components/board/execution-list";
 import { MeetingList } from "~/components/board/meeting-list";
 import { PublicationList } from "~/components/board/publication-list";
@@ -17,6 +18,7 @@ import { requirePublicAccess } from "~/auth/guards.server";
 import { listBoardMeetings, listBoardResolutions } from "~/models/board-meetings.server";
 import { listBoardExecution, listBoardResults } from "~/models/board-execution.server";
 import { listBoardDecisions } from "~/models/board.server";
+import { listCallsForBoard } from "~/models/department-call-read.server";
 import { listBoardPublications } from "~/models/board-publications.server";
 import { listClosedAppraisals } from "~/models/appraisal-view.server";
 import { citeArticle } from "~/workflow/rule-packs";
@@ -49,6 +51,8 @@ export async function loader(args: LoaderFunctionArgs) {
     decisions: listBoardDecisions({ communityId: community.id, page: pageParam(args.request.url) }),
     execution: listBoardExecution({ communityId: community.id }),
     results: listBoardResults({ communityId: community.id }),
+    // 部门响应 (issue 19): the street's departments' answers, results and evidence; no names.
+    calls: listCallsForBoard({ communityId: community.id }),
     // 民主评议结果 (issue 17): committee members' counts and verdicts; they are public officials.
     appraisals: listClosedAppraisals({ communityId: community.id, limit: 3 }),
     witnessed: latestWitnessedHeads({ communityId: community.id, limit: 3 }).map(({ at, seq, hash }) => ({ at, seq, hash })),
@@ -56,7 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Board() {
-  const { community, publications, meetings, resolutions, decisions, execution, results, witnessed, appraisals } = useLoaderData<typeof loader>();
+  const { community, publications, meetings, resolutions, decisions, execution, results, calls, witnessed, appraisals } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const name = i18n.language === "en" ? community.nameEn : community.nameZh;
   return (
@@ -86,6 +90,9 @@ export default function Board() {
       </BoardSection>
       <BoardSection id="execution" title={t("board.execution.title")} hint={t("board.execution.hint")}>
         <ExecutionList topics={execution} slug={community.slug} />
+      </BoardSection>
+      <BoardSection id="calls" title={t("callsCommunity.board.title")} hint={t("callsCommunity.board.hint")}>
+        <CallList items={calls} slug={community.slug} />
       </BoardSection>
       <BoardSection id="results" title={t("board.results.title")} hint={t("board.results.hint", { pct: results.thresholdPct })}>
         <ResultList items={results.items} thresholdPct={results.thresholdPct} />

@@ -24,12 +24,15 @@ import { RatingCard } from "~/components/topic/rating-card";
 import { TopicBody } from "~/components/topic/topic-body";
 import { TopicHeader } from "~/components/topic/topic-header";
 import { TopicHistory } from "~/components/topic/topic-history";
+import { CallsCard } from "~/components/calls/calls-card";
+import type { CallRefusal } from "~/components/calls/types";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { notFound, requireAccess } from "~/auth/guards.server";
 import { handleTopicAction } from "~/actions/topic.server";
 import { i18n } from "~/i18n/i18next.server";
 import { i18nFor } from "~/i18n/instances.server";
+import { getTopicCallsSection } from "~/models/calls-page.server";
 import { getCompletionPanel } from "~/models/execution-view.server";
 import { freezeBlockers, getFreeze } from "~/models/freeze.server";
 import { getOwnersSection } from "~/models/owner-decision.server";
@@ -44,6 +47,8 @@ import { getTopicForPage, parseTopicId } from "~/models/topic-page.server";
 import { loadTopicPage } from "~/pages/topic.server";
 
 export const meta = titleMeta;
+
+const CALL_POSTS = new Set(["sendCall", "answerCall", "withdrawCall", "redispatchCall"]);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { community, user, roles, isStreetAdmin } = requireAccess(args, args.params.community, "topic");
@@ -73,8 +78,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const stillNeeded = page.topic.state === "consulting" && roles.includes("committee") ? freezeBlockers(topicId) : [];
   // 撤销 / 变更 and Art. 28 matters: only an assembly may take the topic (powers-undo.server.ts).
   const powers = getTopicPowers({ communityId: community.id, topicId, kind: community.kind, roles, state: page.topic.state });
+  // 部门响应 (issue 19): the topic's calls on the street's departments; ?task= preselects a task in the 吹哨 form.
+  const calls = getTopicCallsSection({ communityId: community.id, topicId, roles });
+  const callTask = parseTopicId(search.get("task") ?? undefined) ?? null;
   const title = await pageTitle(args.request, [{ text: `#${page.topic.number} ${page.topic.title}` }], community.kind);
-  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, fourTwo, owners, correctable, completion, freezeBlockers: stillNeeded, powers, ...page });
+  return json({ title, slug: community.slug, commentsBefore: commentsBefore ?? null, freeze, decision, partyReview, fourTwo, owners, correctable, completion, freezeBlockers: stillNeeded, powers, calls, callTask, ...page });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -85,7 +93,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, fourTwo, owners, correctable, completion, rating, life, freezeBlockers, powers } = useLoaderData<typeof loader>();
+  const { slug, topic, events, marks, photos, cosign, comments, moves, commentsBefore, freeze, decision, partyReview, fourTwo, owners, correctable, completion, rating, life, freezeBlockers, powers, calls, callTask } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const result = (refused?.result ?? null) as SubmissionResult<string[]> | null;
@@ -124,6 +132,7 @@ export default function TopicPage() {
           <ExecutionLink state={topic.state} slug={slug} topicId={topic.id} />
           {completion ? <CompleteForm completion={completion} page={`/c/${slug}/topics/${topic.id}/execution`} /> : null}
           <TopicBody description={topic.description} photos={photos} number={topic.number} slug={slug} />
+          {calls.calls.length || calls.mayAct ? <CallsCard section={calls} slug={slug} task={callTask} refusal={refused && CALL_POSTS.has(String(refused.intent)) ? (refused as CallRefusal) : null} /> : null}
           {rating ? <RatingCard rating={rating} refusal={refused?.intent === "rate" ? { problem: refused.problem, fieldErrors: result?.error ?? {} } : null} /> : null}
           {owners ? <OwnersCard owners={owners} refusal={refused?.intent === "ownersDecision" ? { problem: refused.problem, result } : null} /> : null}
           {fourTwo ? <FourTwoCard fourTwo={fourTwo} refusal={refused?.intent === "fourTwoStep" ? { problem: refused.problem, result } : null} /> : null}

@@ -64,7 +64,7 @@ export default function ExecutionPage() {
         </h2>
         {tasks.length === 0 ? <p className="rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("execution.page.noTasks")}</p> : null}
         {tasks.map((task) => (
-          <TaskCard key={task.id} task={task} slug={slug} may={may} photos={photos} units={units} resultOf={resultOf} />
+          <TaskCard key={task.id} topicId={topic.id} task={task} slug={slug} may={may} photos={photos} units={units} resultOf={resultOf} />
         ))}
       </section>
       {completion ? <CompleteForm completion={completion} confirmErrors={fieldErrorsOf(resultOf("complete"), "confirm")} /> : null}

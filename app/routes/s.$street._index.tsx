@@ -1,18 +1,26 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { CommunityTile } from "~/components/dashboard/community-tile";
 import { StreetRanking } from "~/components/dashboard/street-ranking";
-import { OverdueList } from "~/components/hall/overdue-list";
+import { DispatchCard } from "~/components/street/dispatch-card";
+import type { DispatchRefusal } from "~/components/street/dispatch-form";
+import { OverdueCalls } from "~/components/street/overdue-calls";
+import { RecentCalls } from "~/components/street/recent-calls";
 import { Card } from "~/components/ui/card";
 import { PageStyle, printCss } from "~/components/ui/print";
 import { requireStreetAdmin } from "~/auth/guards.server";
+import { handleDispatchAction } from "~/actions/calls-community.server";
+import { listOverdueCalls } from "~/models/department-call-overdue.server";
+import { getDispatchSection } from "~/models/street-dispatch.server";
 import { listOverdueScreening, listStreetFigures } from "~/models/street.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
 export const meta = titleMeta;
+
+const BUTTON = "inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { street } = requireStreetAdmin(args, args.params.street);
@@ -21,11 +29,21 @@ export async function loader(args: LoaderFunctionArgs) {
     street: { slug: street.slug, nameZh: street.nameZh, nameEn: street.nameEn },
     communities: listStreetFigures({ streetId: street.id }),
     overdueScreening: listOverdueScreening({ streetId: street.id }),
+    // The street's loop (issue 19): overdue calls, what to dispatch, the latest calls.
+    overdueCalls: listOverdueCalls({ streetId: street.id }),
+    dispatch: getDispatchSection({ streetId: street.id }),
   });
 }
 
+/** 街道派单 (actions/calls.server.ts): the admin sends a department to a stalled task or an overdue topic. */
+export async function action(args: ActionFunctionArgs) {
+  const { street, user } = requireStreetAdmin(args, args.params.street);
+  return handleDispatchAction({ request: args.request, streetId: street.id, streetSlug: street.slug, userId: user.id });
+}
+
 export default function StreetDashboard() {
-  const { street, communities, overdueScreening } = useLoaderData<typeof loader>();
+  const { street, communities, overdueScreening, overdueCalls, dispatch } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>() as DispatchRefusal | undefined;
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   return (
@@ -37,26 +55,32 @@ export default function StreetDashboard() {
           <Link to={`/s/${street.slug}/invites`} className="inline-flex min-h-[44px] items-center rounded-md bg-hall-600 px-4 text-white no-underline hover:bg-hall-700">
             {t("street.invites")}
           </Link>
-          <Link to={`/s/${street.slug}/members`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/members`} className={BUTTON}>
             {t("members.link")}
           </Link>
-          <Link to={`/s/${street.slug}/roster`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/roster`} className={BUTTON}>
             {t("roster.nav")}
           </Link>
-          <Link to={`/s/${street.slug}/communities`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/communities`} className={BUTTON}>
             {t("streetCommunities.link")}
           </Link>
-          <Link to={`/s/${street.slug}/departments`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/calls`} className={BUTTON}>
+            {t("callsCommunity.dashboard.callsLink")}
+          </Link>
+          <Link to={`/s/${street.slug}/departments`} className={BUTTON}>
             {t("departments.link")}
           </Link>
-          <Link to={`/s/${street.slug}/evaluation`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/evaluation`} className={BUTTON}>
             {t("evaluation.link")}
           </Link>
-          <Link to={`/s/${street.slug}/hotline`} className="inline-flex min-h-[44px] items-center rounded-md border border-stone-300 bg-white px-4 no-underline hover:bg-stone-100">
+          <Link to={`/s/${street.slug}/hotline`} className={BUTTON}>
             {t("hotlineExport.link")}
           </Link>
         </div>
       </div>
+      <Card title={t("callsCommunity.dashboard.overdueTitle")}>
+        <OverdueCalls rows={overdueCalls} streetSlug={street.slug} />
+      </Card>
       <Card title={t("supervision.street.ranking")}>
         <StreetRanking communities={communities} />
       </Card>
@@ -70,8 +94,9 @@ export default function StreetDashboard() {
           ))}
         </div>
       </section>
-      <Card title={t("hall.overdueTitle")}>
-        <OverdueList rows={overdueScreening} />
+      <DispatchCard tasks={dispatch.stalledTasks} topics={overdueScreening} departments={dispatch.departments} refusal={refused ?? null} />
+      <Card title={t("callsCommunity.dashboard.recentTitle")}>
+        <RecentCalls rows={dispatch.recentCalls} streetSlug={street.slug} />
       </Card>
     </main>
   );

@@ -77,7 +77,7 @@ describe("the action catalogue", () => {
   });
 
   it("derives intents from the source (a schema's literal, an *_INTENTS list, a comparison)", () => {
-    expect(intentsInSource("c.$community.topics.$topicId")).toEqual(new Set(["cosign", "withdrawCosign", "comment", "move", "object", "answerObjection", "rate", "orderCorrection", "ownersDecision", "partyReview", "fourTwoStep"]));
+    expect(intentsInSource("c.$community.topics.$topicId")).toEqual(new Set(["cosign", "withdrawCosign", "comment", "move", "object", "answerObjection", "rate", "orderCorrection", "ownersDecision", "partyReview", "fourTwoStep", "sendCall", "answerCall", "withdrawCall", "redispatchCall"]));
     expect(intentsInSource("c.$community.meetings.$meetingId")).toEqual(new Set(["table", "withdrawMotion", "start", "end", "cancel", "checkIn", "observe", "open", "vote", "close", "count"]));
   });
 });

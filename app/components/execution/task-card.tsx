@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useFormats } from "~/components/topic/formats";
 import { formatYuan } from "./money";
@@ -17,7 +18,10 @@ export function TaskCard({
   photos,
   units,
   resultOf,
+  topicId,
 }: {
+  /** Given on the execution page: the committee's 吹哨 link on an open task goes to this topic's page. */
+  topicId?: number;
   task: TaskRow;
   slug: string;
   may: ExecutionMayView;
@@ -56,6 +60,12 @@ export function TaskCard({
       <ReportList reports={task.reports} slug={slug} />
       <RectificationList rectifications={task.rectifications} answerOn={may.answerOn} resultOf={resultOf} />
       {may.reportOn.includes(task.id) ? <ReportForm taskId={task.id} photos={photos} lastResult={asResult(resultOf("report", task.id))} /> : null}
+      {may.plan && !done && topicId ? (
+        // 吹哨 (issue 19): the topic page's form, with this task chosen.
+        <Link to={`/c/${slug}/topics/${topicId}?task=${task.id}#send-call`} aria-label={t("callsCommunity.execLinkLabel", { title: task.title })} className="inline-flex min-h-[44px] items-center rounded-md border border-hall-300 bg-white px-4 text-sm font-medium text-hall-700 no-underline hover:bg-hall-50" data-testid="task-call-link">
+          {t("callsCommunity.execLink")}
+        </Link>
+      ) : null}
       {may.plan ? <TaskEdit task={task} units={units} editResult={asResult(resultOf("editTask", task.id))} removeResult={asResult(resultOf("removeTask", task.id))} /> : null}
       {may.rectify ? <RectifyForm taskId={task.id} lastResult={asResult(resultOf("rectify", task.id))} /> : null}
     </article>

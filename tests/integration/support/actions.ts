@@ -46,6 +46,9 @@ import { doorAssembly, rollOf, votingAssembly } from "./assembly";
 import { recordAssistedAct } from "~/models/assist.server";
 import { departmentWithContact, freshDepartmentInvite, ownDepartment } from "./departments";
 import { CALL_ACTIONS } from "./actions-calls";
+import { askForMore, declineCall } from "~/models/department-call-answer.server";
+import { sendCall } from "~/models/department-call.server";
+import { departments } from "../../../db/schema";
 
 export interface Post {
   /** The concrete path, in mingyue. */
@@ -118,6 +121,18 @@ function plannedTopic() {
   const { id, unitId } = executingTopic();
   const task = ok(addTask({ ...committee(), topicId: id, task: { title: "布置场地", unitId, dueAt: new Date(Date.now() + 5 * DAY_MS), budgetFen: null } }));
   return { id, unitId, taskId: task.id };
+}
+
+/** The demo street, and a department of it by its Chinese name (issue 19's calls). */
+const huacheng = () => getDb().select({ id: streets.id }).from(streets).where(eq(streets.slug, "huacheng")).get()!.id;
+const departmentId = (nameZh: string) => getDb().select({ id: departments.id }).from(departments).where(and(eq(departments.streetId, huacheng()), eq(departments.nameZh, nameZh))).get()!.id;
+const callFields = (department: string) => ({ departmentId: String(departmentId(department)), ask: "请协助核查现场。", wantedDate: localDay(10) });
+
+/** A topic in execution with a call of the committee on a department. */
+function calledTopic(department: string) {
+  const { id } = plannedTopic();
+  const call = ok(sendCall({ ...committee(), topicId: id, taskId: null, departmentId: departmentId(department), ask: "请协助核查现场。", wantedBy: new Date(Date.now() + 10 * DAY_MS) }));
+  return { topicId: id, callId: call.id };
 }
 
 function doneTopic() {
@@ -313,6 +328,22 @@ export const ACTIONS: ActionCase[] = [
     { success: 409, changes: false },
   ),
   community(TOPIC, "rate", RESIDENT, () => ({ path: topicPath(verifyingTopic().id), fields: { intent: "rate", rating: "satisfied", comment: "很好" }, actor: "resident1" })),
+  // Issue 19, part community: 吹哨 from the topic page, and the committee's answers on its calls.
+  community(TOPIC, "sendCall", COMMITTEE, () => ({ path: topicPath(plannedTopic().id), fields: { intent: "sendCall", ...callFields("住建办") }, actor: "committee1" })),
+  community(TOPIC, "answerCall", COMMITTEE, () => {
+    const { topicId, callId } = calledTopic("住建办");
+    ok(askForMore({ streetId: huacheng(), userId: userId("zhujian1"), callId, body: "请补充现场照片。" }));
+    return { path: topicPath(topicId), fields: { intent: "answerCall", callId: String(callId), body: "照片已交社区办公室。" }, actor: "committee1" };
+  }),
+  community(TOPIC, "withdrawCall", COMMITTEE, () => {
+    const { topicId, callId } = calledTopic("住建办");
+    return { path: topicPath(topicId), fields: { intent: "withdrawCall", callId: String(callId), reason: "物业已自行处理。", confirm: "on" }, actor: "committee1" };
+  }),
+  community(TOPIC, "redispatchCall", COMMITTEE, () => {
+    const { topicId, callId } = calledTopic("城管中队");
+    ok(declineCall({ streetId: huacheng(), userId: userId("chengguan1"), callId, reason: "不属于本部门职责。" }));
+    return { path: topicPath(topicId), fields: { intent: "redispatchCall", callId: String(callId), ...callFields("住建办") }, actor: "committee1" };
+  }),
 
   // The live draft.
   community(DRAFT, "saveVersion", COMMITTEE, () => ({ path: topicPath(topicIn("drafting"), "/draft"), fields: { intent: "saveVersion", note: "第一稿" }, actor: "committee1" })),
@@ -549,6 +580,12 @@ export const ACTIONS: ActionCase[] = [
   community("s.$street.hotline", "revokeToken", "streetAdmin", () => ({ path: "/s/huacheng/hotline", fields: { intent: "revokeToken", tokenId: String(freshHotlineToken()), confirm: "on" }, actor: "street1" }), { success: 200 }),
   // Issue 19, part calls: a call's street page.
   ...CALL_ACTIONS,
+
+  // Issue 19, part community: 街道派单 from the street dashboard, on a task of a mingyue topic.
+  community("s.$street._index", "dispatch", "streetAdmin", () => {
+    const { id, taskId } = plannedTopic();
+    return { path: "/s/huacheng", fields: { intent: "dispatch", topicId: String(id), taskId: String(taskId), ...callFields("城管中队") }, actor: "street1" };
+  }),
 
   // Signed-in people's own things.
   community("account.sessions", "revoke", "signedIn", () => ({ path: "/account/sessions", actor: newcomer(), fields: { intent: "revoke", sessionId: "0".repeat(64) } }), SESSIONS),
