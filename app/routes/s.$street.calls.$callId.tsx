@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { CallActionForm, TITLE_OF } from "~/components/calls/call-forms";
 import { CallFlags } from "~/components/calls/call-flags";
-import { CallHistory } from "~/components/calls/call-history";
+import { CallTimeline } from "~/components/calls/call-timeline";
 import { useFormats } from "~/components/topic/formats";
 import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
@@ -125,7 +125,7 @@ export default function StreetCall() {
         {call.topic.description ? <p className="mt-2 whitespace-pre-wrap break-words text-sm text-stone-800">{call.topic.description}</p> : null}
       </Card>
       <Card title={t("calls.history")}>
-        <CallHistory events={call.events} community={call.communitySlug} />
+        <CallTimeline events={call.events} photoBase={`/c/${call.communitySlug}/board/photos`} department={en ? call.departmentNameEn : call.departmentNameZh} />
       </Card>
       {data?.problem && !call.actions.some((a) => a === data.intent) ? <Alert tone="error">{t(`call.problems.${data.problem}`)}</Alert> : null}
       {call.actions.length === 0 ? <p className="text-sm text-stone-600">{t("calls.noActions")}</p> : null}

@@ -150,7 +150,7 @@ test.describe("on a phone", () => {
     await page.getByTestId("catalogue-entry").first().getByText("修改", { exact: true }).click();
     await expectFits(page, "rules page with an open edit form");
     await page.goto("/s/huacheng");
-    await expect(page.getByRole("heading", { name: "受理超期议题" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "逾期未受理的议题" })).toBeVisible();
     await expectFits(page, "street dashboard");
   });
 });

@@ -31,7 +31,7 @@ const huacheng = () => getDb().select({ id: streets.id }).from(streets).where(eq
 describe("overdue screening on the street dashboard", () => {
   it("is empty before anything is late", async () => {
     const html = await (await http.fetch("/s/huacheng", { cookie: await http.login("street1") })).text();
-    expect(html).toContain("没有受理超期的议题。");
+    expect(html).toContain("没有逾期未受理的议题。");
     expect(html).toMatch(/data-testid="overdue-count-mingyue"[^>]*>0</);
   });
 
@@ -44,7 +44,7 @@ describe("overdue screening on the street dashboard", () => {
     const res = await http.fetch("/s/huacheng", { cookie: await http.login("street1") });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain("受理超期议题");
+    expect(html).toContain("逾期未受理的议题");
     expect(html).toContain(`href="/c/mingyue/topics/${lift}"`);
     expect(html).toContain(`href="/c/shiliu/topics/${hotline.id}"`);
     expect(html).toContain("3号楼申请加装电梯");

@@ -24,7 +24,7 @@ export function HotlineTokens({ tokens, problem, labelError }: { tokens: TokenRo
   return (
     <div className="space-y-4">
       <p className="text-sm text-stone-700">{t("hotlineExport.tokensIntro")}</p>
-      <Form method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+      <Form method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" data-testid="token-form">
         <input type="hidden" name="intent" value="createToken" />
         <label className="text-sm">
           {t("hotlineExport.label")}

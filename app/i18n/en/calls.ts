@@ -40,8 +40,6 @@ const calls: typeof zh = {
     location: "Location",
     stage: "Stage",
     history: "History",
-    bySystem: "System",
-    photo: "Evidence photo {{n}}",
     declineReason: "Reason for declining",
     noActions: "Nothing is needed from you on this call now.",
     acceptTitle: "Accept",

@@ -21,8 +21,6 @@ const hall: typeof import("../zh-CN/hall").default = {
     number: "Topic #{{number}}",
     streetAdminView: "You are viewing as the street admin.",
     overdue: "Acceptance overdue",
-    overdueTitle: "Topics overdue for acceptance",
-    overdueNone: "No topic is overdue for acceptance.",
     overdueCount: "Overdue",
     overdueDays: "{{count}} days overdue",
     overdueUnknown: "overdue",

@@ -37,8 +37,6 @@ const calls = {
     location: "地点",
     stage: "所处阶段",
     history: "办理记录",
-    bySystem: "系统",
-    photo: "证据照片 {{n}}",
     declineReason: "退回理由",
     noActions: "这条呼叫目前不需要您操作。",
     acceptTitle: "接单",

@@ -21,8 +21,6 @@ const hall = {
     number: "议题 #{{number}}",
     streetAdminView: "您以街道管理员身份查看。",
     overdue: "受理超期",
-    overdueTitle: "受理超期议题",
-    overdueNone: "没有受理超期的议题。",
     overdueCount: "受理超期",
     overdueDays: "超期 {{count}} 天",
     overdueUnknown: "已超期",
