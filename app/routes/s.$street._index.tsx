@@ -6,6 +6,7 @@ import { CommunityTile } from "~/components/dashboard/community-tile";
 import { StreetRanking } from "~/components/dashboard/street-ranking";
 import { DispatchCard } from "~/components/street/dispatch-card";
 import type { DispatchRefusal } from "~/components/street/dispatch-form";
+import { EvaluationSummary } from "~/components/street/evaluation-summary";
 import { OverdueCalls } from "~/components/street/overdue-calls";
 import { RecentCalls } from "~/components/street/recent-calls";
 import { Card } from "~/components/ui/card";
@@ -15,6 +16,10 @@ import { handleDispatchAction } from "~/actions/calls-community.server";
 import { listOverdueCalls } from "~/models/department-call-overdue.server";
 import { getDispatchSection } from "~/models/street-dispatch.server";
 import { listOverdueScreening, listStreetFigures } from "~/models/street.server";
+import { listDepartmentEvaluation } from "~/models/evaluation.server";
+import { monthOf, parsePeriod } from "~/models/evaluation-period";
+import { now } from "~/models/clock.server";
+import { DEFAULT_TIME_ZONE } from "~/i18n/time-zone";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
@@ -32,17 +37,26 @@ export async function loader(args: LoaderFunctionArgs) {
     // The street's loop (issue 19): overdue calls, what to dispatch, the latest calls.
     overdueCalls: listOverdueCalls({ streetId: street.id }),
     dispatch: getDispatchSection({ streetId: street.id }),
+    evaluation: thisMonthsEvaluation(street.id),
   });
 }
 
-/** 街道派单 (actions/calls.server.ts): the admin sends a department to a stalled task or an overdue topic. */
+/** 综合评价 at a glance: this month (Asia/Shanghai, as the evaluation page counts) for each department. */
+function thisMonthsEvaluation(streetId: number) {
+  const at = now();
+  const month = monthOf(at, DEFAULT_TIME_ZONE);
+  const rows = listDepartmentEvaluation({ streetId, period: parsePeriod(month, at, DEFAULT_TIME_ZONE)!, at });
+  return { month, rows: rows.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, received: r.received, answeredInTimePct: r.answeredInTimePct, satisfactionPct: r.satisfactionPct })) };
+}
+
+/** 街道派单 (actions/calls-community.server.ts): the admin sends a department to a stalled task or an overdue topic. */
 export async function action(args: ActionFunctionArgs) {
   const { street, user } = requireStreetAdmin(args, args.params.street);
   return handleDispatchAction({ request: args.request, streetId: street.id, streetSlug: street.slug, userId: user.id });
 }
 
 export default function StreetDashboard() {
-  const { street, communities, overdueScreening, overdueCalls, dispatch } = useLoaderData<typeof loader>();
+  const { street, communities, overdueScreening, overdueCalls, dispatch, evaluation } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>() as DispatchRefusal | undefined;
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
@@ -97,6 +111,9 @@ export default function StreetDashboard() {
       <DispatchCard tasks={dispatch.stalledTasks} topics={overdueScreening} departments={dispatch.departments} refusal={refused ?? null} />
       <Card title={t("callsCommunity.dashboard.recentTitle")}>
         <RecentCalls rows={dispatch.recentCalls} streetSlug={street.slug} />
+      </Card>
+      <Card title={t("evaluation.summaryTitle")}>
+        <EvaluationSummary streetSlug={street.slug} month={evaluation.month} rows={evaluation.rows} />
       </Card>
     </main>
   );

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { departmentCalls, streetAdmins, streets, users } from "../../db/schema";
-import { DAY_MS, now } from "~/models/clock.server";
+import { DAY_MS, now, resetClock, shiftClock } from "~/models/clock.server";
 import { acceptCall } from "~/models/department-call-answer.server";
 import { flagOverdueCalls } from "~/models/department-call-overdue.server";
 import { answerInfoRequest, dispatchFromStreet, sendCall } from "~/models/department-call.server";
@@ -179,5 +179,26 @@ describe("overdue", () => {
     expect(overdue).toContain("响应超时");
     const contact = await (await http.fetch(QUEUE, { cookie: await as("chengguan1") })).text();
     expect(contact).toContain('data-testid="call-response-overdue"');
+  });
+
+  it("counts against the department on the dashboard's 综合评价 of the month", async () => {
+    // Mid-month next month (12:00 China time on the 15th), so the month holds only these calls.
+    const start = new Date(Date.now() + 8 * 3_600_000);
+    const target = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 15, 4);
+    shiftClock(target - Date.now());
+    try {
+      const late = dispatchTo(chengguan());
+      const answered = dispatchTo(zhujian());
+      expect(acceptCall({ ...streetPerson("zhujian1"), callId: answered, promisedBy: inDays(5), body: "接单" }).ok).toBe(true);
+      shiftClock(25 * 3_600_000); // past 城管中队's 24 hours, within 住建办's 48
+      flagOverdueCalls();
+      expect(row(late).responseOverdue).toBe(true);
+      const dashboard = await (await http.fetch("/s/huacheng", { cookie: await as("street1") })).text();
+      const desc = dashboard.match(/<desc id="summary-answeredInTimePct-desc">([^<]*)<\/desc>/)?.[1];
+      expect(desc).toBe("城管中队 0%, 住建办 100%, 民政办 无数据, 市场监管所 无数据, 街道综治中心 无数据");
+      expect(dashboard).toContain(`href="/s/huacheng/evaluation?month=${new Date(target).toISOString().slice(0, 7)}"`);
+    } finally {
+      resetClock();
+    }
   });
 });

@@ -20,6 +20,8 @@ const evaluation = {
     departments: "Departments' response",
     communities: "Communities' deliberation",
     noDepartments: "The street has no departments yet.",
+    summaryTitle: "This month's evaluation",
+    fullReport: "The whole evaluation (communities too, printable)",
     department: "Department",
     community: "Community",
     limit: "Response limit",

@@ -20,6 +20,8 @@ const evaluation = {
     departments: "部门响应评价",
     communities: "社区议事评价",
     noDepartments: "街道还没有部门。",
+    summaryTitle: "本月综合评价",
+    fullReport: "查看完整综合评价(含各社区,可打印)",
     department: "部门",
     community: "社区",
     limit: "响应时限",
