@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { confirmed, hiddenId, recordId, requiredText } from "./fields";
+import { isoDate } from "./execution";
 import { msg } from "./messages";
 import { CALL_PROGRESS_MAX, CALL_TEXT_MAX } from "../workflow/department-call";
 
@@ -9,15 +10,6 @@ export type CallIntent = (typeof CALL_INTENTS)[number];
 export const CALL_MAX_PHOTOS = 3;
 
 const text = requiredText(1, CALL_TEXT_MAX);
-
-/** A calendar date as the date field sends it (YYYY-MM-DD, a real day); the call's community's end of that day is meant. */
-export const isoDate = z
-  .string({ error: msg("errors.required") })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("execution.errors.date"))
-  .refine((v) => {
-    const t = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
-  }, msg("execution.errors.date"));
 
 const percent = z
   .number({ error: msg("errors.integer") })
