@@ -70,7 +70,7 @@ export function CallActionForm({ action, callId, lastResult, problem, photos, de
     resolve: (
       <>
         {text("body", t("calls.resolveBody"), t("calls.resolveHint"))}
-        <PhotoInput id={`call-${callId}-resolve-photos`} name="photos" max={photos.max} maxBytes={photos.maxBytes} sizeLabel={photos.sizeLabel} errors={form.allErrors.photos ?? []} />
+        <PhotoInput id={`call-${callId}-resolve-photos`} name="photos" max={photos.max} maxBytes={photos.maxBytes} sizeLabel={photos.sizeLabel} errors={form.allErrors.photos ?? []} required />
         {tick(t("calls.resolveConfirm"))}
       </>
     ),

@@ -6,7 +6,7 @@ import { translateError } from "~/forms/messages";
  * The photo picker. The server decides what is accepted (by the files' bytes); with JavaScript the
  * count and sizes are checked here too, before anything is sent.
  */
-export function PhotoInput({ name, max, maxBytes, sizeLabel, errors, id = "photos" }: { name: string; max: number; maxBytes: number; sizeLabel: string; errors: string[]; id?: string }) {
+export function PhotoInput({ name, max, maxBytes, sizeLabel, errors, id = "photos", required = false }: { name: string; max: number; maxBytes: number; sizeLabel: string; errors: string[]; id?: string; required?: boolean }) {
   const { t } = useTranslation();
   const [local, setLocal] = useState<string[]>([]);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -20,13 +20,14 @@ export function PhotoInput({ name, max, maxBytes, sizeLabel, errors, id = "photo
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {t("propose.photos")}
+        {t(required ? "propose.photosRequired" : "propose.photos")}
       </label>
       <input
         id={id}
         name={name}
         type="file"
         multiple
+        required={required}
         accept="image/jpeg,image/png,image/webp"
         onChange={onChange}
         aria-describedby={shown.length ? `${id}-hint ${id}-error` : `${id}-hint`}

@@ -13,6 +13,7 @@ const propose: typeof import("../zh-CN/propose").default = {
     location: "Location (optional)",
     locationHint: "Building, street or area; at most 80 characters",
     photos: "Photos (optional)",
+    photosRequired: "Photos (required, as evidence)",
     photosHint: "Up to {{max}} JPEG, PNG or WebP images, at most {{size}} each",
     showName: "Show my name on public pages",
     showNameHint: "Unticked, public pages say only “a {{resident}}”.",

@@ -13,6 +13,7 @@ const propose = {
     location: "地点(选填)",
     locationHint: "楼栋、街巷或区域,最多 80 个字",
     photos: "照片(选填)",
+    photosRequired: "照片(必填,作为证据)",
     photosHint: "最多 {{max}} 张 JPEG、PNG 或 WebP 图片,每张不超过 {{size}}",
     showName: "在公开页面上显示我的名字",
     showNameHint: "不勾选时,公开页面只显示“{{resident}}”。",
