@@ -7,12 +7,13 @@
 // company reports both tasks done (answering the supervisor's demand), reports completion, the
 // supervisor verifies, residents rate, the rating window passes and the topic closes. The public
 // board shows the department's response, naming nobody, and the ledger verifies.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, hasNoHorizontalScroll, login, test, watchPageErrors } from "../fixtures/app";
+import { ownServer } from "../fixtures/own-server";
 import { makePng } from "../fixtures/propose";
 import { STREET_LOOP_PORT } from "../fixtures/ports";
 
@@ -28,23 +29,15 @@ const env = () => ({ ...process.env, DATABASE_PATH, DEMO_SEED: "1", TEST_CLOCK: 
 const dateAhead = (days: number) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
 const TOPIC = "儿童游乐设施更新";
 
-let server: ChildProcess | null = null;
+const server = ownServer({ port: STREET_LOOP_PORT, env, what: "the street-loop server" });
 
 test.beforeAll(async () => {
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
-  server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], { env: { ...env(), NODE_ENV: "production", PORT: String(STREET_LOOP_PORT), PUBLIC_ORIGIN: BASE }, stdio: ["ignore", "ignore", "inherit"] });
-  await expect
-    .poll(async () => (await fetch(`${BASE}/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000, message: "the street-loop server answers /healthz" })
-    .toBe(200);
+  await server.start();
 });
 
-test.afterAll(async () => {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((done) => server!.once("exit", done));
-  server.kill("SIGTERM");
-  await exited;
-});
+test.afterAll(() => server.stop());
 
 interface Person {
   context: BrowserContext;

@@ -3,11 +3,12 @@
 // browser, imports a roster CSV and prints the invite letters; 王秀英 joins from her letter on a phone,
 // as does 陈明 of the committee; 王秀英 proposes a topic; 陈明 records, by phone, the co-sign of 李建国,
 // who has no phone and no account. The co-sign counts, is marked 代录(电话), and the ledger verifies.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { expect, hasNoHorizontalScroll, login, test, watchPageErrors } from "../fixtures/app";
+import { ownServer } from "../fixtures/own-server";
 import { STREET_PORT } from "../fixtures/ports";
 
 const BASE = `http://localhost:${STREET_PORT}`;
@@ -29,25 +30,17 @@ const ROSTER = [
   "赵强,13800000004,dongfeng,村民代表,第二村民小组",
 ].join("\n");
 
-let server: ChildProcess | null = null;
+const server = ownServer({ port: STREET_PORT, env, what: "the server on the set-up database" });
 
 test.beforeAll(async () => {
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
   const made = tsx("server/cli/setup.ts", ["--street", "huadu", "--street-name", "花都街道", "--community", "xinhua:新华社区:urban", "--community", "dongfeng:东风村:village", "--admin", "admin1"], { SETUP_ADMIN_PASSWORD: ADMIN_PASSWORD });
   expect(made).toContain("花都街道");
-  server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], { env: { ...env(), NODE_ENV: "production", PORT: String(STREET_PORT), PUBLIC_ORIGIN: BASE }, stdio: ["ignore", "ignore", "inherit"] });
-  await expect
-    .poll(async () => (await fetch(`${BASE}/healthz`).catch(() => null))?.status ?? 0, { timeout: 30_000, message: "the server on the set-up database answers /healthz" })
-    .toBe(200);
+  await server.start();
 });
 
-test.afterAll(async () => {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((done) => server!.once("exit", done));
-  server.kill("SIGTERM");
-  await exited;
-});
+test.afterAll(() => server.stop());
 
 /** Opens `/join?code=…` as scanning the letter's QR code does, and claims the account with a chosen username. */
 async function joinFromLetter(browser: Browser, code: string, name: string, username: string) {
