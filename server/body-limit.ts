@@ -98,6 +98,9 @@ function refuse(req: Request, res: Response, limit: number, seen: number): void 
   // to close (its destroySoon), so the linger takes that over.
   req.pause();
   req.socket.destroySoon = () => undefined;
+  // The answer says so: a client that pooled the connection would send its next request down a
+  // socket we are closing, and meet "other side closed" (undici did, one run in many).
+  res.setHeader("Connection", "close");
   res.on("finish", () => lingerAndClose(req));
   void sendErrorPage(req, res, 413, "tooLarge", { size: formatSize(limit) });
 }

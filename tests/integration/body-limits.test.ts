@@ -140,6 +140,8 @@ describe("the sign-in page, open to anyone", () => {
   it("the 413 page has the site's look from its own stylesheet, allowed by its hash, and no script", async () => {
     const res = await fetch(`${server.url}/login`, { method: "POST", headers: headersFor({}, FORM), body: "x=" + "a".repeat(FORM_LIMIT) });
     expect(res.status).toBe(413);
+    // The connection is closed after it, and the answer says so (a client must not reuse it).
+    expect(res.headers.get("connection")).toBe("close");
     const html = await res.text();
     const policy = res.headers.get("content-security-policy") ?? "";
     const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? "";
