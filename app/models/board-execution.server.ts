@@ -6,14 +6,11 @@ import { ratingCounts } from "./supervision.server";
 import type { PhotoPurpose } from "../workflow/execution";
 import { getRules } from "./rules.server";
 
-/** The photos the public board may show: the units' evidence, the supervisors' on-site photos and the departments' (issue 19). */
-export const PUBLIC_PHOTO_PURPOSES = ["progress", "verification", "callReport"] as const satisfies readonly PhotoPurpose[];
-
 /**
- * What /c/:community/board/photos/:photoId serves: those, and the departments' evidence on their calls
- * (issue 19). Kept apart: a call photo's reportId is a call event's id, not a progress report's.
+ * The photos the public board may show (/c/:community/board/photos/:photoId): the units' evidence, the
+ * supervisors' on-site photos and the departments' evidence on their calls (issue 19).
  */
-export const BOARD_PHOTO_PURPOSES = [...PUBLIC_PHOTO_PURPOSES, "callReport"] as const satisfies readonly PhotoPurpose[];
+export const PUBLIC_PHOTO_PURPOSES = ["progress", "verification", "callReport"] as const satisfies readonly PhotoPurpose[];
 
 const BOARD_TOPICS = 20;
 const PHOTOS_PER_TASK = 4;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requirePublicAccess } from "~/auth/guards.server";
-import { BOARD_PHOTO_PURPOSES } from "~/models/board-execution.server";
+import { PUBLIC_PHOTO_PURPOSES } from "~/models/board-execution.server";
 import { getPhoto } from "~/models/photo.server";
 import { photoResponse } from "~/models/photo-response.server";
 
@@ -13,7 +13,7 @@ const ID = /^[1-9][0-9]{0,14}$/;
 export async function loader(args: LoaderFunctionArgs) {
   const { community } = requirePublicAccess(args, args.params.community, "boardPhoto");
   const raw = args.params.photoId ?? "";
-  const photo = ID.test(raw) ? getPhoto({ photoId: Number(raw), communityId: community.id, purposes: BOARD_PHOTO_PURPOSES }) : null;
+  const photo = ID.test(raw) ? getPhoto({ photoId: Number(raw), communityId: community.id, purposes: PUBLIC_PHOTO_PURPOSES }) : null;
   if (!photo) notFound();
   return photoResponse(photo);
 }
