@@ -17,7 +17,6 @@ const callsCommunity: typeof zh = {
     flags: { responseOverdue: "Response overdue", workOverdue: "Work overdue" },
     previous: "Sent on after a declined or unanswered call",
     system: "System",
-    photo: "Evidence photo {{n}}",
     photoAlt: "Evidence photo {{n}} from {{department}}",
     historyOf: "History of the call on {{department}}",
     send: {
@@ -41,7 +40,6 @@ const callsCommunity: typeof zh = {
     execLinkLabel: "Call on a street department about the task “{{title}}”",
     dashboard: {
       callsLink: "Department calls",
-      departmentsLink: "Departments",
       overdueTitle: "Overdue responses / overdue work",
       overdueNone: "No call is overdue.",
       responseOverdue: "Response overdue",
@@ -54,7 +52,6 @@ const callsCommunity: typeof zh = {
       overdueTopics: "Topics overdue for screening",
       noneOverdueTopics: "No topic is overdue for screening.",
       taskDue: "Task “{{task}}” · due {{date}} · {{percent}}% done",
-      daysOverdue: "{{count}} days overdue",
       dispatchOpen: "Dispatch…",
       dispatch: "Dispatch",
       recentTitle: "Recent calls and dispatches",

@@ -15,7 +15,6 @@ const callsCommunity = {
     flags: { responseOverdue: "响应超时", workOverdue: "办理逾期" },
     previous: "由一次被拒绝或超时的吹哨转派而来",
     system: "系统",
-    photo: "证据照片 {{n}}",
     photoAlt: "{{department}}的证据照片 {{n}}",
     historyOf: "{{department}} 的办理记录",
     send: {
@@ -39,7 +38,6 @@ const callsCommunity = {
     execLinkLabel: "就任务“{{title}}”向街道部门吹哨",
     dashboard: {
       callsLink: "部门响应",
-      departmentsLink: "职能部门",
       overdueTitle: "逾期未响应 / 逾期未办结",
       overdueNone: "没有逾期的吹哨或派单。",
       responseOverdue: "逾期未响应",
@@ -52,7 +50,6 @@ const callsCommunity = {
       overdueTopics: "逾期未受理的议题",
       noneOverdueTopics: "没有逾期未受理的议题。",
       taskDue: "任务“{{task}}” · 期限 {{date}} · 进度 {{percent}}%",
-      daysOverdue: "逾期 {{count}} 天",
       dispatchOpen: "派单…",
       dispatch: "派单",
       recentTitle: "最近的吹哨与派单",
