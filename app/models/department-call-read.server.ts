@@ -2,7 +2,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { departmentCallEvents, departmentCalls, departments, executionTasks, topicPhotos, topics, users } from "../../db/schema";
-import type { CallEventKind, CallOrigin, CallState } from "../workflow/department-call";
+import { timelinessOf, type CallEventKind, type CallOrigin, type CallState } from "../workflow/department-call";
+import { now } from "./clock.server";
 
 export interface CallEventView {
   id: number;
@@ -135,7 +136,7 @@ export interface BoardCallView {
 }
 
 /** The community's calls for the public board, newest first. */
-export function listCallsForBoard({ communityId }: { communityId: number }): BoardCallView[] {
+export function listCallsForBoard({ communityId, at = now() }: { communityId: number; at?: Date }): BoardCallView[] {
   const calls = getDb()
     .select({ ...callColumns, topicNumber: topics.number, topicTitle: topics.title })
     .from(departmentCalls)
@@ -148,7 +149,8 @@ export function listCallsForBoard({ communityId }: { communityId: number }): Boa
     .reverse();
   return callsWithEvents(calls).map((c) => {
     const resolved = [...c.events].reverse().find((e) => e.kind === "resolved");
-    const answeredInTime = c.responseOverdue ? false : c.firstRespondedAt ? true : null;
+    const timeliness = timelinessOf(c, at);
+    const answeredInTime = timeliness === "waiting" ? null : timeliness === "onTime";
     const doneInTime = c.workOverdue ? false : c.state === "resolved" ? true : null;
     return {
       id: c.id,

@@ -30,7 +30,7 @@ export function listDepartmentEvaluation({ streetId, period, at = now() }: { str
   const db = getDb();
   const depts = db.select().from(departments).where(eq(departments.streetId, streetId)).orderBy(departments.id).all();
   const calls = db
-    .select({ departmentId: departmentCalls.departmentId, topicId: departmentCalls.topicId, state: departmentCalls.state, createdAt: departmentCalls.createdAt, responseDueAt: departmentCalls.responseDueAt, firstRespondedAt: departmentCalls.firstRespondedAt, promisedBy: departmentCalls.promisedBy, resolvedAt: departmentCalls.resolvedAt })
+    .select({ departmentId: departmentCalls.departmentId, topicId: departmentCalls.topicId, state: departmentCalls.state, createdAt: departmentCalls.createdAt, responseDueAt: departmentCalls.responseDueAt, firstRespondedAt: departmentCalls.firstRespondedAt, responseOverdue: departmentCalls.responseOverdue, promisedBy: departmentCalls.promisedBy, resolvedAt: departmentCalls.resolvedAt })
     .from(departmentCalls)
     .where(and(eq(departmentCalls.streetId, streetId), within(period, departmentCalls.createdAt)))
     .all();

@@ -4,6 +4,7 @@ import { communities, departmentCalls, departments, executionTasks, topics } fro
 import { now } from "./clock.server";
 import { getTimeZone } from "./time-zone.server";
 import { callableDepartments } from "./calls-page.server";
+import { timelinessOf } from "../workflow/department-call";
 
 /**
  * 街道派单 (issue 19): what the street dashboard offers to dispatch — the street's stalled tasks (open
@@ -49,14 +50,6 @@ export function streetTopicZone({ streetId, topicId }: { streetId: number; topic
     .where(and(eq(topics.id, topicId), eq(communities.streetId, streetId)))
     .get();
   return row ? getTimeZone(row.communityId) : null;
-}
-
-/** How a call stands against its response limit: answered in time, answered late, still due, or overdue. */
-export type Timeliness = "onTime" | "late" | "waiting" | "overdue";
-
-export function timelinessOf(call: { firstRespondedAt: Date | null; responseDueAt: Date; responseOverdue: boolean }, at: Date): Timeliness {
-  if (call.firstRespondedAt) return call.responseOverdue || call.firstRespondedAt > call.responseDueAt ? "late" : "onTime";
-  return call.responseOverdue || at > call.responseDueAt ? "overdue" : "waiting";
 }
 
 /** The street's latest calls, newest first, each with its timeliness. */

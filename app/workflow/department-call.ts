@@ -104,3 +104,16 @@ export function callActionsFor(call: { state: CallState; responseOverdue: boolea
 export const CALL_TEXT_MAX = 2000;
 /** A progress report's percentage: 0..99 (100 is the result, which needs evidence). */
 export const CALL_PROGRESS_MAX = 99;
+
+/** How a call stands against its response limit: answered in time or late, still due, or overdue unanswered. */
+export type Timeliness = "onTime" | "late" | "waiting" | "overdue";
+
+/**
+ * The one reading of "answered in time" (the dashboard, the board and 综合评价 all use it): late when
+ * the scheduler flagged the call, or the first answer came after the due time; an unanswered call is
+ * overdue once its due time has passed, and waiting before.
+ */
+export function timelinessOf(call: { firstRespondedAt: Date | null; responseDueAt: Date; responseOverdue: boolean }, at: Date): Timeliness {
+  if (call.firstRespondedAt) return call.responseOverdue || call.firstRespondedAt.getTime() > call.responseDueAt.getTime() ? "late" : "onTime";
+  return call.responseOverdue || at.getTime() > call.responseDueAt.getTime() ? "overdue" : "waiting";
+}

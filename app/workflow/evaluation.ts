@@ -2,6 +2,8 @@
  * 综合评价 as arithmetic, no I/O (issue 19): the street's monthly figures per department and per
  * community — medians, shares and mean satisfaction — from plain rows, and the month they cover.
  */
+import { timelinessOf } from "./department-call";
+
 const HOUR_MS = 3_600_000;
 
 /** The middle value (the mean of the two middle ones for an even count); null for none. */
@@ -38,6 +40,7 @@ export interface CallFacts {
   createdAt: Date;
   responseDueAt: Date;
   firstRespondedAt: Date | null;
+  responseOverdue: boolean;
   promisedBy: Date | null;
   resolvedAt: Date | null;
 }
@@ -58,8 +61,8 @@ export interface DepartmentFigures {
  */
 export function departmentFigures(calls: readonly CallFacts[], at: Date): DepartmentFigures {
   const answered = calls.filter((c) => c.firstRespondedAt !== null);
-  const judged = calls.filter((c) => c.firstRespondedAt !== null || c.responseDueAt.getTime() <= at.getTime());
-  const inTime = answered.filter((c) => c.firstRespondedAt!.getTime() <= c.responseDueAt.getTime());
+  const judged = calls.filter((c) => timelinessOf(c, at) !== "waiting");
+  const inTime = judged.filter((c) => timelinessOf(c, at) === "onTime");
   const promised = calls.filter((c) => c.promisedBy !== null && (c.resolvedAt !== null || c.promisedBy.getTime() <= at.getTime()));
   const kept = promised.filter((c) => c.resolvedAt !== null && c.resolvedAt.getTime() <= c.promisedBy!.getTime());
   return {

@@ -13,6 +13,7 @@ function call(p: Partial<CallFacts> & { respondedAfter?: number; limit?: number 
     createdAt: t0,
     responseDueAt: at(p.limit ?? 24),
     firstRespondedAt: p.respondedAfter === undefined ? null : at(p.respondedAfter),
+    responseOverdue: p.responseOverdue ?? false,
     promisedBy: p.promisedBy ?? null,
     resolvedAt: p.resolvedAt ?? null,
   };
@@ -35,6 +36,12 @@ describe("medians and shares", () => {
 });
 
 describe("a department's figures", () => {
+  it("counts a call the scheduler flagged as late, though its due time moved on after a question", () => {
+    // Flagged at hour 24, asked for more at hour 30; the community's answer set a new due time (hour 80).
+    const flagged = { ...call({ respondedAfter: 30 }), responseDueAt: at(80), responseOverdue: true };
+    expect(departmentFigures([flagged, call({ respondedAfter: 2 })], at(90)).answeredInTimePct).toBe(50);
+  });
+
   it("counts answered in time against the limit; a call still in time is not judged yet", () => {
     const calls = [
       call({ respondedAfter: 2 }), // in time

@@ -1,9 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isoOf, useFormats, type Instant } from "~/components/topic/formats";
-import type { CallOrigin, CallState } from "~/workflow/department-call";
-
-export type Timeliness = "onTime" | "late" | "waiting" | "overdue";
+import type { CallOrigin, CallState, Timeliness } from "~/workflow/department-call";
 
 export interface RecentCallRow {
   id: number;
