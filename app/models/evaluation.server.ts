@@ -5,6 +5,8 @@ import type { Column } from "drizzle-orm";
 import { departmentFigures, inPeriod, meanPct, screeningFigures, type DepartmentFigures, type Period } from "../workflow/evaluation";
 import { now } from "./clock.server";
 import { listStreetCommunities } from "./community.server";
+import { monthOf, parsePeriod } from "./evaluation-period";
+import { DEFAULT_TIME_ZONE } from "../i18n/time-zone";
 
 /** The period's bounds on a timestamp column (nothing for all time). */
 const within = (period: Period, column: Column): SQL | undefined => (period.kind === "all" ? undefined : and(gte(column, period.from), lt(column, period.to)));
@@ -103,3 +105,10 @@ export function listCommunityEvaluation({ streetId, period, at = now() }: { stre
 }
 
 const date = (v: number | null) => (v === null ? null : new Date(Number(v)));
+
+/** 综合评价 at a glance for the street dashboard: this month (Asia/Shanghai, as the evaluation page counts) per department. */
+export function thisMonthsDepartments({ streetId, at = now() }: { streetId: number; at?: Date }) {
+  const month = monthOf(at, DEFAULT_TIME_ZONE);
+  const rows = listDepartmentEvaluation({ streetId, period: parsePeriod(month, at, DEFAULT_TIME_ZONE)!, at });
+  return { month, rows: rows.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, received: r.received, answeredInTimePct: r.answeredInTimePct, satisfactionPct: r.satisfactionPct })) };
+}

@@ -16,10 +16,7 @@ import { handleDispatchAction } from "~/actions/calls-community.server";
 import { listOverdueCalls } from "~/models/department-call-overdue.server";
 import { getDispatchSection } from "~/models/street-dispatch.server";
 import { listOverdueScreening, listStreetFigures } from "~/models/street.server";
-import { listDepartmentEvaluation } from "~/models/evaluation.server";
-import { monthOf, parsePeriod } from "~/models/evaluation-period";
-import { now } from "~/models/clock.server";
-import { DEFAULT_TIME_ZONE } from "~/i18n/time-zone";
+import { thisMonthsDepartments } from "~/models/evaluation.server";
 import { titleMeta } from "~/i18n/page-title";
 import { pageTitle } from "~/i18n/page-title.server";
 
@@ -37,16 +34,8 @@ export async function loader(args: LoaderFunctionArgs) {
     // The street's loop (issue 19): overdue calls, what to dispatch, the latest calls.
     overdueCalls: listOverdueCalls({ streetId: street.id }),
     dispatch: getDispatchSection({ streetId: street.id }),
-    evaluation: thisMonthsEvaluation(street.id),
+    evaluation: thisMonthsDepartments({ streetId: street.id }),
   });
-}
-
-/** 综合评价 at a glance: this month (Asia/Shanghai, as the evaluation page counts) for each department. */
-function thisMonthsEvaluation(streetId: number) {
-  const at = now();
-  const month = monthOf(at, DEFAULT_TIME_ZONE);
-  const rows = listDepartmentEvaluation({ streetId, period: parsePeriod(month, at, DEFAULT_TIME_ZONE)!, at });
-  return { month, rows: rows.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, received: r.received, answeredInTimePct: r.answeredInTimePct, satisfactionPct: r.satisfactionPct })) };
 }
 
 /** 街道派单 (actions/calls-community.server.ts): the admin sends a department to a stalled task or an overdue topic. */
